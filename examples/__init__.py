@@ -1,0 +1,1 @@
+"""Package data: the bundled sample papers (installed as kg.examples)."""

@@ -1,0 +1,321 @@
+"""A read document: its sentences and the typed mentions in each, with drug aliases resolved.
+
+This is the layer between the spaCy pipeline (:mod:`ingest.nlp`) and the fact extractors
+(:mod:`ingest.trials`, :mod:`ingest.results`, :mod:`ingest.combinations`). Offsets here are
+offsets in the cleaned text (:class:`ingest.sentences.CleanText`); :meth:`Reading.evidence`
+maps a sentence back to the original text.
+
+"Agents" are what a trial arm can consist of: drugs, drug-class phrases ("chemotherapy",
+"a MEK inhibitor"), placebo, and the noun phrases that refer back to them ("the drug", "this
+agent", "the doublet", "the MEK inhibitor", "it"). :meth:`Reading.agents` resolves them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ingest.sentences import CleanText
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ingest.lexicon import Lexicon
+    from kg.model import Evidence
+
+# Noun phrases that point back to drugs named earlier.
+_DRUG_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|the same)\s+(?:(?:oral|new|investigational|study|experimental|novel)\s+)?"
+    r"(?:drug|agent|compound|molecule|medicine)\b(?!\s+(?:class|classes|development|application))",
+    re.IGNORECASE,
+)
+_SET_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|both|same)\s+(?:same\s+)?(?:(?:targeted|drug|active|experimental|"
+    r"oral|two-drug|three-drug)\s+)?(?P<noun>doublets?|triplets?|combinations?|regimens?|pairings?)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
+PLACEBO = re.compile(r"\bplacebo\b", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:oral|selective|same|allosteric|potent|approved|intravenous)\s+)*$",
+    re.IGNORECASE,
+)
+# "the CDK4/6 inhibitor ribociclib": a class phrase in apposition to the drug it describes.
+_APPOSITION_GAP = re.compile(r"^\s*(?:drug|agent)?\s*$", re.IGNORECASE)
+_ALIAS_CUE = re.compile(
+    r"\b(?:developed|known|coded|designated|also called|formerly)\b[^.;()]{0,40}?\b(?:as|name)\s+$"
+    r"|\bcode\s+name[sd]?\s+$|\bOther names?:\s*(?:[\w -]+,\s*)*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # drug | class | gene | disease | endpoint | trial | nct | phase | placebo
+    start: int
+    end: int
+    text: str
+    key: str
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Agent:
+    """One thing an arm can give: a set of drugs (or a class phrase), where it was named."""
+
+    drugs: tuple[str, ...]
+    start: int
+    end: int
+    kind: str  # drug | class | placebo | anaphor
+    text: str
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    def of(self, *kinds: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind in kinds]
+
+    def local(self, offset: int) -> int:
+        return offset - self.start
+
+
+def sorted_drugs(drugs: set[str] | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(drugs), key=lambda name: (name.casefold(), name)))
+
+
+class Reading:
+    """A document after the pipeline: sentences, mentions, drug aliases, salience."""
+
+    def __init__(self, raw_text: str, doc: Doc, lexicon: Lexicon) -> None:
+        self.raw_text = raw_text
+        self.clean = CleanText(raw_text)
+        self.text = doc.text
+        self.doc = doc
+        self.lexicon = lexicon
+        self.new_drugs: dict[str, str] = {}  # name -> rule, for drugs not in the lexicon
+        self.sentences = self._sentences(doc)
+        self._resolve_aliases()
+        self.drug_counts = Counter(m.key for s in self.sentences for m in s.of("drug"))
+        self._class_members: dict[str, set[str]] = {}
+
+    # -- building --------------------------------------------------------------------------
+
+    def _sentences(self, doc: Doc) -> list[Sentence]:
+        sentences = [
+            Sentence(i, sent.start_char, sent.end_char, sent.text) for i, sent in enumerate(doc.sents)
+        ]
+        starts = [s.start for s in sentences]
+        from bisect import bisect_right
+
+        def add(mention: Mention) -> None:
+            index = bisect_right(starts, mention.start) - 1
+            if index >= 0:
+                sentences[index].mentions.append(mention)
+
+        kinds = {"DRUG": "drug", "DRUG_CLASS": "class", "DISEASE": "disease", "ENDPOINT": "endpoint"}
+        for ent in doc.ents:
+            if ent.label_ in kinds:
+                kind = kinds[ent.label_]
+                rule = ent.kb_id_ or f"lexicon.{kind}"
+                if kind == "drug" and ent.kb_id_:
+                    self.new_drugs.setdefault(ent.id_, ent.kb_id_)
+                add(Mention(kind, ent.start_char, ent.end_char, ent.text, ent.id_, rule))
+        for span in doc.spans.get("genes", []):
+            add(Mention("gene", span.start_char, span.end_char, span.text, span.id_, "lexicon.gene"))
+        for group, kind in (("trials", "trial"), ("nct", "nct"), ("phases", "phase")):
+            for span in doc.spans.get(group, []):
+                add(Mention(kind, span.start_char, span.end_char, span.text, span.id_, f"trial.{kind}"))
+        for match in PLACEBO.finditer(doc.text):
+            add(Mention("placebo", match.start(), match.end(), match.group(), "placebo", "arm.placebo"))
+        for sentence in sentences:
+            sentence.mentions.sort(key=lambda m: (m.start, -m.end))
+        return sentences
+
+    def _resolve_aliases(self) -> None:
+        """Map code names to the drug they are given for: "binimetinib (MEK162)",
+        "HL-085 (tunlametinib)", "developed under the code name HL-085"."""
+        aliases: dict[str, str] = {}
+        for sentence in self.sentences:
+            drugs = sentence.of("drug")
+            for previous, current in zip(drugs, drugs[1:], strict=False):
+                if previous.key == current.key:
+                    continue
+                gap = self.text[previous.end : current.start]
+                new_current = current.key in self.new_drugs and previous.key not in self.new_drugs
+                new_previous = previous.key in self.new_drugs and current.key not in self.new_drugs
+                if re.fullmatch(r"\s*\(\s*", gap) or _ALIAS_CUE.search(gap):
+                    if new_current:
+                        aliases[current.key] = previous.key
+                    elif new_previous and gap.strip() == "(":
+                        aliases[previous.key] = current.key
+        if not aliases:
+            return
+        for sentence in self.sentences:
+            sentence.mentions = [
+                Mention(m.kind, m.start, m.end, m.text, aliases[m.key], "drug.alias")
+                if m.kind == "drug" and m.key in aliases
+                else m
+                for m in sentence.mentions
+            ]
+        for code in aliases:
+            self.new_drugs.pop(code, None)
+
+    # -- look-ups --------------------------------------------------------------------------
+
+    def evidence(self, sentence: Sentence, rule: str, negated: bool = False, hedged: bool = False) -> Evidence:
+        from kg.model import Evidence
+
+        start, end = self.clean.raw(sentence.start), self.clean.raw(sentence.end)
+        # The end offset maps to the character after the sentence's last character.
+        end = self.clean.raw(sentence.end - 1) + 1 if sentence.end > sentence.start else end
+        return Evidence(self.raw_text[start:end], start, end, rule, negated, hedged)
+
+    def drug_classes(self, drug: str) -> set[str]:
+        """The classes of a drug and all their ancestors (plus its kind, for chemotherapy)."""
+        found: set[str] = set()
+        entry = self.lexicon.drugs.get(drug)
+        if entry is not None:
+            pending = list(entry.classes)
+            if entry.kind == "chemotherapy":
+                pending.append("chemotherapy")
+        else:
+            stem = self.lexicon.stem_for(drug)
+            pending = [stem.drug_class] if stem else []
+        while pending:
+            name = pending.pop()
+            if name in found:
+                continue
+            found.add(name)
+            parent = self.lexicon.drug_classes.get(name)
+            if parent is not None and parent.parent:
+                pending.append(parent.parent)
+        return found
+
+    def salient_drug(self, before: int, within: Sentence | None = None) -> str | None:
+        """The drug a bare "the drug" or "it" most likely means: the last drug named before the
+        position in the sentence, else in the two sentences before, else the paper's most
+        named drug."""
+        for sentence in self.sentences:
+            if sentence.start <= before < sentence.end + 1:
+                index = sentence.index
+                break
+        else:
+            index = len(self.sentences) - 1
+        for back in range(3):
+            if index - back < 0:
+                break
+            sentence = self.sentences[index - back]
+            drugs = [m for m in sentence.of("drug") if m.end <= before]
+            if drugs:
+                return drugs[-1].key
+        return self.drug_counts.most_common(1)[0][0] if self.drug_counts else None
+
+    def agents(self, sentence: Sentence, start: int, end: int, context: AgentContext) -> list[Agent]:
+        """The agents named between two offsets of a sentence, anaphors resolved, in order."""
+        found: list[Agent] = []
+        mentions = [m for m in sentence.mentions if start <= m.start and m.end <= end]
+        drugs = [m for m in mentions if m.kind == "drug"]
+        for mention in mentions:
+            if mention.kind == "drug":
+                found.append(Agent((mention.key,), mention.start, mention.end, "drug", mention.text))
+            elif mention.kind == "placebo":
+                found.append(Agent((), mention.start, mention.end, "placebo", mention.text))
+            elif mention.kind == "class":
+                following = next((d for d in drugs if d.start >= mention.end), None)
+                if following is not None and _APPOSITION_GAP.match(self.text[mention.end : following.start]):
+                    continue  # "the MEK inhibitor trametinib": the drug itself follows
+                if _inside_expansion(self.text, mention):
+                    continue
+                definite = _DEFINITE_BEFORE.search(self.text[max(0, mention.start - 40) : mention.start])
+                resolved = context.resolve_class(mention.key, definite is not None)
+                if resolved:
+                    found.append(Agent(resolved, mention.start, mention.end, "anaphor", mention.text))
+                elif _names_a_therapy(mention.key):
+                    found.append(Agent((mention.key,), mention.start, mention.end, "class", mention.text))
+        window = self.text[start:end]
+        for match in _DRUG_ANAPHOR.finditer(window):
+            position = start + match.start()
+            drug = context.resolve_drug(position)
+            if drug:
+                found.append(Agent((drug,), position, start + match.end(), "anaphor", match.group()))
+        for match in _SET_ANAPHOR.finditer(window):
+            noun = match.group("noun").casefold()
+            size = 2 if noun.startswith("doublet") else 3 if noun.startswith("triplet") else None
+            drugs_set = context.resolve_set(size)
+            if drugs_set:
+                position = start + match.start()
+                found.append(Agent(drugs_set, position, start + match.end(), "anaphor", match.group()))
+        found.sort(key=lambda agent: agent.start)
+        return _without_overlaps(found)
+
+
+def _names_a_therapy(class_name: str) -> bool:
+    # Broad umbrella terms ("targeted therapy", "kinase inhibitor") never stand for an arm.
+    return class_name not in {"targeted therapy", "kinase inhibitor", "monoclonal antibody"}
+
+
+def _inside_expansion(text: str, mention: Mention) -> bool:
+    """Whether a mention sits in the bracketed expansion of a trial acronym:
+    "NEMO (NRAS melanoma and MEK inhibitor)"."""
+    opening = text.rfind("(", 0, mention.start)
+    if opening < 0 or ")" in text[opening : mention.start]:
+        return False
+    before = text[max(0, opening - 30) : opening]
+    return re.search(r"\b(?:trial|study)\s*$", before, re.IGNORECASE) is not None
+
+
+def _without_overlaps(agents: list[Agent]) -> list[Agent]:
+    kept: list[Agent] = []
+    for agent in agents:
+        if kept and agent.start < kept[-1].end:
+            if agent.end - agent.start > kept[-1].end - kept[-1].start:
+                kept[-1] = agent
+            continue
+        kept.append(agent)
+    return kept
+
+
+class AgentContext:
+    """What anaphors can point to at a point in the text: the current trial's arms, the last
+    drug sets named, and the drugs of the paper."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+        self.arms: list[tuple[str, ...]] = []  # the current trial's arms, in order
+        self.recent_sets: list[tuple[str, ...]] = []  # multi-drug sets, most recent last
+
+    def remember_set(self, drugs: tuple[str, ...]) -> None:
+        if len(drugs) >= 2:
+            if drugs in self.recent_sets:
+                self.recent_sets.remove(drugs)
+            self.recent_sets.append(drugs)
+
+    def resolve_drug(self, position: int) -> str | None:
+        return self.reading.salient_drug(position)
+
+    def resolve_set(self, size: int | None) -> tuple[str, ...] | None:
+        candidates = [arm for arm in self.arms if len(arm) >= 2] + self.recent_sets[::-1]
+        for drugs in candidates:
+            if size is None or len(drugs) == size:
+                return drugs
+        return None
+
+    def resolve_class(self, class_name: str, definite: bool) -> tuple[str, ...] | None:
+        """A class phrase that stands for a drug of the current trial ("the chemotherapy arm",
+        "the MEK inhibitor") resolves to that arm's drugs; an indefinite one stays a class."""
+        for arm in self.arms:
+            if len(arm) == 1 and class_name in self.reading.drug_classes(arm[0]):
+                return arm
+        if definite:
+            for drug, _count in self.reading.drug_counts.most_common():
+                if class_name in self.reading.drug_classes(drug):
+                    return (drug,)
+        return None

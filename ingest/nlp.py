@@ -1,0 +1,341 @@
+"""The spaCy pipeline: sentences, lexicon entities, unknown drugs, trial names and phases.
+
+``spacy.blank("en")`` plus rule components only (no statistical model):
+
+- ``evidence_sentences`` sets sentence starts from :mod:`ingest.sentences`;
+- ``lexicon_entities`` (a span ruler) labels DRUG, DRUG_CLASS, DISEASE, ENDPOINT and GENE
+  from the lexicon, the longest match winning; each span's ``id_`` is the normalised name
+  (INN, class name, disease name, endpoint code, HGNC symbol or ``family:<mention>``);
+- ``gene_mentions`` (a span ruler) puts every gene mention in ``doc.spans["genes"]``, also
+  those inside a longer entity ("MEK" in "MEK inhibitor", "PD-1" in "anti-PD-1 antibody");
+- ``new_drugs`` labels drug names the lexicon does not know: a word with a WHO INN stem or an
+  investigational code (letters and digits, "HL-085", "LXH254", "AMG 510");
+- ``trial_mentions`` puts NCT ids, phases and trial acronyms in ``doc.spans``.
+
+Spans carry the normalised name in ``id_`` and the rule that found them in ``kb_id_``.
+Build a pipeline with :func:`pipeline_for`; it is cached per lexicon object.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+    from ingest.lexicon import Lexicon
+
+DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014")
+NCT_ID = re.compile(r"\bNCT\s?(\d{8})\b")
+# "phase III", "phase 1b/2", "Phase Ib/II", "phase I-II", "phase 2/3"
+PHASE = re.compile(
+    r"\bphase[\s-]*(?P<a>IV|I{1,3}|[1-4])(?P<asub>[ab])?"
+    r"(?:\s*(?:/|-|\u2013|to|and)\s*(?:phase\s*)?(?P<b>IV|I{1,3}|[1-4])(?P<bsub>[ab])?)?(?![\w/])",
+    re.IGNORECASE,
+)
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+_KNOWN_PHASES = ("1", "1b", "2", "1/2", "1b/2", "2/3", "3", "4")
+
+# A code name: 2-5 capitals, an optional hyphen or space, 3-7 digits, an optional letter.
+DRUG_CODE = re.compile(r"\b[A-Z]{2,5}(?:-| )?\d{3,7}[A-Z]?\b")
+_CODE_CONTEXT = re.compile(
+    r"\b(?:mg|dose[sd]?|dosing|inhibitors?|antibod(?:y|ies)|agents?|drugs?|compounds?|plus|"
+    r"combin\w*|together|developed|code|received|receiving|treated|treatment|given|administered|"
+    r"tablets?|capsules?|oral|orally|intravenous\w*|degrader|blocker)\b|\+",
+    re.IGNORECASE,
+)
+_NOT_A_DRUG_AFTER = re.compile(r"\s*(?:trial|study|studies|cohort|part)\b", re.IGNORECASE)
+
+# A trial acronym: capitals (maybe with lower-case letters after the first two, as in
+# "IMspire150" or "CodeBreaK"), optionally a hyphen or space and a number or a short suffix.
+_ACRONYM = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*)(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Za-z]{1,3}\b))?(?:\s\d{1,4}\b)?"
+_TRIAL_NOUN = r"(?:trial|study|studies|program|programme)"
+_TRIAL_NAME_PATTERNS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # "the phase III NEMO trial", "NEMO trial", "SELECT-1 trial", "CodeBreaK 200 study"
+        rf"(?P<name>{_ACRONYM})\s+(?:phase\s+\S+\s+)?{_TRIAL_NOUN}\b",
+        # "NEMO (NCT01763164)"
+        rf"(?P<name>{_ACRONYM})\s*\(\s*NCT\d{{8}}",
+        # "NEMO, a randomised phase 3 trial", "COMBI-v, which randomised"
+        rf"(?P<name>{_ACRONYM}),\s+(?:a|an|the|which|that)\b[^.;]{{0,80}}?\b(?:{_TRIAL_NOUN}|randomi[sz]ed)\b",
+        # "In COMBI-d, a randomised phase III trial" is covered above; "trial (NEMO)"
+        rf"\b{_TRIAL_NOUN}\s*\((?P<name>{_ACRONYM})\)",
+        # registry fields: "Acronym: COLUMBUS", "Brief title acronym: NEMO"
+        rf"\bAcronym\s*:\s*(?P<name>{_ACRONYM})",
+        # "part of KEYNOTE-022", "arm of COMBI-v"
+        rf"\b(?:part|arm|cohort|analysis|results?)\s+of\s+(?P<name>{_ACRONYM})\b",
+    )
+)
+# Capitalised words that look like acronyms but are not trial names.
+_NOT_TRIAL_NAMES = frozenset(
+    """ORR PFS OS DOR DCR HR CI FDA EMA US USA UK EU NDA BLA RECIST ECOG NCI WHO AE AES SAE MEK ERK RAS
+    RAF PD DNA RNA CT MRI PET NSCLC CRC AML CML CLL NCT II III IV IB IIB III PHASE THE THIS AN AND
+    OR IN A OF""".split()
+)
+
+
+def normalise_phase(match: re.Match[str]) -> str | None:
+    """ "phase Ib/II" -> "1b/2"; a phase outside kg.model.PHASES gives None."""
+
+    def one(number: str, sub: str | None) -> str:
+        digit = _ROMAN.get(number.casefold(), number)
+        # Only phase 1 keeps its letter ("1b"); "2a"/"3b" are reported as 2 and 3.
+        return digit + (sub.casefold() if sub and digit == "1" and sub.casefold() == "b" else "")
+
+    first = one(match.group("a"), match.group("asub"))
+    if match.group("b") is None:
+        return first if first in _KNOWN_PHASES else None
+    second = one(match.group("b"), match.group("bsub"))
+    phase = f"{first}/{second}"
+    return phase if phase in _KNOWN_PHASES else None
+
+
+# ---- patterns from the lexicon ---------------------------------------------------------------
+
+
+def _token_pattern(
+    nlp: Language, phrase: str, attr: str, plural_last: bool = False
+) -> list[dict[str, Any]]:
+    """Token pattern for a phrase: hyphens optional and interchangeable with spaces."""
+    words = [t.text for t in nlp.make_doc(phrase) if t.text not in DASHES and not t.is_space]
+    pattern: list[dict[str, Any]] = []
+    for index, word in enumerate(words):
+        if index:
+            pattern.append({"ORTH": {"IN": sorted(DASHES)}, "OP": "?"})
+        value = word.casefold() if attr == "LOWER" else word
+        last = index == len(words) - 1
+        if plural_last and last and value[-1:].isalpha():
+            variants = sorted({value, value + "s", value + "es", re.sub(r"y$", "ies", value)})
+            pattern.append({attr: {"IN": variants}})
+        else:
+            pattern.append({attr: value})
+    return pattern
+
+
+def _patterns(nlp: Language, lexicon: Lexicon) -> Iterator[dict[str, Any]]:
+    for drug in lexicon.drugs.values():
+        for spelling in (drug.inn, *drug.synonyms):
+            # Brand names and codes are case-sensitive when written in capitals ("MEK162"
+            # never appears otherwise, and upper-case matching keeps "Mektovi" and "mektovi").
+            yield {"label": "DRUG", "pattern": _token_pattern(nlp, spelling, "LOWER"), "id": drug.inn}
+    for entry in lexicon.drug_classes.values():
+        for spelling in (entry.name, *entry.synonyms):
+            yield {
+                "label": "DRUG_CLASS",
+                "pattern": _token_pattern(nlp, spelling, "LOWER", plural_last=True),
+                "id": entry.name,
+            }
+    for disease in lexicon.diseases.values():
+        for spelling in (disease.name, *disease.synonyms):
+            yield {
+                "label": "DISEASE",
+                "pattern": _token_pattern(nlp, spelling, "LOWER", plural_last=True),
+                "id": lexicon.disease_root(disease.name),
+            }
+    for endpoint in lexicon.endpoints.values():
+        for spelling in (endpoint.code, endpoint.name, *endpoint.synonyms):
+            # Codes stay case-sensitive: "OS" is overall survival, "os" is not.
+            attr = "ORTH" if spelling.isupper() else "LOWER"
+            yield {
+                "label": "ENDPOINT",
+                "pattern": _token_pattern(nlp, spelling, attr, plural_last=attr == "LOWER"),
+                "id": endpoint.code,
+            }
+    yield from _gene_patterns(nlp, lexicon)
+
+
+def _gene_patterns(nlp: Language, lexicon: Lexicon) -> Iterator[dict[str, Any]]:
+    for spelling, symbol in lexicon.gene_by_alias().items():
+        yield {"label": "GENE", "pattern": _token_pattern(nlp, spelling, "ORTH"), "id": symbol}
+    for family in lexicon.gene_families.values():
+        yield {
+            "label": "GENE",
+            "pattern": _token_pattern(nlp, family.mention, "ORTH"),
+            "id": "family:" + family.mention,
+        }
+
+
+# ---- components --------------------------------------------------------------------------
+
+
+def _register_components() -> None:
+    """Register the project's factories once (spaCy keeps a global registry)."""
+    from spacy.language import Language
+
+    if Language.has_factory("evidence_sentences"):
+        return
+
+    @Language.factory("evidence_sentences")
+    def make_sentences(nlp: Language, name: str) -> Any:
+        return _set_sentences
+
+    @Language.factory("new_drugs")
+    def make_new_drugs(nlp: Language, name: str) -> Any:
+        return _NewDrugs()
+
+    @Language.factory("trial_mentions")
+    def make_trial_mentions(nlp: Language, name: str) -> Any:
+        return _mark_trials
+
+
+def _set_sentences(doc: Doc) -> Doc:
+    from ingest.sentences import sentence_spans
+
+    starts = {start for start, _ in sentence_spans(doc.text)}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or (token.idx in starts and not token.is_space)
+    return doc
+
+
+class _NewDrugs:
+    """Labels drug names that are not in the lexicon, by INN stem or code-name shape.
+
+    The lexicon is attached after construction (``lexicon`` attribute) because spaCy
+    factories only take serialisable settings.
+    """
+
+    lexicon: Lexicon | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        if self.lexicon is None:
+            return doc
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        genes = {i for span in doc.spans.get("genes", []) for i in range(span.start, span.end)}
+        found: list[Span] = []
+        for token in doc:
+            if token.i in taken or token.i in genes:
+                continue
+            word = token.text
+            if word.isalpha() and not word.isupper() and self.lexicon.stem_for(word) is not None:
+                found.append(Span(doc, token.i, token.i + 1, label="DRUG", span_id=word.casefold(),
+                                  kb_id="drug.inn_stem"))
+        for match in DRUG_CODE.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is None or any(i in taken or i in genes for i in range(span.start, span.end)):
+                continue
+            if match.group().startswith("NCT") or not _looks_like_drug_code(doc, span):
+                continue
+            code = re.sub(r"\s+", " ", match.group())
+            found.append(Span(doc, span.start, span.end, label="DRUG", span_id=code, kb_id="drug.code"))
+        if found:
+            doc.ents = filter_spans([*doc.ents, *found])
+        return doc
+
+
+def _looks_like_drug_code(doc: Doc, span: Span) -> bool:
+    """A code is a drug when its sentence treats it as one (a dose, a partner, an alias)."""
+    if _NOT_A_DRUG_AFTER.match(doc.text, span.end_char):
+        return False
+    before = doc.text[max(0, span.start_char - 12) : span.start_char].casefold()
+    if "phase" in before:
+        return False
+    # An alias in brackets right after a drug name, or a drug name in brackets after it.
+    if span.start > 1 and doc[span.start - 1].text == "(" and doc[span.start - 2].ent_type_ == "DRUG":
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].text == "(" and doc[span.end + 1].ent_type_ == "DRUG":
+        return True
+    sentence = span.sent
+    window = doc[max(sentence.start, span.start - 6) : min(sentence.end, span.end + 6)]
+    return bool(_CODE_CONTEXT.search(window.text)) or any(
+        ent.label_ == "DRUG" for ent in window.ents
+    )
+
+
+def _mark_trials(doc: Doc) -> Doc:
+    """NCT ids, phases and trial acronyms, as span groups with normalised ids."""
+    from spacy.tokens import Span
+
+    def spans(pattern_matches: Iterable[tuple[int, int, str]], label: str) -> list[Span]:
+        found: list[Span] = []
+        for start, end, key in pattern_matches:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                found.append(Span(doc, span.start, span.end, label=label, span_id=key, kb_id=label))
+        return found
+
+    doc.spans["nct"] = spans(((m.start(), m.end(), "NCT" + m.group(1)) for m in NCT_ID.finditer(doc.text)), "NCT")
+    doc.spans["phases"] = spans(
+        (
+            (m.start(), m.end(), phase)
+            for m in PHASE.finditer(doc.text)
+            if (phase := normalise_phase(m)) is not None
+        ),
+        "PHASE",
+    )
+    names = trial_names(doc)
+    doc.spans["trials"] = spans(
+        (
+            (m.start(), m.end(), names[m.group().casefold()])
+            for m in _name_finder(names).finditer(doc.text)
+        )
+        if names
+        else (),
+        "TRIAL",
+    )
+    return doc
+
+
+def trial_names(doc: Doc) -> dict[str, str]:
+    """The trial acronyms a document introduces, case-folded, to the name as written."""
+    entity_words = {ent.text.casefold() for ent in doc.ents}
+    gene_words = {span.text.casefold() for span in doc.spans.get("genes", [])}
+    names: dict[str, str] = {}
+    for pattern in _TRIAL_NAME_PATTERNS:
+        for match in pattern.finditer(doc.text):
+            name = match.group("name")
+            first = name.split()[0].split("-")[0]
+            if first.upper() in _NOT_TRIAL_NAMES or name.startswith("NCT") or PHASE.fullmatch(name):
+                continue
+            if name.casefold() in entity_words or first.casefold() in gene_words:
+                continue
+            names.setdefault(name.casefold(), name)
+    return names
+
+
+def _name_finder(names: dict[str, str]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(name) for name in names.values()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+# ---- building ----------------------------------------------------------------------------
+
+_CACHE: dict[int, tuple[Lexicon, Language]] = {}
+
+
+def pipeline_for(lexicon: Lexicon) -> Language:
+    """The pipeline for a lexicon, built on first use and kept while the lexicon lives."""
+    cached = _CACHE.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    nlp = build_pipeline(lexicon)
+    if len(_CACHE) >= 4:
+        _CACHE.clear()
+    _CACHE[id(lexicon)] = (lexicon, nlp)
+    return nlp
+
+
+def build_pipeline(lexicon: Lexicon) -> Language:
+    import spacy
+
+    _register_components()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("evidence_sentences")
+    gene_ruler = nlp.add_pipe("span_ruler", name="gene_mentions", config={"spans_key": "genes"})
+    gene_ruler.add_patterns(list(_gene_patterns(nlp, lexicon)))  # type: ignore[attr-defined]
+    entity_ruler = nlp.add_pipe(
+        "span_ruler",
+        name="lexicon_entities",
+        config={"spans_key": None, "annotate_ents": True, "overwrite": True},
+    )
+    entity_ruler.add_patterns(list(_patterns(nlp, lexicon)))  # type: ignore[attr-defined]
+    new_drugs = nlp.add_pipe("new_drugs")
+    new_drugs.lexicon = lexicon  # type: ignore[attr-defined]
+    nlp.add_pipe("trial_mentions")
+    return nlp

@@ -1,0 +1,474 @@
+"""The `kg` command: a thin layer over kg.library. Errors: one line on stderr, non-zero exit."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from kg.output import OutputFormat, render
+
+app = typer.Typer(
+    name="kg",
+    help="evidence-kg: a literature and evidence knowledge graph for cancer research.\n\n"
+    "Example: kg demo",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+server_app = typer.Typer(help="Keep the embedded FalkorDB running between commands, or stop it.\n\n"
+                         "Example: kg server start", no_args_is_help=True)
+app.add_typer(server_app, name="server")
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="table | json | csv | md")]
+
+
+class _State:
+    debug = False
+
+
+def _stdout() -> Console:
+    return Console(soft_wrap=False)
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, soft_wrap=True)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        from kg import __version__
+
+        typer.echo(__version__)
+        raise typer.Exit()
+    ctx.obj = _State()
+    ctx.obj.debug = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s: %(message)s")
+
+
+@contextmanager
+def _handled(ctx: typer.Context) -> Iterator[None]:
+    """Domain errors become one line on stderr and exit status 1 (2 for usage errors)."""
+    from kg.config import ConfigError
+    from kg.library import PaperRefused, UnknownPaper
+    from kg.canned import QueryError
+    from kg.readonly import WriteRefused
+    from kg.records import PaperIdError
+    from kg.store import StoreError
+
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except (QueryError, WriteRefused, PaperIdError) as exc:
+        if getattr(ctx.obj, "debug", False):
+            raise
+        _stderr().print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    except (ConfigError, StoreError, PaperRefused, UnknownPaper, OSError) as exc:
+        if getattr(ctx.obj, "debug", False):
+            raise
+        _stderr().print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        _stderr().print("interrupted", markup=False)
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if getattr(ctx.obj, "debug", False):
+            raise
+        _stderr().print(f"error: {type(exc).__name__}: {exc} (run with --debug for details)",
+                        markup=False, highlight=False)
+        raise typer.Exit(1) from None
+
+
+def _library() -> Any:
+    from kg.config import load_settings
+    from kg.library import Library
+
+    return Library(load_settings())
+
+
+# ---- adding and removing papers --------------------------------------------------------------
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Paper files or folders.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Add papers (files or folders): read, extract, validate, record and load each one.
+
+    Example: kg add examples/ my_abstract.txt
+    """
+    from rich.progress import Progress
+
+    from kg.library import iter_files
+
+    with _handled(ctx), _library() as lib:
+        files = list(iter_files(paths))
+        if not files:
+            raise OSError("no files to add in " + ", ".join(map(str, paths)))
+        outcomes = []
+        with Progress(console=_stderr(), transient=True, disable=len(files) < 2) as progress:
+            task = progress.add_task("adding papers", total=len(files))
+            for path in files:
+                outcomes.extend(lib.add_file(path))
+                progress.advance(task)
+        rows = [{"source": o.source, "paper": o.paper, "status": o.status, "reason": o.reason} for o in outcomes]
+        err = _stderr()
+        for outcome in outcomes:
+            for warning in outcome.warnings:
+                err.print(f"warning: {warning}", markup=False)
+        refused = [o for o in outcomes if o.status == "refused"]
+        if fmt is OutputFormat.table and len(rows) == 1 and not refused:
+            err.print(f"{rows[0]['status']}: {rows[0]['paper']}", markup=False, highlight=False)
+        else:
+            render(rows, fmt, _stdout() if fmt is not OutputFormat.table else err, title="kg add")
+        counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("added", "unchanged", "replaced", "refused")}
+        if len(outcomes) > 1:
+            err.print(", ".join(f"{n} {s}" for s, n in counts.items()), markup=False, highlight=False)
+        if refused:
+            if len(outcomes) == 1:
+                err.print(f"error: refused {refused[0].source}: {refused[0].reason}", markup=False,
+                          highlight=False)
+            raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="A paper file.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show what a paper would add (entities, trials and arms, results, combinations), with the
+    sentence and the rule behind each fact. Nothing is written.
+
+    Example: kg extract my_abstract.txt --format json
+    """
+    from kg.config import load_settings
+    from kg.library import build_record, extract as extract_facts, read_papers
+    from kg.preview import preview_rows
+
+    with _handled(ctx):
+        from ingest.readers import ReadError
+
+        try:
+            documents, warnings = read_papers(path, load_settings().max_bytes)
+        except ReadError as exc:
+            raise OSError(str(exc)) from exc
+        for warning in warnings:
+            _stderr().print(f"warning: {warning}", markup=False)
+        rows = []
+        for document in documents:
+            facts = extract_facts(document)
+            build_record(facts)  # refuse here what kg add would refuse
+            rows += preview_rows(facts)
+        render(rows, fmt, _stdout(), title=f"what {path.name} would add")
+
+
+@app.command()
+def remove(
+    ctx: typer.Context,
+    paper: Annotated[str, typer.Argument(help="The paper id (see kg papers).")],
+) -> None:
+    """Remove a paper: its evidence goes, and the statements and entities no other paper supports.
+
+    Example: kg remove 90000001
+    """
+    with _handled(ctx), _library() as lib:
+        lib.remove(paper)
+        _stderr().print(f"removed: {paper}", markup=False, highlight=False)
+
+
+@app.command()
+def rebuild(ctx: typer.Context) -> None:
+    """Empty the database and reload every saved record (the records are the source of truth).
+
+    Example: kg rebuild
+    """
+    with _handled(ctx), _library() as lib:
+        count = lib.rebuild()
+        _stderr().print(f"rebuilt the database from {count} records", markup=False, highlight=False)
+
+
+@app.command()
+def validate(ctx: typer.Context) -> None:
+    """Check every saved record against the SHACL shapes, and the database against the records.
+
+    Example: kg validate
+    """
+    with _handled(ctx), _library() as lib:
+        problems = lib.validate()
+        err = _stderr()
+        for problem in problems:
+            err.print(problem, markup=False, highlight=False)
+        if problems:
+            raise typer.Exit(1)
+        err.print(f"valid: {len(lib.records.paper_ids())} records, database in step", markup=False)
+
+
+# ---- asking questions ------------------------------------------------------------------------
+
+
+def _run_canned(ctx: typer.Context, name: str, positional: list[str], options: dict[str, str],
+                fmt: OutputFormat) -> None:
+    from kg.canned import get_query
+
+    with _handled(ctx):
+        query = get_query(name)
+        params = query.bind(positional, options)
+        with _library() as lib:
+            rows = lib.read(query.text, params)
+        render(rows, fmt, _stdout(), title=name)
+
+
+@app.command()
+def papers(
+    ctx: typer.Context,
+    fmt: FormatOption = OutputFormat.table,
+    paper: Annotated[str | None, typer.Option(help="Only this paper.")] = None,
+) -> None:
+    """List the papers with the drugs, genes, variants, diseases and trials each mentions.
+
+    Example: kg papers --format json
+    """
+    _run_canned(ctx, "papers", [], {"paper": paper} if paper else {}, fmt)
+
+
+@app.command()
+def stats(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """Count nodes per label and relationships per type.
+
+    Example: kg stats --format json
+    """
+    from kg.canned import get_query
+
+    with _handled(ctx), _library() as lib:
+        rows = sorted(lib.read(get_query("stats").text, {}), key=lambda r: (r["kind"], r["name"]))
+        render(rows, fmt, _stdout(), title="stats")
+
+
+def _option_pairs(args: list[str]) -> tuple[list[str], dict[str, str]]:
+    from kg.canned import QueryError
+
+    positional: list[str] = []
+    options: dict[str, str] = {}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg.startswith("--"):
+            key, eq, value = arg[2:].partition("=")
+            if not eq:
+                if i + 1 >= len(args) or args[i + 1].startswith("--"):
+                    raise QueryError(f"option --{key} needs a value")
+                value = args[i + 1]
+                i += 1
+            options[key] = value
+        else:
+            positional.append(arg)
+        i += 1
+    return positional, options
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def query(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The canned query (see kg queries).")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Run a canned query; its parameters are options (kg queries lists them).
+
+    Example: kg query outcomes --drug binimetinib --endpoint PFS --format json
+    """
+    with _handled(ctx):
+        positional, options = _option_pairs(list(ctx.args))
+    _run_canned(ctx, name, positional, options, fmt)
+
+
+@app.command()
+def queries(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """List the canned queries with their descriptions and parameters.
+
+    Example: kg queries --format md
+    """
+    from kg.canned import canned_queries
+
+    with _handled(ctx):
+        rows = [
+            {
+                "name": q.name,
+                "description": q.description,
+                "parameters": [
+                    f"{p.name.upper()}" if p.required else f"--{p.option} ({p.type}, default {p.default})"
+                    for p in q.params
+                ],
+                "example": q.examples[0] if q.examples else None,
+            }
+            for q in canned_queries().values()
+        ]
+        render(rows, fmt, _stdout(), title="canned queries")
+
+
+@app.command()
+def cypher(
+    ctx: typer.Context,
+    statement: Annotated[str, typer.Argument(help="A read-only Cypher query.")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as NAME=VALUE.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Run your own read-only Cypher (write clauses and writing procedures are refused).
+
+    Example: kg cypher "MATCH (d:Drug) RETURN d.name AS drug ORDER BY drug" -p limit=5
+    """
+    from kg.readonly import WriteRefused, check_read_only
+
+    with _handled(ctx):
+        check_read_only(statement)
+        params: dict[str, Any] = {}
+        for item in param or []:
+            key, eq, value = item.partition("=")
+            if not eq or not key.isidentifier():
+                raise WriteRefused(f"--param takes NAME=VALUE, not {item!r}")
+            params[key] = value
+        with _library() as lib:
+            rows = lib.read(statement, params)
+        render(rows, fmt, _stdout())
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle | ntriples | jsonld | graphml")] = "turtle",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Export the graph as RDF (the same triples the records hold) or as GraphML.
+
+    Example: kg export --format turtle -o graph.ttl
+    """
+    from kg.export import EXPORT_FORMATS, export_text
+    from kg.canned import QueryError
+
+    with _handled(ctx):
+        if fmt not in EXPORT_FORMATS:
+            raise QueryError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        with _library() as lib:
+            text = export_text(lib.store, fmt)
+        if output:
+            output.write_text(text, encoding="utf-8")
+            _stderr().print(f"wrote {output}", markup=False)
+        else:
+            sys.stdout.write(text)
+
+
+@app.command()
+def demo(ctx: typer.Context) -> None:
+    """Add the bundled sample commentary and answer the main questions about it.
+
+    Example: kg demo
+    """
+    from kg.resources import examples_dir
+
+    out = _stdout()
+    with _handled(ctx), _library() as lib:
+        for entry in sorted(examples_dir().iterdir(), key=lambda e: e.name):
+            if entry.name.endswith((".md", ".txt")):
+                with _materialised(entry) as path:
+                    for outcome in lib.add_file(path):
+                        _stderr().print(f"{outcome.status}: {outcome.paper} {outcome.reason or ''}",
+                                        markup=False, highlight=False)
+        from kg.canned import get_query
+
+        for name, params, title in (
+            ("trials", {}, "Which trials, with which arms?"),
+            ("outcomes", {"endpoint": "PFS"}, "What PFS did each arm reach?"),
+            ("inhibitors", {"gene": "NRAS", "disease": "melanoma"},
+             "Which inhibitors were tested in NRAS-mutant melanoma?"),
+            ("combinations", {}, "Which combinations were tested or proposed?"),
+            ("mutations", {"gene": "NRAS"}, "Which NRAS variants?"),
+        ):
+            canned = get_query(name)
+            rows = lib.read(canned.text, canned.bind([], {k: v for k, v in params.items()}))
+            columns = {
+                "trials": ("trial", "phase", "randomized", "n_enrolled", "arms", "population_gene"),
+                "outcomes": ("trial", "arm", "comparator", "endpoint", "measure", "value", "unit", "subgroup"),
+                "inhibitors": ("drug", "classes", "targets", "trials", "phases"),
+                "combinations": ("drugs", "status", "trial"),
+                "mutations": ("gene", "change", "hgvs", "diseases"),
+            }[name]
+            render([{c: r.get(c) for c in columns} for r in rows], OutputFormat.table, out, title=title)
+
+
+@contextmanager
+def _materialised(entry: Any) -> Iterator[Path]:
+    """A package-data file as a real path (it may live inside a zip)."""
+    from importlib.resources import as_file
+
+    with as_file(entry) as path:
+        yield Path(path)
+
+
+# ---- the embedded server ---------------------------------------------------------------------
+
+
+def _server() -> Any:
+    from kg.config import load_settings
+    from kg.store.embedded import EmbeddedServer
+
+    settings = load_settings()
+    if settings.store != "embedded":
+        from kg.config import ConfigError
+
+        raise ConfigError("kg server manages the embedded store; KG_STORE is neo4j")
+    return EmbeddedServer(settings.home)
+
+
+@server_app.command("start")
+def server_start(ctx: typer.Context) -> None:
+    """Start the embedded FalkorDB and keep it running between commands (until kg server stop).
+
+    Example: kg server start
+    """
+    with _handled(ctx):
+        server = _server()
+        server.keep_running(True)
+        _stderr().print(f"running (pid {server.server_pid()}) on {server.socket_path}", markup=False)
+
+
+@server_app.command("stop")
+def server_stop(ctx: typer.Context) -> None:
+    """Stop the embedded FalkorDB (it stops after each command again).
+
+    Example: kg server stop
+    """
+    with _handled(ctx):
+        _server().keep_running(False)
+        _stderr().print("stopped", markup=False)
+
+
+@server_app.command("status")
+def server_status(ctx: typer.Context) -> None:
+    """Say whether the embedded FalkorDB is running.
+
+    Example: kg server status
+    """
+    with _handled(ctx):
+        server = _server()
+        pid = server.server_pid()
+        typer.echo(f"running (pid {pid}) on {server.socket_path}" if pid else "not running")
+
+
+def main() -> None:
+    app()

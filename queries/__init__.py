@@ -1,0 +1,1 @@
+"""Package data: canned read-only Cypher queries, one file per question (installed as kg.queries)."""
