@@ -32,10 +32,11 @@ _STATISTIC_MARKS = frozenset("=<>%±≤≥")
 # A word broken at a line end: "progres-\nsion". The hyphen is kept when the second part is a
 # common compound head ("progression-\nfree"), because then it was a real hyphen.
 _LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\r?\n\s*(?=([a-z]+))")
-_COMPOUND_HEADS = frozenset(
-    "free related based line small cell naive type mutant mutated positive negative specific term "
-    "dependent independent like induced associated directed targeted wide".split()
-)
+_COMPOUND_HEADS = frozenset({
+    "free", "related", "based", "line", "small", "cell", "naive", "type", "mutant", "mutated",
+    "positive", "negative", "specific", "term", "dependent", "independent", "like", "induced",
+    "associated", "directed", "targeted", "wide",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _letters_and_digits(short: str) -> int:
 
 def _is_valid_short_form(short: str) -> bool:
     return (
-        MIN_SHORT_FORM_CHARS <= len(short)
+        len(short) >= MIN_SHORT_FORM_CHARS
         and _letters_and_digits(short) <= MAX_SHORT_FORM_CHARS
         and any(char.isalpha() for char in short)
         and short[0].isalnum()

@@ -110,12 +110,15 @@ MIN_UNSUPPORTED_POSITION = 10
 _SCHEDULE = re.compile(r"Q\d{1,2}[WHD]")  # every N weeks, hours, days
 _NAMES_SHAPED_LIKE_CHANGES = frozenset({"T47D", "C3H", "E2F", "G2M", "H3K4", "S100A"})
 # Upper-case tokens that stand before a change without being its gene.
-_NOT_GENES = frozenset(
-    """A AN AND OR OF IN ON TO BY AT AS FOR WITH VS NOT NO THE ALL ANY BOTH EACH HR CI OS PFS ORR
-    DCR DOR CR PR SD PD AE AES DNA RNA CDNA MRNA CTDNA NGS PCR FDA EMA WHO ECOG RECIST CTCAE NCI
-    ATCC CCLE TCGA COSMIC SNV SNVS CNV II III IV""".split()
+_NOT_GENES = frozenset({
+    "A", "AN", "AND", "OR", "OF", "IN", "ON", "TO", "BY", "AT", "AS", "FOR", "WITH", "VS", "NOT", "NO",
+    "THE", "ALL", "ANY", "BOTH", "EACH", "HR", "CI", "OS", "PFS", "ORR", "DCR", "DOR", "CR", "PR", "SD",
+    "PD", "AE", "AES", "DNA", "RNA", "CDNA", "MRNA", "CTDNA", "NGS", "PCR", "FDA", "EMA", "WHO", "ECOG",
+    "RECIST", "CTCAE", "NCI", "ATCC", "CCLE", "TCGA", "COSMIC", "SNV", "SNVS", "CNV", "II", "III", "IV",
+})  # fmt: skip
+_GENE_TOKEN_BEFORE = re.compile(
+    r"(?<![A-Za-z0-9-])(?P<gene>[A-Z][A-Z0-9]{1,9})(?:\s*[-\u2010\u2013:]\s*|\s+)$"
 )
-_GENE_TOKEN_BEFORE = re.compile(r"(?<![A-Za-z0-9-])(?P<gene>[A-Z][A-Z0-9]{1,9})(?:\s*[-\u2010\u2013:]\s*|\s+)$")
 _GENE_TOKEN_AFTER = re.compile(
     r"^(?:\s*[-\u2010\u2013]\s*|\s+|\s+(?:mutations?\s+|substitutions?\s+)?(?:of|in)\s+(?:the\s+)?)"
     r"(?P<gene>[A-Z][A-Z0-9]{1,9})(?![A-Za-z0-9])"
@@ -291,7 +294,7 @@ class _GeneResolver:
 
     def before(self, start: int) -> _GeneLink | None:
         """The gene written directly before: "NRAS Q61R", "NRAS-Q61K", "KRAS p.G12C"."""
-        for span_start, span_end, symbol in reversed(self.spans):
+        for _, span_end, symbol in reversed(self.spans):
             if span_end <= start and _SEPARATOR_ONLY.fullmatch(self.text, span_end, start):
                 return _GeneLink(symbol, written_against=True, known=True)
             if span_end <= start:
@@ -373,9 +376,7 @@ def _one_letter_mentions(text: str, resolver: _GeneResolver) -> list[VariantMent
     return mentions
 
 
-def _alternatives(
-    text: str, end: int, change: _ProteinChange, gene: str | None
-) -> list[VariantMention]:
+def _alternatives(text: str, end: int, change: _ProteinChange, gene: str | None) -> list[VariantMention]:
     """Mentions written as alternatives after a change: "V600E/K", "G12/13"."""
     mentions: list[VariantMention] = []
     if change.edit == "sub":
@@ -388,7 +389,9 @@ def _alternatives(
             position = int(match["pos"])
             residue = hotspot_residue(gene, position)
             if residue is not None:
-                mentions.append(_mention(gene, _ProteinChange(residue, position), match.start("pos"), match.end()))
+                mentions.append(
+                    _mention(gene, _ProteinChange(residue, position), match.start("pos"), match.end())
+                )
             end = match.end()
     return mentions
 
@@ -414,7 +417,9 @@ def _codon_list_mentions(text: str, resolver: _GeneResolver) -> list[VariantMent
             if residue is None:
                 continue
             start = match.start("list") + number.start()
-            mentions.append(_mention(gene, _ProteinChange(residue, position), start, start + len(number.group())))
+            mentions.append(
+                _mention(gene, _ProteinChange(residue, position), start, start + len(number.group()))
+            )
     return mentions
 
 
@@ -448,6 +453,7 @@ def _share_genes_along_lists(text: str, mentions: list[VariantMention]) -> list[
             and previous.end <= mention.start
             and _LIST_SEPARATOR.fullmatch(text, previous.end, mention.start)
         ):
-            mention = replace(mention, gene=previous.gene)  # noqa: PLW2901
-        shared.append(mention)
+            shared.append(replace(mention, gene=previous.gene))
+        else:
+            shared.append(mention)
     return shared

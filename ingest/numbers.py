@@ -1,0 +1,401 @@
+"""Numbers and statistics as papers print them.
+
+Papers write the same figure many ways: "15.2", "15·2" (a middle-dot decimal), "1,000",
+"−0.3" (a Unicode minus), "Fifteen", "1.2 × 10−5". The finders here return each statistic
+with its character span, so the caller can tie it to an endpoint, an arm and a sentence:
+p-values, confidence intervals, hazard ratios, and result quantities (durations in months or
+weeks, percentages, patient counts).
+
+What is deliberately not a result quantity: the "95%" of "95% CI", doses ("1000 mg/m2"),
+schedules ("every 3 weeks", "Q3W", "21-day cycle", "3-week cycles"), landmark times written
+as adjectives ("12-month OS rate"), grades ("grade 3-4") and the bounds of a confidence
+interval (they are returned by find_confidence_intervals instead).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+_UNITS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+)  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000}
+
+
+def _word_numbers() -> dict[str, int]:
+    words = {word: value for value, word in enumerate(_UNITS)}
+    for tens_word, tens in _TENS.items():
+        words[tens_word] = tens
+        for unit in range(1, 10):
+            words[f"{tens_word}-{_UNITS[unit]}"] = tens + unit
+    return words
+
+
+# "zero" .. "ninety-nine"; parse_number composes hundreds and thousands from these.
+WORD_NUMBERS: Mapping[str, int] = _word_numbers()
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, and the en dash some typesetters use for it
+_DECIMAL = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.·]\d+)?|[.·]\d+"
+_EXPONENT = rf"\s?[×x]\s?10\s?(?:\^\s?)?[{_MINUS}⁻]?\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+|[eE][{_MINUS}]?\d+"
+_PLAIN_NUMBER = re.compile(rf"[{_MINUS}]?\s?(?:{_DECIMAL})")
+_SCIENTIFIC = re.compile(
+    rf"(?P<mantissa>[{_MINUS}]?(?:{_DECIMAL}))\s?(?:[×x]\s?10\s?(?:\^\s?)?(?P<power>[{_MINUS}⁻]?\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+    rf"|[eE](?P<e_power>[{_MINUS}]?\d+))"
+)
+_POWER_OF_TEN = re.compile(rf"10\s?(?:\^\s?)?(?P<power>[{_MINUS}⁻]\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+
+_WORD_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_WORD_TENS = "|".join(_TENS)
+_WORD_BELOW_HUNDRED = rf"(?:(?:{_WORD_TENS})(?:[\s-](?:{_WORD_UNIT}))?|{_WORD_UNIT})"
+_WORD_NUMBER = (
+    rf"(?:{_WORD_BELOW_HUNDRED}\s+hundred(?:\s+(?:and\s+)?{_WORD_BELOW_HUNDRED})?|{_WORD_BELOW_HUNDRED})"
+)
+
+
+@dataclass(frozen=True)
+class PValue:
+    op: str  # "=", "<", "<=", ">", ">="
+    value: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ConfidenceInterval:
+    level: float | None  # 95.0; None for a bare range ("(2.0–3.8)") read as an interval
+    low: float
+    high: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class HazardRatio:
+    value: float
+    ci_low: float | None
+    ci_high: float | None
+    p_op: str | None
+    p_value: float | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float  # the low end for a range
+    unit: str  # "months" | "weeks" | "%" | "n"
+    start: int
+    end: int
+    high: float | None = None  # the high end of a range ("15-20%"), else None
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+
+def _parse_words(text: str) -> float | None:
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "and" and seen:
+            continue
+        if word in WORD_NUMBERS:
+            current += WORD_NUMBERS[word]
+        elif word in _SCALES and seen:
+            current = max(current, 1) * _SCALES[word]
+            if word == "thousand":
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def _power(text: str) -> int:
+    return int(re.sub(r"\s", "", text.translate(_SUPERSCRIPTS)).replace("\u2212", "-").replace("\u2013", "-"))
+
+
+def parse_number(s: str) -> float | None:
+    """The value of a number as printed, or None when ``s`` is not one number.
+
+    Handles "15.2", "15·2", "1,000", ".015", "−0.3", "1.2 × 10−5", "10⁻⁴", "2e-5" and number words
+    ("Fifteen", "seventy-one", "one hundred and seventeen").
+    """
+    text = s.strip()
+    if not text:
+        return None
+    if text[0].isalpha():
+        return _parse_words(text)
+    scientific = _SCIENTIFIC.fullmatch(text)
+    if scientific is not None:
+        power = scientific["power"] or scientific["e_power"]
+        mantissa = parse_number(scientific["mantissa"])
+        return None if mantissa is None else mantissa * 10.0 ** _power(power)
+    power_of_ten = _POWER_OF_TEN.fullmatch(text)
+    if power_of_ten is not None:
+        return 10.0 ** _power(power_of_ten["power"])
+    if _PLAIN_NUMBER.fullmatch(text) is None:
+        return None
+    negative = text[0] in _MINUS
+    digits = re.sub(r"\s", "", text.lstrip(_MINUS)).replace(",", "").replace("·", ".")
+    value = float(digits)
+    return -value if negative else value
+
+
+# ---- p-values ---------------------------------------------------------------------------
+
+_OPERATORS = {"=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "⩽": "<=", "⩾": ">=", "<=": "<=",
+              ">=": ">=", "=<": "<=", "=>": ">="}  # fmt: skip
+_OPERATOR = r"<=|>=|=<|=>|[=<>≤≥⩽⩾]"
+_P_NUMBER = rf"10\s?(?:\^\s?)?[{_MINUS}⁻]\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?:{_DECIMAL})(?:{_EXPONENT})?"
+_P_VALUE = re.compile(
+    rf"(?<![A-Za-z0-9.])(?:(?:one|two|1|2)[-\s]sided\s+)?(?:log[-\s]rank\s+)?"
+    rf"[Pp](?:[-\s]?values?)?(?:[-\s]?(?:for\s+)?(?:interaction|trend|heterogeneity))?"
+    rf"(?:\s*(?P<op>{_OPERATOR})|\s*:|\s+(?:of|was|is|were)(?:\s*(?P<word_op>{_OPERATOR}))?)"
+    rf"\s*(?P<number>{_P_NUMBER})(?![\d.·])"
+)
+
+
+def find_p_values(text: str) -> list[PValue]:
+    """Every p-value: "P = .015", "p<0.001", "P=0·04", "two-sided P value of 0.03", "P < 10−4"."""
+    found: list[PValue] = []
+    for match in _P_VALUE.finditer(text):
+        value = parse_number(match["number"])
+        if value is None or not 0 <= value <= 1:
+            continue
+        op = _OPERATORS[match["op"] or match["word_op"] or "="]
+        found.append(PValue(op, value, match.start(), match.end()))
+    return found
+
+
+# ---- confidence intervals ---------------------------------------------------------------
+
+_SIGNED = rf"[{_MINUS}]?\s?(?:{_DECIMAL})"
+_RANGE_UNIT = r"%|months?\b|mo\b\.?|mos\b|weeks?\b|wks?\b"
+_RANGE = (
+    rf"(?P<low>{_SIGNED})\s*(?:{_RANGE_UNIT})?\s*(?:[-\u2010\u2013\u2014]|to|,|;)\s*"
+    rf"(?P<high>{_SIGNED})(?:\s*(?:{_RANGE_UNIT}))?"
+)
+_CI_LABEL = r"(?:CI|C\.I\.|(?i:confidence\s+(?:intervals?|limits?)))"
+_LABELLED_CI = re.compile(
+    rf"(?:(?P<level>\d{{2}}(?:[.·]\d+)?)\s*%\s*{_CI_LABEL}|{_CI_LABEL}\s*(?P<level_after>\d{{2}}(?:[.·]\d+)?)\s*%)"
+    rf"(?:\s*[\[(]CI[\])])?\s*(?:[,:=]\s*|\s+(?:of|was|were|from)\s+)?(?P<open>[\[(])?\s*{_RANGE}"
+    rf"(?(open)\s*[\])])"
+)
+_BARE_RANGE = re.compile(rf"[(\[]\s*{_RANGE}\s*[)\]]")
+_ESTIMATE_BEFORE = re.compile(rf"(?P<estimate>{_SIGNED})\s*(?:{_RANGE_UNIT})?\s*$")
+
+
+def _interval(match: re.Match[str], level: float | None) -> ConfidenceInterval | None:
+    low, high = parse_number(match["low"]), parse_number(match["high"])
+    if low is None or high is None or low > high:
+        return None
+    return ConfidenceInterval(level, low, high, match.start(), match.end())
+
+
+def find_confidence_intervals(text: str) -> list[ConfidenceInterval]:
+    """Every labelled interval: "95% CI 0.47-0.80", "(95% CI: 2.5–5.4)", "[95% CI 0.61, 1.30]"."""
+    found: list[ConfidenceInterval] = []
+    for match in _LABELLED_CI.finditer(text):
+        level = parse_number(match["level"] or match["level_after"])
+        interval = _interval(match, level)
+        if interval is not None:
+            found.append(interval)
+    return found
+
+
+def find_bare_range(text: str) -> list[ConfidenceInterval]:
+    """Unlabelled bracketed ranges that follow an estimate they contain: "2.8 months (2.0–3.8)".
+
+    Abstracts often label only the first interval; later ones are printed bare after their
+    estimate. Requiring the estimate inside the range keeps citations ("[3–5]") and ranges
+    of other numbers out. A range labelled "range" or "IQR" is not bare and is not returned.
+    """
+    found: list[ConfidenceInterval] = []
+    for match in _BARE_RANGE.finditer(text):
+        before = _ESTIMATE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        estimate = None if before is None else parse_number(before["estimate"])
+        interval = _interval(match, None)
+        if estimate is not None and interval is not None and interval.low <= estimate <= interval.high:
+            found.append(interval)
+    return found
+
+
+# ---- hazard ratios ----------------------------------------------------------------------
+
+_HR_LABEL = re.compile(
+    r"(?<![A-Za-z])(?:(?i:adjusted|stratified|unstratified|pooled|overall)\s+)?(?:(?i:hazard\s+ratios?)|HRs?)"
+    r"(?:\s*[\[(](?:HR|aHR)[\])])?"
+    r"(?:\s+(?:for|of)\s+(?P<about>(?!\d)[^\d;:()\[\]=<>]{1,80}?))?"
+    r"(?:\s*[\[(]95\s*%\s*CI[\])])?"
+    r"(?:\s*[,:=]|\s+(?:was|of|is|were|equal\s+to))?\s*"
+    rf"(?P<value>{_DECIMAL})(?![\d%])(?!\s*(?:{_RANGE_UNIT}|mg|patients))"
+)
+# Words after which a number is a grade, stage or count, not the ratio: "HR for stage 3 disease".
+_NOT_A_RATIO_AFTER = frozenset({
+    "stage", "grade", "grades", "phase", "cycle", "cycles", "arm", "cohort", "day", "days", "week",
+    "weeks", "month", "months", "year", "years", "exon", "codon", "group", "part", "level", "version",
+    "dose", "n",
+})  # fmt: skip
+_GAP = re.compile(r"[\s,;:(\[]*")
+_CLOSE_GAP = re.compile(r"[\s,;:()\[\]]*")
+_HR_REACH = 160
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])")
+
+
+def find_hazard_ratios(text: str) -> list[HazardRatio]:
+    """Every hazard ratio with the interval and p-value printed right after it.
+
+    "HR 0.62", "HR=0.55", "hazard ratio for progression or death, 0.54",
+    "hazard ratio [HR], 0.62; 95% CI, 0.47 to 0.80; P<.001", "(HR 0.89 [95% CI 0.61–1.30])".
+    Odds ratios and risk ratios are not hazard ratios and are not returned.
+    """
+    labels = list(_HR_LABEL.finditer(text))
+    intervals = find_confidence_intervals(text) + find_bare_range(text)
+    p_values = find_p_values(text)
+    found: list[HazardRatio] = []
+    for index, match in enumerate(labels):
+        about = (match["about"] or "").split()
+        if about and about[-1].lower() in _NOT_A_RATIO_AFTER:
+            continue
+        value = parse_number(match["value"])
+        if value is None or value <= 0:
+            continue
+        limit = min(
+            labels[index + 1].start() if index + 1 < len(labels) else len(text),
+            match.end() + _HR_REACH,
+            *(end.start() + 1 for end in _SENTENCE_END.finditer(text, match.end(), match.end() + _HR_REACH)),
+        )
+        end = match.end()
+        interval = _next_after(intervals, text, end, limit, _GAP)
+        if interval is not None:
+            end = interval.end
+        p_value = _next_after(p_values, text, end, limit, _CLOSE_GAP)
+        if p_value is not None:
+            end = p_value.end
+        found.append(
+            HazardRatio(
+                value,
+                interval.low if interval else None,
+                interval.high if interval else None,
+                p_value.op if p_value else None,
+                p_value.value if p_value else None,
+                match.start(),
+                end,
+            )
+        )
+    return found
+
+
+_Spanned = TypeVar("_Spanned", ConfidenceInterval, PValue)
+
+
+def _next_after(
+    items: list[_Spanned], text: str, position: int, limit: int, gap: re.Pattern[str]
+) -> _Spanned | None:
+    """The item that starts after ``position`` with only punctuation between, before ``limit``."""
+    for item in sorted(items, key=lambda item: item.start):
+        if position <= item.start < limit and gap.fullmatch(text, position, item.start):
+            return item
+    return None
+
+
+# ---- quantities -------------------------------------------------------------------------
+
+_UNIT_NAMES = {"%": "%", "percent": "%", "per cent": "%", "month": "months", "months": "months",
+               "mo": "months", "mo.": "months", "mos": "months", "mth": "months", "mths": "months",
+               "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks"}  # fmt: skip
+_UNIT = r"(?P<unit>%|(?i:per\s?cent|percent|months?|mths?|mos|mo\.?|weeks?|wks?)\b)"
+_VALUE = rf"(?:{_DECIMAL}|(?i:{_WORD_NUMBER}))"
+_QUANTITY = re.compile(
+    rf"(?<![\w.·,\u2212\u2013\u2014-])(?P<low>{_VALUE})"
+    rf"(?:\s*(?P<low_unit>%|(?i:percent|months?|weeks?)\b))?"
+    rf"(?:\s*(?:[-\u2010\u2013\u2014]|to)\s*(?P<high>{_DECIMAL}|(?i:{_WORD_NUMBER})))?"
+    rf"\s*{_UNIT}"
+)
+_COUNT = re.compile(r"(?<![A-Za-z])[nN]\s*=\s*(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?![\d.·])")
+_SCHEDULE_BEFORE = re.compile(r"(?i:\b(?:every|each|per|q))\s*$")
+_CI_AFTER = re.compile(r"\s*(?:CI\b|C\.I\.|(?i:confidence))")
+# A bare number listed with a quantity shares its unit: "2.8 vs 1.5 months".
+_LISTED_NUMBER = re.compile(
+    rf"(?<![\w.·,\u2212\u2013\u2014-])(?P<value>{_DECIMAL})\s*(?:,|vs\.?|versus|and|or|compared\s+with)\s*$"
+)
+_NOT_A_RESULT_AFTER = frozenset({
+    "grade", "grades", "phase", "stage", "cycle", "cycles", "day", "days", "arm", "cohort", "level",
+    "dose", "hr", "ci", "p", "n", "exon", "codon", "part",
+})  # fmt: skip
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+_OPERATOR_BEFORE = re.compile(r"[=<>≤≥]\s*$")
+
+
+def _unit_name(text: str) -> str:
+    return _UNIT_NAMES[re.sub(r"\s+", " ", text.lower())]
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    return [(ci.start, ci.end) for ci in find_confidence_intervals(text) + find_bare_range(text)]
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(span_start <= start and end <= span_end for span_start, span_end in spans)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Result quantities: "2.8 months", "13 weeks", "15.2%", "Fifteen percent", "11 mo", "15-20%", "n = 57".
+
+    A number listed before a quantity with no unit of its own takes that quantity's unit
+    ("2.8 vs 1.5 months" gives 2.8 months and 1.5 months).
+    """
+    excluded = _excluded_spans(text)
+    found: list[Quantity] = []
+    for match in _QUANTITY.finditer(text):
+        unit = _unit_name(match["unit"])
+        if match["low_unit"] and _unit_name(match["low_unit"]) != unit:
+            continue
+        if unit == "%" and _CI_AFTER.match(text, match.end()):
+            continue
+        if _SCHEDULE_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            continue
+        if _inside(match.start(), match.end(), excluded):
+            continue
+        low = parse_number(match["low"])
+        high = parse_number(match["high"]) if match["high"] else None
+        if low is None or (high is not None and high < low):
+            continue
+        found.append(Quantity(low, unit, match.start(), match.end(), high))
+    found.extend(_listed_numbers(text, found, excluded))
+    found.extend(
+        Quantity(float(match["value"].replace(",", "")), "n", match.start(), match.end())
+        for match in _COUNT.finditer(text)
+    )
+    return sorted(found, key=lambda quantity: quantity.start)
+
+
+def _listed_numbers(text: str, quantities: list[Quantity], excluded: list[tuple[int, int]]) -> list[Quantity]:
+    """Bare numbers listed before a quantity, given that quantity's unit."""
+    listed: list[Quantity] = []
+    for quantity in quantities:
+        if quantity.is_range:
+            continue
+        anchor = quantity.start
+        while (match := _LISTED_NUMBER.search(text, max(0, anchor - 40), anchor)) is not None:
+            word = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
+            if (
+                (word is not None and word.group(1).lower() in _NOT_A_RESULT_AFTER)
+                or _OPERATOR_BEFORE.search(text, max(0, match.start() - 4), match.start())
+                or _inside(match.start(), match.end(), excluded)
+            ):
+                break
+            value = parse_number(match["value"])
+            if value is None:
+                break
+            listed.append(Quantity(value, quantity.unit, match.start("value"), match.end("value")))
+            anchor = match.start()
+    return listed
