@@ -4,10 +4,11 @@ The curated data ships as TSV files in the package (``kg.resources.lexicon_dir()
 lexicon is a folder holding any subset of the same files, merged over the shipped one with
 ``Lexicon.merged``.
 
-File format: UTF-8, the first non-comment line is the header (column names, any order,
-unknown names refused, missing optional columns empty), lines starting with ``#`` and blank
-lines are ignored, list cells are separated by ``|``, an empty cell means none. A malformed
-file raises ``LexiconError`` naming the file and line.
+File format: UTF-8 (a byte-order mark is allowed), tab-separated. The first line that is
+not blank or a ``#`` comment is the header: column names in any order, the key column
+required, unknown names refused, absent columns empty. A row may leave trailing cells out
+but may not have more cells than the header. List cells are separated by ``|``; an empty
+cell means none. A malformed file raises ``LexiconError`` naming the file and line.
 
 Tests and callers that need a small lexicon build it in code from the dataclasses::
 
@@ -24,11 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any
 
 from kg.model import ENDPOINTS
 from kg.resources import lexicon_dir
@@ -139,9 +140,13 @@ def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Everything the reader recognises by name. Mappings are read-only views."""
+    """Everything the reader recognises by name. Mappings are read-only views.
+
+    A lexicon is compared and hashed by identity, so a caller may cache what it builds
+    from one (a matcher, a pattern table) keyed by the lexicon itself.
+    """
 
     drugs: Mapping[str, DrugEntry] = field(default_factory=dict)
     drug_classes: Mapping[str, DrugClassEntry] = field(default_factory=dict)
@@ -158,56 +163,82 @@ class Lexicon:
         ordered = tuple(sorted(self.inn_stems, key=lambda s: (-len(s.stem), s.stem)))
         object.__setattr__(self, "inn_stems", ordered)
 
-    # -- look-up tables ---------------------------------------------------------------------
+    # -- look-up tables (built once per lexicon; the public methods hand out copies) --------
 
-    def drug_by_synonym(self) -> dict[str, str]:
-        """Every spelling of every drug (INN and synonyms), case-folded, to the INN."""
+    @cached_property
+    def _drug_spellings(self) -> Mapping[str, str]:
         return _first_wins(
             (spelling.casefold(), drug.inn)
             for drug in self.drugs.values()
             for spelling in (drug.inn, *drug.synonyms)
         )
 
-    def class_by_synonym(self) -> dict[str, str]:
-        """Every spelling of every drug class (name and synonyms), case-folded, to the name."""
+    @cached_property
+    def _class_spellings(self) -> Mapping[str, str]:
         return _first_wins(
             (spelling.casefold(), entry.name)
             for entry in self.drug_classes.values()
             for spelling in (entry.name, *entry.synonyms)
         )
 
-    def gene_by_alias(self) -> dict[str, str]:
-        """Every symbol and alias, case kept as written, to the HGNC symbol."""
+    @cached_property
+    def _gene_spellings(self) -> Mapping[str, str]:
         return _first_wins(
             (spelling, gene.symbol)
             for gene in self.genes.values()
             for spelling in (gene.symbol, *gene.aliases)
         )
 
-    def gene_for(self, mention: str) -> str | None:
-        """The symbol a mention names: exact spelling first, else a case-insensitive match
-        when only one gene has it."""
-        exact = self.gene_by_alias()
-        if mention in exact:
-            return exact[mention]
-        found = {symbol for spelling, symbol in exact.items() if spelling.casefold() == mention.casefold()}
-        return found.pop() if len(found) == 1 else None
+    @cached_property
+    def _gene_spellings_folded(self) -> Mapping[str, frozenset[str]]:
+        symbols: dict[str, set[str]] = {}
+        for spelling, symbol in self._gene_spellings.items():
+            symbols.setdefault(spelling.casefold(), set()).add(symbol)
+        return MappingProxyType({key: frozenset(found) for key, found in symbols.items()})
 
-    def disease_by_synonym(self) -> dict[str, str]:
-        """Every spelling of every disease (name and synonyms), case-folded, to the name."""
+    @cached_property
+    def _disease_spellings(self) -> Mapping[str, str]:
         return _first_wins(
             (spelling.casefold(), disease.name)
             for disease in self.diseases.values()
             for spelling in (disease.name, *disease.synonyms)
         )
 
-    def endpoint_by_synonym(self) -> dict[str, str]:
-        """Every spelling of every endpoint (code, name, synonyms), case-folded, to the code."""
+    @cached_property
+    def _endpoint_spellings(self) -> Mapping[str, str]:
         return _first_wins(
             (spelling.casefold(), endpoint.code)
             for endpoint in self.endpoints.values()
             for spelling in (endpoint.code, endpoint.name, *endpoint.synonyms)
         )
+
+    def drug_by_synonym(self) -> dict[str, str]:
+        """Every spelling of every drug (INN and synonyms), case-folded, to the INN."""
+        return dict(self._drug_spellings)
+
+    def class_by_synonym(self) -> dict[str, str]:
+        """Every spelling of every drug class (name and synonyms), case-folded, to the name."""
+        return dict(self._class_spellings)
+
+    def gene_by_alias(self) -> dict[str, str]:
+        """Every symbol and alias, case kept as written, to the HGNC symbol."""
+        return dict(self._gene_spellings)
+
+    def gene_for(self, mention: str) -> str | None:
+        """The symbol a mention names: the exact spelling first, else a case-insensitive
+        match when only one gene has it."""
+        if mention in self._gene_spellings:
+            return self._gene_spellings[mention]
+        found = self._gene_spellings_folded.get(mention.casefold(), frozenset())
+        return next(iter(found)) if len(found) == 1 else None
+
+    def disease_by_synonym(self) -> dict[str, str]:
+        """Every spelling of every disease (name and synonyms), case-folded, to the name."""
+        return dict(self._disease_spellings)
+
+    def endpoint_by_synonym(self) -> dict[str, str]:
+        """Every spelling of every endpoint (code, name, synonyms), case-folded, to the code."""
+        return dict(self._endpoint_spellings)
 
     def disease_root(self, name: str) -> str:
         """Follow parents up to the main term; an unknown name is its own root."""
@@ -246,16 +277,16 @@ class Lexicon:
         )
 
 
-def _first_wins(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+def _first_wins(pairs: Iterable[tuple[str, str]]) -> Mapping[str, str]:
+    # A spelling shared by two concepts is a lexicon problem (reported by lexicon_problems);
+    # until it is fixed the first concept keeps it, so look-ups stay deterministic.
     table: dict[str, str] = {}
     for key, value in pairs:
         table.setdefault(key, value)
-    return table
+    return MappingProxyType(table)
 
 
 # ---- reading --------------------------------------------------------------------------------
-
-Entry = TypeVar("Entry")
 
 
 @dataclass(frozen=True)
@@ -281,7 +312,7 @@ def _rows(file: Traversable | Path, columns: tuple[str, ...]) -> Iterator[_Row]:
     """The rows of one TSV file; the first column is the key and must not be empty."""
     name = file.name
     header: list[str] | None = None
-    for number, raw in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, raw in enumerate(file.read_text(encoding="utf-8-sig").splitlines(), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         cells = [cell.strip() for cell in raw.split("\t")]

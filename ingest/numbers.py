@@ -159,7 +159,7 @@ _P_VALUE = re.compile(
     rf"(?<![A-Za-z0-9.])(?:(?:one|two|1|2)[-\s]sided\s+)?(?:log[-\s]rank\s+)?"
     rf"[Pp](?:[-\s]?values?)?(?:[-\s]?(?:for\s+)?(?:interaction|trend|heterogeneity))?"
     rf"(?:\s*(?P<op>{_OPERATOR})|\s*:|\s+(?:of|was|is|were)(?:\s*(?P<word_op>{_OPERATOR}))?)"
-    rf"\s*(?P<number>{_P_NUMBER})(?![\d.·])"
+    rf"\s*(?P<number>{_P_NUMBER})(?![\d·]|\.\d)"
 )
 
 
@@ -320,7 +320,7 @@ _QUANTITY = re.compile(
     rf"(?:\s*(?:[-\u2010\u2013\u2014]|to)\s*(?P<high>{_DECIMAL}|(?i:{_WORD_NUMBER})))?"
     rf"\s*{_UNIT}"
 )
-_COUNT = re.compile(r"(?<![A-Za-z])[nN]\s*=\s*(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?![\d.·])")
+_COUNT = re.compile(r"(?<![A-Za-z])[nN]\s*=\s*(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?![\d·]|\.\d)")
 _SCHEDULE_BEFORE = re.compile(r"(?i:\b(?:every|each|per|q))\s*$")
 _CI_AFTER = re.compile(r"\s*(?:CI\b|C\.I\.|(?i:confidence))")
 # A bare number listed with a quantity shares its unit: "2.8 vs 1.5 months".

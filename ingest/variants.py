@@ -102,12 +102,13 @@ _ALTERNATIVE_RESIDUE = re.compile(rf"\s?/\s?(?P<alt>{_ALT1})(?![A-Za-z0-9])")
 # "G12/13": a further codon with the same reference residue written once.
 _ALTERNATIVE_CODON = re.compile(rf"\s?/\s?(?P<pos>{_POSITION})(?![A-Za-z0-9])")
 _CODON_LIST = re.compile(
-    rf"\bcodons?\s+(?P<list>{_POSITION}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s*/\s*|\s+(?:and|or|&)\s+){_POSITION})*)"
+    rf"\b(?i:codons?)\s+(?P<list>{_POSITION}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s*/\s*|\s+(?:and|or|&)\s+){_POSITION})*)"
 )
 _NUMBER = re.compile(r"\d+")
 # A substitution needs no other support once its position has two digits.
 MIN_UNSUPPORTED_POSITION = 10
-_SCHEDULE = re.compile(r"Q\d{1,2}[WHD]")  # every N weeks, hours, days
+# Dosing schedules: every 1-12 weeks, every 1-72 hours, every 1-7 days.
+_SCHEDULE = re.compile(r"Q(?:[1-9]|1[0-2])W|Q(?:[1-9]|1\d|2[0-4]|48|72)H|Q[1-7]D")
 _NAMES_SHAPED_LIKE_CHANGES = frozenset({"T47D", "C3H", "E2F", "G2M", "H3K4", "S100A"})
 # Upper-case tokens that stand before a change without being its gene.
 _NOT_GENES = frozenset({
@@ -339,6 +340,19 @@ def _is_hotspot(gene: str | None, change: _ProteinChange) -> bool:
     )
 
 
+def _reconciled(link: _GeneLink, change: _ProteinChange) -> _GeneLink | None:
+    """The link, checked against the gene's reference residue where the hotspot table knows it.
+
+    A gene written against a change with the wrong reference residue ("KRAS Q12H") means the
+    mention is not that gene's change: it is dropped. A nearest gene with the wrong residue is
+    just the wrong gene: the mention is kept without one.
+    """
+    reference = HOTSPOTS.get((link.symbol, change.position)) if link.symbol else None
+    if reference is None or reference == change.ref:
+        return link
+    return None if link.written_against else _GeneLink(None, written_against=False, known=False)
+
+
 def _supported(change: _ProteinChange, written: str, link: _GeneLink, has_prefix: bool) -> bool:
     """Whether a one-letter mention is a protein change rather than a name shaped like one."""
     gene_written_against = link.written_against and link.symbol is not None
@@ -368,11 +382,12 @@ def _one_letter_mentions(text: str, resolver: _GeneResolver) -> list[VariantMent
             link = glued
         else:
             link = resolver.resolve(match.start(), match.end())
+        reconciled = _reconciled(link, change)
         written = match.group(0)[match.start("ref") - match.start() :]
-        if not _supported(change, written, link, has_prefix):
+        if reconciled is None or not _supported(change, written, reconciled, has_prefix):
             continue
-        mentions.append(_mention(link.symbol, change, match.start(), match.end()))
-        mentions.extend(_alternatives(text, match.end(), change, link.symbol))
+        mentions.append(_mention(reconciled.symbol, change, match.start(), match.end()))
+        mentions.extend(_alternatives(text, match.end(), change, reconciled.symbol))
     return mentions
 
 
@@ -400,9 +415,9 @@ def _three_letter_mentions(text: str, resolver: _GeneResolver) -> list[VariantMe
     mentions: list[VariantMention] = []
     for match in _THREE_LETTER_MENTION.finditer(text):
         change = _parse_match(match)
-        if change is not None:
-            gene = resolver.resolve(match.start(), match.end()).symbol
-            mentions.append(_mention(gene, change, match.start(), match.end()))
+        link = None if change is None else _reconciled(resolver.resolve(match.start(), match.end()), change)
+        if change is not None and link is not None:
+            mentions.append(_mention(link.symbol, change, match.start(), match.end()))
     return mentions
 
 

@@ -126,6 +126,20 @@ def test_generic_names_are_not_genes(lex: Lexicon, generic: str) -> None:
     assert generic not in lex.gene_families
 
 
+MAPK_PATHWAY_DRUGS = (
+    "binimetinib trametinib cobimetinib selumetinib pimasertib tunlametinib mirdametinib avutometinib "
+    "refametinib naporafenib belvarafenib tovorafenib lifirafenib dabrafenib vemurafenib encorafenib "
+    "ulixertinib ravoxertinib rineterkib tipifarnib sotorasib adagrasib divarasib ribociclib palbociclib "
+    "abemaciclib idasanutlin milademetan defactinib"
+).split()
+
+
+@pytest.mark.parametrize("inn", MAPK_PATHWAY_DRUGS)
+def test_mapk_and_ras_research_drugs_are_listed(lex: Lexicon, inn: str) -> None:
+    assert inn in lex.drugs
+    assert lex.drugs[inn].targets, f"{inn} has no targets"
+
+
 def test_chemotherapy_has_no_targets(lex: Lexicon) -> None:
     chemo = [d for d in lex.drugs.values() if "chemotherapy" in d.classes]
     assert lex.drugs["dacarbazine"] in chemo
@@ -273,6 +287,16 @@ def test_lexicon_tables_are_read_only() -> None:
     lex = tiny_lexicon()
     with pytest.raises(TypeError):
         lex.drugs["x"] = lex.drugs["binimetinib"]  # type: ignore[index]
+    table = lex.drug_by_synonym()
+    table["mek162"] = "something else"
+    assert lex.drug_by_synonym()["mek162"] == "binimetinib"
+
+
+def test_lexicons_are_cache_keys_by_identity() -> None:
+    first, second = tiny_lexicon(), tiny_lexicon()
+    cache = {first: "matcher built from the first lexicon"}
+    assert first in cache
+    assert second not in cache
 
 
 def test_merged_adds_and_overrides() -> None:
@@ -450,6 +474,13 @@ def test_malformed_files_name_the_file_and_line(
     write(tmp_path, file, *lines)
     with pytest.raises(LexiconError, match=rf"^{re.escape(file)}, line {line_no}: .*{re.escape(message)}"):
         read_lexicon(tmp_path)
+
+
+def test_reads_files_saved_with_a_byte_order_mark(tmp_path: Path) -> None:
+    (tmp_path / "endpoints.tsv").write_text(
+        "code\tname\nORR\tobjective response rate\n", encoding="utf-8-sig"
+    )
+    assert read_lexicon(tmp_path).endpoints["ORR"].name == "objective response rate"
 
 
 def test_a_malformed_value_in_a_file_is_reported_by_the_validator(tmp_path: Path) -> None:

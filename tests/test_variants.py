@@ -132,10 +132,26 @@ def test_names_shaped_like_changes_are_not_variants(text: str) -> None:
     assert find_variants(text) == []
 
 
+def test_schedules_are_told_from_changes_by_their_numbers() -> None:
+    assert changes("morphine Q4H and nivolumab Q12W") == []
+    assert changes("the rare Q61H allele") == [(None, "Q61H")]
+
+
 def test_schedule_shape_is_kept_when_a_known_gene_is_written_against_it() -> None:
-    # Q12H is a schedule on its own, but "KRAS Q12H" can only be a change.
-    assert changes("the rare KRAS Q12H allele") == []  # residue 12 of KRAS is G, not Q
-    assert changes("the rare NRAS Q61H allele") == [("NRAS", "Q61H")]
+    assert changes("treated Q8H") == []
+    assert changes("a ZNF3 Q8H variant") == []  # an upper-case token not known as a gene is not enough
+    text = "a ZNF3 Q8H variant"
+    assert changes(text, (gene_span(text, "ZNF3"),)) == [("ZNF3", "Q8H")]
+
+
+def test_reference_residue_must_agree_with_the_gene() -> None:
+    # Residue 12 of KRAS is glycine: "KRAS Q12H" is not a KRAS change.
+    assert changes("the KRAS Q12H allele") == []
+    # A nearest gene with the wrong residue is dropped, not the mention (codon 13 of KRAS is G).
+    text = "In KRAS-mutant tumours an additional Q13R change was seen."
+    assert changes(text, (gene_span(text, "KRAS"),)) == [(None, "Q13R")]
+    text = "In KRAS-mutant tumours an additional G13R change was seen."
+    assert changes(text, (gene_span(text, "KRAS"),)) == [("KRAS", "G13R")]
 
 
 def test_single_digit_substitution_needs_gene_or_prefix() -> None:

@@ -1,0 +1,172 @@
+"""Combinations: drug sets given together in a trial arm ("tested"), and pairings a paper
+suggests without having tested them ("proposed").
+
+A proposal is a clause that names a pairing ("combined with", "plus", "partners such as",
+"adding X to Y", "pairing") under a hedge or a proposal word ("may", "could", "should",
+"proposed", "rational", "hypothesis", "idea"). Its agents are drugs and class phrases, also
+class phrases spread over a list ("CDK4/6, MDM2 or ERK inhibitors" is three classes) and
+target phrases ("MEK plus CDK4/6 inhibition", "a drug that blocks CDK4 and CDK6"). Agents
+joined by "or" (or a bare comma) are alternatives: each forms its own pair with the agents
+named before them ("binimetinib with CDK4/6 or ERK inhibitors" is two proposals).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.mentions import Reading, Sentence, sorted_drugs
+
+_COMBINATION_CUE = re.compile(
+    r"\b(?:combin\w*|pair\w*|partners?|plus|add(?:ing|ed)|together\s+with|doublets?|triplets?|backbone)\b|\+",
+    re.IGNORECASE,
+)
+_PROPOSAL_CUE = re.compile(
+    r"\b(?:may|might|could|should|would|probably|likely|proposed|propose[sd]?|rational\w*|hypothes\w+|"
+    r"worth\w*|warrant\w*|idea|suggest\w*|future|candidates?|potential(?:ly)?|require)\b",
+    re.IGNORECASE,
+)
+_TRIAL_REFERENCE = re.compile(
+    r"\b(?:studies|trials?|study)\s+(?:combining|of|testing|that\s+combine)\b|\b(?:is|are)\s+being\s+"
+    r"(?:evaluated|tested|studied)\b",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\s+(?!that\b)", re.IGNORECASE)
+_CLASS_HEAD = re.compile(r"(?:inhibitors?|antibod(?:y|ies)|blockers?|antagonists?)$", re.IGNORECASE)
+_LIST_BEFORE_HEAD = re.compile(r"((?:[\w/-]+\s*(?:,|\bor\b|\band\b|,\s*or\b|,\s*and\b)\s*)+)$", re.IGNORECASE)
+_TARGET_PHRASE = re.compile(
+    r"(?P<targets>[A-Z][\w/-]*(?:\s*(?:,|plus|and|\+)\s*[A-Z][\w/-]*)*)\s+(?:inhibition|blockade)\b"
+)
+_BLOCKING_DRUG = re.compile(
+    r"\b(?:drug|agent|compound|molecule|inhibitor)s?\s+(?:that|which)\s+(?:blocks?|inhibits?|targets?)\s+"
+    r"(?P<targets>[\w/-]+(?:\s*(?:,|and|or)\s*[\w/-]+)*?)(?=\s*[,.;]|\s+(?:was|is|were|are|has|have|would|could|may)\b)",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    drugs: tuple[str, ...]
+    sentence: Sentence
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Agent:
+    name: str
+    start: int
+    end: int
+
+
+def proposals(reading: Reading) -> list[Proposal]:
+    found: list[Proposal] = []
+    for sentence in reading.sentences:
+        for start, end in _clauses(sentence):
+            clause = reading.text[start:end]
+            if not (_COMBINATION_CUE.search(clause) and _PROPOSAL_CUE.search(clause)):
+                continue
+            if _TRIAL_REFERENCE.search(clause):
+                continue
+            agents = _agents(reading, sentence, start, end)
+            for drugs in _combinations(reading.text, agents):
+                found.append(Proposal(drugs, sentence, "combination.hedged_proposal"))
+    return found
+
+
+def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    spans, start = [], sentence.start
+    for match in _CLAUSES.finditer(sentence.text):
+        spans.append((start, sentence.start + match.start()))
+        start = sentence.start + match.end()
+    spans.append((start, sentence.end))
+    return spans
+
+
+def _class_named(reading: Reading, target: str) -> str | None:
+    by_synonym = reading.lexicon.class_by_synonym()
+    for suffix in (" inhibitor", " antibody", ""):
+        name = by_synonym.get((target.strip() + suffix).casefold())
+        if name:
+            return name
+    return None
+
+
+def _agents(reading: Reading, sentence: Sentence, start: int, end: int) -> list[_Agent]:
+    text = reading.text
+    agents: list[_Agent] = []
+    for mention in sentence.mentions:
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        if mention.kind == "drug":
+            agents.append(_Agent(mention.key, mention.start, mention.end))
+        elif mention.kind == "class" and mention.key not in {"targeted therapy", "kinase inhibitor"}:
+            agents.append(_Agent(mention.key, mention.start, mention.end))
+            if _CLASS_HEAD.search(mention.text):
+                agents.extend(_spread_list(reading, text, start, mention))
+    for match in _TARGET_PHRASE.finditer(text, start, end):
+        for target in re.split(r"\s*(?:,|plus|and|\+)\s*", match.group("targets")):
+            name = _class_named(reading, target)
+            if name:
+                position = match.start() + match.group().find(target)
+                agents.append(_Agent(name, position, position + len(target)))
+    for match in _BLOCKING_DRUG.finditer(text, start, end):
+        name = _class_named(reading, match.group("targets"))
+        if name:
+            agents.append(_Agent(name, match.start(), match.end()))
+    for match in _PRONOUN.finditer(text, start, end):
+        drug = reading.salient_drug(match.start())
+        if drug and not any(a.start <= match.start() < a.end for a in agents):
+            agents.append(_Agent(drug, match.start(), match.end()))
+    agents.sort(key=lambda agent: (agent.start, -agent.end))
+    kept: list[_Agent] = []
+    for agent in agents:
+        if kept and agent.start < kept[-1].end:
+            continue
+        kept.append(agent)
+    return kept
+
+
+def _spread_list(reading: Reading, text: str, clause_start: int, head: object) -> list[_Agent]:
+    """ "CDK4/6, MDM2 or ERK inhibitors": the words listed before a class head are classes too."""
+    head_start = head.start  # type: ignore[attr-defined]
+    head_word = head.text.split()[-1]  # type: ignore[attr-defined]
+    before = text[clause_start:head_start]
+    listed = _LIST_BEFORE_HEAD.search(before)
+    if not listed:
+        return []
+    agents = []
+    offset = clause_start + listed.start()
+    for match in re.finditer(r"[\w/-]+", listed.group(1)):
+        word = match.group()
+        if word.casefold() in {"or", "and"}:
+            continue
+        name = _class_named(reading, f"{word} {head_word.rstrip('s')}") or _class_named(reading, word)
+        if name:
+            agents.append(_Agent(name, offset + match.start(), offset + match.end()))
+    return agents
+
+
+def _combinations(text: str, agents: list[_Agent]) -> list[tuple[str, ...]]:
+    if len(agents) < 2:
+        return []
+    groups: list[list[str]] = [[agents[0].name]]
+    for previous, agent in zip(agents, agents[1:], strict=False):
+        gap = text[previous.end : agent.start]
+        if re.search(r"\bor\b", gap, re.IGNORECASE) or re.fullmatch(r"\s*,\s*", gap):
+            groups.append([agent.name])
+        else:
+            groups[-1].append(agent.name)
+    if len(groups) == 1:
+        drugs = sorted_drugs(groups[0])
+        return [drugs] if len(drugs) >= 2 else []
+    anchor = groups[0][:-1]
+    if not anchor:
+        return []
+    alternatives = [groups[0][-1:], *groups[1:]]
+    combos = []
+    for alternative in alternatives:
+        drugs = sorted_drugs([*anchor, *alternative])
+        if len(drugs) >= 2 and drugs not in combos:
+            combos.append(drugs)
+    return combos
