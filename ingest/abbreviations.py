@@ -10,8 +10,9 @@ Deviations from the published algorithm, each for text this project reads:
 - nested parentheses are resolved with a stack, so an inner definition's long form is looked
   for only inside its enclosing parenthetical, and a nested group inside a short form
   ("PD-L1 (CD274)") is cut off before the short form is tested;
-- a short form holding a comparison or percent sign ("n=57", "P=.002") is not a short form:
-  these are statistics, and the character scan would otherwise accept some of them;
+- a short form holding a comparison or percent sign ("n=57", "P=.002") or a word that is a
+  number ("HR 1.01") is not a short form: these are statistics, and the character scan would
+  otherwise accept some of them;
 - the long form is reported with line breaks and hyphenation at line ends removed.
 """
 
@@ -29,6 +30,7 @@ _SPACE = re.compile(r"\s+")
 # Sentence and clause ends a long form never spans.
 _CLAUSE_END = re.compile(r"[.!?;](?=\s)")
 _STATISTIC_MARKS = frozenset("=<>%±≤≥")
+_NUMERIC_WORD = re.compile(r"[\d.,·]+")
 # A word broken at a line end: "progres-\nsion". The hyphen is kept when the second part is a
 # common compound head ("progression-\nfree"), because then it was a real hyphen.
 _LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\r?\n\s*(?=([a-z]+))")
@@ -94,6 +96,7 @@ def _is_valid_short_form(short: str) -> bool:
         and short[0].isalnum()
         and len(short.split()) <= MAX_SHORT_FORM_WORDS
         and not _STATISTIC_MARKS.intersection(short)
+        and not any(_NUMERIC_WORD.fullmatch(word) for word in short.split())
     )
 
 

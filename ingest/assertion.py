@@ -5,13 +5,18 @@ termination cues), less the few that misfire on research prose, plus cues that p
 report a negative result ("failed to", "did not"). Hedging cues are kept below as data.
 
 Scope follows ConText: a preceding cue reaches forward and a following cue backward, to the
-nearest boundary. Boundaries are termination cues ("but", "however", ";") and the comma that
-closes an opening subordinate clause ("Although OS did not differ, PFS was longer"). Two
-refinements keep a negation from spreading over a whole sentence:
+nearest boundary. Boundaries are termination cues ("but", "however", ";", ":"), the comma that
+closes an opening subordinate clause ("Although OS did not differ, PFS was longer") and the
+comma that opens a participle clause ("..., suggesting that"). Three refinements keep a
+negation from spreading over a whole sentence:
+- a bracketed aside is a clause of its own, so the figures printed in brackets after a
+  negative finding are not negated ("no gain in OS (9.8 vs 9.5 months)");
 - a cue that negates a noun phrase ("without", "lack of") stops at the next verb
   ("patients without prior immunotherapy had a median PFS of ...");
-- a cue inside a relative clause stops at the verb after that clause
+- a cue inside a relative clause governs that clause only
   ("patients who had not received ... had a median PFS of ...").
+A negated claim about a comparison ("OS did not differ") still negates the figures stated in
+the same clause outside brackets; callers reading numeric results should weigh that.
 Pseudo-negations ("not only", "no increase") are matched first and are never cues.
 """
 
@@ -20,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from negspacy.termsets import termset
@@ -43,7 +48,7 @@ _EXTRA_FOLLOWING = (
 )  # fmt: skip
 _EXTRA_TERMINATION = (
     "whereas", "while", "in contrast", "conversely", "nonetheless", "instead", "despite", "meanwhile",
-    "unlike", ";",
+    "unlike", ";", ":",
 )  # fmt: skip
 # Cues that negate the noun phrase after them; their scope ends at the next verb.
 _NOUN_PHRASE_CUES = frozenset({
@@ -117,31 +122,10 @@ def _tokens(sentence: str) -> list[_Token]:
 
 
 def _phrase_tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(token.text for token in _tokens(phrase))
-
-
-@dataclass(frozen=True)
-class _CueSets:
-    pseudo: tuple[str, ...]
-    preceding: tuple[str, ...]
-    following: tuple[str, ...]
-    termination: tuple[str, ...]
-
-
-@cache
-def _cue_sets() -> _CueSets:
-    patterns = termset("en_clinical").get_patterns()
-
-    def merged(key: str, extra: Iterable[str]) -> tuple[str, ...]:
-        cues = {cue.lower() for cue in patterns[key]} | set(extra)
-        return tuple(sorted(cues - _EXCLUDED_NEGATION_CUES))
-
-    return _CueSets(
-        pseudo=merged("pseudo_negations", _EXTRA_PSEUDO_NEGATIONS),
-        preceding=merged("preceding_negations", _EXTRA_PRECEDING),
-        following=merged("following_negations", _EXTRA_FOLLOWING),
-        termination=merged("termination", _EXTRA_TERMINATION),
-    )
+    """A cue's words; a final "*" stays on the last word, marking it a prefix."""
+    prefix = phrase.endswith("*") and len(phrase) > 1
+    words = tuple(token.text for token in _tokens(phrase[:-1] if prefix else phrase))
+    return (*words[:-1], words[-1] + "*") if prefix else words
 
 
 def _phrase_matches_at(tokens: Sequence[_Token], index: int, phrase: tuple[str, ...]) -> bool:
@@ -156,21 +140,61 @@ def _phrase_matches_at(tokens: Sequence[_Token], index: int, phrase: tuple[str, 
     return True
 
 
-def _find(tokens: Sequence[_Token], phrases: Iterable[tuple[str, Direction]]) -> list[_Cue]:
-    """Longest-first, non-overlapping matches of ``phrases`` in ``tokens``."""
-    candidates = sorted(((_phrase_tokens(phrase), phrase, direction) for phrase, direction in phrases),
-                        key=lambda item: -len(item[0]))  # fmt: skip
-    cues: list[_Cue] = []
-    index = 0
-    while index < len(tokens):
-        for words, phrase, direction in candidates:
-            if words and _phrase_matches_at(tokens, index, words):
-                cues.append(_Cue(phrase, index, index + len(words), direction))
-                index += len(words)
-                break
-        else:
-            index += 1
-    return cues
+class _CueList:
+    """A list of cue phrases, matched longest first and without overlaps."""
+
+    def __init__(self, phrases: Iterable[tuple[str, Direction]]) -> None:
+        by_first_word: dict[str, list[tuple[tuple[str, ...], str, Direction]]] = {}
+        prefixed: list[tuple[tuple[str, ...], str, Direction]] = []
+        for phrase, direction in phrases:
+            words = _phrase_tokens(phrase)
+            if words:
+                entry = (words, phrase, direction)
+                (prefixed if words[0].endswith("*") else by_first_word.setdefault(words[0], [])).append(entry)
+        self._by_first_word = {
+            word: sorted(entries, key=lambda entry: -len(entry[0])) for word, entries in by_first_word.items()
+        }
+        self._prefixed = sorted(prefixed, key=lambda entry: -len(entry[0]))
+
+    def find(self, tokens: Sequence[_Token]) -> list[_Cue]:
+        cues: list[_Cue] = []
+        index = 0
+        while index < len(tokens):
+            candidates = [*self._by_first_word.get(tokens[index].text, ()), *self._prefixed]
+            match = next((entry for entry in candidates if _phrase_matches_at(tokens, index, entry[0])), None)
+            if match is None:
+                index += 1
+                continue
+            words, phrase, direction = match
+            cues.append(_Cue(phrase, index, index + len(words), direction))
+            index += len(words)
+        return cues
+
+
+@dataclass(frozen=True)
+class _CueLists:
+    pseudo: _CueList
+    preceding: _CueList
+    following: _CueList
+    termination: _CueList
+    hedging: _CueList
+
+
+@cache
+def _cue_lists() -> _CueLists:
+    patterns = termset("en_clinical").get_patterns()
+
+    def merged(key: str, extra: Iterable[str], direction: Direction) -> _CueList:
+        cues = {cue.lower() for cue in patterns[key]} | set(extra)
+        return _CueList((cue, direction) for cue in sorted(cues - _EXCLUDED_NEGATION_CUES))
+
+    return _CueLists(
+        pseudo=merged("pseudo_negations", _EXTRA_PSEUDO_NEGATIONS, "both"),
+        preceding=merged("preceding_negations", _EXTRA_PRECEDING, "forward"),
+        following=merged("following_negations", _EXTRA_FOLLOWING, "backward"),
+        termination=merged("termination", _EXTRA_TERMINATION, "both"),
+        hedging=_CueList(HEDGING_CUES),
+    )
 
 
 def _overlaps(cue: _Cue, others: Iterable[_Cue]) -> bool:
@@ -191,93 +215,130 @@ def _opens_participle_clause(tokens: Sequence[_Token], comma: int) -> bool:
     return following.isalpha() and len(following) > len("ing") + 1 and following.endswith("ing")
 
 
-def _boundaries(tokens: Sequence[_Token], terminations: Sequence[_Cue]) -> list[tuple[int, int]]:
-    """Token ranges no scope crosses: termination cues, the comma ending an opening subordinate
-    clause, and a comma opening a participle clause."""
-    boundaries = [(cue.first, cue.last) for cue in terminations]
-    boundaries += [
-        (i, i + 1)
-        for i, token in enumerate(tokens)
-        if token.text == "," and _opens_participle_clause(tokens, i)
-    ]
-    clause_starts = [0, *(cue.last for cue in terminations)]
-    for start in clause_starts:
-        if start < len(tokens) and tokens[start].text in _SUBORDINATORS:
-            comma = next((i for i in range(start + 1, len(tokens)) if tokens[i].text == ","), None)
-            if comma is not None:
-                boundaries.append((comma, comma + 1))
-    return sorted(boundaries)
+def _bracket_levels(tokens: Sequence[_Token]) -> list[int]:
+    """For each token, the index of the innermost open bracket around it, or -1 outside brackets."""
+    levels: list[int] = []
+    open_brackets: list[int] = []
+    for index, token in enumerate(tokens):
+        if token.text in (")", "]") and open_brackets:
+            open_brackets.pop()
+        levels.append(open_brackets[-1] if open_brackets else -1)
+        if token.text in ("(", "["):
+            open_brackets.append(index)
+    return levels
 
 
-def _segment(cue: _Cue, boundaries: Sequence[tuple[int, int]], size: int) -> tuple[int, int]:
-    """The token range between the boundaries either side of a cue."""
-    start = max((last for first, last in boundaries if last <= cue.first), default=0)
-    end = min((first for first, _ in boundaries if first >= cue.last), default=size)
-    return start, end
+class _Clauses:
+    """Where cue scopes stop in one sentence.
 
+    Boundaries are termination cues, the comma ending an opening subordinate clause, and a
+    comma opening a participle clause. A bracketed aside is a clause of its own: a cue outside
+    it does not reach into it (the figures printed in brackets after a negative finding are
+    still stated), and a cue inside does not reach out.
+    """
 
-def _first_verb_after(tokens: Sequence[_Token], start: int, end: int) -> int:
-    return next((i for i in range(start, end) if tokens[i].text in _CLAUSE_VERBS), end)
+    def __init__(self, tokens: Sequence[_Token], terminations: Sequence[_Cue]) -> None:
+        self.tokens = tokens
+        self.levels = _bracket_levels(tokens)
+        boundaries = [(cue.first, cue.last) for cue in terminations]
+        boundaries += [
+            (i, i + 1)
+            for i, token in enumerate(tokens)
+            if token.text == "," and _opens_participle_clause(tokens, i)
+        ]
+        for start in [0, *(cue.last for cue in terminations)]:
+            if start < len(tokens) and tokens[start].text in _SUBORDINATORS:
+                comma = next((i for i in range(start + 1, len(tokens)) if tokens[i].text == ","), None)
+                if comma is not None:
+                    boundaries.append((comma, comma + 1))
+        self.boundaries = sorted(boundaries)
 
+    def _segment(self, cue: _Cue) -> tuple[int, int]:
+        """The token range between the boundaries either side of a cue, at the cue's bracket level."""
+        level = self.levels[cue.first]
+        same_level = [(first, last) for first, last in self.boundaries if self.levels[first] == level]
+        start = max((last for first, last in same_level if last <= cue.first), default=0)
+        end = min((first for first, _ in same_level if first >= cue.last), default=len(self.tokens))
+        return start, end
 
-def _scope(tokens: Sequence[_Token], cue: _Cue, boundaries: Sequence[tuple[int, int]]) -> range:
-    start, end = _segment(cue, boundaries, len(tokens))
-    if cue.direction == "backward":
-        return range(start, cue.first)
-    forward_end = end
-    if cue.phrase in _NOUN_PHRASE_CUES:
-        forward_end = _first_verb_after(tokens, cue.last, end)
-    elif any(
-        tokens[i].text in _RELATIVE_PRONOUNS
-        for i in range(max(start, cue.first - _RELATIVE_REACH), cue.first)
-    ):
-        # The verb right after the cue belongs to the relative clause; the next one is the main verb.
-        forward_end = _first_verb_after(tokens, cue.last + 1, end)
-    if cue.direction == "forward":
-        return range(cue.last, forward_end)
-    return range(start, forward_end)
+    def _first_verb_after(self, start: int, end: int) -> int:
+        return next((i for i in range(start, end) if self.tokens[i].text in _CLAUSE_VERBS), end)
+
+    def _last_relative_pronoun(self, start: int, end: int) -> int | None:
+        return next(
+            (i for i in range(end - 1, start - 1, -1) if self.tokens[i].text in _RELATIVE_PRONOUNS), None
+        )
+
+    def scope(self, cue: _Cue) -> set[int]:
+        """The tokens a cue governs."""
+        start, end = self._segment(cue)
+        backward_start = start
+        pronoun = self._last_relative_pronoun(start, cue.first)
+        forward_end = end
+        if cue.phrase in _NOUN_PHRASE_CUES:
+            forward_end = self._first_verb_after(cue.last, end)
+        elif pronoun is not None and cue.first - pronoun <= _RELATIVE_REACH:
+            # A cue inside a relative clause governs that clause only: back to the pronoun, and
+            # forward past the clause's own verb (right after the cue) up to the main verb.
+            backward_start = pronoun + 1
+            forward_end = self._first_verb_after(cue.last + 1, end)
+        reach = {
+            "backward": range(backward_start, cue.first),
+            "forward": range(cue.last, forward_end),
+            "both": range(backward_start, forward_end),
+        }[cue.direction]
+        level = self.levels[cue.first]
+        return {i for i in reach if self.levels[i] == level and not cue.first <= i < cue.last}
+
+    def nearest_covering(self, cues: Sequence[_Cue], target: set[int]) -> _Cue | None:
+        covering = [cue for cue in cues if target & self.scope(cue)]
+        if not covering:
+            return None
+        first = min(target)
+        return min(covering, key=lambda cue: min(abs(cue.first - first), abs(cue.last - 1 - first)))
 
 
 def _target_tokens(tokens: Sequence[_Token], start: int, end: int) -> set[int]:
     return {i for i, token in enumerate(tokens) if token.start < end and start < token.end}
 
 
-def _nearest_covering(
-    tokens: Sequence[_Token], cues: Sequence[_Cue], boundaries: Sequence[tuple[int, int]], target: set[int]
-) -> _Cue | None:
-    covering = [cue for cue in cues if target & set(_scope(tokens, cue, boundaries))]
-    if not covering:
-        return None
-    middle = min(target)
-    return min(covering, key=lambda cue: min(abs(cue.first - middle), abs(cue.last - 1 - middle)))
+@dataclass(frozen=True)
+class _SentenceCues:
+    tokens: tuple[_Token, ...]
+    clauses: _Clauses
+    negations: tuple[_Cue, ...]
+    hedges: tuple[_Cue, ...]
+
+
+@lru_cache(maxsize=256)
+def _sentence_cues(sentence: str) -> _SentenceCues:
+    """The cues of a sentence; cached because callers ask about several targets per sentence."""
+    tokens = tuple(_tokens(sentence))
+    cue_lists = _cue_lists()
+    pseudo = cue_lists.pseudo.find(tokens)
+    # A cue such as "was not" is both: "not" negates what follows, "was not" what precedes.
+    negations = [
+        cue
+        for cue in cue_lists.preceding.find(tokens) + cue_lists.following.find(tokens)
+        if not _overlaps(cue, pseudo)
+    ]
+    hedges = [cue for cue in cue_lists.hedging.find(tokens) if not _is_calendar_may(sentence, tokens, cue)]
+    clauses = _Clauses(tokens, cue_lists.termination.find(tokens))
+    return _SentenceCues(tokens, clauses, tuple(negations), tuple(hedges))
 
 
 def assertion_status(sentence: str, target_start: int, target_end: int) -> AssertionStatus:
     """Whether the span ``sentence[target_start:target_end]`` is negated or hedged."""
-    tokens = _tokens(sentence)
-    target = _target_tokens(tokens, target_start, target_end)
+    cues = _sentence_cues(sentence)
+    target = _target_tokens(cues.tokens, target_start, target_end)
     if not target:
         return AssertionStatus(negated=False, hedged=False, cue=None)
-    cue_sets = _cue_sets()
-    pseudo = _find(tokens, ((phrase, "both") for phrase in cue_sets.pseudo))
-    terminations = _find(tokens, ((phrase, "both") for phrase in cue_sets.termination))
-    boundaries = _boundaries(tokens, terminations)
 
-    def usable(cues: list[_Cue]) -> list[_Cue]:
-        return [cue for cue in cues if not target.intersection(range(cue.first, cue.last))]
+    def outside_target(found: Sequence[_Cue]) -> list[_Cue]:
+        return [cue for cue in found if not target.intersection(range(cue.first, cue.last))]
 
-    # A cue such as "was not" is both: "not" negates what follows, "was not" what precedes.
-    negations = usable(
-        [cue for cue in _find(tokens, ((phrase, "forward") for phrase in cue_sets.preceding))
-         if not _overlaps(cue, pseudo)]
-        + [cue for cue in _find(tokens, ((phrase, "backward") for phrase in cue_sets.following))
-           if not _overlaps(cue, pseudo)]
-    )  # fmt: skip
-    hedges = usable(
-        [cue for cue in _find(tokens, HEDGING_CUES) if not _is_calendar_may(sentence, tokens, cue)]
-    )
-    negation = _nearest_covering(tokens, negations, boundaries, target)
-    hedge = _nearest_covering(tokens, hedges, boundaries, target)
+    negation = cues.clauses.nearest_covering(outside_target(cues.negations), target)
+    hedge = cues.clauses.nearest_covering(outside_target(cues.hedges), target)
     cue = negation or hedge
     return AssertionStatus(
         negated=negation is not None, hedged=hedge is not None, cue=cue.phrase if cue else None

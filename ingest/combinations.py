@@ -12,6 +12,7 @@ named before them ("binimetinib with CDK4/6 or ERK inhibitors" is two proposals)
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -151,7 +152,7 @@ def _combinations(text: str, agents: list[_Agent]) -> list[tuple[str, ...]]:
     if len(agents) < 2:
         return []
     groups: list[list[str]] = [[agents[0].name]]
-    for previous, agent in zip(agents, agents[1:], strict=False):
+    for previous, agent in itertools.pairwise(agents):
         gap = text[previous.end : agent.start]
         if re.search(r"\bor\b", gap, re.IGNORECASE) or re.fullmatch(r"\s*,\s*", gap):
             groups.append([agent.name])

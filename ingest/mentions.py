@@ -12,6 +12,7 @@ agent", "the doublet", "the MEK inhibitor", "it"). :meth:`Reading.agents` resolv
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ _DEFINITE_BEFORE = re.compile(
 )
 # "the CDK4/6 inhibitor ribociclib": a class phrase in apposition to the drug it describes.
 _APPOSITION_GAP = re.compile(r"^\s*(?:drug|agent)?\s*$", re.IGNORECASE)
+_DESCRIBES_BEFORE = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _ALIAS_CUE = re.compile(
     r"\b(?:developed|known|coded|designated|also called|formerly)\b[^.;()]{0,40}?\b(?:as|name)\s+$"
     r"|\bcode\s+name[sd]?\s+$|\bOther names?:\s*(?:[\w -]+,\s*)*$",
@@ -145,7 +147,7 @@ class Reading:
         aliases: dict[str, str] = {}
         for sentence in self.sentences:
             drugs = sentence.of("drug")
-            for previous, current in zip(drugs, drugs[1:], strict=False):
+            for previous, current in itertools.pairwise(drugs):
                 if previous.key == current.key:
                     continue
                 gap = self.text[previous.end : current.start]
@@ -170,7 +172,9 @@ class Reading:
 
     # -- look-ups --------------------------------------------------------------------------
 
-    def evidence(self, sentence: Sentence, rule: str, negated: bool = False, hedged: bool = False) -> Evidence:
+    def evidence(
+        self, sentence: Sentence, rule: str, negated: bool = False, hedged: bool = False
+    ) -> Evidence:
         from kg.model import Evidence
 
         start, end = self.clean.raw(sentence.start), self.clean.raw(sentence.end)
@@ -234,6 +238,11 @@ class Reading:
                     continue  # "the MEK inhibitor trametinib": the drug itself follows
                 if _inside_expansion(self.text, mention):
                     continue
+                preceding = next((d for d in reversed(drugs) if d.end <= mention.start), None)
+                if preceding is not None and _DESCRIBES_BEFORE.match(
+                    self.text[preceding.end : mention.start]
+                ):
+                    continue  # "rineterkib (LTT462), an ERK1/2 inhibitor": a description
                 definite = _DEFINITE_BEFORE.search(self.text[max(0, mention.start - 40) : mention.start])
                 resolved = context.resolve_class(mention.key, definite is not None)
                 if resolved:

@@ -51,7 +51,10 @@ _NOT_A_DRUG_AFTER = re.compile(r"\s*(?:trial|study|studies|cohort|part)\b", re.I
 
 # A trial acronym: capitals (maybe with lower-case letters after the first two, as in
 # "IMspire150" or "CodeBreaK"), optionally a hyphen or space and a number or a short suffix.
-_ACRONYM = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*)(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Za-z]{1,3}\b))?(?:\s\d{1,4}\b)?"
+_ACRONYM = (
+    r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*)"
+    r"(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Za-z]{1,3}\b))?(?:\s\d{1,4}\b)?"
+)
 _TRIAL_NOUN = r"(?:trial|study|studies|program|programme)"
 _TRIAL_NAME_PATTERNS = tuple(
     re.compile(pattern)
@@ -66,15 +69,69 @@ _TRIAL_NAME_PATTERNS = tuple(
         rf"\b{_TRIAL_NOUN}\s*\((?P<name>{_ACRONYM})\)",
         # registry fields: "Acronym: COLUMBUS", "Brief title acronym: NEMO"
         rf"\bAcronym\s*:\s*(?P<name>{_ACRONYM})",
+        # "ALTO met its goal. This phase 3 trial ...": the next sentence calls it a trial
+        rf"(?<![\w-])(?P<name>{_ACRONYM})\s[^.;]{{0,60}}\.\s+(?:This|The)\s+(?:[\w-]+\s+){{0,3}}{_TRIAL_NOUN}\b",
         # "part of KEYNOTE-022", "arm of COMBI-v"
         rf"\b(?:part|arm|cohort|analysis|results?)\s+of\s+(?P<name>{_ACRONYM})\b",
     )
 )
 # Capitalised words that look like acronyms but are not trial names.
 _NOT_TRIAL_NAMES = frozenset(
-    """ORR PFS OS DOR DCR HR CI FDA EMA US USA UK EU NDA BLA RECIST ECOG NCI WHO AE AES SAE MEK ERK RAS
-    RAF PD DNA RNA CT MRI PET NSCLC CRC AML CML CLL NCT II III IV IB IIB III PHASE THE THIS AN AND
-    OR IN A OF""".split()
+    [
+        "ORR",
+        "PFS",
+        "OS",
+        "DOR",
+        "DCR",
+        "HR",
+        "CI",
+        "FDA",
+        "EMA",
+        "US",
+        "USA",
+        "UK",
+        "EU",
+        "NDA",
+        "BLA",
+        "RECIST",
+        "ECOG",
+        "NCI",
+        "WHO",
+        "AE",
+        "AES",
+        "SAE",
+        "MEK",
+        "ERK",
+        "RAS",
+        "RAF",
+        "PD",
+        "DNA",
+        "RNA",
+        "CT",
+        "MRI",
+        "PET",
+        "NSCLC",
+        "CRC",
+        "AML",
+        "CML",
+        "CLL",
+        "NCT",
+        "II",
+        "III",
+        "IV",
+        "IB",
+        "IIB",
+        "III",
+        "PHASE",
+        "THE",
+        "THIS",
+        "AN",
+        "AND",
+        "OR",
+        "IN",
+        "A",
+        "OF",
+    ]
 )
 
 
@@ -97,9 +154,7 @@ def normalise_phase(match: re.Match[str]) -> str | None:
 # ---- patterns from the lexicon ---------------------------------------------------------------
 
 
-def _token_pattern(
-    nlp: Language, phrase: str, attr: str, plural_last: bool = False
-) -> list[dict[str, Any]]:
+def _token_pattern(nlp: Language, phrase: str, attr: str, plural_last: bool = False) -> list[dict[str, Any]]:
     """Token pattern for a phrase: hyphens optional and interchangeable with spaces."""
     words = [t.text for t in nlp.make_doc(phrase) if t.text not in DASHES and not t.is_space]
     pattern: list[dict[str, Any]] = []
@@ -214,8 +269,16 @@ class _NewDrugs:
                 continue
             word = token.text
             if word.isalpha() and not word.isupper() and self.lexicon.stem_for(word) is not None:
-                found.append(Span(doc, token.i, token.i + 1, label="DRUG", span_id=word.casefold(),
-                                  kb_id="drug.inn_stem"))
+                found.append(
+                    Span(
+                        doc,
+                        token.i,
+                        token.i + 1,
+                        label="DRUG",
+                        span_id=word.casefold(),
+                        kb_id="drug.inn_stem",
+                    )
+                )
         for match in DRUG_CODE.finditer(doc.text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
             if span is None or any(i in taken or i in genes for i in range(span.start, span.end)):
@@ -243,9 +306,7 @@ def _looks_like_drug_code(doc: Doc, span: Span) -> bool:
         return True
     sentence = span.sent
     window = doc[max(sentence.start, span.start - 6) : min(sentence.end, span.end + 6)]
-    return bool(_CODE_CONTEXT.search(window.text)) or any(
-        ent.label_ == "DRUG" for ent in window.ents
-    )
+    return bool(_CODE_CONTEXT.search(window.text)) or any(ent.label_ == "DRUG" for ent in window.ents)
 
 
 def _mark_trials(doc: Doc) -> Doc:
@@ -260,7 +321,9 @@ def _mark_trials(doc: Doc) -> Doc:
                 found.append(Span(doc, span.start, span.end, label=label, span_id=key, kb_id=label))
         return found
 
-    doc.spans["nct"] = spans(((m.start(), m.end(), "NCT" + m.group(1)) for m in NCT_ID.finditer(doc.text)), "NCT")
+    doc.spans["nct"] = spans(
+        ((m.start(), m.end(), "NCT" + m.group(1)) for m in NCT_ID.finditer(doc.text)), "NCT"
+    )
     doc.spans["phases"] = spans(
         (
             (m.start(), m.end(), phase)
@@ -271,10 +334,7 @@ def _mark_trials(doc: Doc) -> Doc:
     )
     names = trial_names(doc)
     doc.spans["trials"] = spans(
-        (
-            (m.start(), m.end(), names[m.group().casefold()])
-            for m in _name_finder(names).finditer(doc.text)
-        )
+        ((m.start(), m.end(), names[m.group().casefold()]) for m in _name_finder(names).finditer(doc.text))
         if names
         else (),
         "TRIAL",

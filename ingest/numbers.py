@@ -40,16 +40,20 @@ def _word_numbers() -> dict[str, int]:
 # "zero" .. "ninety-nine"; parse_number composes hundreds and thousands from these.
 WORD_NUMBERS: Mapping[str, int] = _word_numbers()
 
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_PLAIN_EXPONENT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻\u2212\u2013", "0123456789---")
 _MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, and the en dash some typesetters use for it
 _DECIMAL = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.·]\d+)?|[.·]\d+"
-_EXPONENT = rf"\s?[×x]\s?10\s?(?:\^\s?)?[{_MINUS}⁻]?\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+|[eE][{_MINUS}]?\d+"
-_PLAIN_NUMBER = re.compile(rf"[{_MINUS}]?\s?(?:{_DECIMAL})")
-_SCIENTIFIC = re.compile(
-    rf"(?P<mantissa>[{_MINUS}]?(?:{_DECIMAL}))\s?(?:[×x]\s?10\s?(?:\^\s?)?(?P<power>[{_MINUS}⁻]?\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
-    rf"|[eE](?P<e_power>[{_MINUS}]?\d+))"
+_POWER = rf"[{_MINUS}⁻]?\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+_TIMES_TEN_TO = r"\s?[×x]\s?10\s?(?:\^\s?)?"
+# "1.2 × 10−5", "3 x 10^-4", "2e-5"; and a bare negative power of ten, "10−4", "10⁻⁴".
+_SCIENTIFIC = rf"(?:{_DECIMAL})(?:{_TIMES_TEN_TO}{_POWER}|[eE][{_MINUS}]?\d+)"
+_POWER_OF_TEN = rf"10\s?(?:\^\s?)?(?P<power_of_ten>[{_MINUS}⁻]\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+_PLAIN_NUMBER_FORM = re.compile(rf"[{_MINUS}]?\s?(?:{_DECIMAL})")
+_SCIENTIFIC_FORM = re.compile(
+    rf"(?P<mantissa>[{_MINUS}]?(?:{_DECIMAL}))"
+    rf"(?:{_TIMES_TEN_TO}(?P<power>{_POWER})|[eE](?P<e_power>[{_MINUS}]?\d+))"
 )
-_POWER_OF_TEN = re.compile(rf"10\s?(?:\^\s?)?(?P<power>[{_MINUS}⁻]\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_POWER_OF_TEN_FORM = re.compile(_POWER_OF_TEN)
 
 _WORD_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _WORD_TENS = "|".join(_TENS)
@@ -119,7 +123,7 @@ def _parse_words(text: str) -> float | None:
 
 
 def _power(text: str) -> int:
-    return int(re.sub(r"\s", "", text.translate(_SUPERSCRIPTS)).replace("\u2212", "-").replace("\u2013", "-"))
+    return int(re.sub(r"\s", "", text.translate(_PLAIN_EXPONENT)))
 
 
 def parse_number(s: str) -> float | None:
@@ -133,15 +137,15 @@ def parse_number(s: str) -> float | None:
         return None
     if text[0].isalpha():
         return _parse_words(text)
-    scientific = _SCIENTIFIC.fullmatch(text)
+    scientific = _SCIENTIFIC_FORM.fullmatch(text)
     if scientific is not None:
         power = scientific["power"] or scientific["e_power"]
         mantissa = parse_number(scientific["mantissa"])
         return None if mantissa is None else mantissa * 10.0 ** _power(power)
-    power_of_ten = _POWER_OF_TEN.fullmatch(text)
+    power_of_ten = _POWER_OF_TEN_FORM.fullmatch(text)
     if power_of_ten is not None:
-        return 10.0 ** _power(power_of_ten["power"])
-    if _PLAIN_NUMBER.fullmatch(text) is None:
+        return 10.0 ** _power(power_of_ten["power_of_ten"])
+    if _PLAIN_NUMBER_FORM.fullmatch(text) is None:
         return None
     negative = text[0] in _MINUS
     digits = re.sub(r"\s", "", text.lstrip(_MINUS)).replace(",", "").replace("·", ".")
@@ -154,7 +158,7 @@ def parse_number(s: str) -> float | None:
 _OPERATORS = {"=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "⩽": "<=", "⩾": ">=", "<=": "<=",
               ">=": ">=", "=<": "<=", "=>": ">="}  # fmt: skip
 _OPERATOR = r"<=|>=|=<|=>|[=<>≤≥⩽⩾]"
-_P_NUMBER = rf"10\s?(?:\^\s?)?[{_MINUS}⁻]\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?:{_DECIMAL})(?:{_EXPONENT})?"
+_P_NUMBER = rf"{_POWER_OF_TEN}|{_SCIENTIFIC}|{_DECIMAL}"
 _P_VALUE = re.compile(
     rf"(?<![A-Za-z0-9.])(?:(?:one|two|1|2)[-\s]sided\s+)?(?:log[-\s]rank\s+)?"
     rf"[Pp](?:[-\s]?values?)?(?:[-\s]?(?:for\s+)?(?:interaction|trend|heterogeneity))?"
@@ -183,9 +187,10 @@ _RANGE = (
     rf"(?P<low>{_SIGNED})\s*(?:{_RANGE_UNIT})?\s*(?:[-\u2010\u2013\u2014]|to|,|;)\s*"
     rf"(?P<high>{_SIGNED})(?:\s*(?:{_RANGE_UNIT}))?"
 )
+_LEVEL = r"\d{2}(?:[.·]\d+)?"
 _CI_LABEL = r"(?:CI|C\.I\.|(?i:confidence\s+(?:intervals?|limits?)))"
 _LABELLED_CI = re.compile(
-    rf"(?:(?P<level>\d{{2}}(?:[.·]\d+)?)\s*%\s*{_CI_LABEL}|{_CI_LABEL}\s*(?P<level_after>\d{{2}}(?:[.·]\d+)?)\s*%)"
+    rf"(?:(?P<level>{_LEVEL})\s*%\s*{_CI_LABEL}|{_CI_LABEL}\s*(?P<level_after>{_LEVEL})\s*%)"
     rf"(?:\s*[\[(]CI[\])])?\s*(?:[,:=]\s*|\s+(?:of|was|were|from)\s+)?(?P<open>[\[(])?\s*{_RANGE}"
     rf"(?(open)\s*[\])])"
 )
@@ -351,7 +356,9 @@ def find_quantities(text: str) -> list[Quantity]:
     """Result quantities: "2.8 months", "13 weeks", "15.2%", "Fifteen percent", "11 mo", "15-20%", "n = 57".
 
     A number listed before a quantity with no unit of its own takes that quantity's unit
-    ("2.8 vs 1.5 months" gives 2.8 months and 1.5 months).
+    ("2.8 vs 1.5 months" gives 2.8 months and 1.5 months). Two numbers joined by a dash or "to"
+    are one quantity with ``high`` set; whether it is a spread ("15-20%") or a change
+    ("from 10.6 to 15.1 months") is for the caller to read from the words before it.
     """
     excluded = _excluded_spans(text)
     found: list[Quantity] = []

@@ -14,10 +14,11 @@ endpoint) is read through the arm labels the record defines.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.mentions import AgentContext, Reading, Sentence, sorted_drugs
+from ingest.mentions import Reading, Sentence, sorted_drugs
 from ingest.numbers import Quantity, find_hazard_ratios, find_p_values, find_quantities, parse_number
 from ingest.trials import TrialState, TrialTracker, agent_groups
 
@@ -25,7 +26,12 @@ TIME_ENDPOINTS = frozenset({"PFS", "OS", "DOR"})
 RATE_ENDPOINTS = frozenset({"ORR", "DCR"})
 
 _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
-    (re.compile(r"\brespon\w*\b[^.;]{0,60}?\b(?P<at>lasted|lasting|lasts|durable)\b", re.I), "DOR"),
+    (
+        re.compile(
+            r"\brespon\w*\b[^.;]{0,60}?\b(?P<at>lasted|lasting|lasts|durable|persist\w*|endured)\b", re.I
+        ),
+        "DOR",
+    ),
     (re.compile(r"\b(?P<at>time (?:before|to) (?:disease )?progression or death)\b", re.I), "PFS"),
     (re.compile(r"\b(?P<at>disease\b[^.;,]{0,30}\bcontrol\w*|controlled (?:their )?disease)\b", re.I), "DCR"),
     (re.compile(r"(?<!complete )(?<!duration of )\b(?P<at>respon(?:se|ses|ded|ding|ders?))\b", re.I), "ORR"),
@@ -59,21 +65,37 @@ _TABLE_HR = re.compile(
 # Subgroups: a figure for part of the patients.
 _LEADING_SUBGROUP = (
     re.compile(r"\bamong\s+(?P<phrase>(?!all\b)[^,;:]{4,90}?)(?:,|\s+(?=median|the\b))", re.I),
-    re.compile(r"\bin\s+(?:the\s+)?(?:\d+\s+|[a-z-]+\s+)?(?P<phrase>patients\s+who\b[^,;]{3,80})", re.I),
+    re.compile(
+        r"\b(?:in|for|among)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+)?(?P<phrase>(?:patients|participants)\s+"
+        r"(?:who|whose)\b[^,;]{3,80})",
+        re.I,
+    ),
     re.compile(r"(?:^|[;,]\s*)(?:when|if|where)\s+(?P<phrase>[^,;]{5,90}),", re.I),
-    re.compile(r"\b(?:pre-?specified\s+)?(?:subgroup|subset)\s+of\s+(?P<phrase>[^,;()]{4,80}?)(?=\s+(?:treated|in|showed|had|was|\()|[,;(])", re.I),
-    re.compile(r"\b(?P<phrase>patients\s+who\s+had\s+(?:already\s+|previously\s+)?(?:received|been\s+treated)[^,;]{0,60})", re.I),
+    re.compile(
+        r"\b(?:pre-?specified\s+)?(?:subgroup|subset)\s+of\s+(?P<phrase>[^,;()]{4,80}?)(?=\s+(?:treated|in|showed|had|was|\()|[,;(])",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?P<phrase>patients\s+who\s+had\s+(?:already\s+|previously\s+)?(?:received|been\s+treated)[^,;]{0,60})",
+        re.I,
+    ),
     re.compile(r"\bin\s+(?P<phrase>[\w-]+\s+(?:treated|pretreated|pre-treated|naive)\s+patients)\b", re.I),
 )
 _ANAPHORIC_SUBGROUP = re.compile(r"\b(?:this|that|the same)\s+(?:subgroup|subset|population|cohort)\b", re.I)
-_TRAILING_COHORT = re.compile(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?in\s+the\s+(?P<name>[\w/ -]{2,30}?)\s+cohort\b", re.I)
+_TRAILING_COHORT = re.compile(
+    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?in\s+the\s+(?P<name>[\w/ -]{2,30}?)\s+cohort\b", re.I
+)
 _TRAILING_GENOTYPE = re.compile(
     r"\bin\s+(?:the\s+)?(?:tumou?rs|those|patients|participants)\s+(?:harbou?ring|with|carrying|bearing)\s+"
     r"(?P<phrase>[^,;()]{2,40}?)\s*$",
     re.I,
 )
-_COHORT_GENE_BEFORE = re.compile(r"\bpatients\s+with\s+(?P<gene>[A-Z][A-Z0-9]{2,7})[- ](?:mutant|mutated)\b[^,;]{0,30}$")
-_PRIOR_IN_PHRASE = re.compile(r"\b(?:prior|previous|previously|already|pretreated|pre-treated|treated|received)\b", re.I)
+_COHORT_GENE_BEFORE = re.compile(
+    r"\bpatients\s+with\s+(?P<gene>[A-Z][A-Z0-9]{2,7})[- ](?:mutant|mutated)\b[^,;]{0,30}$"
+)
+_PRIOR_IN_PHRASE = re.compile(
+    r"\b(?:prior|previous|previously|already|pretreated|pre-treated|treated|received)\b", re.I
+)
 
 
 @dataclass
@@ -111,7 +133,7 @@ class ResultReader:
         self.reading = reading
         self.tracker = tracker
         self.results: list[Result] = []
-        self.context = AgentContext(reading)
+        self.context = tracker.context
         self._last_arm: tuple[str, ...] | None = None
         self._last_subgroup: str | None = None
         self._last_trial: TrialState | None = None
@@ -130,9 +152,10 @@ class ResultReader:
         previous_trials: list[TrialState] = []
         for sentence in self.reading.sentences:
             trials = self.tracker.by_sentence.get(sentence.index, [])
-            new_paragraph = sentence.index > 0 and "\n" in self.reading.text[
-                self.reading.sentences[sentence.index - 1].end : sentence.start
-            ]
+            new_paragraph = (
+                sentence.index > 0
+                and "\n" in self.reading.text[self.reading.sentences[sentence.index - 1].end : sentence.start]
+            )
             if not trials:
                 if new_paragraph and self._table is None:
                     trials = [self._main] if self._main else []
@@ -154,8 +177,20 @@ class ResultReader:
         trial = trials[0] if trials else self._main
         if trial is None or not trial.labels:
             return False
-        if endpoints and not re.search(r"\d", re.sub(r"\(\s*95\s*%\s*CI\s*\)|95\s*%", "", text)) and "," in text:
-            unit = "months" if re.search(r"\bmonths\b", text) else "weeks" if re.search(r"\bweeks\b", text) else "%" if "%" in text else None
+        if (
+            endpoints
+            and not re.search(r"\d", re.sub(r"\(\s*95\s*%\s*CI\s*\)|95\s*%", "", text))
+            and "," in text
+        ):
+            unit = (
+                "months"
+                if re.search(r"\bmonths\b", text)
+                else "weeks"
+                if re.search(r"\bweeks\b", text)
+                else "%"
+                if "%" in text
+                else None
+            )
             measure = "rate" if endpoints[0].key in RATE_ENDPOINTS else "median"
             self._table = (endpoints[0].key, measure, unit)
             return True
@@ -169,9 +204,21 @@ class ResultReader:
             ratios = find_hazard_ratios(text)
             if arm and ratios:
                 ratio = ratios[0]
-                self._add(Result(trial, arm, endpoint, "HR", ratio.value, None, sentence, "hr.registry_table",
-                                 comparator=comparator, ci=_pair(ratio.ci_low, ratio.ci_high),
-                                 p=_p(ratio.p_op, ratio.p_value)))
+                self._add(
+                    Result(
+                        trial,
+                        arm,
+                        endpoint,
+                        "HR",
+                        ratio.value,
+                        None,
+                        sentence,
+                        "hr.registry_table",
+                        comparator=comparator,
+                        ci=_pair(ratio.ci_low, ratio.ci_high),
+                        p=_p(ratio.p_op, ratio.p_value),
+                    )
+                )
             return True
         rows = [m for m in _TABLE_ROW.finditer(text) if m.group("label").strip().casefold() in trial.labels]
         if not rows:
@@ -212,7 +259,7 @@ class ResultReader:
             trial = by_value_trial[id(members[0])]
             used = {a for v in members for a in assigned.get(id(v), [])}
             before = self._arms_before(sentence, members[0].start, trial)
-            candidates = [a for a in before if a not in used][-len(todo):] if before else []
+            candidates = [a for a in before if a not in used][-len(todo) :] if before else []
             for arm in self._trial_order(trial):
                 if len(candidates) >= len(todo):
                     break
@@ -230,7 +277,7 @@ class ResultReader:
             if _BOTH_ARMS.match(sentence.text[value.end :]) and len(trial.arm_sets()) >= 2:
                 assigned[id(value)] = trial.arm_sets()
                 continue
-            before = self._arms_before(sentence, 0, trial, upto=value.start)
+            before = self._arms_before(sentence, 0, trial, upto=value.start, from_clause=True)
             if before:
                 assigned[id(value)] = [before[-1]]
             elif self._last_arm and self._last_trial is trial:
@@ -252,10 +299,25 @@ class ResultReader:
                 if self._restated(trial, arm, value, subgroup):
                     continue
                 trial.add_arm(arm, sentence.index, "arm.from_result")
-                self._add(Result(trial, arm, value.endpoint or "", value.measure, value.value, value.unit, sentence,
-                                 self._rule(value, assigned), ci=value.ci, p=value.p, subgroup=subgroup))
+                self._add(
+                    Result(
+                        trial,
+                        arm,
+                        value.endpoint or "",
+                        value.measure,
+                        value.value,
+                        value.unit,
+                        sentence,
+                        self._rule(value, assigned),
+                        ci=value.ci,
+                        p=value.p,
+                        subgroup=subgroup,
+                    )
+                )
                 self._last_arm, self._last_trial = arm, trial
-        self._last_subgroup = subgroup_sentence or (self._last_subgroup if _ANAPHORIC_SUBGROUP.search(sentence.text) else None)
+        self._last_subgroup = subgroup_sentence or (
+            self._last_subgroup if _ANAPHORIC_SUBGROUP.search(sentence.text) else None
+        )
 
     @staticmethod
     def _rule(value: Value, assigned: dict[int, list[tuple[str, ...]]]) -> str:
@@ -268,12 +330,22 @@ class ResultReader:
         if subgroup is None:
             return False
         return any(
-            r.trial is trial and r.endpoint == value.endpoint and r.value == value.value and r.subgroup is None
+            r.trial is trial
+            and r.endpoint == value.endpoint
+            and r.value == value.value
+            and r.subgroup is None
             for r in self.results
         )
 
-    def _hazard_ratio(self, sentence: Sentence, value: Value, trial: TrialState, values: list[Value],
-                      assigned: dict[int, list[tuple[str, ...]]], subgroup: str | None) -> None:
+    def _hazard_ratio(
+        self,
+        sentence: Sentence,
+        value: Value,
+        trial: TrialState,
+        values: list[Value],
+        assigned: dict[int, list[tuple[str, ...]]],
+        subgroup: str | None,
+    ) -> None:
         arms: list[tuple[str, ...]] = []
         for other in values:
             if other.measure != "HR" and other.endpoint == value.endpoint and other.start < value.start:
@@ -293,10 +365,24 @@ class ResultReader:
                 return
             experimental = before[0]
             control = before[1] if len(before) > 1 else None
-        self._add(Result(trial, experimental, value.endpoint or "", "HR", value.value, None, sentence,
-                         "hr.parenthetical" if sentence.text[max(0, value.start - 2) : value.start].strip() in "([" else "hr.inline",
-                         comparator=control if control != experimental else None, ci=value.ci, p=value.p,
-                         subgroup=subgroup))
+        self._add(
+            Result(
+                trial,
+                experimental,
+                value.endpoint or "",
+                "HR",
+                value.value,
+                None,
+                sentence,
+                "hr.parenthetical"
+                if sentence.text[max(0, value.start - 2) : value.start].strip() in "(["
+                else "hr.inline",
+                comparator=control if control != experimental else None,
+                ci=value.ci,
+                p=value.p,
+                subgroup=subgroup,
+            )
+        )
 
     def _add(self, result: Result) -> None:
         if result.endpoint:
@@ -341,12 +427,23 @@ class ResultReader:
         for quantity in find_quantities(text):
             if quantity.unit not in {"months", "weeks", "%"}:
                 continue
-            if any(s <= quantity.start < e for s, e in hr_spans) or _NOT_A_RESULT_BEFORE.search(text[: quantity.start]):
+            if any(s <= quantity.start < e for s, e in hr_spans) or _NOT_A_RESULT_BEFORE.search(
+                text[: quantity.start]
+            ):
                 continue
             values.extend(self._expand(text, quantity))
         for ratio in ratios:
-            values.append(Value(ratio.value, None, ratio.start, ratio.end, "HR",
-                                ci=_pair(ratio.ci_low, ratio.ci_high), p=_p(ratio.p_op, ratio.p_value)))
+            values.append(
+                Value(
+                    ratio.value,
+                    None,
+                    ratio.start,
+                    ratio.end,
+                    "HR",
+                    ci=_pair(ratio.ci_low, ratio.ci_high),
+                    p=_p(ratio.p_op, ratio.p_value),
+                )
+            )
         values.sort(key=lambda v: v.start)
         cues = self._cues(sentence)
         kept = []
@@ -368,23 +465,31 @@ class ResultReader:
             return [Value(quantity.value, quantity.unit, quantity.start, quantity.end, measure)]
         if not re.search(r"\bfrom\s*$", text[: quantity.start], re.I):
             return []  # a range ("15-20%") is a spread, not a result
-        first = Value(quantity.value, quantity.unit, quantity.start, quantity.start + 1, measure, from_to=True)
+        first = Value(
+            quantity.value, quantity.unit, quantity.start, quantity.start + 1, measure, from_to=True
+        )
         second = Value(quantity.high, quantity.unit, quantity.end - 1, quantity.end, measure, from_to=True)
         first.list_id = second.list_id = quantity.start
         return [first, second]
 
     @staticmethod
     def _link_lists(text: str, values: list[Value]) -> None:
-        for first, second in zip(values, values[1:], strict=False):
+        for first, second in itertools.pairwise(values):
             if first.measure != second.measure or first.endpoint != second.endpoint:
                 continue
             if first.list_id is not None and first.list_id == second.list_id:
                 continue
             if _LIST_GAP.match(text[first.end : second.start]):
                 second.list_id = first.list_id = first.list_id if first.list_id is not None else first.start
+                if re.search(r"\bfrom\s*$", text[: first.start], re.I) and re.match(
+                    r"\s*to\b", text[first.end : second.start]
+                ):
+                    first.from_to = second.from_to = True
 
     def _cues(self, sentence: Sentence) -> list[tuple[int, int, str | None]]:
-        cues = [(sentence.local(m.start), sentence.local(m.end), m.key) for m in sentence.of("endpoint")]
+        cues: list[tuple[int, int, str | None]] = [
+            (sentence.local(m.start), sentence.local(m.end), m.key) for m in sentence.of("endpoint")
+        ]
         for pattern, endpoint in _CUES:
             for match in pattern.finditer(sentence.text):
                 start, end = match.start("at"), match.end("at")
@@ -397,7 +502,7 @@ class ResultReader:
         allowed = TIME_ENDPOINTS if value.unit in {"months", "weeks"} else RATE_ENDPOINTS
         if value.measure == "HR":
             allowed = frozenset({"PFS", "OS"})
-        for start, _end, endpoint in reversed([c for c in cues if c[1] <= value.start]):
+        for _start, _end, endpoint in reversed([c for c in cues if c[1] <= value.start]):
             if endpoint is None:
                 return None
             if endpoint in allowed:
@@ -416,12 +521,16 @@ class ResultReader:
     def _focus(self, trial: TrialState) -> None:
         self.context.arms = trial.arm_sets()
 
-    def _trailing_arm(self, sentence: Sentence, value: Value, values: list[Value],
-                      trial: TrialState) -> tuple[str, ...] | None:
+    def _trailing_arm(
+        self, sentence: Sentence, value: Value, values: list[Value], trial: TrialState
+    ) -> tuple[str, ...] | None:
         self._focus(trial)
         following = [v.start for v in values if v.start > value.end]
         limit = sentence.start + (following[0] if following else len(sentence.text))
         start = sentence.start + value.end
+        clause_break = re.search(r";|,\s+(?:and|but|while|whereas)\b", self.reading.text[start:limit])
+        if clause_break:
+            limit = start + clause_break.start()
         groups = agent_groups(self.reading, sentence, start, limit, self.context)
         if not groups:
             return None
@@ -434,11 +543,21 @@ class ResultReader:
             return None
         return drugs
 
-    def _arms_before(self, sentence: Sentence, list_start: int, trial: TrialState,
-                     upto: int | None = None) -> list[tuple[str, ...]]:
+    def _arms_before(
+        self,
+        sentence: Sentence,
+        list_start: int,
+        trial: TrialState,
+        upto: int | None = None,
+        from_clause: bool = False,
+    ) -> list[tuple[str, ...]]:
         self._focus(trial)
         end = sentence.start + (upto if upto is not None else list_start)
-        groups = agent_groups(self.reading, sentence, sentence.start, end, self.context)
+        start = sentence.start
+        if from_clause:
+            breaks = list(re.finditer(r";|,\s+(?:and|but|while|whereas)\b", self.reading.text[start:end]))
+            start += breaks[-1].end() if breaks else 0
+        groups = agent_groups(self.reading, sentence, start, end, self.context)
         arms: list[tuple[str, ...]] = []
         for drugs, agent in groups:
             if agent.kind == "class" and _TREATED_AFTER.match(self.reading.text[agent.end :]):
@@ -473,11 +592,12 @@ class ResultReader:
         return None
 
     def _is_subgroup(self, phrase: str) -> bool:
-        if re.match(r"(?:all|the)\s+(?:\d+\s+)?(?:randomi[sz]ed|enrolled|treated)?\s*patients$", phrase, re.I):
+        if re.match(
+            r"(?:all|the)\s+(?:\d+\s+)?(?:randomi[sz]ed|enrolled|treated)?\s*patients$", phrase, re.I
+        ):
             return False
-        if re.search(r"\b(?:patients|participants)\s+who\s+(?:were\s+)?(?:randomi[sz]ed|enrolled)\b", phrase, re.I):
-            return False
-        return True
+        everyone = r"\b(?:patients|participants)\s+who\s+(?:were\s+)?(?:randomi[sz]ed|enrolled)\b"
+        return not re.search(everyone, phrase, re.I)
 
     def _value_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
         text = sentence.text
@@ -505,7 +625,9 @@ class ResultReader:
 def _in_subgroup_phrase(text: str, sentence: Sentence, position: int) -> bool:
     before = text[sentence.start : position]
     clause = re.split(r"[,;]", before)[-1]
-    return bool(re.search(r"\b(?:among|subgroup|who had|whose)\b", clause, re.I)) and bool(_PRIOR_IN_PHRASE.search(clause))
+    return bool(re.search(r"\b(?:among|subgroup|who had|whose)\b", clause, re.I)) and bool(
+        _PRIOR_IN_PHRASE.search(clause)
+    )
 
 
 def _short(phrase: str) -> str:

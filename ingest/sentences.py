@@ -21,9 +21,62 @@ from collections import Counter
 
 # Words whose trailing period does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """vs al e.g i.e cf fig figs no nos dr drs mr ms mrs prof approx ca inc ltd co corp st jr sr
-    ref refs vol eds ed est min max resp incl dept univ colo calif mass wash jan feb mar apr jun
-    jul aug sep sept oct nov dec u.s u.k""".split()
+    [
+        "vs",
+        "al",
+        "e.g",
+        "i.e",
+        "cf",
+        "fig",
+        "figs",
+        "no",
+        "nos",
+        "dr",
+        "drs",
+        "mr",
+        "ms",
+        "mrs",
+        "prof",
+        "approx",
+        "ca",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "st",
+        "jr",
+        "sr",
+        "ref",
+        "refs",
+        "vol",
+        "eds",
+        "ed",
+        "est",
+        "min",
+        "max",
+        "resp",
+        "incl",
+        "dept",
+        "univ",
+        "colo",
+        "calif",
+        "mass",
+        "wash",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+    ]
 )
 
 _LINE_BREAKS = re.compile(r"[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
@@ -82,9 +135,7 @@ def hard_breaks(text: str) -> set[int]:
     breaks = list(_LINE_BREAKS.finditer(text))
     wrap_width = _soft_wrap_width(text, breaks)
     return {
-        match.start()
-        for match in breaks
-        if wrap_width is None or not _break_is_soft(text, match, wrap_width)
+        match.start() for match in breaks if wrap_width is None or not _break_is_soft(text, match, wrap_width)
     }
 
 

@@ -33,14 +33,16 @@ def count_value(text: str) -> int | None:
 
 _TRIAL_NOUN = re.compile(r"\b(?:trials?|study|studies)\b", re.IGNORECASE)
 _PHASE_TO_NOUN = re.compile(
-    r"^[\s,\w-]{0,30}?\b(?P<noun>trials?|study|studies|part|portion|cohort|stage)\b", re.IGNORECASE
+    r"[\s,\w-]{0,30}?\b(?P<noun>trials?|study|studies|part|portion|cohort|stage)\b", re.IGNORECASE
 )
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|its|our)\b", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\b", re.IGNORECASE)
 _ANAPHORIC_TRIAL = re.compile(
     r"\b(?:the|this|that|our)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b(?!\s+(?:of|design))", re.IGNORECASE
 )
-_RANDOMISED = re.compile(r"\b(?:randomi[sz]ed|randomly|randomi[sz]ation|allocation: randomi[sz]ed)\b", re.I)
+_RANDOMISED = re.compile(
+    r"\b(?:randomi[sz]ed|randomly|randomi[sz]ation|at random|random (?:assignment|allocation))\b", re.I
+)
 _NOT_RANDOMISED = re.compile(r"\b(?:non-?randomi[sz]ed|single[- ]arm|open-label single|uncontrolled)\b", re.I)
 _RATIO = re.compile(r"\b([1-4])\s*:\s*([1-4])\b")
 _DESIGN_VERB = re.compile(
@@ -57,12 +59,21 @@ _ARM_START = re.compile(
 _PRIOR_THERAPY = re.compile(
     r"\b(?:after|following|progress\w*\s+(?:on|after)(?:\s+or\s+after)?|prior|previous(?:ly)?|"
     r"pre-?treated|refractory\s+to|resistant\s+to|failure\s+of|progression\s+on|already|earlier|"
-    r"naive\s+to|untreated|received\s+(?:prior|previous))\b[^.;,]{0,30}$",
+    r"naive\s+to|untreated|received\s+(?:prior|previous)|had\s+(?:already\s+)?received)\b[^.;,]{0,50}$",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\b(?:or|versus|vs|compared|against|over|than|whereas|while)\b|\bvs\.", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"\b(?:or|versus|vs|compared|comparison|against|over|than|whereas|while|respectively)\b|\bvs\.",
+    re.IGNORECASE,
+)
+_STANDALONE_NUMBER = re.compile(r"(?<![\w/.-])\d+(?:\.\d+)?(?![\w/-])")
 _JOIN = re.compile(
-    r"\+|\bplus\b|\band\b|\bwith\b|\btogether\b|\bcombin\w*|\bpaired\b|\balongside\b|/|\bto\b", re.IGNORECASE
+    r"\+|\bplus\b|\band\b|\bwith\b|\btogether\b|\bcombin\w*|\bpaired\b|\balongside\b|/", re.IGNORECASE
+)
+# Doses and schedules between a drug and its partner: "45 mg orally twice daily", "1000 mg/m2 Q3W".
+_DOSE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:[-\u2013]\s*\d+(?:[.,]\d+)?\s*)?(?:mg|g|mcg|\u00b5g|ug|IU|units?)\b(?:/(?:m2|m\u00b2|kg|day|d))?"
+    r"|\b[Qq]\d+[WwHhDd]\b|\bday\s+\d+|\b\d+-day\b|\bevery\s+\d+\s+(?:weeks?|days?)",
 )
 _ADDING = re.compile(r"\badd(?:ing|ed|ition of)\b", re.IGNORECASE)
 _ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
@@ -81,9 +92,12 @@ _ENROLMENT = tuple(
         rf"\b(?:randomi[sz]ed|randomly assigned|enrolled|recruited|assigned|allocated|took|included)\s+"
         rf"(?P<n>{COUNT})\s+(?:\w+\s+){{0,2}}?(?:patients|participants|subjects|adults)\b",
         rf"\bOf\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:randomi[sz]ed\s+|enrolled\s+|treated\s+)?(?:patients|participants)\b",
-        rf"\b(?:In\s+total,?\s+)?(?P<n>{COUNT})\s+(?:\w+\s+){{0,2}}?(?:patients|participants|subjects|adults)\b"
-        rf"[^.;]{{0,60}}?\b(?:were|was)\s+(?:randomi[sz]ed|enrolled|treated|assigned|allocated|recruited|included)",
-        rf"(?<![\w.])(?P<n>{COUNT})\s+(?:\w+\s+){{0,2}}?(?:patients|participants)\s+(?:took|received|were given)\b",
+        rf"\b(?:In\s+total,?\s+)?(?P<n>{COUNT})\s+(?:\w+\s+){{0,2}}?"
+        rf"(?:patients|participants|subjects|adults)\b"
+        rf"[^.;]{{0,60}}?\b(?:were|was)\s+"
+        rf"(?:randomi[sz]ed|enrolled|treated|assigned|allocated|recruited|included)",
+        rf"(?<![\w.])(?P<n>{COUNT})\s+(?:\w+\s+){{0,2}}?(?:patients|participants)\s+"
+        rf"(?:took|received|were given)\b",
         rf"\b(?:trial|study)\s+(?:of|in|with|that enrolled)\s+(?P<n>{COUNT})\s+(?:patients|participants)\b",
         rf"\bin\s+(?P<n>{COUNT})\s+(?:patients|participants)\b(?=[^.;]*\b(?:randomi|compar))",
         rf"(?<=compared)[^.;]{{0,120}}?\bin\s+(?P<n>{COUNT})\s+(?:patients|participants)\b",
@@ -122,6 +136,7 @@ class TrialState:
     sentences: list[int] = field(default_factory=list)
     evidence: dict[str, tuple[int, str]] = field(default_factory=dict)  # field -> (sentence, rule)
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # registry arm labels
+    chemotherapy: set[str] = field(default_factory=set)  # drugs of its arms that are standard chemotherapy
 
     @property
     def drugs(self) -> set[str]:
@@ -144,6 +159,11 @@ class TrialState:
                 return
         self.arms.append(ArmState(drugs, n=n, sentence=sentence, rule=rule))
 
+    def note_chemotherapy(self, reading: Reading) -> None:
+        self.chemotherapy = {
+            d for d in self.drugs if d == "chemotherapy" or "chemotherapy" in reading.drug_classes(d)
+        }
+
     def control_arm(self) -> tuple[str, ...] | None:
         """The comparator: an arm whose drugs are all in another arm, else a chemotherapy or
         class-phrase arm facing a drug arm, else the second arm."""
@@ -153,7 +173,13 @@ class TrialState:
         for arm in sets:
             if any(arm != other and set(arm) < set(other) for other in sets):
                 return arm
+        standard = [arm for arm in sets if all(self.standard_care(d) for d in arm)]
+        if len(standard) == 1:
+            return standard[0]
         return sets[1]
+
+    def standard_care(self, drug: str) -> bool:
+        return drug in self.chemotherapy
 
     def experimental_arm(self) -> tuple[str, ...] | None:
         sets = self.arm_sets()
@@ -185,8 +211,9 @@ class _Group:
     anaphoric: bool = False
 
 
-def agent_groups(reading: Reading, sentence: Sentence, start: int, end: int, context: AgentContext,
-                 skip_prior: bool = True) -> list[tuple[tuple[str, ...], Agent]]:
+def agent_groups(
+    reading: Reading, sentence: Sentence, start: int, end: int, context: AgentContext, skip_prior: bool = True
+) -> list[tuple[tuple[str, ...], Agent]]:
     """Drug sets named between two offsets, split at "or"/"versus", joined at "plus"/"with".
 
     "adding A to B" and "A added to B" give two sets, A+B and B. Placebo is dropped from a
@@ -197,10 +224,13 @@ def agent_groups(reading: Reading, sentence: Sentence, start: int, end: int, con
     agents = [
         agent
         for agent in reading.agents(sentence, start, end, context)
-        if not (skip_prior and _PRIOR_THERAPY.search(text[max(sentence.start, agent.start - 45) : agent.start]))
+        if not (
+            skip_prior and _PRIOR_THERAPY.search(text[max(sentence.start, agent.start - 70) : agent.start])
+        )
     ]
     groups: list[tuple[list[str], Agent]] = []
     extra: list[tuple[list[str], Agent]] = []
+    control: list[str] | None = None  # the arm "adding A to B" compares with: B
     compare_open = re.search(r"\bcompar\w*\b", text[start : agents[0].start], re.I) if agents else None
     for index, agent in enumerate(agents):
         if index == 0:
@@ -210,31 +240,47 @@ def agent_groups(reading: Reading, sentence: Sentence, start: int, end: int, con
         previous_drugs = groups[-1][0]
         if set(agent.drugs) <= set(previous_drugs) and agent.drugs and not _SPLIT.search(gap):
             continue  # the same drug again: an alias or an appositive
-        if len(gap.split()) > 14:
+        if len(gap.split()) > 14 or _CLAUSE_BREAK.search(gap):
             groups.append((list(agent.drugs), agent))
+            control = None
             continue
         if _ADDED_TO.search(gap) or (
             re.search(r"\bto\b", gap, re.I)
             and _ADDING.search(text[max(start, agents[index - 1].start - 12) : agents[index - 1].start])
         ):
             # "adding A to B" / "A added to B": the trial compares A+B with B alone.
-            extra.append((list(agent.drugs), agent))
+            control = list(agent.drugs)
+            extra.append((control, agent))
             groups[-1][0].extend(agent.drugs)
             continue
-        split = _SPLIT.search(gap) is not None
+        split = _SPLIT.search(gap) is not None or _STANDALONE_NUMBER.search(_DOSE.sub("", gap)) is not None
         if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
             split = True
             compare_open = None
         if not split and _JOIN.search(gap):
             groups[-1][0].extend(agent.drugs)
+            if control is not None:
+                control.extend(agent.drugs)
         else:
             groups.append((list(agent.drugs), agent))
-    result = []
+            control = None
+    result: list[tuple[tuple[str, ...], Agent]] = []
     for drugs, agent in [*groups, *extra]:
         kept = sorted_drugs(drugs)
-        if kept:
+        if kept and kept not in [r[0] for r in result]:
             result.append((kept, agent))
-    return result
+    # "the one MEK inhibitor ..., binimetinib": a class phrase next to a drug of that class is
+    # a description of the drug, not an arm of its own.
+    singles = [r[0][0] for r in result if len(r[0]) == 1]
+    return [
+        (drugs, agent)
+        for drugs, agent in result
+        if not (
+            agent.kind == "class"
+            and len(drugs) == 1
+            and any(drugs[0] in reading.drug_classes(d) for d in singles if d != drugs[0])
+        )
+    ]
 
 
 class TrialTracker:
@@ -328,7 +374,7 @@ class TrialTracker:
         into.definite = into.definite or other.definite
         into.indefinite = into.indefinite or other.indefinite
 
-    def _resolve(self, sentence: Sentence, group: _Group, named_in_sentence: int) -> TrialState:
+    def _resolve(self, sentence: Sentence, group: _Group) -> TrialState:
         trial = None
         for name in group.names:
             trial = trial or self.find(name=name)
@@ -338,10 +384,13 @@ class TrialTracker:
         compatible = current is not None and (
             group.phase is None or current.phase is None or current.phase == group.phase
         )
-        if trial is None and (group.names or group.ncts):
-            if current is not None and compatible and (group.definite or self._fills_record(current, group)):
-                trial = current
-            elif current is not None and current.from_title and compatible and not (current.acronym or current.nct):
+        if current is not None and ((group.names and current.acronym) or (group.ncts and current.nct)):
+            compatible = False  # a second name is a second trial
+        if trial is None and (group.names or group.ncts) and current is not None and compatible:
+            # "This phase II trial (NCT...)" names the trial in focus; so does a record's ID
+            # field, and the first name the body gives to a trial announced in the title.
+            untitled = current.from_title and not (current.acronym or current.nct)
+            if group.definite or untitled or self._fills_record(current, group):
                 trial = current
         if trial is None and not (group.names or group.ncts):
             if group.definite and current is not None and compatible:
@@ -358,16 +407,15 @@ class TrialTracker:
             trial.nct = trial.nct or nct
         if group.phase:
             trial.set_once("phase", group.phase, sentence.index, "trial.phase")
-        if group.part_phase:
-            if trial.phase is None and trial.part_phase is None:
-                trial.part_phase = group.part_phase
-            elif trial.phase != group.part_phase:
-                trial.part_phase = group.part_phase
+        if group.part_phase and (trial.phase is None or trial.phase != group.part_phase):
+            trial.part_phase = group.part_phase
         return trial
 
     def _fills_record(self, current: TrialState, group: _Group) -> bool:
         """A registry record names its trial field by field ("Acronym:", "ID:" lines)."""
-        field_line = re.match(r"\s*[\w. ]+:\s*$", self.reading.text[self._sentence_start(group) : group.start])
+        field_line = re.match(
+            r"\s*[\w. ]+:\s*$", self.reading.text[self._sentence_start(group) : group.start]
+        )
         if not field_line:
             return False
         return (bool(group.ncts) and current.nct is None) or (bool(group.names) and current.acronym is None)
@@ -396,18 +444,18 @@ class TrialTracker:
     def read(self) -> None:
         paragraph = 0
         for sentence in self.reading.sentences:
-            starts_paragraph = sentence.index > 0 and "\n" in self.reading.text[
-                self.reading.sentences[sentence.index - 1].end : sentence.start
-            ]
+            starts_paragraph = (
+                sentence.index > 0
+                and "\n" in self.reading.text[self.reading.sentences[sentence.index - 1].end : sentence.start]
+            )
             if starts_paragraph:
                 paragraph += 1
             groups = self._groups(sentence)
             # Named trials first, so an unnamed mention in the same sentence can join them.
             ordered = sorted(groups, key=lambda g: not (g.names or g.ncts))
             found: list[tuple[_Group, TrialState]] = []
-            named = sum(1 for g in groups if g.names or g.ncts)
             for group in ordered:
-                trial = self._resolve(sentence, group, named)
+                trial = self._resolve(sentence, group)
                 self.by_sentence.setdefault(sentence.index, [])
                 if trial not in self.by_sentence[sentence.index]:
                     self.by_sentence[sentence.index].append(trial)
@@ -417,19 +465,37 @@ class TrialTracker:
             if found:
                 # The sentence's last trial stays in focus, unless it is only the object of a
                 # comparison; the first named one then keeps it.
-                self.focus(found[0][1] if len(found) > 1 and self._subordinate(sentence, found[-1][0])
-                           else found[-1][1])
+                self.focus(
+                    found[0][1]
+                    if len(found) > 1 and self._subordinate(sentence, found[-1][0])
+                    else found[-1][1]
+                )
             elif self.current is not None and _DESIGN_VERB.search(sentence.text):
                 self.by_sentence[sentence.index] = [self.current]
-            for group, trial in found or ([(None, self.current)] if sentence.index in self.by_sentence else []):
-                if trial is None:
-                    continue
-                if sentence.index not in trial.sentences:
-                    trial.sentences.append(sentence.index)
-                self.focus(trial)
-                self._design(sentence, trial, group, len(found) > 1)
+            if found:
+                for position, (group, trial) in enumerate(found):
+                    window = None
+                    if len(found) > 1:
+                        # Each trial of the sentence gets the words between its neighbours.
+                        window = (
+                            found[position - 1][0].end if position else sentence.start,
+                            found[position + 1][0].start if position + 1 < len(found) else sentence.end,
+                        )
+                    self._attach(sentence, trial, group, window)
+            elif sentence.index in self.by_sentence and self.current is not None:
+                self._attach(sentence, self.current, None, None)
+            self._remember_sets(sentence)
             if found:
                 self.focus(found[-1][1])
+
+    def _attach(
+        self, sentence: Sentence, trial: TrialState, group: _Group | None, window: tuple[int, int] | None
+    ) -> None:
+        if sentence.index not in trial.sentences:
+            trial.sentences.append(sentence.index)
+        self.focus(trial)
+        self._design(sentence, trial, group, window)
+        trial.note_chemotherapy(self.reading)
 
     def _subordinate(self, sentence: Sentence, group: _Group) -> bool:
         before = self.reading.text[sentence.start : group.start]
@@ -437,10 +503,20 @@ class TrialTracker:
 
     # -- design facts ------------------------------------------------------------------------
 
-    def _design(self, sentence: Sentence, trial: TrialState, group: _Group | None, several: bool) -> None:
+    def _remember_sets(self, sentence: Sentence) -> None:
+        """Drug sets named together anywhere ("the drug is paired with encorafenib"), for a
+        later "that combination" or "the doublet"."""
+        for drugs, _agent in agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context):
+            self.context.remember_set(drugs)
+
+    def _design(
+        self, sentence: Sentence, trial: TrialState, group: _Group | None, window: tuple[int, int] | None
+    ) -> None:
         text = self.reading.text
         index = sentence.index
-        if group is not None and several:
+        if window is not None:
+            start, end = window
+        elif group is not None:
             start, end = _clause_around(text, sentence, group.start)
         else:
             start, end = sentence.start, sentence.end
@@ -452,12 +528,17 @@ class TrialTracker:
         ratio = _RATIO.search(clause)
         if ratio and re.search(r"randomi|allocat|assign|ratio", clause, re.I):
             trial.set_once("ratio", f"{ratio.group(1)}:{ratio.group(2)}", index, "trial.allocation_ratio")
-        if re.search(r"\bcohorts?\b", clause, re.I) and re.search(r"\bcohorts?\s+(?:or|and)\b|\bcohorts\b", clause, re.I):
+        if re.search(r"\bcohorts?\b", clause, re.I) and re.search(
+            r"\bcohorts?\s+(?:or|and)\b|\bcohorts\b", clause, re.I
+        ):
             trial.has_cohorts = True
         self._enrolment(sentence, trial, start, end)
         for mention in sentence.of("gene"):
-            if start <= mention.start < end and re.match(r"[-\s]*(?:mutant|mutated|mutation|positive|altered)",
-                                                         text[mention.end : mention.end + 12], re.I):
+            if start <= mention.start < end and re.match(
+                r"[-\s]*(?:mutant|mutated|mutation|positive|altered)",
+                text[mention.end : mention.end + 12],
+                re.I,
+            ):
                 trial.genes.add(mention.key)
         trial.diseases.update(m.key for m in sentence.of("disease") if start <= m.start < end)
         registry = _REGISTRY_ARM.match(sentence.text)
@@ -485,7 +566,10 @@ class TrialTracker:
         has_trial_mention = bool(sentence.of("trial", "nct", "phase"))
         if verb is None and not has_trial_mention:
             return
-        scan_from = verb.start() if verb else start
+        # After "randomised/assigned/allocated ... to" the arms follow the verb; otherwise the
+        # clause's subject can be an arm ("A was compared with B").
+        passive = verb is not None and re.match(r"randomi|assigned|allocated|randomly", verb.group(), re.I)
+        scan_from = verb.start() if verb is not None and passive else start
         clause_end = end
         breaker = _CLAUSE_BREAK.search(text, scan_from, end)
         if breaker and verb and breaker.start() > verb.end():
@@ -493,13 +577,17 @@ class TrialTracker:
         groups = agent_groups(self.reading, sentence, scan_from, clause_end, self.context)
         if not groups and verb is not None and has_trial_mention:
             groups = agent_groups(self.reading, sentence, start, end, self.context)
-        if not groups or (verb is None and not re.search(r"\b(?:of|with|comparing|testing)\b", text[start:end], re.I)):
+        if not groups or (
+            verb is None and not re.search(r"\b(?:of|with|comparing|testing)\b", text[start:end], re.I)
+        ):
             return
         counts = self._arm_counts(text, groups, clause_end)
         for position, (drugs, _agent) in enumerate(groups):
             if all(_is_class_phrase(self.reading, d) for d in drugs) and len(groups) == 1:
                 continue  # "received a MEK inhibitor": no arm named
-            trial.add_arm(drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None)
+            trial.add_arm(
+                drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None
+            )
             self.context.remember_set(drugs)
         self.context.arms = trial.arm_sets()
 

@@ -9,11 +9,15 @@ changes: dosing schedules (Q3W, Q12H), cell lines (A549, T47D, H1299), proteins 
 when something supports it:
 - a substitution, deletion or insertion needs a position of two or more digits, a "p." prefix,
   or a gene written against it ("NRAS Q61R", "BRAFV600E", "Q61R NRAS");
-- a bare codon ("Q61", "A549") needs a "p." prefix, a known gene written against it, or must be
-  a well-known hotspot (HOTSPOTS), since cell-line names are bare codons too;
+- a bare codon ("Q61", "A549") needs a "p." prefix, a gene written against it, or must be a
+  well-known hotspot (HOTSPOTS), since cell-line names are bare codons too;
 - schedule-shaped changes (Q3W, Q12H) and cell-line names (T47D) are dropped unless a gene is
   written against them.
 Three-letter forms ("Gln61Arg") are distinctive and always kept.
+
+A written token counts as a gene when gene_spans covers it or names its symbol, or when it is
+a gene of the hotspot table; other upper-case words next to a change (trial names, "ORR") are
+not taken as its gene.
 """
 
 from __future__ import annotations
@@ -101,22 +105,15 @@ _THREE_LETTER_MENTION = re.compile(
 _ALTERNATIVE_RESIDUE = re.compile(rf"\s?/\s?(?P<alt>{_ALT1})(?![A-Za-z0-9])")
 # "G12/13": a further codon with the same reference residue written once.
 _ALTERNATIVE_CODON = re.compile(rf"\s?/\s?(?P<pos>{_POSITION})(?![A-Za-z0-9])")
-_CODON_LIST = re.compile(
-    rf"\b(?i:codons?)\s+(?P<list>{_POSITION}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s*/\s*|\s+(?:and|or|&)\s+){_POSITION})*)"
-)
+_CODON_LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s*/\s*|\s+(?:and|or|&)\s+)"
+_CODON_LIST = re.compile(rf"\b(?i:codons?)\s+(?P<list>{_POSITION}(?:{_CODON_LIST_SEPARATOR}{_POSITION})*)")
 _NUMBER = re.compile(r"\d+")
 # A substitution needs no other support once its position has two digits.
-MIN_UNSUPPORTED_POSITION = 10
+_MIN_UNSUPPORTED_POSITION = 10
 # Dosing schedules: every 1-12 weeks, every 1-72 hours, every 1-7 days.
 _SCHEDULE = re.compile(r"Q(?:[1-9]|1[0-2])W|Q(?:[1-9]|1\d|2[0-4]|48|72)H|Q[1-7]D")
-_NAMES_SHAPED_LIKE_CHANGES = frozenset({"T47D", "C3H", "E2F", "G2M", "H3K4", "S100A"})
-# Upper-case tokens that stand before a change without being its gene.
-_NOT_GENES = frozenset({
-    "A", "AN", "AND", "OR", "OF", "IN", "ON", "TO", "BY", "AT", "AS", "FOR", "WITH", "VS", "NOT", "NO",
-    "THE", "ALL", "ANY", "BOTH", "EACH", "HR", "CI", "OS", "PFS", "ORR", "DCR", "DOR", "CR", "PR", "SD",
-    "PD", "AE", "AES", "DNA", "RNA", "CDNA", "MRNA", "CTDNA", "NGS", "PCR", "FDA", "EMA", "WHO", "ECOG",
-    "RECIST", "CTCAE", "NCI", "ATCC", "CCLE", "TCGA", "COSMIC", "SNV", "SNVS", "CNV", "II", "III", "IV",
-})  # fmt: skip
+# Cell lines and proteins spelt like a substitution with a two-digit position.
+_NAMES_SHAPED_LIKE_CHANGES = frozenset({"T47D", "T98G", "C33A", "S100A"})
 _GENE_TOKEN_BEFORE = re.compile(
     r"(?<![A-Za-z0-9-])(?P<gene>[A-Z][A-Z0-9]{1,9})(?:\s*[-\u2010\u2013:]\s*|\s+)$"
 )
@@ -128,6 +125,7 @@ _SEPARATOR_ONLY = re.compile(r"\s*[-\u2010\u2013:]?\s*")
 _SEPARATOR_AFTER = re.compile(
     r"\s*[-\u2010\u2013]?\s*|\s+(?:mutations?\s+|substitutions?\s+)?(?:of|in)\s+(?:the\s+)?"
 )
+_CHANGE_AHEAD = re.compile(rf"\s*[-\u2010\u2013:]?\s*(?:p\.\(?)?(?:{_AA1}|{_AA3})[1-9]")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,/;]\s*)?(?:(?:and|or|and/or|to|vs\.?|versus)\s+)?")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])|\n\s*\n")
 
@@ -172,7 +170,7 @@ class _ProteinChange:
         if self.edit == "fs":
             stop = "Ter" if name else "*"
             return f"{text}{aa(self.residues)}fs" + (f"{stop}{self.fs_length}" if self.fs_length else "")
-        return text + (self.edit if self.edit else "") + aa(self.residues)
+        return text + self.edit + aa(self.residues)
 
     def short(self) -> str:
         return self._render(None)
@@ -260,7 +258,6 @@ def hotspot_residue(gene: str | None, codon: int) -> str | None:
 class _GeneLink:
     symbol: str | None
     written_against: bool  # glued to, or directly next to, the change
-    known: bool  # from gene_spans or a hotspot gene rather than an upper-case token
 
 
 class _GeneResolver:
@@ -271,6 +268,8 @@ class _GeneResolver:
         self.spans = sorted(gene_spans)
         self.symbols = frozenset(symbol for _, _, symbol in gene_spans)
         self.sentence_starts = [0, *(match.end() for match in _SENTENCE_END.finditer(text))]
+        # A gene written against a change belongs to it, not to later changes in the sentence.
+        self.taken = {span for span in self.spans if _CHANGE_AHEAD.match(text, span[1])}
 
     def _span_covering(self, start: int, end: int) -> str | None:
         for span_start, span_end, symbol in self.spans:
@@ -286,50 +285,52 @@ class _GeneResolver:
         if run_start == start:
             return None
         if run_start > 0 and self.text[run_start - 1].isalnum():
-            return _GeneLink(None, written_against=True, known=False)
-        token = self.text[run_start:start]
-        symbol = self._span_covering(run_start, start)
-        if symbol is None and (token in HOTSPOT_GENES or token in self.symbols):
-            symbol = token
-        return _GeneLink(symbol, written_against=True, known=symbol is not None)
+            return _GeneLink(None, written_against=True)
+        symbol = self._span_covering(run_start, start) or self._known(self.text[run_start:start])
+        return _GeneLink(symbol, written_against=True)
+
+    def _known(self, token: str) -> str | None:
+        """A written token taken as a gene: a symbol of gene_spans or a hotspot gene."""
+        return token if token in self.symbols or token in HOTSPOT_GENES else None
 
     def before(self, start: int) -> _GeneLink | None:
         """The gene written directly before: "NRAS Q61R", "NRAS-Q61K", "KRAS p.G12C"."""
         for _, span_end, symbol in reversed(self.spans):
             if span_end <= start and _SEPARATOR_ONLY.fullmatch(self.text, span_end, start):
-                return _GeneLink(symbol, written_against=True, known=True)
+                return _GeneLink(symbol, written_against=True)
             if span_end <= start:
                 break
         match = _GENE_TOKEN_BEFORE.search(self.text, max(0, start - 16), start)
-        if match is None or match["gene"] in _NOT_GENES:
-            return None
-        gene = match["gene"]
-        known = gene in HOTSPOT_GENES or gene in self.symbols
-        return _GeneLink(gene, written_against=True, known=known)
+        return self._written_token(match)
 
     def after(self, end: int) -> _GeneLink | None:
         """The gene written directly after: "Q61R NRAS", "codon 61 of NRAS"."""
         for span_start, _, symbol in self.spans:
             if span_start >= end and _SEPARATOR_AFTER.fullmatch(self.text, end, span_start):
-                return _GeneLink(symbol, written_against=True, known=True)
-        match = _GENE_TOKEN_AFTER.match(self.text[end : end + 40])
-        if match is not None and match["gene"] in HOTSPOT_GENES:
-            return _GeneLink(match["gene"], written_against=True, known=True)
-        return None
+                return _GeneLink(symbol, written_against=True)
+        return self._written_token(_GENE_TOKEN_AFTER.match(self.text[end : end + 40]))
+
+    def _written_token(self, match: re.Match[str] | None) -> _GeneLink | None:
+        gene = None if match is None else self._known(match["gene"])
+        return None if gene is None else _GeneLink(gene, written_against=True)
 
     def nearest_before(self, start: int) -> _GeneLink | None:
         """The closest gene of gene_spans before the mention in its sentence."""
         sentence_start = max(boundary for boundary in self.sentence_starts if boundary <= start)
-        candidates = [span for span in self.spans if sentence_start <= span[0] and span[1] <= start]
+        candidates = [
+            span
+            for span in self.spans
+            if sentence_start <= span[0] and span[1] <= start and span not in self.taken
+        ]
         if not candidates:
             return None
-        return _GeneLink(max(candidates, key=lambda span: span[1])[2], written_against=False, known=True)
+        return _GeneLink(max(candidates, key=lambda span: span[1])[2], written_against=False)
 
     def resolve(self, start: int, end: int) -> _GeneLink:
         for link in (self.before(start), self.after(end), self.nearest_before(start)):
             if link is not None:
                 return link
-        return _GeneLink(None, written_against=False, known=False)
+        return _GeneLink(None, written_against=False)
 
 
 def _is_hotspot(gene: str | None, change: _ProteinChange) -> bool:
@@ -350,25 +351,32 @@ def _reconciled(link: _GeneLink, change: _ProteinChange) -> _GeneLink | None:
     reference = HOTSPOTS.get((link.symbol, change.position)) if link.symbol else None
     if reference is None or reference == change.ref:
         return link
-    return None if link.written_against else _GeneLink(None, written_against=False, known=False)
+    return None if link.written_against else _GeneLink(None, written_against=False)
 
 
 def _supported(change: _ProteinChange, written: str, link: _GeneLink, has_prefix: bool) -> bool:
     """Whether a one-letter mention is a protein change rather than a name shaped like one."""
     gene_written_against = link.written_against and link.symbol is not None
     if _SCHEDULE.fullmatch(written) or written in _NAMES_SHAPED_LIKE_CHANGES:
-        return gene_written_against and link.known
+        return gene_written_against
     if change.is_codon_level:
-        return has_prefix or (gene_written_against and link.known) or _is_hotspot(link.symbol, change)
-    return has_prefix or gene_written_against or change.position >= MIN_UNSUPPORTED_POSITION
+        return has_prefix or gene_written_against or _is_hotspot(link.symbol, change)
+    return has_prefix or gene_written_against or change.position >= _MIN_UNSUPPORTED_POSITION
 
 
-def _mention(gene: str | None, change: _ProteinChange, start: int, end: int) -> VariantMention:
-    return VariantMention(gene, change.short(), change.hgvs(), start, end, change.is_codon_level)
+@dataclass(frozen=True)
+class _Found:
+    mention: VariantMention
+    gene_written_against: bool
 
 
-def _one_letter_mentions(text: str, resolver: _GeneResolver) -> list[VariantMention]:
-    mentions: list[VariantMention] = []
+def _found(link: _GeneLink, change: _ProteinChange, start: int, end: int) -> _Found:
+    mention = VariantMention(link.symbol, change.short(), change.hgvs(), start, end, change.is_codon_level)
+    return _Found(mention, link.written_against and link.symbol is not None)
+
+
+def _one_letter_mentions(text: str, resolver: _GeneResolver) -> list[_Found]:
+    found: list[_Found] = []
     for match in _ONE_LETTER_MENTION.finditer(text):
         change = _parse_match(match)
         if change is None:
@@ -386,56 +394,52 @@ def _one_letter_mentions(text: str, resolver: _GeneResolver) -> list[VariantMent
         written = match.group(0)[match.start("ref") - match.start() :]
         if reconciled is None or not _supported(change, written, reconciled, has_prefix):
             continue
-        mentions.append(_mention(reconciled.symbol, change, match.start(), match.end()))
-        mentions.extend(_alternatives(text, match.end(), change, reconciled.symbol))
-    return mentions
+        found.append(_found(reconciled, change, match.start(), match.end()))
+        found.extend(_alternatives(text, match.end(), change, reconciled))
+    return found
 
 
-def _alternatives(text: str, end: int, change: _ProteinChange, gene: str | None) -> list[VariantMention]:
+def _alternatives(text: str, end: int, change: _ProteinChange, link: _GeneLink) -> list[_Found]:
     """Mentions written as alternatives after a change: "V600E/K", "G12/13"."""
-    mentions: list[VariantMention] = []
+    found: list[_Found] = []
     if change.edit == "sub":
         while (match := _ALTERNATIVE_RESIDUE.match(text, end)) is not None:
             alternative = _ProteinChange(change.ref, change.position, edit="sub", residues=match["alt"])
-            mentions.append(_mention(gene, alternative, match.start("alt"), match.end()))
+            found.append(_found(link, alternative, match.start("alt"), match.end()))
             end = match.end()
     elif change.is_codon_level:
         while (match := _ALTERNATIVE_CODON.match(text, end)) is not None:
             position = int(match["pos"])
-            residue = hotspot_residue(gene, position)
+            residue = hotspot_residue(link.symbol, position)
             if residue is not None:
-                mentions.append(
-                    _mention(gene, _ProteinChange(residue, position), match.start("pos"), match.end())
-                )
+                found.append(_found(link, _ProteinChange(residue, position), match.start("pos"), match.end()))
             end = match.end()
-    return mentions
+    return found
 
 
-def _three_letter_mentions(text: str, resolver: _GeneResolver) -> list[VariantMention]:
-    mentions: list[VariantMention] = []
+def _three_letter_mentions(text: str, resolver: _GeneResolver) -> list[_Found]:
+    found: list[_Found] = []
     for match in _THREE_LETTER_MENTION.finditer(text):
         change = _parse_match(match)
         link = None if change is None else _reconciled(resolver.resolve(match.start(), match.end()), change)
         if change is not None and link is not None:
-            mentions.append(_mention(link.symbol, change, match.start(), match.end()))
-    return mentions
+            found.append(_found(link, change, match.start(), match.end()))
+    return found
 
 
-def _codon_list_mentions(text: str, resolver: _GeneResolver) -> list[VariantMention]:
+def _codon_list_mentions(text: str, resolver: _GeneResolver) -> list[_Found]:
     """ "codon 61", "codons 12 and 13", "codon 12, 13 or 61" of a gene with known hotspots."""
-    mentions: list[VariantMention] = []
+    found: list[_Found] = []
     for match in _CODON_LIST.finditer(text):
-        gene = resolver.resolve(match.start(), match.end()).symbol
+        link = resolver.resolve(match.start(), match.end())
         for number in _NUMBER.finditer(match["list"]):
             position = int(number.group())
-            residue = hotspot_residue(gene, position)
+            residue = hotspot_residue(link.symbol, position)
             if residue is None:
                 continue
             start = match.start("list") + number.start()
-            mentions.append(
-                _mention(gene, _ProteinChange(residue, position), start, start + len(number.group()))
-            )
-    return mentions
+            found.append(_found(link, _ProteinChange(residue, position), start, start + len(number.group())))
+    return found
 
 
 def find_variants(text: str, gene_spans: GeneSpans = ()) -> list[VariantMention]:
@@ -443,32 +447,42 @@ def find_variants(text: str, gene_spans: GeneSpans = ()) -> list[VariantMention]
 
     ``gene_spans`` are the genes already recognised in ``text`` as (start, end, HGNC symbol).
     A mention's gene is, in this order: a gene glued to it ("BRAFV600E"), the gene written
-    directly before or after it ("NRAS Q61R", "Q61R NRAS", "codon 61 of NRAS"), the nearest
-    gene of ``gene_spans`` before it in its sentence; else None, for the caller to resolve
-    from the rest of the document.
+    directly before or after it ("NRAS Q61R", "Q61R NRAS", "codon 61 of NRAS"), the gene of
+    the change it is listed with ("NRAS Q61R or Q61K"), the nearest gene of ``gene_spans``
+    before it in its sentence that is not written against another change; else None, for
+    the caller to resolve from the rest of the document.
     """
     resolver = _GeneResolver(text, gene_spans)
-    mentions = [
-        *_one_letter_mentions(text, resolver),
-        *_three_letter_mentions(text, resolver),
-        *_codon_list_mentions(text, resolver),
-    ]
-    return _share_genes_along_lists(text, sorted(set(mentions), key=lambda m: (m.start, m.end, m.change)))
+    found = {
+        item.mention: item
+        for item in (
+            *_one_letter_mentions(text, resolver),
+            *_three_letter_mentions(text, resolver),
+            *_codon_list_mentions(text, resolver),
+        )
+    }
+    in_order = sorted(
+        found.values(), key=lambda item: (item.mention.start, item.mention.end, item.mention.change)
+    )
+    return [item.mention for item in _share_genes_along_lists(text, in_order)]
 
 
-def _share_genes_along_lists(text: str, mentions: list[VariantMention]) -> list[VariantMention]:
-    """Give a mention with no gene the gene of the mention it is listed with: "NRAS Q61R or Q61K"."""
-    shared: list[VariantMention] = []
-    for mention in mentions:
+def _share_genes_along_lists(text: str, found: list[_Found]) -> list[_Found]:
+    """A mention listed after another takes its gene unless one is written against it itself:
+    "NRAS Q61R or Q61K"."""
+    shared: list[_Found] = []
+    for item in found:
         previous = shared[-1] if shared else None
         if (
-            mention.gene is None
+            not item.gene_written_against
             and previous is not None
-            and previous.gene is not None
-            and previous.end <= mention.start
-            and _LIST_SEPARATOR.fullmatch(text, previous.end, mention.start)
+            and previous.mention.gene is not None
+            and previous.mention.end <= item.mention.start
+            and _LIST_SEPARATOR.fullmatch(text, previous.mention.end, item.mention.start)
         ):
-            shared.append(replace(mention, gene=previous.gene))
+            shared.append(
+                _Found(replace(item.mention, gene=previous.mention.gene), previous.gene_written_against)
+            )
         else:
-            shared.append(mention)
+            shared.append(item)
     return shared

@@ -35,7 +35,10 @@ class _State:
 
 
 def _stdout() -> Console:
-    return Console(soft_wrap=False)
+    console = Console(soft_wrap=False)
+    if not console.is_terminal:
+        console.width = 200  # tables piped to a file or a pager keep their columns readable
+    return console
 
 
 def _stderr() -> Console:
@@ -61,9 +64,9 @@ def _root(
 @contextmanager
 def _handled(ctx: typer.Context) -> Iterator[None]:
     """Domain errors become one line on stderr and exit status 1 (2 for usage errors)."""
+    from kg.canned import QueryError
     from kg.config import ConfigError
     from kg.library import PaperRefused, UnknownPaper
-    from kg.canned import QueryError
     from kg.readonly import WriteRefused
     from kg.records import PaperIdError
     from kg.store import StoreError
@@ -133,17 +136,17 @@ def add(
             for warning in outcome.warnings:
                 err.print(f"warning: {warning}", markup=False)
         refused = [o for o in outcomes if o.status == "refused"]
-        if fmt is OutputFormat.table and len(rows) == 1 and not refused:
-            err.print(f"{rows[0]['status']}: {rows[0]['paper']}", markup=False, highlight=False)
+        if len(outcomes) == 1 and fmt is OutputFormat.table:
+            # one paper: one line, the error line alone when it was refused
+            only = outcomes[0]
+            line = f"error: {only.reason}" if refused else f"{only.status}: {only.paper}"
+            err.print(line, markup=False, highlight=False)
         else:
             render(rows, fmt, _stdout() if fmt is not OutputFormat.table else err, title="kg add")
-        counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("added", "unchanged", "replaced", "refused")}
-        if len(outcomes) > 1:
+            counts = {s: sum(1 for o in outcomes if o.status == s)
+                      for s in ("added", "unchanged", "replaced", "refused")}
             err.print(", ".join(f"{n} {s}" for s, n in counts.items()), markup=False, highlight=False)
         if refused:
-            if len(outcomes) == 1:
-                err.print(f"error: refused {refused[0].source}: {refused[0].reason}", markup=False,
-                          highlight=False)
             raise typer.Exit(1)
 
 
@@ -159,20 +162,24 @@ def extract(
     Example: kg extract my_abstract.txt --format json
     """
     from kg.config import load_settings
-    from kg.library import build_record, extract as extract_facts, read_papers
+    from kg.library import build_record, read_papers
+    from kg.library import extract as extract_facts
     from kg.preview import preview_rows
 
     with _handled(ctx):
         from ingest.readers import ReadError
 
         try:
-            documents, warnings = read_papers(path, load_settings().max_bytes)
+            result = read_papers(path, load_settings().max_bytes)
         except ReadError as exc:
             raise OSError(str(exc)) from exc
-        for warning in warnings:
+        for warning in result.warnings:
             _stderr().print(f"warning: {warning}", markup=False)
+        for document, _graph in result.graphs:
+            _stderr().print(f"{path.name}: {document.id} is a curated record; kg add loads it as it is",
+                            markup=False, highlight=False)
         rows = []
-        for document in documents:
+        for document in result.documents:
             facts = extract_facts(document)
             build_record(facts)  # refuse here what kg add would refuse
             rows += preview_rows(facts)
@@ -358,8 +365,8 @@ def export(
 
     Example: kg export --format turtle -o graph.ttl
     """
-    from kg.export import EXPORT_FORMATS, export_text
     from kg.canned import QueryError
+    from kg.export import EXPORT_FORMATS, export_text
 
     with _handled(ctx):
         if fmt not in EXPORT_FORMATS:

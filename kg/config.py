@@ -55,10 +55,12 @@ def _config_file() -> Path:
 
 
 def _read_file(path: Path) -> dict:
-    if not path.is_file():
+    if not path.exists():
         if os.environ.get("KG_CONFIG"):
-            raise ConfigError(f"KG_CONFIG points to {path}, which is not a file")
+            raise ConfigError(f"KG_CONFIG points to {path}, which does not exist")
         return {}
+    if path.is_dir():
+        raise ConfigError(f"the config file {path} is a folder")
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -9,12 +9,13 @@ journal entry is removed. A command that finds journal entries replays them firs
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
 from rdflib import Graph
@@ -27,6 +28,9 @@ from kg.rdf import paper_graph
 from kg.records import PaperIdError, RecordStore, check_paper_id, graph_hash
 from kg.shapes import shacl_problems
 from kg.store import GraphStore, StoreError, open_store
+
+if TYPE_CHECKING:
+    from ingest.readers import ReadResult
 
 log = logging.getLogger(__name__)
 WRITE_LOCK_TIMEOUT_S = 300.0
@@ -49,11 +53,10 @@ class AddOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_papers(path: Path, max_bytes: int) -> tuple[list[Document], list[str]]:
+def read_papers(path: Path, max_bytes: int) -> ReadResult:
     from ingest.readers import read_path
 
-    result = read_path(path, max_bytes)
-    return result.documents, result.warnings
+    return read_path(path, max_bytes)
 
 
 def extract(document: Document) -> PaperFacts:
@@ -78,6 +81,13 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
         else:
             yield path
+
+
+def _attempt(path: Path, document: Document, warnings: list[str], put: Callable[[], str]) -> AddOutcome:
+    try:
+        return AddOutcome(str(path), document.id, put(), None, warnings)
+    except (PaperRefused, MappingError, PaperIdError) as exc:
+        return AddOutcome(str(path), document.id, "refused", str(exc), warnings)
 
 
 def _uris(graph: Graph) -> set[str]:
@@ -143,9 +153,21 @@ class Library:
     # ---- writing -----------------------------------------------------------------------------
 
     def put(self, document: Document, facts: PaperFacts | None = None) -> str:
-        """Record and load one paper; returns added | unchanged | replaced."""
-        facts = facts or extract(document)
-        graph, content_hash = build_record(facts)
+        """Extract, record and load one paper; returns added | unchanged | replaced."""
+        graph, content_hash = build_record(facts or extract(document))
+        return self._put_graph(document, graph, content_hash)
+
+    def put_graph(self, document: Document, graph: Graph) -> str:
+        """Record and load a curated record (Turtle in the project ontology) as it is."""
+        problems = shacl_problems(graph)
+        if problems:
+            raise PaperRefused("; ".join(problems[:5]))
+        if not document.text and self.records.exists(document.id):
+            # a re-imported record keeps the source text it was read from
+            document = replace(document, text=self.records.document(document.id).text)
+        return self._put_graph(document, graph, graph_hash(graph))
+
+    def _put_graph(self, document: Document, graph: Graph, content_hash: str) -> str:
         store = self.store
         with self._writing():
             existed = self.records.exists(document.id)
@@ -163,16 +185,15 @@ class Library:
         from ingest.readers import ReadError
 
         try:
-            documents, warnings = read_papers(path, self.settings.max_bytes)
+            result = read_papers(path, self.settings.max_bytes)
         except ReadError as exc:
             return [AddOutcome(str(path), None, "refused", str(exc))]
-        outcomes = []
-        for document in documents:
-            try:
-                status = self.put(document)
-                outcomes.append(AddOutcome(str(path), document.id, status, None, warnings))
-            except (PaperRefused, MappingError, PaperIdError) as exc:
-                outcomes.append(AddOutcome(str(path), document.id, "refused", str(exc), warnings))
+        outcomes = [_attempt(path, doc, result.warnings, partial(self.put, doc)) for doc in result.documents]
+        outcomes += [_attempt(path, doc, result.warnings, partial(self.put_graph, doc, graph))
+                     for doc, graph in result.graphs]
+        if not outcomes:
+            outcomes.append(AddOutcome(str(path), None, "refused", f"{path.name}: no paper in the file",
+                                       result.warnings))
         return outcomes
 
     def remove(self, paper_id: str) -> None:

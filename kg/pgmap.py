@@ -51,7 +51,7 @@ def upper_snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).upper()
 
 
-def _local(term: URIRef) -> str:
+def _local(term: object) -> str:
     text = str(term)
     if not text.startswith(str(EKG)):
         raise MappingError(f"{text} is not a term of the evidence-kg ontology")
@@ -97,12 +97,12 @@ def to_property_graph(graph: Graph) -> PropertyGraph:
             raise MappingError("blank nodes are not part of the project's RDF")
         subject = str(s)
         if p == RDF.type:
-            label = _local(o)  # type: ignore[arg-type]
+            label = _local(o)
             if label not in vocab.labels:
                 raise MappingError(f"unknown class {label!r}")
             labels[subject].add(label)
             continue
-        local = _local(p)  # type: ignore[arg-type]
+        local = _local(p)
         if isinstance(o, Literal):
             if local not in vocab.properties:
                 raise MappingError(f"unknown property {local!r}")

@@ -10,8 +10,8 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from kg.cli import app
 from kg.canned import canned_queries
+from kg.cli import app
 from tests.conftest import FIXTURES, SAMPLE, Cli
 
 PHASES = {"1", "1b", "2", "1/2", "1b/2", "2/3", "3", "4", None}

@@ -126,12 +126,37 @@ def test_generic_names_are_not_genes(lex: Lexicon, generic: str) -> None:
     assert generic not in lex.gene_families
 
 
-MAPK_PATHWAY_DRUGS = (
-    "binimetinib trametinib cobimetinib selumetinib pimasertib tunlametinib mirdametinib avutometinib "
-    "refametinib naporafenib belvarafenib tovorafenib lifirafenib dabrafenib vemurafenib encorafenib "
-    "ulixertinib ravoxertinib rineterkib tipifarnib sotorasib adagrasib divarasib ribociclib palbociclib "
-    "abemaciclib idasanutlin milademetan defactinib"
-).split()
+MAPK_PATHWAY_DRUGS = [
+    "binimetinib",
+    "trametinib",
+    "cobimetinib",
+    "selumetinib",
+    "pimasertib",
+    "tunlametinib",
+    "mirdametinib",
+    "avutometinib",
+    "refametinib",
+    "naporafenib",
+    "belvarafenib",
+    "tovorafenib",
+    "lifirafenib",
+    "dabrafenib",
+    "vemurafenib",
+    "encorafenib",
+    "ulixertinib",
+    "ravoxertinib",
+    "rineterkib",
+    "tipifarnib",
+    "sotorasib",
+    "adagrasib",
+    "divarasib",
+    "ribociclib",
+    "palbociclib",
+    "abemaciclib",
+    "idasanutlin",
+    "milademetan",
+    "defactinib",
+]
 
 
 @pytest.mark.parametrize("inn", MAPK_PATHWAY_DRUGS)

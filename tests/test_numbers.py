@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ingest.numbers import (
@@ -48,7 +50,8 @@ def test_parse_number(written: str, value: float) -> None:
 
 
 @pytest.mark.parametrize(
-    "written", ["", "abc", "1,5", "inf", "nan", "1_000", "twenty percent", "and five", "hundred", "2.8 months"]
+    "written",
+    ["", "abc", "1,5", "inf", "nan", "1_000", "twenty percent", "and five", "hundred", "2.8 months"],
 )
 def test_parse_number_rejects_what_is_not_one_number(written: str) -> None:
     assert parse_number(written) is None
@@ -88,7 +91,8 @@ def test_word_numbers_cover_zero_to_ninety_nine() -> None:
 def test_p_values(text: str, op: str, value: float) -> None:
     [found] = find_p_values(text)
     assert (found.op, found.value) == (op, pytest.approx(value))
-    assert text[found.start : found.end].lower().lstrip("otwn-sided ").startswith("p")
+    span = text[found.start : found.end]
+    assert re.search(r"\b[Pp]\b", span) and span[-1].isdigit(), span
 
 
 @pytest.mark.parametrize(
@@ -173,9 +177,7 @@ def test_hazard_ratios(
     assert found.value == pytest.approx(value)
     assert (found.ci_low, found.ci_high) == (ci if ci else (None, None))
     assert (found.p_op, found.p_value) == (p if p else (None, None))
-    assert text[found.start : found.end].lower().lstrip("( ").split()[0] in {
-        "hr", "hr=0.55", "hazard", "stratified", "adjusted",
-    }  # fmt: skip
+    assert re.match(r"(?:adjusted |stratified )?(?:HR|hazard ratio)", text[found.start : found.end])
 
 
 def test_hazard_ratio_span_ends_after_its_interval_and_p_value() -> None:
@@ -253,6 +255,13 @@ def test_quantity_offsets() -> None:
     assert [text[q.start : q.end] for q in find_quantities(text)] == ["2.8 months", "15.2%"]
     assert find_quantities("15-20%") == [Quantity(15.0, "%", 0, 6, 20.0)]
     assert find_quantities("15-20%")[0].is_range
+
+
+def test_from_to_is_one_quantity_with_both_ends() -> None:
+    text = "adding the second agent lengthened median PFS from 7.1 to 9.4 months"
+    [quantity] = find_quantities(text)
+    assert (quantity.value, quantity.high, quantity.unit) == (7.1, 9.4, "months")
+    assert text[quantity.start : quantity.end] == "7.1 to 9.4 months"
 
 
 def test_listed_numbers_share_the_unit() -> None:

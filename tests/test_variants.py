@@ -55,7 +55,8 @@ def test_three_letter_bare_codon() -> None:
     ("text", "expected"),
     [
         ("Tumours harboured NRAS codon 61 mutations.", [("NRAS", "Q61")]),
-        ("Mutations at codon 12, 13 or 61 of NRAS were eligible.", [("NRAS", "G12"), ("NRAS", "G13"), ("NRAS", "Q61")]),
+        ("Mutations at codon 12, 13 or 61 of NRAS were eligible.",
+         [("NRAS", "G12"), ("NRAS", "G13"), ("NRAS", "Q61")]),
         ("Codons 12 and 13 of KRAS were sequenced.", [("KRAS", "G12"), ("KRAS", "G13")]),
         # No gene: the residue is used only when every hotspot gene agrees on it.
         ("Substitutions at codon 600 dominate.", [(None, "V600")]),
@@ -99,7 +100,10 @@ def test_alternatives_and_lists(text: str, expected: list[tuple[str | None, str]
 
 def test_alternative_residue_span_is_its_letter() -> None:
     text = "V600E/K"
-    assert [(m.change, text[m.start : m.end]) for m in find_variants(text)] == [("V600E", "V600E"), ("V600K", "K")]
+    assert [(m.change, text[m.start : m.end]) for m in find_variants(text)] == [
+        ("V600E", "V600E"),
+        ("V600K", "K"),
+    ]
 
 
 # ---- look-alikes ------------------------------------------------------------------------
@@ -115,7 +119,7 @@ def test_alternative_residue_span_is_its_letter() -> None:
         "Pembrolizumab 200 mg IV Q3W was given.",
         "Nivolumab was dosed Q2W, or 480 mg Q4W.",
         "Morphine was given Q12H as needed.",
-        "The A549, H1299 and T47D lines were used.",
+        "The A549, H1299, T47D, T98G and C33A lines were used.",
         "Cells were plated in T25 flasks.",
         "KRAS-mutant A549 cells were resistant.",
         "BRAF-mutant A375 cells were sensitive.",
@@ -209,6 +213,17 @@ def test_gene_written_against_wins_over_nearest_gene() -> None:
     assert changes(text, spans) == [("KRAS", "G12D")]
     text = "BRAF wild-type tumours with G12D KRAS"
     assert changes(text, (gene_span(text, "BRAF"), gene_span(text, "KRAS"))) == [("KRAS", "G12D")]
+
+
+def test_listed_change_takes_the_gene_of_its_list_not_the_nearest_gene() -> None:
+    text = "In BRAF wild-type disease, NRAS Q61R or Q61K predicted benefit."
+    spans = (gene_span(text, "BRAF"), gene_span(text, "NRAS"))
+    assert changes(text, spans) == [("NRAS", "Q61R"), ("NRAS", "Q61K")]
+
+
+def test_gene_written_against_another_change_is_not_the_nearest_gene() -> None:
+    text = "Drugs that bind KRAS G12C rely on a cysteine that Q61 variants do not have."
+    assert changes(text, (gene_span(text, "KRAS"),)) == [("KRAS", "G12C"), (None, "Q61")]
 
 
 def test_no_gene_is_left_for_the_caller() -> None:

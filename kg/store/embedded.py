@@ -234,7 +234,8 @@ class EmbeddedServer:
 
 def _to_plain(value: Any) -> Any:
     """FalkorDB result values as plain Python (nodes and edges as maps)."""
-    from falkordb import Edge, Node, Path as GraphPath
+    from falkordb import Edge, Node
+    from falkordb import Path as GraphPath
 
     if isinstance(value, Node):
         return {"labels": list(value.labels or []), **value.properties}
@@ -313,10 +314,8 @@ class EmbeddedStore(GraphStore):
     def clear(self) -> None:
         import redis
 
-        try:
+        with contextlib.suppress(redis.ResponseError):  # nothing to delete yet
             self._graph.delete()
-        except redis.ResponseError:
-            pass  # nothing to delete yet
         self._graph = self._db.select_graph(GRAPH_NAME)
 
     def close(self) -> None:

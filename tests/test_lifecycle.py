@@ -1,0 +1,114 @@
+"""The embedded server's lifecycle, concurrency and crashes, with `kg` as real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+
+KG = [sys.executable, "-m", "kg"]
+
+
+def run(home: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KG_HOME": str(home), "KG_CONFIG": os.devnull}
+    env.pop("KG_STORE", None)
+    return subprocess.run([*KG, *args], env=env, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def servers_of(home: Path) -> list[str]:
+    """redis-server processes serving this store home (matched by their socket path)."""
+    out = subprocess.run(["ps", "-ww", "-eo", "pid,stat,args"], capture_output=True, text=True, check=True).stdout
+    return [line for line in out.splitlines()
+            if "redis-server" in line and str(home) in line and " Z" not in line]
+
+
+def papers_folder(root: Path, count: int) -> Path:
+    """`count` copies of the sample commentary, each a different paper."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    folder = root / "batch"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"paper{i:02d}.md").write_text(text.replace("id: nras-melanoma-commentary", f"id: batch-{i:02d}"),
+                                                 encoding="utf-8")
+    return folder
+
+
+def stats(home: Path) -> list[dict]:
+    result = run(home, "stats", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_no_server_is_left_after_a_command(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run(home, "add", str(SAMPLE)).returncode == 0
+    assert servers_of(home) == []
+    assert run(home, "papers").returncode == 0
+    assert servers_of(home) == []
+
+
+def test_server_start_keeps_it_running_until_stop(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run(home, "server", "start").returncode == 0
+    try:
+        assert servers_of(home)
+        assert run(home, "add", str(SAMPLE)).returncode == 0
+        assert servers_of(home), "a command must not stop a server the user started"
+    finally:
+        assert run(home, "server", "stop").returncode == 0
+    assert servers_of(home) == []
+    assert stats(home)  # persisted across the restart
+
+
+def test_two_adds_at_once_both_land(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    folder = papers_folder(tmp_path, 2)
+    env = {**os.environ, "KG_HOME": str(home), "KG_CONFIG": os.devnull}
+    procs = [subprocess.Popen([*KG, "add", str(path)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for path in sorted(folder.iterdir())]
+    for proc in procs:
+        _out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    papers = json.loads(run(home, "papers", "--format", "json").stdout)
+    assert {p["paper"] for p in papers} == {"batch-00", "batch-01"}
+    assert servers_of(home) == []
+
+
+def test_kill_9_during_a_batch_leaves_no_half_paper(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    folder = papers_folder(tmp_path, 8)
+    env = {**os.environ, "KG_HOME": str(home), "KG_CONFIG": os.devnull}
+    proc = subprocess.Popen([*KG, "add", str(folder)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    records = home / "records"
+    while time.monotonic() < deadline and proc.poll() is None:
+        if records.is_dir() and len(list(records.iterdir())) >= 2:
+            break
+        time.sleep(0.05)
+    if proc.poll() is not None:
+        pytest.fail("the batch finished before it could be killed")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+    validate = run(home, "validate")
+    assert validate.returncode == 0, validate.stderr
+    loaded = {p["paper"] for p in json.loads(run(home, "papers", "--format", "json").stdout)}
+    assert loaded == {p.name for p in records.iterdir() if (p / "record.ttl").exists()}
+    for paper in json.loads(run(home, "papers", "--format", "json").stdout):
+        assert paper["statements"] > 10  # each paper fully in
+
+    assert run(home, "add", str(folder)).returncode == 0
+    before = stats(home)
+    assert run(home, "rebuild").returncode == 0
+    assert stats(home) == before
+    assert len(json.loads(run(home, "papers", "--format", "json").stdout)) == 8
+    assert servers_of(home) == []
