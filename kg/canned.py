@@ -123,6 +123,20 @@ def canned_queries() -> dict[str, CannedQuery]:
     return queries
 
 
+def tidy(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Lists of names in a stable, case-insensitive order (Cypher's collect() keeps none)."""
+    def order(value: Any) -> Any:
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return sorted(value, key=lambda v: (v.casefold(), v))
+        if isinstance(value, list):
+            return [order(v) for v in value]
+        if isinstance(value, dict):
+            return {k: order(v) for k, v in value.items()}
+        return value
+
+    return [{k: order(v) for k, v in row.items()} for row in rows]
+
+
 def get_query(name: str) -> CannedQuery:
     queries = canned_queries()
     if name not in queries:

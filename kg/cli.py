@@ -232,13 +232,13 @@ def validate(ctx: typer.Context) -> None:
 
 def _run_canned(ctx: typer.Context, name: str, positional: list[str], options: dict[str, str],
                 fmt: OutputFormat) -> None:
-    from kg.canned import get_query
+    from kg.canned import get_query, tidy
 
     with _handled(ctx):
         query = get_query(name)
         params = query.bind(positional, options)
         with _library() as lib:
-            rows = lib.read(query.text, params)
+            rows = tidy(lib.read(query.text, params))
         render(rows, fmt, _stdout(), title=name)
 
 
@@ -396,7 +396,7 @@ def demo(ctx: typer.Context) -> None:
                     for outcome in lib.add_file(path):
                         _stderr().print(f"{outcome.status}: {outcome.paper} {outcome.reason or ''}",
                                         markup=False, highlight=False)
-        from kg.canned import get_query
+        from kg.canned import get_query, tidy
 
         for name, params, title in (
             ("trials", {}, "Which trials, with which arms?"),
@@ -407,7 +407,7 @@ def demo(ctx: typer.Context) -> None:
             ("mutations", {"gene": "NRAS"}, "Which NRAS variants?"),
         ):
             canned = get_query(name)
-            rows = lib.read(canned.text, canned.bind([], {k: v for k, v in params.items()}))
+            rows = tidy(lib.read(canned.text, canned.bind([], params)))
             columns = {
                 "trials": ("trial", "phase", "randomized", "n_enrolled", "arms", "population_gene"),
                 "outcomes": ("trial", "arm", "comparator", "endpoint", "measure", "value", "unit", "subgroup"),

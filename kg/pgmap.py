@@ -123,7 +123,7 @@ def to_property_graph(graph: Graph) -> PropertyGraph:
                     raise MappingError(f"{uri} has {len(values)} values for the single-valued {key!r}")
                 node_props[key] = values[0]
             else:
-                node_props[key] = sorted(values, key=str)
+                node_props[key] = sorted(values, key=lambda v: (str(v).casefold(), str(v)))
         by_labels[tuple(sorted(labels.get(uri, ())))].append({"uri": uri, "props": node_props})
     pg.nodes = dict(by_labels)
     pg.relationships = {
