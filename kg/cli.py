@@ -23,6 +23,13 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
+lexicon_app = typer.Typer(help="Teach the lexicon new drugs, gene aliases and diseases (a user lexicon beside the "
+                          "store; the shipped lexicon is not edited).\n\nExample: kg lexicon add drug zapmetinib "
+                          "--code ZX-4410 --class 'MEK inhibitor'", no_args_is_help=True)
+lexicon_add_app = typer.Typer(help="Add a drug, a gene (or its aliases) or a disease to the user lexicon.\n\n"
+                              "Example: kg lexicon add gene MAP2K1 --alias MEK-1", no_args_is_help=True)
+lexicon_app.add_typer(lexicon_add_app, name="add")
+app.add_typer(lexicon_app, name="lexicon")
 server_app = typer.Typer(help="Keep the embedded FalkorDB running between commands, or stop it.\n\n"
                          "Example: kg server start", no_args_is_help=True)
 app.add_typer(server_app, name="server")
@@ -66,16 +73,17 @@ def _handled(ctx: typer.Context) -> Iterator[None]:
     """Domain errors become one line on stderr and exit status 1 (2 for usage errors)."""
     from kg.canned import QueryError
     from kg.config import ConfigError
-    from kg.library import PaperRefused, UnknownPaper
+    from kg.library import PaperRefused, UnknownPaper, UnknownStatement
     from kg.readonly import WriteRefused
     from kg.records import PaperIdError
     from kg.store import StoreError
+    from kg.user_lexicon import LexiconRefused
 
     try:
         yield
     except typer.Exit:
         raise
-    except (QueryError, WriteRefused, PaperIdError) as exc:
+    except (QueryError, WriteRefused, PaperIdError, UnknownStatement, LexiconRefused) as exc:
         if getattr(ctx.obj, "debug", False):
             raise
         _stderr().print(f"error: {exc}", markup=False, highlight=False)
@@ -425,6 +433,167 @@ def _materialised(entry: Any) -> Iterator[Path]:
 
     with as_file(entry) as path:
         yield Path(path)
+
+
+# ---- curating ----------------------------------------------------------------------------------
+
+
+@app.command()
+def review(
+    ctx: typer.Context,
+    paper: Annotated[str | None, typer.Option(help="Only this paper's statements.")] = None,
+    status: Annotated[str | None, typer.Option(help="extracted | accepted | rejected")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List stored statements with stable ids, their evidence, rule and curator status.
+
+    Example: kg review --paper 90000001 --format json
+    """
+    from kg.canned import get_query
+    from kg.curation import statement_id
+
+    options = {k: v for k, v in (("paper", paper), ("status", status)) if v}
+    with _handled(ctx):
+        query = get_query("review")
+        params = query.bind([], options)
+        with _library() as lib:
+            rows = lib.read(query.text, params)
+        for row in rows:
+            row["id"] = statement_id(row["statement"])
+        columns = ("id", "paper", "kind", "summary", "status", "rule", "sentence", "negated", "hedged", "curator",
+                   "reason")
+        render([{c: r.get(c) for c in columns} for r in rows], fmt, _stdout(), title="review")
+
+
+def _decide(ctx: typer.Context, statement: str, status: str, reason: str | None, curator: str | None,
+            paper: str | None) -> None:
+    from kg.config import load_settings
+    from kg.library import Library
+
+    with _handled(ctx):
+        settings = load_settings()
+        with Library(settings) as lib:
+            papers = lib.decide(statement, status, curator or settings.curator, reason, paper)
+        _stderr().print(f"{status}: {statement} in {', '.join(papers)}", markup=False, highlight=False)
+
+
+@app.command()
+def reject(
+    ctx: typer.Context,
+    statement: Annotated[str, typer.Argument(help="The statement id (see kg review).")],
+    reason: Annotated[str, typer.Option(help="Why it is wrong.")],
+    curator: Annotated[str | None, typer.Option(help="Who decides (default: KG_CURATOR or the login).")] = None,
+    paper: Annotated[str | None, typer.Option(help="Only in this paper (default: every paper).")] = None,
+) -> None:
+    """Reject a statement: it leaves every canned answer (unless --include-rejected) but stays in the record.
+
+    Example: kg reject 3f2a9c0d1e4b5a6c7d8e --reason "the HR belongs to the OS analysis"
+    """
+    _decide(ctx, statement, "rejected", reason, curator, paper)
+
+
+@app.command()
+def accept(
+    ctx: typer.Context,
+    statement: Annotated[str, typer.Argument(help="The statement id (see kg review).")],
+    reason: Annotated[str | None, typer.Option(help="A note for other curators.")] = None,
+    curator: Annotated[str | None, typer.Option(help="Who decides (default: KG_CURATOR or the login).")] = None,
+    paper: Annotated[str | None, typer.Option(help="Only in this paper (default: every paper).")] = None,
+) -> None:
+    """Accept a statement as checked by a curator.
+
+    Example: kg accept 3f2a9c0d1e4b5a6c7d8e
+    """
+    _decide(ctx, statement, "accepted", reason, curator, paper)
+
+
+@app.command()
+def reextract(
+    ctx: typer.Context,
+    papers: Annotated[list[str] | None, typer.Argument(help="Paper ids (default: every paper).")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Run extraction again on the saved source texts with the current lexicon and pipeline, keeping
+    curator decisions; reports the statements added and removed per paper.
+
+    Example: kg reextract 90000001
+    """
+    with _handled(ctx), _library() as lib:
+        rows = lib.reextract(list(papers or []))
+        render(rows, fmt, _stdout(), title="reextract")
+
+
+def _lexicon_folder() -> Path:
+    from kg.config import load_settings
+    from kg.library import user_lexicon_dir
+
+    return user_lexicon_dir(load_settings().home)
+
+
+@lexicon_add_app.command("drug")
+def lexicon_add_drug(
+    ctx: typer.Context,
+    inn: Annotated[str, typer.Argument(help="The INN, lower case (or an upper-case code when there is none).")],
+    code: Annotated[list[str] | None, typer.Option(help="A code name or brand (repeatable).")] = None,
+    drug_class: Annotated[list[str] | None, typer.Option("--class", help="A drug class (repeatable).")] = None,
+    target: Annotated[list[str] | None, typer.Option(help="An HGNC symbol it inhibits (repeatable).")] = None,
+    kind: Annotated[str, typer.Option(help="targeted | antibody | chemotherapy | hormonal | ...")] = "targeted",
+    drugbank: Annotated[str | None, typer.Option(help="DrugBank id, e.g. DB11967.")] = None,
+) -> None:
+    """Teach a drug with its code names, classes and targets (then run kg reextract).
+
+    Example: kg lexicon add drug zapmetinib --code ZX-4410 --class "MEK inhibitor" --target MAP2K1
+    """
+    from ingest.lexicon import DrugEntry
+    from kg.user_lexicon import add_drug
+
+    with _handled(ctx):
+        add_drug(_lexicon_folder(), DrugEntry(inn.strip(), kind, tuple(drug_class or ()), tuple(target or ()),
+                                              tuple(code or ()), drugbank))
+        _stderr().print(f"learned drug {inn}; run kg reextract to apply it to stored papers", markup=False)
+
+
+@lexicon_add_app.command("gene")
+def lexicon_add_gene(
+    ctx: typer.Context,
+    symbol: Annotated[str, typer.Argument(help="The HGNC symbol.")],
+    alias: Annotated[list[str] | None, typer.Option(help="An alias papers use (repeatable).")] = None,
+    hgnc_id: Annotated[str | None, typer.Option(help="HGNC id, e.g. HGNC:7989.")] = None,
+    name: Annotated[str | None, typer.Option(help="The approved name.")] = None,
+) -> None:
+    """Teach a gene or new aliases of a gene.
+
+    Example: kg lexicon add gene MAP2K1 --alias MEK-1
+    """
+    from ingest.lexicon import GeneEntry, shipped_lexicon
+    from kg.user_lexicon import add_gene
+
+    with _handled(ctx):
+        known = shipped_lexicon().genes.get(symbol)
+        aliases = tuple(dict.fromkeys([*(known.aliases if known else ()), *(alias or ())]))
+        add_gene(_lexicon_folder(), GeneEntry(symbol, hgnc_id or (known.hgnc_id if known else None),
+                                              name or (known.name if known else None), aliases))
+        _stderr().print(f"learned gene {symbol}; run kg reextract to apply it to stored papers", markup=False)
+
+
+@lexicon_add_app.command("disease")
+def lexicon_add_disease(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The disease's main term, lower case.")],
+    synonym: Annotated[list[str] | None, typer.Option(help="Another name (repeatable).")] = None,
+    parent: Annotated[str | None, typer.Option(help="The broader disease it is a subtype of.")] = None,
+    curie: Annotated[str | None, typer.Option(help="NCIT:C... or MONDO:... id.")] = None,
+) -> None:
+    """Teach a disease (or a subtype of one).
+
+    Example: kg lexicon add disease "conjunctival melanoma" --parent melanoma
+    """
+    from ingest.lexicon import DiseaseEntry
+    from kg.user_lexicon import add_disease
+
+    with _handled(ctx):
+        add_disease(_lexicon_folder(), DiseaseEntry(name.strip().lower(), curie, tuple(synonym or ()), parent))
+        _stderr().print(f"learned disease {name}; run kg reextract to apply it to stored papers", markup=False)
 
 
 # ---- the embedded server ---------------------------------------------------------------------

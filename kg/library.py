@@ -21,15 +21,17 @@ from filelock import FileLock, Timeout
 from rdflib import Graph
 
 from kg.config import Settings
+from kg.curation import Decision, decisions_json, new_decision, read_decisions, statement_uri, with_decisions
 from kg.load import load_paper, unload_paper
 from kg.model import Document, PaperFacts
 from kg.pgmap import MappingError, to_property_graph
-from kg.rdf import paper_graph
-from kg.records import PaperIdError, RecordStore, check_paper_id, graph_hash
+from kg.rdf import EKG, paper_graph
+from kg.records import PaperIdError, RecordStore, atomic_write, check_paper_id, graph_hash
 from kg.shapes import shacl_problems
 from kg.store import GraphStore, StoreError, open_store
 
 if TYPE_CHECKING:
+    from ingest.lexicon import Lexicon
     from ingest.readers import ReadResult
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,14 @@ class PaperRefused(ValueError):
 
 class UnknownPaper(LookupError):
     pass
+
+
+class UnknownStatement(LookupError):
+    pass
+
+
+def user_lexicon_dir(home: Path) -> Path:
+    return home / "lexicon"
 
 
 @dataclass
@@ -59,10 +69,19 @@ def read_papers(path: Path, max_bytes: int) -> ReadResult:
     return read_path(path, max_bytes)
 
 
-def extract(document: Document) -> PaperFacts:
+def current_lexicon(home: Path) -> Lexicon:
+    """The shipped lexicon with the user's additions (`kg lexicon add`) laid over it."""
+    from ingest.lexicon import read_lexicon, shipped_lexicon
+
+    user = user_lexicon_dir(home)
+    shipped = shipped_lexicon()
+    return shipped.merged(read_lexicon(user)) if user.is_dir() else shipped
+
+
+def extract(document: Document, lexicon: Lexicon | None = None) -> PaperFacts:
     from ingest.extract import read_paper
 
-    return read_paper(document)
+    return read_paper(document, lexicon)
 
 
 def build_record(facts: PaperFacts) -> tuple[Graph, str]:
@@ -86,8 +105,14 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
 def _attempt(path: Path, document: Document, warnings: list[str], put: Callable[[], str]) -> AddOutcome:
     try:
         return AddOutcome(str(path), document.id, put(), None, warnings)
-    except (PaperRefused, MappingError, PaperIdError) as exc:
+    except (PaperRefused, MappingError, PaperIdError, StoreError) as exc:
         return AddOutcome(str(path), document.id, "refused", str(exc), warnings)
+
+
+def _statements(graph: Graph) -> set[str]:
+    from rdflib import RDF
+
+    return {str(s) for s in graph.subjects(RDF.type, EKG.Statement)}
 
 
 def _uris(graph: Graph) -> set[str]:
@@ -100,6 +125,13 @@ class Library:
         self.records = RecordStore(settings.home)
         self._store: GraphStore | None = None
         self._write_lock = FileLock(str(settings.home / "write.lock"))
+        self._lexicon: Lexicon | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = current_lexicon(self.settings.home)
+        return self._lexicon
 
     # ---- lifecycle ---------------------------------------------------------------------------
 
@@ -141,8 +173,7 @@ class Library:
         for paper_id, entry in self.records.pending().items():
             previous = set(entry.get("previous_uris", []))
             if entry.get("op") != "remove" and self.records.exists(paper_id):
-                graph = self.records.graph(paper_id)
-                load_paper(self.store, paper_id, graph, previous)
+                load_paper(self.store, paper_id, self._loadable(paper_id), previous)
                 log.warning("recovered paper %s after an interrupted command", paper_id)
             else:
                 unload_paper(self.store, paper_id, previous)
@@ -154,7 +185,7 @@ class Library:
 
     def put(self, document: Document, facts: PaperFacts | None = None) -> str:
         """Extract, record and load one paper; returns added | unchanged | replaced."""
-        graph, content_hash = build_record(facts or extract(document))
+        graph, content_hash = build_record(facts or extract(document, self.lexicon))
         return self._put_graph(document, graph, content_hash)
 
     def put_graph(self, document: Document, graph: Graph) -> str:
@@ -176,10 +207,69 @@ class Library:
             previous = _uris(self.records.graph(document.id)) if existed else set()
             self.records.begin(document.id, {"op": "put", "new_hash": content_hash,
                                              "previous_uris": sorted(previous)})
+            snapshot = self.records.snapshot(document.id)
             self.records.save(document, graph, content_hash)
-            load_paper(store, document.id, graph, previous)
+            try:
+                load_paper(store, document.id, self._loadable(document.id), previous)
+            except StoreError:
+                # the store refused the whole transaction: put the record back as it was
+                self.records.restore(document.id, snapshot)
+                self.records.commit(document.id)
+                raise
             self.records.commit(document.id)
         return "replaced" if existed else "added"
+
+    def _loadable(self, paper_id: str) -> Graph:
+        """A saved record as it goes into the database: with the curator decisions on its evidence."""
+        return with_decisions(self.records.graph(paper_id), read_decisions(self.records.folder(paper_id)))
+
+    # ---- curating ----------------------------------------------------------------------------
+
+    def decide(self, statement: str, status: str, curator: str, reason: str | None,
+               paper: str | None = None) -> list[str]:
+        """Accept or reject a statement in every paper that supports it (or in one); returns the papers."""
+        uri = statement_uri(statement)
+        rows = self.read("MATCH (s:Resource {uri: $uri}) MATCH (e:Evidence)-[:SUPPORTS]->(s) "
+                         "RETURN DISTINCT e.paperId AS paper", {"uri": uri})
+        papers = sorted(r["paper"] for r in rows if paper is None or r["paper"] == paper)
+        if not papers:
+            where = f" in paper {paper!r}" if paper else ""
+            raise UnknownStatement(f"no statement {statement!r}{where} (see `kg review`)")
+        decision = new_decision(status, curator, reason)
+        for paper_id in papers:
+            self._record_decision(paper_id, uri, decision)
+        return papers
+
+    def _record_decision(self, paper_id: str, uri: str, decision: Decision) -> None:
+        folder = self.records.folder(paper_id)
+        with self._writing():
+            previous = _uris(self.records.graph(paper_id))
+            self.records.begin(paper_id, {"op": "put", "previous_uris": sorted(previous)})
+            decisions = read_decisions(folder)
+            decisions[uri] = decision
+            atomic_write(folder / "decisions.json", decisions_json(decisions))
+            load_paper(self.store, paper_id, self._loadable(paper_id), previous)
+            self.records.commit(paper_id)
+
+    def reextract(self, paper_ids: list[str]) -> list[dict[str, Any]]:
+        """Run extraction again on saved source texts with the current lexicon and pipeline."""
+        for paper_id in paper_ids:
+            if not self.records.exists(check_paper_id(paper_id)):
+                raise UnknownPaper(f"no paper {paper_id!r} in the store (see `kg papers`)")
+        rows = []
+        for paper_id in paper_ids or self.records.paper_ids():
+            document = self.records.document(paper_id)
+            if not document.text.strip():
+                rows.append({"paper": paper_id, "status": "skipped", "added": 0, "removed": 0,
+                             "reason": "a curated record without source text"})
+                continue
+            before = _statements(self.records.graph(paper_id))
+            graph, content_hash = build_record(extract(document, self.lexicon))
+            status = self._put_graph(document, graph, content_hash)
+            after = _statements(graph)
+            rows.append({"paper": paper_id, "status": status, "added": len(after - before),
+                         "removed": len(before - after), "reason": None})
+        return rows
 
     def add_file(self, path: Path) -> list[AddOutcome]:
         from ingest.readers import ReadError
@@ -216,7 +306,7 @@ class Library:
             store.ensure_schema()
             ids = self.records.paper_ids()
             for paper_id in ids:
-                load_paper(store, paper_id, self.records.graph(paper_id), set())
+                load_paper(store, paper_id, self._loadable(paper_id), set())
         return len(ids)
 
     # ---- reading -----------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def graph_hash(graph: Graph) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def _atomic_write(path: Path, data: str) -> None:
+def atomic_write(path: Path, data: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
@@ -77,9 +77,25 @@ class RecordStore:
         folder = self.folder(document.id)
         meta = {k: v for k, v in asdict(document).items() if k != "text"}
         meta["content_hash"] = content_hash
-        _atomic_write(folder / "source.txt", document.text)
-        _atomic_write(folder / "document.json", json.dumps(meta, indent=1, sort_keys=True))
-        _atomic_write(folder / "record.ttl", graph.serialize(format="turtle"))
+        atomic_write(folder / "source.txt", document.text)
+        atomic_write(folder / "document.json", json.dumps(meta, indent=1, sort_keys=True))
+        atomic_write(folder / "record.ttl", graph.serialize(format="turtle"))
+
+    def snapshot(self, paper_id: str) -> dict[str, str] | None:
+        """The record's files as they are, to restore if a change cannot be completed."""
+        folder = self.folder(paper_id)
+        if not (folder / "record.ttl").is_file():
+            return None
+        return {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.is_file()
+                and not p.name.startswith(".")}
+
+    def restore(self, paper_id: str, snapshot: dict[str, str] | None) -> None:
+        if snapshot is None:
+            self.delete(paper_id)
+            return
+        folder = self.folder(paper_id)
+        for name, text in snapshot.items():
+            atomic_write(folder / name, text)
 
     def graph(self, paper_id: str) -> Graph:
         graph = Graph()
@@ -105,7 +121,7 @@ class RecordStore:
     # ---- the journal: a change under way, replayed after a crash --------------------------------
 
     def begin(self, paper_id: str, entry: dict[str, Any]) -> None:
-        _atomic_write(self.journal_dir / f"{check_paper_id(paper_id)}.json", json.dumps(entry))
+        atomic_write(self.journal_dir / f"{check_paper_id(paper_id)}.json", json.dumps(entry))
 
     def commit(self, paper_id: str) -> None:
         (self.journal_dir / f"{paper_id}.json").unlink(missing_ok=True)

@@ -14,7 +14,7 @@ WITH d, trials, outcomes, collect(DISTINCT c) AS combos
 RETURN d.name AS drug,
        d.synonym AS synonyms,
        d.kind AS kind,
-       [(d)-[:MEMBER_OF]->(c:DrugClass) | c.name] AS classes,
+       [(d)-[:MEMBER_OF]->(cls:DrugClass) | cls.name] AS classes,
        [(d)-[:TARGETS]->(g:Gene) | g.name] AS targets,
        d.drugbank AS drugbank,
        d.chebi AS chebi,

@@ -25,7 +25,7 @@ UNWIND trial_nodes AS t
 OPTIONAL MATCH (p:Publication)-[:MENTIONS]->(t)
 WITH d, targets, trials, phase_lists, collect(DISTINCT p.paperId) AS papers
 RETURN d.name AS drug,
-       [(d)-[:MEMBER_OF]->(c:DrugClass) | c.name] AS classes,
+       [(d)-[:MEMBER_OF]->(cls:DrugClass) | cls.name] AS classes,
        targets,
        trials,
        reduce(acc = [], ps IN phase_lists | acc + [x IN ps WHERE NOT x IN acc]) AS phases,

@@ -5,7 +5,7 @@ MATCH (p:Publication)-[:MENTIONS]->(d:Drug)
 WHERE d.isNew
 RETURN d.name AS drug,
        d.kind AS kind,
-       [(d)-[:MEMBER_OF]->(c:DrugClass) | c.name] AS classes,
+       [(d)-[:MEMBER_OF]->(cls:DrugClass) | cls.name] AS classes,
        [(d)-[:TARGETS]->(g:Gene) | g.name] AS targets,
        collect(DISTINCT p.paperId) AS papers
 ORDER BY drug

@@ -112,3 +112,28 @@ def test_kill_9_during_a_batch_leaves_no_half_paper(tmp_path: Path) -> None:
     assert stats(home) == before
     assert len(json.loads(run(home, "papers", "--format", "json").stdout)) == 8
     assert servers_of(home) == []
+
+
+def test_a_write_the_store_cannot_take_leaves_nothing_partial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.config import load_settings
+    from kg.library import Library
+    from kg.store import StoreError
+    from tests.factories import mek_trial_paper
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("KG_HOME", str(home))
+    monkeypatch.setenv("KG_CONFIG", os.devnull)
+    first, second = mek_trial_paper("paper-a"), mek_trial_paper("paper-b")
+    with Library(load_settings()) as lib:
+        lib.put(first.document, first)
+        pid = lib.store.server.server_pid()  # type: ignore[attr-defined]
+        os.kill(pid, signal.SIGKILL)  # the connection breaks under the next write
+        with pytest.raises(StoreError):
+            lib.put(second.document, second)
+        assert not lib.records.exists("paper-b")
+        assert lib.records.pending() == {}
+    assert stats(home)  # the next command restarts the server on the same data
+    papers = json.loads(run(home, "papers", "--format", "json").stdout)
+    assert [p["paper"] for p in papers] == ["paper-a"]
+    assert run(home, "validate").returncode == 0
+    assert servers_of(home) == []
