@@ -94,10 +94,14 @@ def build_record(facts: PaperFacts) -> tuple[Graph, str]:
 
 
 def iter_files(paths: list[Path]) -> Iterator[Path]:
-    """Files named, and the files inside folders named (sorted, hidden ones skipped)."""
+    """Files named, files inside folders named (sorted, hidden ones skipped) and, for a quoted
+    pattern such as 'papers/*.xml' that names no file itself, the files it matches."""
     for path in paths:
         if path.is_dir():
             yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        elif not path.exists() and any(c in str(path) for c in "*?["):
+            anchor = Path(path.anchor) if path.is_absolute() else Path()
+            yield from sorted(p for p in anchor.glob(str(path.relative_to(anchor))) if p.is_file())
         else:
             yield path
 
