@@ -7,14 +7,46 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
 
 from kg.output import OutputFormat, render
 
+
+class _OneLineErrors(typer.core.TyperGroup):
+    """Usage errors (unknown option, bad --format value) as one `error:` line, not click's block."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        if not standalone_mode:
+            return super().main(*args, **kwargs)
+        try:
+            status = super().main(*args, **kwargs)
+        except typer.Abort:
+            typer.echo("interrupted", err=True)
+            sys.exit(130)
+        except typer.TyperException as exc:  # the base of the usage errors Typer's click raises
+            message = exc.format_message()
+            if "\n" in message:  # `kg` alone: the help is the message
+                cast(Any, exc).show()
+            else:
+                typer.echo(f"error: {message}", err=True)
+            sys.exit(exc.exit_code)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
 app = typer.Typer(
+    cls=_OneLineErrors,
     name="kg",
     help="evidence-kg: a literature and evidence knowledge graph for cancer research.\n\n"
     "Example: kg demo",
@@ -56,13 +88,9 @@ def _stderr() -> Console:
 def _root(
     ctx: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", is_eager=True,
+                                          callback=_print_version)] = False,
 ) -> None:
-    if version:
-        from kg import __version__
-
-        typer.echo(__version__)
-        raise typer.Exit()
     ctx.obj = _State()
     ctx.obj.debug = debug
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s: %(message)s")

@@ -4,7 +4,7 @@ The config file is TOML, at $KG_CONFIG or <user config dir>/evidence-kg/config.t
 
     home = "/data/kg"              # KG_HOME
     store = "embedded"             # KG_STORE: embedded | neo4j
-    max_bytes = 2000000            # KG_MAX_BYTES: largest paper accepted
+    max_bytes = 500000             # KG_MAX_BYTES: largest paper accepted
     curator = "jdoe"               # KG_CURATOR (else the login name)
     [neo4j]
     uri = "bolt://localhost:7687"  # NEO4J_URI
@@ -25,7 +25,7 @@ from pathlib import Path
 from platformdirs import user_config_dir, user_data_dir
 
 APP = "evidence-kg"
-DEFAULT_MAX_BYTES = 2_000_000
+DEFAULT_MAX_BYTES = 500_000
 
 
 class ConfigError(ValueError):
