@@ -48,7 +48,18 @@ _BINARY_SIGNATURES = (
     (b"PK\x03\x04", "a ZIP archive such as .docx or .xlsx"),
     (b"\x1f\x8b", "gzip-compressed data"),
 )
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# byte-order marks of the wide Unicode encodings; UTF-32's come first, as its little-endian mark
+# starts with UTF-16's
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+# Western text in Windows-1252/Latin-1 is mostly ASCII (accented letters are a few percent even in
+# French or German): bytes that decode to more non-ASCII than this are binary data or text in
+# another encoding (Cyrillic, Shift-JIS, ...), which the fallback would turn into gibberish
+_MAX_NON_ASCII_SHARE = 0.3
 _PUBMED_ROOTS = ("PubmedArticleSet", "PubmedArticle")
 _BIOC_ROOT = "collection"
 _XML_START = re.compile(
@@ -78,6 +89,13 @@ def _one_line(message: str, limit: int = 200) -> str:
     return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
+def _shown(text: str) -> str:
+    """A file name as one printable line: a newline or other control character in it is escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def _normalised_text(element: Element | None) -> str:
     """All the text inside an element (inline markup such as <i> and <sup> included), on one line."""
     return "" if element is None else " ".join("".join(element.itertext()).split())
@@ -92,11 +110,23 @@ def _year(value: str | None) -> int | None:
 # ---- plain text and Markdown ------------------------------------------------------------
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """Text of the ASCII range in UTF-16 without a byte-order mark: every other byte is NUL."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    return len(sample) >= 4 and any(
+        half.count(0) >= 0.9 * len(half) and 0 not in other for half, other in ((even, odd), (odd, even))
+    )
+
+
 def _decode(data: bytes, name: str, warnings: list[str]) -> str:
-    if data.startswith(_UTF16_BOMS):
-        raise ReadError(f"{name}: UTF-16 text is not read; save it as UTF-8")
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            raise ReadError(f"{name}: {encoding} text is not read; save it as UTF-8")
     data = data.removeprefix(_BOM)
     if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise ReadError(f"{name}: UTF-16 text without a byte-order mark is not read; save it as UTF-8")
         raise ReadError(f"{name}: binary content (NUL bytes), not a text paper")
     try:
         text = data.decode("utf-8")
@@ -105,6 +135,13 @@ def _decode(data: bytes, name: str, warnings: list[str]) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
+        visible = "".join(text.split())
+        non_ascii = len(visible) - len(visible.encode("ascii", "ignore"))
+        if non_ascii > _MAX_NON_ASCII_SHARE * len(visible):
+            raise ReadError(
+                f"{name}: neither UTF-8 nor Western (Windows-1252/Latin-1) text: binary content or "
+                "another encoding; save a text paper as UTF-8"
+            ) from None
         warnings.append(f"{name}: not UTF-8; decoded as Windows-1252/Latin-1")
     if len(_CONTROL.findall(text)) > max(8, len(text) // 200):
         raise ReadError(f"{name}: binary content (control characters), not a text paper")
@@ -143,18 +180,38 @@ def _front_matter(text: str, name: str) -> tuple[dict, str]:
         return {}, text
     import yaml
 
+    block = match.group(1)
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        # an alias repeats a node by reference: nested aliases turn a few hundred bytes into
+        # billions of values once a field is made text (YAML's "billion laughs")
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(block, Loader=yaml.SafeLoader)):
+            raise ReadError(f"{name}: refused: the YAML front matter uses aliases (*name), which are not allowed")
+        meta = yaml.safe_load(block) or {}
     except yaml.YAMLError as exc:
         raise ReadError(f"{name}: malformed YAML front matter: {str(exc).splitlines()[0]}") from exc
     if not isinstance(meta, dict):
         raise ReadError(f"{name}: the front matter must be a mapping of fields")
-    return meta, text[match.end():]
+    return meta, text[match.end() :]
 
 
-def _optional_str(meta: dict, key: str) -> str | None:
+def _scalar(meta: dict, key: str, name: str) -> Any:
     value = meta.get(key)
+    if isinstance(value, list | dict):
+        raise ReadError(f"{name}: front matter {key} must be a single value, not a list or mapping")
+    return value
+
+
+def _optional_str(meta: dict, key: str, name: str) -> str | None:
+    value = _scalar(meta, key, name)
     return None if value is None else str(value).strip() or None
+
+
+def _authors(meta: dict, name: str) -> tuple[str, ...]:
+    authors = meta.get("authors") or []
+    authors = authors if isinstance(authors, list) else [authors]
+    if any(isinstance(author, list | dict) for author in authors):
+        raise ReadError(f"{name}: front matter authors must be a list of names")
+    return tuple(str(author) for author in authors)
 
 
 def read_text(data: bytes, name: str) -> ReadResult:
@@ -163,22 +220,27 @@ def read_text(data: bytes, name: str) -> ReadResult:
     meta, body = _front_matter(text, name)
     if not body.strip():
         raise ReadError(f"{name}: no text to read")
-    year = meta.get("year")
+    year = _scalar(meta, "year", name)
     try:
         year_value = int(year) if year is not None else None
-    except (TypeError, ValueError) as exc:
-        raise ReadError(f"{name}: front matter year must be a number, not {year!r}") from exc
-    source_type = _optional_str(meta, "source_type")
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ReadError(f"{name}: front matter year must be a number, not {_one_line(repr(year), 40)}") from exc
+    source_type = _optional_str(meta, "source_type", name)
     if source_type is not None and source_type not in SOURCE_TYPES:
         raise ReadError(f"{name}: source_type must be one of {', '.join(SOURCE_TYPES)}")
-    pmid, doi = _optional_str(meta, "pmid"), _optional_str(meta, "doi")
-    title = _optional_str(meta, "title") or next((ln.strip() for ln in body.splitlines() if ln.strip()), None)
-    authors = meta.get("authors") or []
+    pmid, doi = _optional_str(meta, "pmid", name), _optional_str(meta, "doi", name)
+    title = _optional_str(meta, "title", name) or next((ln.strip() for ln in body.splitlines() if ln.strip()), None)
     doc = Document(
-        id=_paper_id(name, pmid, doi, _optional_str(meta, "id"), body), text=body, title=title, pmid=pmid,
-        doi=doi, journal=_optional_str(meta, "journal"), year=year_value,
-        authors=tuple(str(a) for a in (authors if isinstance(authors, list) else [authors])),
-        source_type=source_type, source_path=name,
+        id=_paper_id(name, pmid, doi, _optional_str(meta, "id", name), body),
+        text=body,
+        title=title,
+        pmid=pmid,
+        doi=doi,
+        journal=_optional_str(meta, "journal", name),
+        year=year_value,
+        authors=_authors(meta, name),
+        source_type=source_type,
+        source_path=name,
     )
     return ReadResult([doc], warnings)
 
@@ -259,17 +321,38 @@ def _pubmed_document(article: Element, name: str) -> Document | None:
         return None
     text = "\n\n".join(chunk for chunk in (title, "\n".join(paragraphs)) if chunk)
     pmid = _normalised_text(citation.find("PMID")) or None
-    doi = next((_normalised_text(node) for node in article.findall("PubmedData/ArticleIdList/ArticleId")
-                if node.get("IdType") == "doi"), None)
-    doi = doi or next((_normalised_text(node) for node in entry.findall("ELocationID")
-                       if node.get("EIdType") == "doi" and node.get("ValidYN") != "N"), None)
-    year = (_year(_normalised_text(entry.find("Journal/JournalIssue/PubDate/Year")))
-            or _year(_normalised_text(entry.find("Journal/JournalIssue/PubDate/MedlineDate")))
-            or _year(_normalised_text(entry.find("ArticleDate/Year"))))
+    doi = next(
+        (
+            _normalised_text(node)
+            for node in article.findall("PubmedData/ArticleIdList/ArticleId")
+            if node.get("IdType") == "doi"
+        ),
+        None,
+    )
+    doi = doi or next(
+        (
+            _normalised_text(node)
+            for node in entry.findall("ELocationID")
+            if node.get("EIdType") == "doi" and node.get("ValidYN") != "N"
+        ),
+        None,
+    )
+    year = (
+        _year(_normalised_text(entry.find("Journal/JournalIssue/PubDate/Year")))
+        or _year(_normalised_text(entry.find("Journal/JournalIssue/PubDate/MedlineDate")))
+        or _year(_normalised_text(entry.find("ArticleDate/Year")))
+    )
     return Document(
-        id=_paper_id(name, pmid, doi, None, text), text=text, title=title or None, pmid=pmid, doi=doi or None,
-        journal=_normalised_text(entry.find("Journal/Title")) or None, year=year,
-        authors=tuple(_pubmed_authors(entry)), source_type="abstract", source_path=name,
+        id=_paper_id(name, pmid, doi, None, text),
+        text=text,
+        title=title or None,
+        pmid=pmid,
+        doi=doi or None,
+        journal=_normalised_text(entry.find("Journal/Title")) or None,
+        year=year,
+        authors=tuple(_pubmed_authors(entry)),
+        source_type="abstract",
+        source_path=name,
     )
 
 
@@ -325,8 +408,11 @@ def _bioc_from_xml(root: Element) -> list[_BiocDocument]:
         for passage in node.findall("passage"):
             text_node = passage.find("text")
             # a passage carries its text, or (sentence-level BioC) its sentences
-            text = (text_node.text or "") if text_node is not None else " ".join(
-                (sentence.findtext("text") or "") for sentence in passage.findall("sentence"))
+            text = (
+                (text_node.text or "")
+                if text_node is not None
+                else " ".join((sentence.findtext("text") or "") for sentence in passage.findall("sentence"))
+            )
             passages.append(_BiocPassage(_infons_from_xml(passage), text))
         doc_id = (node.findtext("id") or "").strip() or None
         documents.append(_BiocDocument(doc_id, _infons_from_xml(node), passages))
@@ -369,8 +455,11 @@ def _bioc_from_json(raw_documents: list[dict[str, Any]]) -> list[_BiocDocument]:
                 continue
             text = passage.get("text")
             if not isinstance(text, str):
-                text = " ".join(s.get("text", "") for s in passage.get("sentences") or []
-                                if isinstance(s, dict) and isinstance(s.get("text"), str))
+                text = " ".join(
+                    s.get("text", "")
+                    for s in passage.get("sentences") or []
+                    if isinstance(s, dict) and isinstance(s.get("text"), str)
+                )
             passages.append(_BiocPassage(_json_infons(passage.get("infons")), text))
         infons = _json_infons(raw.get("infons"))
         # PubTator3 puts the metadata beside the passages rather than in infons
@@ -417,13 +506,20 @@ def _read_bioc(documents: list[_BiocDocument], name: str) -> ReadResult:
         doi = meta.get("article-id_doi") or meta.get("doi") or None
         given = None if doc_id is None or doc_id == pmid else doc_id
         only_abstract = all(p.is_title() or p.kind == "abstract" or p.section == "ABSTRACT" for p in passages)
-        result.append(Document(
-            id=_paper_id(name, pmid, doi, given, text), text=text,
-            title=" ".join(title_passage.text.split()) if title_passage else None, pmid=pmid, doi=doi,
-            journal=meta.get("journal") or None, year=_year(meta.get("year") or meta.get("date")),
-            authors=_bioc_authors(document, meta), source_type="abstract" if only_abstract else "article",
-            source_path=name,
-        ))
+        result.append(
+            Document(
+                id=_paper_id(name, pmid, doi, given, text),
+                text=text,
+                title=" ".join(title_passage.text.split()) if title_passage else None,
+                pmid=pmid,
+                doi=doi,
+                journal=meta.get("journal") or None,
+                year=_year(meta.get("year") or meta.get("date")),
+                authors=_bioc_authors(document, meta),
+                source_type="abstract" if only_abstract else "article",
+                source_path=name,
+            )
+        )
     if not result:
         raise ReadError(f"{name}: the BioC collection holds no document with text")
     return ReadResult(_unique(result, name, warnings), warnings)
@@ -495,8 +591,9 @@ def read_turtle(data: bytes, name: str) -> ReadResult:
         raise ReadError(f"{name}: {exc}") from exc
     if publication != paper_iri(paper_id):
         # the store removes a paper through the IRI its id gives; another IRI could never be removed
-        raise ReadError(f"{name}: the publication <{publication}> should be <{paper_iri(paper_id)}> "
-                        f"for paperId {paper_id!r}")
+        raise ReadError(
+            f"{name}: the publication <{publication}> should be <{paper_iri(paper_id)}> for paperId {paper_id!r}"
+        )
     # the store finds a paper's evidence by its paperId: evidence filed under another id would
     # stay behind when this paper is removed
     strangers = sorted({str(o) for o in graph.objects(None, EKG.paperId)} - {paper_id})
@@ -504,12 +601,17 @@ def read_turtle(data: bytes, name: str) -> ReadResult:
         raise ReadError(f"{name}: the record of paper {paper_id!r} holds nodes of paperId {strangers[0]!r}")
     year = _literal(graph, publication, "year")
     document = Document(
-        id=paper_id, text="", title=_literal(graph, publication, "title"),
-        pmid=_literal(graph, publication, "pmid"), doi=_literal(graph, publication, "doi"),
-        journal=_literal(graph, publication, "journal"), year=int(year) if year and year.isdigit() else None,
+        id=paper_id,
+        text="",
+        title=_literal(graph, publication, "title"),
+        pmid=_literal(graph, publication, "pmid"),
+        doi=_literal(graph, publication, "doi"),
+        journal=_literal(graph, publication, "journal"),
+        year=int(year) if year and year.isdigit() else None,
         # RDF keeps no order: authors come back sorted
         authors=tuple(sorted(str(a) for a in graph.objects(publication, EKG.author))),
-        source_type=_literal(graph, publication, "sourceType"), source_path=name,
+        source_type=_literal(graph, publication, "sourceType"),
+        source_path=name,
     )
     return ReadResult([], [], [(document, graph)])
 
@@ -541,11 +643,11 @@ def read_data(data: bytes, name: str, suffix: str = "") -> ReadResult:
 
 def read_path(path: Path, max_bytes: int) -> ReadResult:
     """Read one file into its papers; raises ReadError with a one-line reason."""
-    name = path.name
+    name = _shown(path.name)
     if not path.exists():
-        raise ReadError(f"{path}: no such file")
+        raise ReadError(f"{_shown(str(path))}: no such file")
     if not path.is_file():
-        raise ReadError(f"{path}: not a regular file")
+        raise ReadError(f"{_shown(str(path))}: not a regular file")
     size = path.stat().st_size
     if size == 0:
         raise ReadError(f"{name}: empty file")

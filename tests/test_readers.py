@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import socket
 from dataclasses import replace
@@ -244,6 +245,34 @@ def test_front_matter_id_with_a_path_is_refused(tmp_path: Path) -> None:
     assert "invalid paper id '../../outside'" in _refusal(path)
 
 
+def test_front_matter_aliases_are_refused_before_they_expand(tmp_path: Path) -> None:
+    nested = ["a: &a [x, x, x, x, x, x, x, x, x, x]"] + [
+        f"{name}: &{name} [{', '.join([f'*{inner}'] * 10)}]" for inner, name in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
+    path = _write(tmp_path, "laughs.md", "---\n" + "\n".join(nested) + "\ntitle: *i\n---\nA made-up body.\n")
+    assert _refusal(path) == "laughs.md: refused: the YAML front matter uses aliases (*name), which are not allowed"
+
+
+@pytest.mark.parametrize(("front_matter", "reason"), [
+    ("title: [a, b]", "front matter title must be a single value, not a list or mapping"),
+    ("id: {a: b}", "front matter id must be a single value, not a list or mapping"),
+    ("year: [2020]", "front matter year must be a single value, not a list or mapping"),
+    ("authors: [[A. Author]]", "front matter authors must be a list of names"),
+    ("year: 1.0e+999999", "front matter year must be a number, not inf"),
+    ("year: soon", "front matter year must be a number, not 'soon'"),
+])
+def test_front_matter_fields_have_their_shape(tmp_path: Path, front_matter: str, reason: str) -> None:
+    path = _write(tmp_path, "shape.md", f"---\n{front_matter}\n---\nA made-up body.\n")
+    assert _refusal(path) == f"shape.md: {reason}"
+
+
+def test_control_characters_in_a_file_name_are_escaped(tmp_path: Path) -> None:
+    path = _write(tmp_path, "two\nlines\x1b.txt", b"")
+    with pytest.raises(ReadError) as caught:
+        read_path(path, LIMIT)
+    assert str(caught.value) == "two\\nlines\\x1b.txt: empty file"
+
+
 def test_latin1_is_decoded_with_a_warning() -> None:
     result = read_path(FIXTURES / "latin1.txt", LIMIT)
     assert result.warnings == ["latin1.txt: not UTF-8; decoded as Windows-1252/Latin-1"]
@@ -297,9 +326,34 @@ def test_unknown_extension_with_binary_content_is_refused(tmp_path: Path) -> Non
     assert "binary content" in _refusal(path)
 
 
-def test_utf16_text_is_refused_with_advice(tmp_path: Path) -> None:
-    path = _write(tmp_path, "wide.txt", "A made-up title\n".encode("utf-16"))
-    assert "UTF-16 text is not read; save it as UTF-8" in _refusal(path)
+@pytest.mark.parametrize(("encoding", "reason"), [
+    ("utf-16", "UTF-16 text is not read; save it as UTF-8"),
+    ("utf-32", "UTF-32 text is not read; save it as UTF-8"),  # its byte-order mark starts like UTF-16's
+    ("utf-16-le", "UTF-16 text without a byte-order mark is not read; save it as UTF-8"),
+    ("utf-16-be", "UTF-16 text without a byte-order mark is not read; save it as UTF-8"),
+])
+def test_wide_unicode_text_is_refused_with_advice(tmp_path: Path, encoding: str, reason: str) -> None:
+    path = _write(tmp_path, "wide.txt", "A made-up title\nA made-up body.\n".encode(encoding))
+    assert _refusal(path) == f"wide.txt: {reason}"
+
+
+NOT_WESTERN = "neither UTF-8 nor Western (Windows-1252/Latin-1) text"
+
+
+@pytest.mark.parametrize("content", [
+    bytes(random.Random(5).randrange(0x80, 0x100) for _ in range(2000)),  # no NUL, no control character
+    bytes(random.Random(6).randrange(0x20, 0x100) for _ in range(2000)),
+    "Меланома с мутацией NRAS: медиана выживаемости без прогрессирования.\n".encode("cp1251"),
+    "NRAS変異メラノーマの無増悪生存期間。\n".encode("shift_jis"),
+], ids=["high bytes", "printable bytes", "cp1251", "shift_jis"])
+def test_bytes_that_are_not_western_text_are_refused(tmp_path: Path, content: bytes) -> None:
+    assert NOT_WESTERN in _refusal(_write(tmp_path, "odd.txt", content))
+
+
+def test_western_text_with_many_accents_is_still_decoded(tmp_path: Path) -> None:
+    text = "Étude de phase 2 : réponse objective à 12,5 % chez les patients âgés, médiane 3,0 mois.\n"
+    result = read_path(_write(tmp_path, "french.txt", text.encode("cp1252")), LIMIT)
+    assert result.documents[0].text == text and result.warnings
 
 
 def test_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
