@@ -191,9 +191,7 @@ def _match_long_form(
     return Abbreviation(short, long, short_span[0], short_span[1], long_start, region_end)
 
 
-def _long_form_first(
-    text: str, open_index: int, close_index: int, enclosing_open: int | None
-) -> Abbreviation | None:
+def _long_form_first(text: str, open_index: int, close_index: int, enclosing_open: int | None) -> Abbreviation | None:
     """The pattern "long form (SF)"."""
     short_start, short_end = _short_form_region(text, open_index, close_index)
     short = text[short_start:short_end]
@@ -206,9 +204,7 @@ def _long_form_first(
     return _match_long_form(text, short, (short_start, short_end), (window[0].start(), open_index))
 
 
-def _short_form_first(
-    text: str, open_index: int, close_index: int, enclosing_open: int | None
-) -> Abbreviation | None:
+def _short_form_first(text: str, open_index: int, close_index: int, enclosing_open: int | None) -> Abbreviation | None:
     """The pattern "SF (long form)": the short form is the word before the parenthesis."""
     context_start = _context_start(text, open_index, enclosing_open)
     words = list(_WORD.finditer(text, context_start, open_index))

@@ -242,9 +242,7 @@ class _Clauses:
         self.levels = _bracket_levels(tokens)
         boundaries = [(cue.first, cue.last) for cue in terminations]
         boundaries += [
-            (i, i + 1)
-            for i, token in enumerate(tokens)
-            if token.text == "," and _opens_participle_clause(tokens, i)
+            (i, i + 1) for i, token in enumerate(tokens) if token.text == "," and _opens_participle_clause(tokens, i)
         ]
         for start in [0, *(cue.last for cue in terminations)]:
             if start < len(tokens) and tokens[start].text in _SUBORDINATORS:
@@ -265,9 +263,7 @@ class _Clauses:
         return next((i for i in range(start, end) if self.tokens[i].text in _CLAUSE_VERBS), end)
 
     def _last_relative_pronoun(self, start: int, end: int) -> int | None:
-        return next(
-            (i for i in range(end - 1, start - 1, -1) if self.tokens[i].text in _RELATIVE_PRONOUNS), None
-        )
+        return next((i for i in range(end - 1, start - 1, -1) if self.tokens[i].text in _RELATIVE_PRONOUNS), None)
 
     def scope(self, cue: _Cue) -> set[int]:
         """The tokens a cue governs."""
@@ -318,9 +314,7 @@ def _sentence_cues(sentence: str) -> _SentenceCues:
     pseudo = cue_lists.pseudo.find(tokens)
     # A cue such as "was not" is both: "not" negates what follows, "was not" what precedes.
     negations = [
-        cue
-        for cue in cue_lists.preceding.find(tokens) + cue_lists.following.find(tokens)
-        if not _overlaps(cue, pseudo)
+        cue for cue in cue_lists.preceding.find(tokens) + cue_lists.following.find(tokens) if not _overlaps(cue, pseudo)
     ]
     hedges = [cue for cue in cue_lists.hedging.find(tokens) if not _is_calendar_may(sentence, tokens, cue)]
     clauses = _Clauses(tokens, cue_lists.termination.find(tokens))
@@ -340,6 +334,4 @@ def assertion_status(sentence: str, target_start: int, target_end: int) -> Asser
     negation = cues.clauses.nearest_covering(outside_target(cues.negations), target)
     hedge = cues.clauses.nearest_covering(outside_target(cues.hedges), target)
     cue = negation or hedge
-    return AssertionStatus(
-        negated=negation is not None, hedged=hedge is not None, cue=cue.phrase if cue else None
-    )
+    return AssertionStatus(negated=negation is not None, hedged=hedge is not None, cue=cue.phrase if cue else None)

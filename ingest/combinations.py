@@ -5,9 +5,10 @@ A proposal is a clause that names a pairing ("combined with", "plus", "partners 
 "adding X to Y", "pairing") under a hedge or a proposal word ("may", "could", "should",
 "proposed", "rational", "hypothesis", "idea"). Its agents are drugs and class phrases, also
 class phrases spread over a list ("CDK4/6, MDM2 or ERK inhibitors" is three classes) and
-target phrases ("MEK plus CDK4/6 inhibition", "a drug that blocks CDK4 and CDK6"). Agents
+target phrases ("MEK plus CDK4/6 inhibition", "an agent blocking both CDK4 and CDK6"). Agents
 joined by "or" (or a bare comma) are alternatives: each forms its own pair with the agents
-named before them ("binimetinib with CDK4/6 or ERK inhibitors" is two proposals).
+named before them ("binimetinib with CDK4/6 or ERK inhibitors" is two proposals); so are
+partners each given their own preposition ("X with A in one disease and with B in another").
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.mentions import Reading, Sentence, sorted_drugs
+from ingest.mentions import Mention, Reading, Sentence, sorted_drugs
+from ingest.trials import in_prior_therapy
 
 _COMBINATION_CUE = re.compile(
     r"\b(?:combin\w*|pair\w*|partners?|plus|add(?:ing|ed)|together\s+with|doublets?|triplets?|backbone)\b|\+",
@@ -24,7 +26,8 @@ _COMBINATION_CUE = re.compile(
 )
 _PROPOSAL_CUE = re.compile(
     r"\b(?:may|might|could|should|would|probably|likely|proposed|propose[sd]?|rational\w*|hypothes\w+|"
-    r"worth\w*|warrant\w*|idea|suggest\w*|future|candidates?|potential(?:ly)?|require)\b",
+    r"worth\w*|warrant\w*|idea|suggest\w*|future|candidates?|potential(?:ly)?|require|deserv\w*|merit\w*|"
+    r"logical|next\s+step|attractive|compelling|open\s+question)\b",
     re.IGNORECASE,
 )
 _TRIAL_REFERENCE = re.compile(
@@ -32,6 +35,7 @@ _TRIAL_REFERENCE = re.compile(
     r"(?:evaluated|tested|studied)\b",
     re.IGNORECASE,
 )
+_HYPOTHETICAL_TRIAL = re.compile(r"\b(?:might|could|would|should|may)\b", re.IGNORECASE)
 _CLAUSES = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\s+(?!that\b)", re.IGNORECASE)
 _CLASS_HEAD = re.compile(r"(?:inhibitors?|antibod(?:y|ies)|blockers?|antagonists?)$", re.IGNORECASE)
 _LIST_BEFORE_HEAD = re.compile(r"((?:[\w/-]+\s*(?:,|\bor\b|\band\b|,\s*or\b|,\s*and\b)\s*)+)$", re.IGNORECASE)
@@ -43,6 +47,11 @@ _BLOCKING_DRUG = re.compile(
     r"(?P<targets>[\w/-]+(?:\s*(?:,|and|or)\s*[\w/-]+)*?)(?=\s*[,.;]|\s+(?:was|is|were|are|has|have|would|could|may)\b)",
     re.IGNORECASE,
 )
+_DESCRIBED_DRUG_GAP = re.compile(
+    r"\s*(?:drug|agent)?\s*|\s*,?\s*(?:such\s+as|like|e\.g\.,?|for\s+example,?|namely)\s*|\s*\(\s*", re.IGNORECASE
+)
+# "or", and a repeated preposition: "with cetuximab in colorectal cancer and with pembrolizumab"
+_ALTERNATIVE_GAP = re.compile(r"\bor\b|\band\s+(?:with|to)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
 
 
@@ -67,8 +76,8 @@ def proposals(reading: Reading) -> list[Proposal]:
             clause = reading.text[start:end]
             if not (_COMBINATION_CUE.search(clause) and _PROPOSAL_CUE.search(clause)):
                 continue
-            if _TRIAL_REFERENCE.search(clause):
-                continue
+            if _TRIAL_REFERENCE.search(clause) and not _HYPOTHETICAL_TRIAL.search(clause):
+                continue  # a trial of the pairing exists; "a trial combining A with B might ..." does not
             agents = _agents(reading, sentence, start, end)
             for drugs in _combinations(reading.text, agents):
                 found.append(Proposal(drugs, sentence, "combination.hedged_proposal"))
@@ -96,11 +105,14 @@ def _class_named(reading: Reading, target: str) -> str | None:
 def _agents(reading: Reading, sentence: Sentence, start: int, end: int) -> list[_Agent]:
     text = reading.text
     agents: list[_Agent] = []
-    for mention in sentence.mentions:
-        if not (start <= mention.start and mention.end <= end):
-            continue
+    mentions = [m for m in sentence.mentions if start <= m.start and m.end <= end]
+    for position, mention in enumerate(mentions):
+        if mention.kind in {"drug", "class"} and in_prior_therapy(text, sentence, mention.start, mention.end):
+            continue  # "rather than after chemotherapy has failed": a prior line, not a partner
         if mention.kind == "drug":
             agents.append(_Agent(mention.key, mention.start, mention.end))
+        elif mention.kind == "class" and _describes_next_drug(text, mention, mentions[position + 1 :]):
+            continue  # "the SHP2 inhibitor TNO155": the drug itself follows
         elif mention.kind == "class" and mention.key not in {"targeted therapy", "kinase inhibitor"}:
             agents.append(_Agent(mention.key, mention.start, mention.end))
             if _CLASS_HEAD.search(mention.text):
@@ -115,10 +127,12 @@ def _agents(reading: Reading, sentence: Sentence, start: int, end: int) -> list[
         name = _class_named(reading, match.group("targets"))
         if name:
             agents.append(_Agent(name, match.start(), match.end()))
+    for anaphor_start, anaphor_end, drug in reading.drug_anaphors(start, end):
+        agents.append(_Agent(drug, anaphor_start, anaphor_end))
     for match in _PRONOUN.finditer(text, start, end):
-        drug = reading.salient_drug(match.start())
-        if drug and not any(a.start <= match.start() < a.end for a in agents):
-            agents.append(_Agent(drug, match.start(), match.end()))
+        meant = reading.salient_drug(match.start())
+        if meant and not any(a.start <= match.start() < a.end for a in agents):
+            agents.append(_Agent(meant, match.start(), match.end()))
     agents.sort(key=lambda agent: (agent.start, -agent.end))
     kept: list[_Agent] = []
     for agent in agents:
@@ -126,6 +140,13 @@ def _agents(reading: Reading, sentence: Sentence, start: int, end: int) -> list[
             continue
         kept.append(agent)
     return kept
+
+
+def _describes_next_drug(text: str, mention: Mention, following: list[Mention]) -> bool:
+    """ "the SHP2 inhibitor TNO155", "a PI3K inhibitor such as alpelisib": the drug is the agent."""
+    drug = next((m for m in following if m.kind == "drug"), None)
+    gap = text[mention.end : drug.start] if drug else ""
+    return drug is not None and _DESCRIBED_DRUG_GAP.fullmatch(gap) is not None
 
 
 def _spread_list(reading: Reading, text: str, clause_start: int, head: object) -> list[_Agent]:
@@ -154,7 +175,7 @@ def _combinations(text: str, agents: list[_Agent]) -> list[tuple[str, ...]]:
     groups: list[list[str]] = [[agents[0].name]]
     for previous, agent in itertools.pairwise(agents):
         gap = text[previous.end : agent.start]
-        if re.search(r"\bor\b", gap, re.IGNORECASE) or re.fullmatch(r"\s*,\s*", gap):
+        if _ALTERNATIVE_GAP.search(gap) or re.fullmatch(r"\s*,\s*", gap):
             groups.append([agent.name])
         else:
             groups[-1].append(agent.name)

@@ -70,9 +70,7 @@ def _entities(reading: Reading, facts: PaperFacts) -> None:
                 for symbol in gene_symbols(lexicon, mention.key):
                     if symbol not in facts.genes:
                         gene = lexicon.genes.get(symbol)
-                        facts.genes[symbol] = Gene(
-                            symbol, gene.hgnc_id if gene else None, gene.name if gene else None
-                        )
+                        facts.genes[symbol] = Gene(symbol, gene.hgnc_id if gene else None, gene.name if gene else None)
     _variants(reading, facts)
 
 
@@ -161,8 +159,9 @@ def _trials_and_results(reading: Reading, facts: PaperFacts) -> None:
             _outcome(reading, facts, result, keys[id(result.trial)])
     for trial in ordered:
         for arm in trial.arms:
-            drugs = tuple(d for d in arm.drugs if d in facts.drugs)
-            if len(drugs) >= 2 and arm.sentence is not None:
+            # a class given in place of a drug ("chemotherapy") stays in the combination
+            drugs = tuple(d for d in arm.drugs if d in facts.drugs or d in facts.drug_classes)
+            if len(drugs) >= 2 and arm.sentence is not None and not arm.alternatives:
                 sentence = reading.sentences[arm.sentence]
                 facts.add(
                     Combination(drugs, "tested", keys[id(trial)]),
@@ -179,12 +178,12 @@ def _trials_and_results(reading: Reading, facts: PaperFacts) -> None:
 
 def _design(reading: Reading, facts: PaperFacts, trial: TrialState, key: str) -> None:
     first = reading.sentences[min(trial.sentences)] if trial.sentences else reading.sentences[0]
-    index, rule = (
-        trial.evidence.get("phase") or trial.evidence.get("n_enrolled") or (first.index, "trial.mention")
-    )
+    index, rule = trial.evidence.get("phase") or trial.evidence.get("n_enrolled") or (first.index, "trial.mention")
     design = TrialDesign(
         trial=key,
-        phase=trial.phase,
+        # A trial known only by the phase of its part ("the phase 2 portion of TRIAL-9") is
+        # reported with that phase.
+        phase=trial.phase or trial.part_phase,
         randomized=trial.randomized,
         n_enrolled=trial.n_enrolled,
         allocation_ratio=trial.ratio,

@@ -168,9 +168,7 @@ class Lexicon:
     @cached_property
     def _drug_spellings(self) -> Mapping[str, str]:
         return _first_wins(
-            (spelling.casefold(), drug.inn)
-            for drug in self.drugs.values()
-            for spelling in (drug.inn, *drug.synonyms)
+            (spelling.casefold(), drug.inn) for drug in self.drugs.values() for spelling in (drug.inn, *drug.synonyms)
         )
 
     @cached_property
@@ -184,9 +182,7 @@ class Lexicon:
     @cached_property
     def _gene_spellings(self) -> Mapping[str, str]:
         return _first_wins(
-            (spelling, gene.symbol)
-            for gene in self.genes.values()
-            for spelling in (gene.symbol, *gene.aliases)
+            (spelling, gene.symbol) for gene in self.genes.values() for spelling in (gene.symbol, *gene.aliases)
         )
 
     @cached_property
@@ -326,9 +322,7 @@ def _rows(file: Traversable | Path, columns: tuple[str, ...]) -> Iterator[_Row]:
             header = cells
             continue
         if len(cells) > len(header):
-            raise LexiconError(
-                f"{name}, line {number}: {len(cells)} cells but the header has {len(header)} columns"
-            )
+            raise LexiconError(f"{name}, line {number}: {len(cells)} cells but the header has {len(header)} columns")
         row = _Row(name, number, dict(zip(header, cells, strict=False)))
         if not row.text(columns[0]):
             raise row.error(f"empty {columns[0]!r}")
@@ -418,9 +412,7 @@ _TABLES = {
         _drug,
         "inn",
     ),
-    "drug_classes": _Table(
-        "drug_classes.tsv", ("name", "synonyms", "targets", "parent"), _drug_class, "name"
-    ),
+    "drug_classes": _Table("drug_classes.tsv", ("name", "synonyms", "targets", "parent"), _drug_class, "name"),
     "genes": _Table("genes.tsv", ("symbol", "hgnc_id", "name", "aliases"), _gene, "symbol"),
     "gene_families": _Table("gene_families.tsv", ("mention", "symbols"), _gene_family, "mention"),
     "diseases": _Table("diseases.tsv", ("name", "curie", "synonyms", "parent"), _disease, "name"),
@@ -466,9 +458,7 @@ def shipped_lexicon() -> Lexicon:
 # ---- validation -----------------------------------------------------------------------------
 
 
-def _shared_spellings(
-    what: str, spellings: Iterable[tuple[str, str]], key: Callable[[str], str] = fold
-) -> list[str]:
+def _shared_spellings(what: str, spellings: Iterable[tuple[str, str]], key: Callable[[str], str] = fold) -> list[str]:
     """Problems for each spelling (by its fold) that names two concepts of one kind."""
     owners: dict[str, dict[str, str]] = {}
     for spelling, concept in spellings:
@@ -550,18 +540,14 @@ def _disease_problems(lex: Lexicon) -> list[str]:
         if disease.parent is not None and disease.parent not in lex.diseases:
             problems.append(f"{where}: unknown parent {disease.parent!r}")
         if disease.curie is not None and not DISEASE_CURIE.match(disease.curie):
-            problems.append(
-                f"{where}: malformed curie {disease.curie!r} (want NCIT:C<digits> or MONDO:<7 digits>)"
-            )
+            problems.append(f"{where}: malformed curie {disease.curie!r} (want NCIT:C<digits> or MONDO:<7 digits>)")
     problems += _cycles("disease", {d.name: d.parent for d in lex.diseases.values()})
     return problems
 
 
 def _endpoint_problems(lex: Lexicon) -> list[str]:
     problems = [
-        f"endpoint {code!r}: not one of {', '.join(ENDPOINTS)}"
-        for code in lex.endpoints
-        if code not in ENDPOINTS
+        f"endpoint {code!r}: not one of {', '.join(ENDPOINTS)}" for code in lex.endpoints if code not in ENDPOINTS
     ]
     problems += _shared_spellings(
         "endpoints",

@@ -29,9 +29,17 @@ if TYPE_CHECKING:
 # Noun phrases that point back to drugs named earlier.
 _DRUG_ANAPHOR = re.compile(
     r"\b(?:the|this|that|the same)\s+(?:(?:oral|new|investigational|study|experimental|novel)\s+)?"
-    r"(?:drug|agent|compound|molecule|medicine)\b(?!\s+(?:class|classes|development|application))",
+    r"(?:drug|agent|compound|molecule|medicine|conjugate)\b(?!\s+(?:class|classes|development|application))",
     re.IGNORECASE,
 )
+# The control arm named as such: "in the control group", "versus control", "the placebo arm".
+_CONTROL_ANAPHOR = re.compile(
+    r"\b(?P<at>(?:the\s+)?(?:control|comparator|standard[- ]of[- ]care)\s+(?:group|arm|cohort|regimen|patients))\b"
+    r"|\b(?:versus|vs\.?|than|for|with|to)\s+(?P<bare>control)\b",
+    re.IGNORECASE,
+)
+# "a standard EGFR TKI (gefitinib or erlotinib)": a class phrase whose bracket lists options.
+_OPTIONS_AFTER = re.compile(r"\s*\([^()]*\bor\b[^()]*\)", re.IGNORECASE)
 _SET_ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|both|same)\s+(?:same\s+)?(?:(?:targeted|drug|active|experimental|"
     r"oral|two-drug|three-drug)\s+)?(?P<noun>doublets?|triplets?|combinations?|regimens?|pairings?)\b",
@@ -45,7 +53,8 @@ _DEFINITE_BEFORE = re.compile(
 )
 # "the CDK4/6 inhibitor ribociclib": a class phrase in apposition to the drug it describes.
 _APPOSITION_GAP = re.compile(r"^\s*(?:drug|agent)?\s*$", re.IGNORECASE)
-_DESCRIBES_BEFORE = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# "drugname (CODE-1), an ERK inhibitor": the drug before may be its bracketed alias.
+_DESCRIBES_BEFORE = re.compile(r"^\s*\)?\s*(?:\([^()]*\))?\s*,\s*(?:a|an|the)\s+(?:[\w/-]+\s+){0,3}$", re.IGNORECASE)
 _ALIAS_CUE = re.compile(
     r"\b(?:developed|known|coded|designated|also called|formerly)\b[^.;()]{0,40}?\b(?:as|name)\s+$"
     r"|\bcode\s+name[sd]?\s+$|\bOther names?:\s*(?:[\w -]+,\s*)*$",
@@ -70,7 +79,7 @@ class Agent:
     drugs: tuple[str, ...]
     start: int
     end: int
-    kind: str  # drug | class | placebo | anaphor
+    kind: str  # drug | class | choice (a class offered as a choice of drugs) | placebo | anaphor
     text: str
 
 
@@ -111,9 +120,7 @@ class Reading:
     # -- building --------------------------------------------------------------------------
 
     def _sentences(self, doc: Doc) -> list[Sentence]:
-        sentences = [
-            Sentence(i, sent.start_char, sent.end_char, sent.text) for i, sent in enumerate(doc.sents)
-        ]
+        sentences = [Sentence(i, sent.start_char, sent.end_char, sent.text) for i, sent in enumerate(doc.sents)]
         starts = [s.start for s in sentences]
         from bisect import bisect_right
 
@@ -143,7 +150,7 @@ class Reading:
 
     def _resolve_aliases(self) -> None:
         """Map code names to the drug they are given for: "binimetinib (MEK162)",
-        "HL-085 (tunlametinib)", "developed under the code name HL-085"."""
+        "HL-085 (tunlametinib)", "first tested as HL-085"."""
         aliases: dict[str, str] = {}
         for sentence in self.sentences:
             drugs = sentence.of("drug")
@@ -172,9 +179,15 @@ class Reading:
 
     # -- look-ups --------------------------------------------------------------------------
 
-    def evidence(
-        self, sentence: Sentence, rule: str, negated: bool = False, hedged: bool = False
-    ) -> Evidence:
+    def starts_paragraph(self, sentence: Sentence) -> bool:
+        """Whether a line break separates the sentence from the one before (a sentence's span
+        may end with the line break itself)."""
+        if sentence.index == 0:
+            return False
+        previous = self.sentences[sentence.index - 1]
+        return "\n" in self.text[previous.start + len(previous.text.rstrip()) : sentence.start]
+
+    def evidence(self, sentence: Sentence, rule: str, negated: bool = False, hedged: bool = False) -> Evidence:
         from kg.model import Evidence
 
         start, end = self.clean.raw(sentence.start), self.clean.raw(sentence.end)
@@ -203,46 +216,83 @@ class Reading:
                 pending.append(parent.parent)
         return found
 
-    def salient_drug(self, before: int, within: Sentence | None = None) -> str | None:
-        """The drug a bare "the drug" or "it" most likely means: the last drug named before the
-        position in the sentence, else in the two sentences before, else the paper's most
-        named drug."""
-        for sentence in self.sentences:
-            if sentence.start <= before < sentence.end + 1:
-                index = sentence.index
-                break
-        else:
-            index = len(self.sentences) - 1
-        for back in range(3):
+    def salient_drug(self, before: int) -> str | None:
+        """The drug a bare "the drug", "the conjugate" or "it" most likely means: the last drug
+        named before the position in its sentence; else the first drug referred to in the
+        nearest of the two sentences before (the subject of a sentence is usually named first,
+        and may itself be "the drug"); else the paper's most named drug."""
+        index = next((s.index for s in self.sentences if s.start <= before < s.end + 1), len(self.sentences) - 1)
+        drugs = [m for m in self.sentences[index].of("drug") if m.end <= before]
+        if drugs:
+            return drugs[-1].key
+        for back in (1, 2):
             if index - back < 0:
                 break
             sentence = self.sentences[index - back]
-            drugs = [m for m in sentence.of("drug") if m.end <= before]
-            if drugs:
-                return drugs[-1].key
+            references: list[tuple[int, str | None]] = [(m.start, m.key) for m in sentence.of("drug")]
+            references += [(sentence.start + m.start(), None) for m in _DRUG_ANAPHOR.finditer(sentence.text)]
+            if references:
+                position, drug = min(references, key=lambda reference: reference[0])
+                return drug or self.salient_drug(position)
         return self.drug_counts.most_common(1)[0][0] if self.drug_counts else None
+
+    def drug_anaphors(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The noun phrases between two offsets that point back to a drug ("the drug", "this
+        agent", "the conjugate"), with the drug each means."""
+        found = []
+        for match in _DRUG_ANAPHOR.finditer(self.text, start, end):
+            drug = self.salient_drug(match.start())
+            if drug:
+                found.append((match.start(), match.end(), drug))
+        return found
+
+    def _set_named_before(self, sentence: Sentence, position: int, size: int | None) -> tuple[str, ...] | None:
+        """The drugs named together last before a position of the sentence, when they make a
+        set of the size a "doublet" or "triplet" needs: "A added to B and C ... the targeted
+        doublet" is B and C."""
+        run: list[Mention] = []
+        for mention in sentence.of("drug"):
+            if mention.end > position:
+                break
+            if run and not _SET_JOIN.fullmatch(self.text, run[-1].end, mention.start):
+                run = []
+            run.append(mention)
+        if size is None:
+            return None
+        last = sorted_drugs([m.key for m in run[-size:]])
+        return last if len(last) == size else None
 
     def agents(self, sentence: Sentence, start: int, end: int, context: AgentContext) -> list[Agent]:
         """The agents named between two offsets of a sentence, anaphors resolved, in order."""
         found: list[Agent] = []
-        mentions = [m for m in sentence.mentions if start <= m.start and m.end <= end]
+        mentions = [
+            m
+            for m in sentence.mentions
+            if start <= m.start and m.end <= end and not _QUALIFIER_AFTER.match(self.text, m.end)
+        ]
         drugs = [m for m in mentions if m.kind == "drug"]
         for mention in mentions:
             if mention.kind == "drug":
                 found.append(Agent((mention.key,), mention.start, mention.end, "drug", mention.text))
             elif mention.kind == "placebo":
-                found.append(Agent((), mention.start, mention.end, "placebo", mention.text))
+                if context.control:
+                    # while results are read, "with placebo" and "the placebo group" are the control
+                    found.append(Agent(context.control, mention.start, mention.end, "anaphor", mention.text))
+                else:
+                    found.append(Agent((), mention.start, mention.end, "placebo", mention.text))
             elif mention.kind == "class":
+                if _OPTIONS_AFTER.match(self.text, mention.end):
+                    # a choice between drugs of the class is an arm of its own
+                    found.append(Agent((mention.key,), mention.start, mention.end, "choice", mention.text))
+                    continue
                 following = next((d for d in drugs if d.start >= mention.end), None)
                 if following is not None and _APPOSITION_GAP.match(self.text[mention.end : following.start]):
                     continue  # "the MEK inhibitor trametinib": the drug itself follows
                 if _inside_expansion(self.text, mention):
                     continue
                 preceding = next((d for d in reversed(drugs) if d.end <= mention.start), None)
-                if preceding is not None and _DESCRIBES_BEFORE.match(
-                    self.text[preceding.end : mention.start]
-                ):
-                    continue  # "rineterkib (LTT462), an ERK1/2 inhibitor": a description
+                if preceding is not None and _DESCRIBES_BEFORE.match(self.text[preceding.end : mention.start]):
+                    continue  # "drugname (CODE-1), an ERK inhibitor": a description
                 definite = _DEFINITE_BEFORE.search(self.text[max(0, mention.start - 40) : mention.start])
                 resolved = context.resolve_class(mention.key, definite is not None)
                 if resolved:
@@ -250,20 +300,49 @@ class Reading:
                 elif _names_a_therapy(mention.key):
                     found.append(Agent((mention.key,), mention.start, mention.end, "class", mention.text))
         window = self.text[start:end]
-        for match in _DRUG_ANAPHOR.finditer(window):
-            position = start + match.start()
-            drug = context.resolve_drug(position)
-            if drug:
-                found.append(Agent((drug,), position, start + match.end(), "anaphor", match.group()))
+        for position, stop, drug in self.drug_anaphors(start, end):
+            found.append(Agent((drug,), position, stop, "anaphor", self.text[position:stop]))
+        singles = [arm for arm in context.arms if len(arm) == 1]
+        if len(singles) == 1 and len(context.arms) > 1:
+            for match in _MONOTHERAPY.finditer(window):
+                position = start + match.start()
+                found.append(Agent(singles[0], position, start + match.end(), "anaphor", match.group()))
+        for match in ARM_LABEL.finditer(window):
+            labelled = context.labels.get(" ".join(match.group().casefold().split()))
+            if labelled:
+                position = start + match.start()
+                found.append(Agent(labelled, position, start + match.end(), "anaphor", match.group()))
+        if context.control:
+            for match in _CONTROL_ANAPHOR.finditer(window):
+                group = "at" if match.group("at") else "bare"
+                position, stop = start + match.start(group), start + match.end(group)
+                found.append(Agent(context.control, position, stop, "anaphor", match.group(group)))
         for match in _SET_ANAPHOR.finditer(window):
             noun = match.group("noun").casefold()
             size = 2 if noun.startswith("doublet") else 3 if noun.startswith("triplet") else None
-            drugs_set = context.resolve_set(size)
+            drugs_set = self._set_named_before(sentence, start + match.start(), size) or context.resolve_set(size)
             if drugs_set:
                 position = start + match.start()
                 found.append(Agent(drugs_set, position, start + match.end(), "anaphor", match.group()))
         found.sort(key=lambda agent: agent.start)
         return _without_overlaps(found)
+
+
+# "chemotherapy-naive", "anti-PD-1-refractory", "a chemotherapy-free option": the drug or class
+# qualifies the patients or the regimen, it is not given
+_QUALIFIER_AFTER = re.compile(
+    r"[-\u2010\u2011]\s?(?:na[iï]ve|pre-?treated|refractory|resistant|exposed|experienced|free|intolerant|"
+    r"ineligible|unfit)\b",
+    re.IGNORECASE,
+)
+# The one single-drug arm of a trial that also tests a combination: "19% with monotherapy"
+_MONOTHERAPY = re.compile(
+    r"\b(?:the\s+)?(?:monotherapy|single[- ]agent(?:\s+(?:therapy|treatment))?)(?:\s+(?:arm|group|cohort))?\b",
+    re.IGNORECASE,
+)
+# An arm named by its label: "arm B", "group 2", "cohort A"
+ARM_LABEL = re.compile(r"\b(?:arm|group|cohort)\s+[A-Z0-9]{1,2}\b", re.IGNORECASE)
+_SET_JOIN = re.compile(r"\s*(?:,|and|plus|\+|with|/|-|\u2013|(?:added|adding)\s+to|to)\s*", re.IGNORECASE)
 
 
 def _names_a_therapy(class_name: str) -> bool:
@@ -299,16 +378,22 @@ class AgentContext:
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
         self.arms: list[tuple[str, ...]] = []  # the current trial's arms, in order
+        self.control: tuple[str, ...] | None = None  # its control arm, while results are read
+        self.labels: dict[str, tuple[str, ...]] = {}  # its arms by label ("arm b"), case-folded
         self.recent_sets: list[tuple[str, ...]] = []  # multi-drug sets, most recent last
+        self.named_sets: list[tuple[int, tuple[str, ...]]] = []  # (sentence index, set), in text order
 
-    def remember_set(self, drugs: tuple[str, ...]) -> None:
+    def remember_set(self, drugs: tuple[str, ...], sentence: int | None = None) -> None:
         if len(drugs) >= 2:
             if drugs in self.recent_sets:
                 self.recent_sets.remove(drugs)
             self.recent_sets.append(drugs)
+            if sentence is not None:
+                self.named_sets.append((sentence, drugs))
 
-    def resolve_drug(self, position: int) -> str | None:
-        return self.reading.salient_drug(position)
+    def set_named_with(self, drug: str, sentence: int) -> tuple[str, ...] | None:
+        """The last drug set holding a drug that the text named up to a sentence."""
+        return next((s for index, s in reversed(self.named_sets) if index <= sentence and drug in s), None)
 
     def resolve_set(self, size: int | None) -> tuple[str, ...] | None:
         candidates = [arm for arm in self.arms if len(arm) >= 2] + self.recent_sets[::-1]
@@ -319,7 +404,13 @@ class AgentContext:
 
     def resolve_class(self, class_name: str, definite: bool) -> tuple[str, ...] | None:
         """A class phrase that stands for a drug of the current trial ("the chemotherapy arm",
-        "the MEK inhibitor") resolves to that arm's drugs; an indefinite one stays a class."""
+        "the MEK inhibitor") resolves to that arm's drugs; an indefinite one stays a class. A
+        class that is itself an arm ("standard EGFR TKIs" as the comparator) is that arm."""
+        if (class_name,) in self.arms:
+            return (class_name,)
+        whole = [arm for arm in self.arms if all(class_name in self.reading.drug_classes(d) for d in arm)]
+        if definite and len(whole) == 1:
+            return whole[0]  # "the chemotherapy group" of a carboplatin-pemetrexed arm
         for arm in self.arms:
             if len(arm) == 1 and class_name in self.reading.drug_classes(arm[0]):
                 return arm

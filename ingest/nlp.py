@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -50,31 +51,51 @@ _CODE_CONTEXT = re.compile(
 _NOT_A_DRUG_AFTER = re.compile(r"\s*(?:trial|study|studies|cohort|part)\b", re.IGNORECASE)
 
 # A trial acronym: capitals (maybe with lower-case letters after the first two, as in
-# "IMspire150" or "CodeBreaK"), optionally a hyphen or space and a number or a short suffix.
+# "IMspire150" or "CodeBreaK"), optionally a hyphen or space and a number, a short suffix or a
+# capitalised word with a number ("DESTINY-Breast03").
 _ACRONYM = (
-    r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*)"
-    r"(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Za-z]{1,3}\b))?(?:\s\d{1,4}\b)?"
+    r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*|[a-z]{1,2}[A-Z]{3,}[A-Za-z]*\d*)"
+    r"(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Z][a-z]+\d+|[A-Za-z]{1,3}\b))?(?:\s\d{1,4}\b)?"
 )
 _TRIAL_NOUN = r"(?:trial|study|studies|program|programme)"
+_DESIGN_WORD = r"(?:randomi[sz]ed|randomly|enrolled|assigned|allocated|compared|recruited|treated|received)"
 _TRIAL_NAME_PATTERNS = tuple(
     re.compile(pattern)
     for pattern in (
-        # "the phase III NEMO trial", "NEMO trial", "SELECT-1 trial", "CodeBreaK 200 study"
-        rf"(?P<name>{_ACRONYM})\s+(?:phase\s+\S+\s+)?{_TRIAL_NOUN}\b",
-        # "NEMO (NCT01763164)"
-        rf"(?P<name>{_ACRONYM})\s*\(\s*NCT\d{{8}}",
-        # "NEMO, a randomised phase 3 trial", "COMBI-v, which randomised"
+        # "the phase III NEMO trial", "NEMO trial", "SELECT-1 trial", "CodeBreaK 200 study",
+        # "the BEACON CRC study" (a short qualifier in capitals after the name)
+        rf"(?P<name>{_ACRONYM}(?:\s[A-Z]{{2,4}}\b)?)\s+(?:(?i:phase)\s+\S+\s+)?{_TRIAL_NOUN}\b",
+        # "NEMO (NCT01763164)", "(FLAURA; NCT02296125)"
+        rf"(?P<name>{_ACRONYM})\s*[(;,]\s*NCT\d{{8}}",
+        # "ORBIT, a randomised phase 3 study", "ORBIT-2, which randomised"
         rf"(?P<name>{_ACRONYM}),\s+(?:a|an|the|which|that)\b[^.;]{{0,80}}?\b(?:{_TRIAL_NOUN}|randomi[sz]ed)\b",
-        # "In COMBI-d, a randomised phase III trial" is covered above; "trial (NEMO)"
-        rf"\b{_TRIAL_NOUN}\s*\((?P<name>{_ACRONYM})\)",
+        # "trial (NEMO)", "trial (NEMO; ...)"
+        rf"\b{_TRIAL_NOUN}\s*\((?P<name>{_ACRONYM})\s*[);,]",
         # registry fields: "Acronym: COLUMBUS", "Brief title acronym: NEMO"
         rf"\bAcronym\s*:\s*(?P<name>{_ACRONYM})",
         # "ALTO met its goal. This phase 3 trial ...": the next sentence calls it a trial
         rf"(?<![\w-])(?P<name>{_ACRONYM})\s[^.;]{{0,60}}\.\s+(?:This|The)\s+(?:[\w-]+\s+){{0,3}}{_TRIAL_NOUN}\b",
+        # "the adult basket trial ROAR, ...": the name right after the trial noun
+        rf"\b{_TRIAL_NOUN}[ \t]+(?P<name>{_ACRONYM})"
+        r"(?=[ \t]*[,;:)]|[ \t]+(?:was|is|enrolled|randomi[sz]ed|showed|compared|tested)\b)",
         # "part of KEYNOTE-022", "arm of COMBI-v"
         rf"\b(?:part|arm|cohort|analysis|results?)\s+of\s+(?P<name>{_ACRONYM})\b",
+        # "COMBI-d compared ...", "coBRIM randomised ...": the name is the subject of a design verb
+        rf"(?<![\w-])(?P<name>{_ACRONYM})\s+(?:compared|randomi[sz]ed|enrolled|recruited|assigned|tested|evaluated)\b",
+        # "was tested in COLUMBUS against vemurafenib"
+        rf"\b(?:tested|evaluated|studied|investigated|compared)\s+in\s+(?:the\s+)?(?P<name>{_ACRONYM})\b",
+        # "IMpower133 is a double-blind, phase 3 study"
+        rf"(?P<name>{_ACRONYM})\s+(?:is|was)\s+(?:a|an|the)\b[^.;]{{0,80}}?\b{_TRIAL_NOUN}\b",
+        # "In CLEOPATRA, 808 patients were randomized ...": a name whose clause describes a design
+        rf"\b[Ii]n\s+(?P<name>{_ACRONYM}),\s+[^.;]{{0,100}}?\b{_DESIGN_WORD}\b",
+        # "MONARCH 2", "PALOMA-2": five or more capitals with a short number are a trial's name
+        r"(?<![\w-])(?P<name>[A-Z]{5,}(?:-|\s)\d{1,3})(?![\w,-]|[.,]\d|\s*(?:mg|%|months?|weeks?|patients)\b)",
     )
 )
+# A title that ends with the trial's name in brackets, or puts it before a subtitle:
+# "... Advanced Breast Cancer (PALOMA-2)", "... lung cancer (IMpower133): updated survival".
+_TITLE_NAME = re.compile(rf"\((?P<name>{_ACRONYM})\)\s*(?::|$)")
+_TITLE_FIELD = re.compile(r"^\s*(?:(?:brief|official|study|scientific)\s+)?title\s*:", re.IGNORECASE)
 # Capitalised words that look like acronyms but are not trial names.
 _NOT_TRIAL_NAMES = frozenset(
     [
@@ -123,6 +144,34 @@ _NOT_TRIAL_NAMES = frozenset(
         "IIB",
         "III",
         "PHASE",
+        "STAGE",
+        "GRADE",
+        "COHORT",
+        "ARM",
+        "PART",
+        "TABLE",
+        "FIGURE",
+        "COVID",
+        # section headings of structured abstracts
+        "BACKGROUND",
+        "METHODS",
+        "RESULTS",
+        "CONCLUSION",
+        "CONCLUSIONS",
+        "OBJECTIVE",
+        "PURPOSE",
+        "FINDINGS",
+        "INTERPRETATION",
+        "SUMMARY",
+        "INTRODUCTION",
+        "DISCUSSION",
+        "IMPORTANCE",
+        "DESIGN",
+        "SETTING",
+        "PARTICIPANTS",
+        "INTERVENTIONS",
+        "FUNDING",
+        "ABSTRACT",
         "THE",
         "THIS",
         "AN",
@@ -156,7 +205,11 @@ def normalise_phase(match: re.Match[str]) -> str | None:
 
 def _token_pattern(nlp: Language, phrase: str, attr: str, plural_last: bool = False) -> list[dict[str, Any]]:
     """Token pattern for a phrase: hyphens optional and interchangeable with spaces."""
-    words = [t.text for t in nlp.make_doc(phrase) if t.text not in DASHES and not t.is_space]
+    if phrase.isalpha() and phrase not in nlp.tokenizer.rules:  # type: ignore[union-attr]
+        # A word of letters alone is one token; tokenising it would only slow the build.
+        words = [phrase]
+    else:
+        words = [t.text for t in nlp.make_doc(phrase) if t.text not in DASHES and not t.is_space]
     pattern: list[dict[str, Any]] = []
     for index, word in enumerate(words):
         if index:
@@ -171,7 +224,7 @@ def _token_pattern(nlp: Language, phrase: str, attr: str, plural_last: bool = Fa
     return pattern
 
 
-def _patterns(nlp: Language, lexicon: Lexicon) -> Iterator[dict[str, Any]]:
+def _patterns(nlp: Language, lexicon: Lexicon, gene_patterns: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for drug in lexicon.drugs.values():
         for spelling in (drug.inn, *drug.synonyms):
             # Brand names and codes are case-sensitive when written in capitals ("MEK162"
@@ -193,19 +246,23 @@ def _patterns(nlp: Language, lexicon: Lexicon) -> Iterator[dict[str, Any]]:
             }
     for endpoint in lexicon.endpoints.values():
         for spelling in (endpoint.code, endpoint.name, *endpoint.synonyms):
-            # Codes stay case-sensitive: "OS" is overall survival, "os" is not.
-            attr = "ORTH" if spelling.isupper() else "LOWER"
+            # Codes stay case-sensitive: "OS" and "mOS" are overall survival, "os" and "mos"
+            # (months) are not.
+            attr = "ORTH" if any(c.isupper() for c in spelling) and " " not in spelling else "LOWER"
             yield {
                 "label": "ENDPOINT",
                 "pattern": _token_pattern(nlp, spelling, attr, plural_last=attr == "LOWER"),
                 "id": endpoint.code,
             }
-    yield from _gene_patterns(nlp, lexicon)
+    yield from gene_patterns
 
 
 def _gene_patterns(nlp: Language, lexicon: Lexicon) -> Iterator[dict[str, Any]]:
     for spelling, symbol in lexicon.gene_by_alias().items():
-        yield {"label": "GENE", "pattern": _token_pattern(nlp, spelling, "ORTH"), "id": symbol}
+        # Symbols are case-sensitive (MET the gene, "met" the verb); a name written out in
+        # words ("programmed death 1") is not, since it may open a sentence.
+        attr = "LOWER" if " " in spelling and spelling.islower() else "ORTH"
+        yield {"label": "GENE", "pattern": _token_pattern(nlp, spelling, attr), "id": symbol}
     for family in lexicon.gene_families.values():
         yield {
             "label": "GENE",
@@ -321,15 +378,9 @@ def _mark_trials(doc: Doc) -> Doc:
                 found.append(Span(doc, span.start, span.end, label=label, span_id=key, kb_id=label))
         return found
 
-    doc.spans["nct"] = spans(
-        ((m.start(), m.end(), "NCT" + m.group(1)) for m in NCT_ID.finditer(doc.text)), "NCT"
-    )
+    doc.spans["nct"] = spans(((m.start(), m.end(), "NCT" + m.group(1)) for m in NCT_ID.finditer(doc.text)), "NCT")
     doc.spans["phases"] = spans(
-        (
-            (m.start(), m.end(), phase)
-            for m in PHASE.finditer(doc.text)
-            if (phase := normalise_phase(m)) is not None
-        ),
+        ((m.start(), m.end(), phase) for m in PHASE.finditer(doc.text) if (phase := normalise_phase(m)) is not None),
         "PHASE",
     )
     names = trial_names(doc)
@@ -347,15 +398,17 @@ def trial_names(doc: Doc) -> dict[str, str]:
     entity_words = {ent.text.casefold() for ent in doc.ents}
     gene_words = {span.text.casefold() for span in doc.spans.get("genes", [])}
     names: dict[str, str] = {}
-    for pattern in _TRIAL_NAME_PATTERNS:
-        for match in pattern.finditer(doc.text):
-            name = match.group("name")
-            first = name.split()[0].split("-")[0]
-            if first.upper() in _NOT_TRIAL_NAMES or name.startswith("NCT") or PHASE.fullmatch(name):
-                continue
-            if name.casefold() in entity_words or first.casefold() in gene_words:
-                continue
-            names.setdefault(name.casefold(), name)
+    candidates = [m.group("name") for pattern in _TRIAL_NAME_PATTERNS for m in pattern.finditer(doc.text)]
+    for number, line in enumerate(doc.text.splitlines()):
+        if number == 0 or _TITLE_FIELD.match(line):
+            candidates.extend(m.group("name") for m in _TITLE_NAME.finditer(line.rstrip(" .")))
+    for name in candidates:
+        first = name.split()[0].split("-")[0]
+        if first.upper() in _NOT_TRIAL_NAMES or name.startswith("NCT") or PHASE.fullmatch(name):
+            continue
+        if name.casefold() in entity_words or first.casefold() in gene_words:
+            continue
+        names.setdefault(name.casefold(), name)
     return names
 
 
@@ -381,20 +434,44 @@ def pipeline_for(lexicon: Lexicon) -> Language:
     return nlp
 
 
-def build_pipeline(lexicon: Lexicon) -> Language:
-    import spacy
+@cache
+def _language() -> type[Language]:
+    """English with two tokenizer rules more, so that gene patterns see their symbols in
+    receptor-status runs and bracketed names: "ER+/HER2-" -> "ER+ / HER2 -", "(PD1)-antibodies"
+    -> "( PD1 ) - antibodies". A subclass builds its tokenizer once; setting the rules on a built
+    tokenizer would rebuild its special cases twice."""
+    from spacy.lang.en import English
 
+    base = English.Defaults
+
+    class EvidenceDefaults(base):  # type: ignore[valid-type,misc]
+        infixes = (
+            *(base.infixes or ()),
+            r"(?<=[+\-\u2212\u2013])/(?=[A-Za-z])",
+            r"(?<=[A-Za-z0-9])\)(?=[-\u2010\u2013])",
+            r"(?<=\))[-\u2010\u2013](?=[A-Za-z])",
+        )
+        suffixes = (*(base.suffixes or ()), r"(?<=[A-Za-z0-9])[+\u2212]", r"(?<=[A-Z0-9])-")
+
+    class EvidenceEnglish(English):
+        Defaults = EvidenceDefaults
+
+    return EvidenceEnglish
+
+
+def build_pipeline(lexicon: Lexicon) -> Language:
     _register_components()
-    nlp = spacy.blank("en")
+    nlp = _language()()
     nlp.add_pipe("evidence_sentences")
+    gene_patterns = list(_gene_patterns(nlp, lexicon))
     gene_ruler = nlp.add_pipe("span_ruler", name="gene_mentions", config={"spans_key": "genes"})
-    gene_ruler.add_patterns(list(_gene_patterns(nlp, lexicon)))  # type: ignore[attr-defined]
+    gene_ruler.add_patterns(gene_patterns)  # type: ignore[attr-defined]
     entity_ruler = nlp.add_pipe(
         "span_ruler",
         name="lexicon_entities",
         config={"spans_key": None, "annotate_ents": True, "overwrite": True},
     )
-    entity_ruler.add_patterns(list(_patterns(nlp, lexicon)))  # type: ignore[attr-defined]
+    entity_ruler.add_patterns(list(_patterns(nlp, lexicon, gene_patterns)))  # type: ignore[attr-defined]
     new_drugs = nlp.add_pipe("new_drugs")
     new_drugs.lexicon = lexicon  # type: ignore[attr-defined]
     nlp.add_pipe("trial_mentions")

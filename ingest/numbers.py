@@ -58,9 +58,7 @@ _POWER_OF_TEN_FORM = re.compile(_POWER_OF_TEN)
 _WORD_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _WORD_TENS = "|".join(_TENS)
 _WORD_BELOW_HUNDRED = rf"(?:(?:{_WORD_TENS})(?:[\s-](?:{_WORD_UNIT}))?|{_WORD_UNIT})"
-_WORD_NUMBER = (
-    rf"(?:{_WORD_BELOW_HUNDRED}\s+hundred(?:\s+(?:and\s+)?{_WORD_BELOW_HUNDRED})?|{_WORD_BELOW_HUNDRED})"
-)
+_WORD_NUMBER = rf"(?:{_WORD_BELOW_HUNDRED}\s+hundred(?:\s+(?:and\s+)?{_WORD_BELOW_HUNDRED})?|{_WORD_BELOW_HUNDRED})"
 
 
 @dataclass(frozen=True)
@@ -206,7 +204,7 @@ def _interval(match: re.Match[str], level: float | None) -> ConfidenceInterval |
 
 
 def find_confidence_intervals(text: str) -> list[ConfidenceInterval]:
-    """Every labelled interval: "95% CI 0.47-0.80", "(95% CI: 2.5–5.4)", "[95% CI 0.61, 1.30]"."""
+    """Every labelled interval: "95% CI 0.47-0.80", "(95% CI: 2.1–4.9)", "[95% CI 0.66, 1.27]"."""
     found: list[ConfidenceInterval] = []
     for match in _LABELLED_CI.finditer(text):
         level = parse_number(match["level"] or match["level_after"])
@@ -239,6 +237,8 @@ _HR_LABEL = re.compile(
     r"(?<![A-Za-z])(?:(?i:adjusted|stratified|unstratified|pooled|overall)\s+)?(?:(?i:hazard\s+ratios?)|HRs?)"
     r"(?:\s*[\[(](?:HR|aHR)[\])])?"
     r"(?:\s+(?:for|of)\s+(?P<about>(?!\d)[^\d;:()\[\]=<>]{1,80}?))?"
+    # "Hazard ratio (A vs B): 0.75": the comparison in brackets
+    r"(?:\s*\((?P<compared>[^()\d]{1,80}?\b(?:vs\.?|versus)\s[^()\d]{1,80})\))?"
     r"(?:\s*[\[(]95\s*%\s*CI[\])])?"
     r"(?:\s*[,:=]|\s+(?:was|of|is|were|equal\s+to))?\s*"
     rf"(?P<value>{_DECIMAL})(?![\d%])(?!\s*(?:{_RANGE_UNIT}|mg|patients))"
@@ -252,6 +252,15 @@ _NOT_A_RATIO_AFTER = frozenset({
 _GAP = re.compile(r"[\s,;:(\[]*")
 _CLOSE_GAP = re.compile(r"[\s,;:()\[\]]*")
 _HR_REACH = 160
+# A bare ratio after "and" or a comma, printed with decimals and without a unit.
+_LISTED_RATIO = re.compile(
+    rf"(?:\band|,)\s+(?P<value>\d?[.·]\d+)(?![\d·%])(?!\s*(?:{_RANGE_UNIT}|mg|patients|participants))"
+    # nor the low end of a bare interval ("HR 0.76, 0.68 to 0.86"), nor the first of a list of
+    # durations ("0.7, 1.5 and 2.5 months")
+    r"(?!\s*(?:to|[-\u2013\u2014])\s*\d)"
+    rf"(?!\s*(?:,|and|or|vs\.?|versus)\s*\d[\d.·]*\s*(?:{_RANGE_UNIT}))"
+)
+_LARGEST_LISTED_RATIO = 5.0
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])")
 
 
@@ -259,7 +268,7 @@ def find_hazard_ratios(text: str) -> list[HazardRatio]:
     """Every hazard ratio with the interval and p-value printed right after it.
 
     "HR 0.62", "HR=0.55", "hazard ratio for progression or death, 0.54",
-    "hazard ratio [HR], 0.62; 95% CI, 0.47 to 0.80; P<.001", "(HR 0.89 [95% CI 0.61–1.30])".
+    "hazard ratio [HR], 0.62; 95% CI, 0.47 to 0.80; P<.001", "(HR 0.87 [95% CI 0.66–1.27])".
     Odds ratios and risk ratios are not hazard ratios and are not returned.
     """
     labels = list(_HR_LABEL.finditer(text))
@@ -296,15 +305,45 @@ def find_hazard_ratios(text: str) -> list[HazardRatio]:
                 end,
             )
         )
+        found.extend(_listed_ratios(text, end, limit, intervals, p_values))
+    return found
+
+
+def _listed_ratios(
+    text: str, position: int, limit: int, intervals: list[ConfidenceInterval], p_values: list[PValue]
+) -> list[HazardRatio]:
+    """Further ratios listed after a labelled one, each for another arm or subgroup: "the hazard
+    ratio was 0.43 (...) among patients with exon 19 deletions and 0.51 (...) among those with
+    L858R", "0.52 for the combination and 0.63 for nivolumab"."""
+    found: list[HazardRatio] = []
+    while (match := _LISTED_RATIO.search(text, position, limit)) is not None:
+        value = parse_number(match["value"])
+        if value is None or not 0 < value < _LARGEST_LISTED_RATIO:
+            break
+        end = match.end()
+        interval = _next_after(intervals, text, end, limit, _GAP)
+        end = interval.end if interval is not None else end
+        p_value = _next_after(p_values, text, end, limit, _CLOSE_GAP)
+        end = p_value.end if p_value is not None else end
+        found.append(
+            HazardRatio(
+                value,
+                interval.low if interval else None,
+                interval.high if interval else None,
+                p_value.op if p_value else None,
+                p_value.value if p_value else None,
+                match.start("value"),
+                end,
+            )
+        )
+        position = end
     return found
 
 
 _Spanned = TypeVar("_Spanned", ConfidenceInterval, PValue)
 
 
-def _next_after(
-    items: list[_Spanned], text: str, position: int, limit: int, gap: re.Pattern[str]
-) -> _Spanned | None:
+def _next_after(items: list[_Spanned], text: str, position: int, limit: int, gap: re.Pattern[str]) -> _Spanned | None:
     """The item that starts after ``position`` with only punctuation between, before ``limit``."""
     for item in sorted(items, key=lambda item: item.start):
         if position <= item.start < limit and gap.fullmatch(text, position, item.start):
@@ -358,7 +397,7 @@ def find_quantities(text: str) -> list[Quantity]:
     A number listed before a quantity with no unit of its own takes that quantity's unit
     ("2.8 vs 1.5 months" gives 2.8 months and 1.5 months). Two numbers joined by a dash or "to"
     are one quantity with ``high`` set; whether it is a spread ("15-20%") or a change
-    ("from 10.6 to 15.1 months") is for the caller to read from the words before it.
+    ("from 9.2 to 13.8 months") is for the caller to read from the words before it.
     """
     excluded = _excluded_spans(text)
     found: list[Quantity] = []

@@ -5,7 +5,7 @@ Per sentence: the figures come from :mod:`ingest.numbers` (durations, percentage
 ratios); each takes the endpoint named nearest before it (else just after it, as in "34.7
 percent responded"); its arm is, in this order, the agent named right after it ("2.8 months
 with binimetinib", "7% in the chemotherapy arm"), its place in a list ("2.8 versus 1.5 months",
-"58% and 25%, respectively", "from 10.6 to 15.1 months" names the control first) matched to
+"58% and 25%, respectively", "from 9.2 to 13.8 months" names the control first) matched to
 the arms named before the list or else the trial's arms, the agent the clause is about
 ("dabrafenib plus trametinib extended median PFS to 11.0 months"), and else the arm in focus.
 A registry results table ("Arm label: 14.9 | Other label: 7.3" under a header line naming the
@@ -18,21 +18,41 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.mentions import Reading, Sentence, sorted_drugs
+from ingest.mentions import Mention, Reading, Sentence, sorted_drugs
 from ingest.numbers import Quantity, find_hazard_ratios, find_p_values, find_quantities, parse_number
-from ingest.trials import TrialState, TrialTracker, agent_groups
+from ingest.subgroups import subgroup_label
+from ingest.tables import PipeTable, Row
+from ingest.trials import TrialState, TrialTracker, agent_groups, arm_for
 
 TIME_ENDPOINTS = frozenset({"PFS", "OS", "DOR"})
 RATE_ENDPOINTS = frozenset({"ORR", "DCR"})
 
 _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    # second progression (PFS2) and time to treatment failure are not PFS; a complete response
+    # rate is not the objective response rate (a partial response rate is, when none was complete)
     (
         re.compile(
-            r"\brespon\w*\b[^.;]{0,60}?\b(?P<at>lasted|lasting|lasts|durable|persist\w*|endured)\b", re.I
+            r"\b(?P<at>time to (?:second|subsequent) (?:disease )?progression|second (?:disease )?progression|"
+            r"PFS2|time to (?:treatment )?failure)\b",
+            re.I,
         ),
+        None,
+    ),
+    (
+        re.compile(r"\brespon\w*\b[^.;]{0,60}?\b(?P<at>lasted|lasting|lasts|durable|persist\w*|endured)\b", re.I),
         "DOR",
     ),
+    (
+        re.compile(
+            r"(?<![(/])\b(?P<at>complete\s+(?:respon(?:ses?|ders?)|remissions?))\b(?!\s+or\s+partial)",
+            re.I,
+        ),
+        None,
+    ),
     (re.compile(r"\b(?P<at>time (?:before|to) (?:disease )?progression or death)\b", re.I), "PFS"),
+    # "hazard ratio for disease progression or death", "HR for death"
+    (re.compile(r"\b(?P<at>(?:disease )?progression or death|death or (?:disease )?progression)\b", re.I), "PFS"),
+    (re.compile(r"\b(?P<at>death|mortality)\b", re.I), "OS"),
     (re.compile(r"\b(?P<at>disease\b[^.;,]{0,30}\bcontrol\w*|controlled (?:their )?disease)\b", re.I), "DCR"),
     (re.compile(r"(?<!complete )(?<!duration of )\b(?P<at>respon(?:se|ses|ded|ding|ders?))\b", re.I), "ORR"),
     (
@@ -46,18 +66,42 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     ),
 )
 _NOT_A_RESULT_BEFORE = re.compile(
-    r"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*$", re.I
+    r"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*$"
+    # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of 4 months"
+    r"|\b(?:improvement|gain|difference|prolongation|extension|increase|reduction|benefit)\s+"
+    r"(?:in\s+(?:median\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?of\s*(?:about\s+|approximately\s+)?$",
+    re.I,
+)
+# "in 64% and 59% of responders": a share of the responders, not a response rate
+_OF_RESPONDERS = re.compile(
+    r"^[^.;]{0,30}?\bof\s+(?:the\s+|those\s+|these\s+)?(?:responders|responding\s+patients|responses)\b", re.I
 )
 _LIST_GAP = re.compile(
     r"^\s*(?:months?|weeks?|%|percent)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?,?\s*"
     r"(?:and|or|versus|vs\.?|to|compared with|as against|against|,)\s*$",
     re.I,
 )
+# "(37%) of 43 evaluable patients in the selumetinib group": the arm follows the denominator
+# "(37%) of 43 evaluable patients in the selumetinib group", "10.5 mo (IQR ...) for 628 patients
+# allocated ramucirumab plus docetaxel": the arm follows the patient count
+_SHARE_OF = re.compile(
+    r"^\s*\)?\s*(?:of|for|in|among)\s+(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:patients|participants)\s+"
+    r"(?:who\s+)?(?:were\s+)?(?:in|on|receiving|received|given|allocated(?:\s+to)?|assigned\s+to|"
+    r"randomi[sz]ed\s+to|treated\s+with|with)\s+",
+    re.I,
+)
+_COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+with|relative\s+to|versus|vs\.?|against)\s+(?:the\s+)?$", re.I)
 _TRAIL_BLOCK = re.compile(r"\b(?:versus|vs|compared|comparison|than|against|over|whereas|while)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _BOTH_ARMS = re.compile(r"^[^.;]{0,25}\b(?:in|for)\s+(?:both|each|all)\s+(?:arms|groups)\b", re.I)
 _TREATED_AFTER = re.compile(r"^[-\s]*(?:treated|pretreated|pre-treated|exposed|experienced|naive)\b", re.I)
 _TABLE_ROW = re.compile(r"(?P<label>[A-Za-z][\w /+-]{0,40}?)\s*:\s*(?P<value>\d+(?:\.\d+)?)")
+_TABLE_OUTCOME_FIELD = re.compile(r"\s*(?:primary|secondary|other)?\s*outcome(?:\s+measures?)?(?:\s+title)?\s*:", re.I)
+_TABLE_TIME_FRAME = re.compile(r"\s*time\s+frame\b", re.I)
+_TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:median|mean|percentage|number)\b", re.I)
+_TABLE_HR_BRACKET = re.compile(
+    r"\b(?:hazard ratio|HR)\s*\((?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\)", re.I
+)
 _TABLE_HR = re.compile(
     r"^(?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\s*:\s*(?:hazard ratio|HR)\b", re.I
 )
@@ -80,6 +124,47 @@ _LEADING_SUBGROUP = (
         re.I,
     ),
     re.compile(r"\bin\s+(?P<phrase>[\w-]+\s+(?:treated|pretreated|pre-treated|naive)\s+patients)\b", re.I),
+    # "In patients with primary endocrine resistance, the HR was ..." (a population phrase that
+    # names a disease is the trial's population, not a subgroup: see _names_population)
+    re.compile(
+        r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+        r"(?:(?:cohort|subgroup|subset|population)\s+of\s+)?(?:\d+\s+)?"
+        r"(?P<phrase>(?:patients|participants|those)\s+(?:with|without|harbou?ring|carrying)\s+[^,;]{3,80}),",
+        re.I,
+    ),
+)
+# A subgroup named right after a figure: "63% among previously treated patients", "0.43 (95% CI
+# ...) among patients with exon 19 deletions".
+# A count in the phrase ("28% in 114 platinum-pretreated patients") gives the population the
+# figure is for, not a subgroup; "among" introduces one whatever follows.
+_TRAILING_SUBGROUP = re.compile(
+    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:among\s+(?:the\s+)?(?:\d+\s+)?|in\s+(?:the\s+)?(?!\d)|"
+    r"of\s+(?:the\s+)?(?:\d+\s+)?(?=(?:patients|participants|those)\s+(?:with|without|who|whose)\b))(?P<phrase>"
+    r"(?:patients|participants|those)\s+(?:with|without|who|whose|harbou?ring|carrying)\b[^,;()]{3,70}?"
+    r"|(?:[\w-]+\s+){1,3}(?:patients|participants))(?=\s*(?:[,;.)]|\band\b|\bversus\b|\bvs\b|$))",
+    re.I,
+)
+_LABELLED_COHORT = re.compile(
+    r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?P<phrase>(?i:cohort)\s+[A-Z0-9]{1,2})\b"
+)
+# "In the AKT pathway-altered population, ...", "In the melanoma expansion cohort (n = 22), ..."
+_NAMED_POPULATION = re.compile(
+    r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+the\s+"
+    r"(?P<phrase>(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|study|trial)\b)"
+    r"[\w/+-]+(?:\s+[\w/+-]+){0,3}?\s+(?:population|subgroup|subset|cohort))\b",
+    re.I,
+)
+_QUALIFIED_GROUP = re.compile(
+    r"\b(?:in|among|for)\s+the\s+(?P<phrase>(?:pre-?treated|previously\s+treated|treatment[- ]na[iï]ve|untreated|"
+    r"na[iï]ve|refractory|[\w/]+-(?:mutant|mutated|positive|negative|pre-?treated|na[iï]ve|refractory))\s+"
+    r"(?:group|cohort|subgroup|population|patients))\b",
+    re.I,
+)
+_COHORT_WORD = re.compile(r"\b(?:cohort|subgroup|subset|population)\b", re.I)
+_ALL_PATIENTS = re.compile(
+    r"\b(?:all|overall|entire|whole|total)\s+(?:\w+\s+)?(?:patients|participants|population|cohort)\b|"
+    r"\bintention[- ]to[- ]treat\b",
+    re.I,
 )
 _ANAPHORIC_SUBGROUP = re.compile(r"\b(?:this|that|the same)\s+(?:subgroup|subset|population|cohort)\b", re.I)
 _TRAILING_COHORT = re.compile(
@@ -137,6 +222,12 @@ class ResultReader:
         self._last_arm: tuple[str, ...] | None = None
         self._last_subgroup: str | None = None
         self._last_trial: TrialState | None = None
+        self._last_time_endpoint: str | None = None  # for a ratio whose sentence names no endpoint
+        self._cohort: str | None = None  # a cohort subgroup that later sentences continue
+        self._pipe = PipeTable()
+        # the arms the last sentence with figures gave them to, in order
+        self._last_order: tuple[TrialState | None, list[tuple[str, ...]]] = (None, [])
+        self._comparators: dict[int, tuple[str, ...]] = {}  # value id -> arm named after "versus"
         self._table: tuple[str, str, str | None] | None = None  # endpoint, measure, unit
         self._main = self._main_trial()
 
@@ -152,57 +243,59 @@ class ResultReader:
         previous_trials: list[TrialState] = []
         for sentence in self.reading.sentences:
             trials = self.tracker.by_sentence.get(sentence.index, [])
-            new_paragraph = (
-                sentence.index > 0
-                and "\n" in self.reading.text[self.reading.sentences[sentence.index - 1].end : sentence.start]
-            )
+            inherited = not trials
             if not trials:
-                if new_paragraph and self._table is None:
+                if self.reading.starts_paragraph(sentence) and self._table is None:
                     trials = [self._main] if self._main else []
-                    self._last_arm = self._last_subgroup = None
+                    self._last_arm = self._last_subgroup = self._last_time_endpoint = None
                 else:
                     trials = previous_trials[-1:]
+            row = self._pipe.feed(sentence)
+            if row is not None and (trials or self._main):
+                self._table_row(sentence, row, trials[0] if trials else self._main)
+                previous_trials = trials or previous_trials
+                continue
             if self._read_table(sentence, trials):
                 previous_trials = trials or previous_trials
                 continue
-            self._read_prose(sentence, trials)
+            trials = self._read_prose(sentence, trials, inherited)
             previous_trials = trials or previous_trials
         return self.results
 
     # -- registry tables ---------------------------------------------------------------------
 
     def _read_table(self, sentence: Sentence, trials: list[TrialState]) -> bool:
+        """A registry results table, read through the arm labels the record defines: a header
+        naming the endpoint ("Overall survival, median (95% CI), months", "Primary outcome:
+        Progression-Free Survival"), optional unit and time-frame lines, rows "Label: value",
+        and hazard-ratio lines ("A vs B: hazard ratio 0.54", "Statistical analysis: Hazard
+        Ratio 0.58")."""
         text = sentence.text
-        endpoints = [m for m in sentence.of("endpoint")]
         trial = trials[0] if trials else self._main
         if trial is None or not trial.labels:
             return False
-        if (
-            endpoints
-            and not re.search(r"\d", re.sub(r"\(\s*95\s*%\s*CI\s*\)|95\s*%", "", text))
-            and "," in text
-        ):
-            unit = (
-                "months"
-                if re.search(r"\bmonths\b", text)
-                else "weeks"
-                if re.search(r"\bweeks\b", text)
-                else "%"
-                if "%" in text
-                else None
-            )
-            measure = "rate" if endpoints[0].key in RATE_ENDPOINTS else "median"
-            self._table = (endpoints[0].key, measure, unit)
+        header = self._table_header(sentence)
+        if header is not None:
+            table_endpoint, table_measure, table_unit = header
+            self._table = (table_endpoint, table_measure, table_unit) if table_endpoint else None
             return True
         if self._table is None:
             return False
         endpoint, measure, unit = self._table
-        hr = _TABLE_HR.match(text)
-        if hr:
-            arm = trial.labels.get(hr.group("arm").strip().casefold())
-            comparator = trial.labels.get(hr.group("comparator").strip().casefold())
-            ratios = find_hazard_ratios(text)
-            if arm and ratios:
+        rows = [m for m in _TABLE_ROW.finditer(text) if m.group("label").strip().casefold() in trial.labels]
+        if _TABLE_TIME_FRAME.match(text):
+            return True
+        if not rows and _TABLE_UNIT_LINE.search(text):
+            self._table = (endpoint, measure, _unit_named(text) or unit)
+            return True
+        ratios = find_hazard_ratios(text)
+        if ratios and endpoint in TIME_ENDPOINTS:
+            named = _TABLE_HR.match(text) or _TABLE_HR_BRACKET.search(text)
+            arm = trial.labels.get(named.group("arm").strip().casefold()) if named else trial.experimental_arm()
+            comparator = (
+                trial.labels.get(named.group("comparator").strip().casefold()) if named else trial.control_arm()
+            )
+            if arm:
                 ratio = ratios[0]
                 self._add(
                     Result(
@@ -214,13 +307,12 @@ class ResultReader:
                         None,
                         sentence,
                         "hr.registry_table",
-                        comparator=comparator,
+                        comparator=comparator if comparator != arm else None,
                         ci=_pair(ratio.ci_low, ratio.ci_high),
                         p=_p(ratio.p_op, ratio.p_value),
                     )
                 )
             return True
-        rows = [m for m in _TABLE_ROW.finditer(text) if m.group("label").strip().casefold() in trial.labels]
         if not rows:
             self._table = None
             return False
@@ -230,12 +322,54 @@ class ResultReader:
             self._add(Result(trial, arm, endpoint, measure, value, unit, sentence, "outcome.registry_table"))
         return True
 
+    def _table_row(self, sentence: Sentence, row: Row, trial: TrialState | None) -> None:
+        """Figures of a pipe-table row, one per column whose header names an endpoint:
+        "| Drug A + drug B | 410 | 7.8 | 40.6 |" under "| Arm | Patients | Median PFS (months) |
+        ORR (%) |"."""
+        if trial is None:
+            return
+        arm = trial.labels.get(row.cells[0].text.casefold())
+        if arm is None:
+            return
+        for index, cell in enumerate(row.cells[1:], start=1):
+            header = row.under(index)
+            value = re.match(r"\s*(\d+(?:[.·]\d+)?)", cell.text)
+            if header is None or value is None:
+                continue
+            endpoints = [m.key for m in sentence_mentions(self.reading, header.start, header.end, "endpoint")]
+            if not endpoints or re.search(r"\b(?:hazard ratio|HR)\b", header.text):
+                continue
+            endpoint = endpoints[0]
+            measure = "rate" if endpoint in RATE_ENDPOINTS else "median"
+            unit = _unit_named(header.text) or ("%" if measure == "rate" else None)
+            number = parse_number(value.group(1))
+            if number is not None:
+                self._add(Result(trial, arm, endpoint, measure, number, unit, sentence, "outcome.table"))
+
+    @staticmethod
+    def _table_header(sentence: Sentence) -> tuple[str | None, str, str | None] | None:
+        """(endpoint, measure, unit) when the sentence heads a results table; an outcome header
+        naming no known endpoint gives (None, ...) so that its rows are not read."""
+        text = sentence.text
+        endpoints = sentence.of("endpoint")
+        outcome_field = _TABLE_OUTCOME_FIELD.match(text)
+        listing = endpoints and not re.search(r"\d", re.sub(r"\(\s*95\s*%\s*CI\s*\)|95\s*%", "", text)) and "," in text
+        if not (outcome_field or listing):
+            return None
+        if not endpoints:
+            return (None, "median", None)
+        endpoint = endpoints[0].key
+        measure = "rate" if endpoint in RATE_ENDPOINTS else "median"
+        return (endpoint, measure, _unit_named(text) or ("%" if measure == "rate" else None))
+
     # -- prose -------------------------------------------------------------------------------
 
-    def _read_prose(self, sentence: Sentence, trials: list[TrialState]) -> None:
+    def _read_prose(self, sentence: Sentence, trials: list[TrialState], inherited: bool) -> list[TrialState]:
+        """Read a sentence's figures; returns the trials they were given to (a sentence about
+        a drug the trial in focus never named starts a trial of its own)."""
         values = self._values(sentence)
         if not values:
-            return
+            return trials
         if not trials:
             trials = [self._mint(sentence)]
         by_value_trial = {id(v): self._trial_for(sentence, v, trials) for v in values}
@@ -243,8 +377,8 @@ class ResultReader:
         # 1. the agent named right after the figure
         for value in values:
             arm = self._trailing_arm(sentence, value, values, by_value_trial[id(value)])
-            if arm:
-                assigned[id(value)] = [arm]
+            if arm is not None:
+                assigned[id(value)] = [arm]  # () for a placebo arm the trial does not list
         # 2. lists
         lists: dict[int, list[Value]] = {}
         for value in values:
@@ -260,7 +394,13 @@ class ResultReader:
             used = {a for v in members for a in assigned.get(id(v), [])}
             before = self._arms_before(sentence, members[0].start, trial)
             candidates = [a for a in before if a not in used][-len(todo) :] if before else []
-            for arm in self._trial_order(trial):
+            respectively = _RESPECTIVELY.search(sentence.text, members[-1].end) is not None
+            order = self._trial_order(trial, sentence.index, len(todo), respectively)
+            last_trial, last_order = self._last_order
+            if respectively and last_trial is trial and len(last_order) >= len(todo):
+                # "..., respectively" after "12.3 months in arm B and 10.3 in arm A" keeps B, A
+                order = last_order + [arm for arm in order if arm not in last_order]
+            for arm in order:
                 if len(candidates) >= len(todo):
                     break
                 if arm not in candidates and arm not in used:
@@ -279,7 +419,10 @@ class ResultReader:
                 continue
             before = self._arms_before(sentence, 0, trial, upto=value.start, from_clause=True)
             if before:
-                assigned[id(value)] = [before[-1]]
+                # "Adding A to B and C extended PFS to 15.0 months": the subject is the whole
+                # regimen, not the B and C it was added to
+                whole = [arm for arm in before if set(before[-1]) < set(arm)]
+                assigned[id(value)] = [whole[0] if whole else before[-1]]
             elif self._last_arm and self._last_trial is trial:
                 assigned[id(value)] = [self._last_arm]
             elif trial.arm_sets():
@@ -287,8 +430,18 @@ class ResultReader:
             else:
                 drug = self.reading.salient_drug(sentence.start + value.start)
                 if drug:
-                    assigned[id(value)] = [(drug,)]
-        subgroup_sentence = self._sentence_subgroup(sentence)
+                    # "the approval of dabrafenib with trametinib ... the response rate was 41%"
+                    assigned[id(value)] = [self.context.set_named_with(drug, sentence.index) or (drug,)]
+        # "in the selumetinib group" names the arm by one of its drugs
+        for value in values:
+            trial = by_value_trial[id(value)]
+            if id(value) in assigned:
+                assigned[id(value)] = [self._as_trial_arm(arm, trial) for arm in assigned[id(value)]]
+        other = self._another_trial(sentence, trials, values, assigned) if inherited else None
+        if other is not None:
+            trials = [other]
+            by_value_trial = {id(v): other for v in values}
+        subgroup_sentence = self._sentence_subgroup(sentence, trials[0])
         for value in values:
             trial = by_value_trial[id(value)]
             subgroup = self._value_subgroup(sentence, value, trial) or subgroup_sentence or self._part(trial)
@@ -296,7 +449,7 @@ class ResultReader:
                 self._hazard_ratio(sentence, value, trial, values, assigned, subgroup)
                 continue
             for arm in assigned.get(id(value), []):
-                if self._restated(trial, arm, value, subgroup):
+                if not arm or self._restated(trial, arm, value, subgroup):
                     continue
                 trial.add_arm(arm, sentence.index, "arm.from_result")
                 self._add(
@@ -315,9 +468,36 @@ class ResultReader:
                     )
                 )
                 self._last_arm, self._last_trial = arm, trial
+        figures = [arm for v in values if v.measure != "HR" for arm in assigned.get(id(v), []) if arm]
+        self._last_order = (trials[0], list(dict.fromkeys(figures)))
+        ratio_endpoints = [v.endpoint for v in values if v.endpoint in {"PFS", "OS"}]
+        if ratio_endpoints:
+            self._last_time_endpoint = ratio_endpoints[-1]
         self._last_subgroup = subgroup_sentence or (
             self._last_subgroup if _ANAPHORIC_SUBGROUP.search(sentence.text) else None
         )
+        return trials
+
+    def _another_trial(
+        self,
+        sentence: Sentence,
+        trials: list[TrialState],
+        values: list[Value],
+        assigned: dict[int, list[tuple[str, ...]]],
+    ) -> TrialState | None:
+        """A new unnamed trial for figures inherited from the trial in focus whose drugs that
+        trial never named: "Mobocertinib ... showed a response rate of 28% in 114 patients"
+        after a paragraph on another drug's trial."""
+        if len(trials) != 1 or not trials[0].arms:
+            return None
+        trial = trials[0]
+        drugs = {drug for value in values for arm in assigned.get(id(value), []) for drug in arm}
+        named = {m.key for index in trial.sentences for m in self.reading.sentences[index].of("drug")}
+        if not drugs or drugs & (trial.drugs | named):
+            return None
+        new = self._mint(sentence)
+        self.tracker.enrolment(sentence, new, sentence.start, sentence.end)
+        return new
 
     @staticmethod
     def _rule(value: Value, assigned: dict[int, list[tuple[str, ...]]]) -> str:
@@ -330,10 +510,7 @@ class ResultReader:
         if subgroup is None:
             return False
         return any(
-            r.trial is trial
-            and r.endpoint == value.endpoint
-            and r.value == value.value
-            and r.subgroup is None
+            r.trial is trial and r.endpoint == value.endpoint and r.value == value.value and r.subgroup is None
             for r in self.results
         )
 
@@ -354,6 +531,17 @@ class ResultReader:
                         arms.append(arm)
         control = trial.control_arm()
         experimental = trial.experimental_arm()
+        compared, comparator = self._compared_before(sentence, value, trial)
+        own = assigned.get(id(value))
+        if own:
+            # "0.52 for the combination versus ipilimumab": the ratio names its arms itself
+            experimental = own[0]
+            named = self._comparators.get(id(value))
+            control = self._as_trial_arm(named, trial) if named else comparator or control
+            arms = []
+        elif not arms and compared:
+            # "favoured A over B (hazard ratio for death, 0.66)"
+            experimental, control = compared, comparator or control
         if len(arms) >= 2:
             experimental = next((a for a in arms if a != control), arms[0])
             control = next((a for a in arms if a != experimental), control)
@@ -384,6 +572,26 @@ class ResultReader:
             )
         )
 
+    def _compared_before(
+        self, sentence: Sentence, value: Value, trial: TrialState
+    ) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+        """The arms a comparison before a ratio names, in its clause: "A over B", "A versus B",
+        or a leading "Compared with B, ..." (experimental, comparator; either may be None)."""
+        self._focus(trial)
+        end = sentence.start + value.start
+        breaks = list(re.finditer(r";|,\s+(?:and|but|while|whereas)\b", self.reading.text[sentence.start : end]))
+        start = sentence.start + (breaks[-1].end() if breaks else 0)
+        groups = agent_groups(self.reading, sentence, start, end, self.context)
+        if not groups:
+            return None, None
+        text = self.reading.text
+        arms = [self._as_trial_arm(drugs, trial) for drugs, _agent in groups]
+        if _COMPARED_WITH_BEFORE.search(text, start, groups[0][1].start):
+            return (arms[1] if len(arms) > 1 else None), arms[0]
+        if len(groups) > 1 and _TRAIL_BLOCK.search(text, groups[0][1].end, groups[1][1].start):
+            return arms[0], arms[1]
+        return arms[0], None
+
     def _add(self, result: Result) -> None:
         if result.endpoint:
             self.results.append(result)
@@ -411,10 +619,16 @@ class ResultReader:
         return best
 
     @staticmethod
-    def _trial_order(trial: TrialState) -> list[tuple[str, ...]]:
-        experimental, control = trial.experimental_arm(), trial.control_arm()
-        order = [a for a in (experimental, control) if a is not None]
-        return order + [a for a in trial.arm_sets() if a not in order]
+    def _trial_order(trial: TrialState, index: int, size: int, respectively: bool) -> list[tuple[str, ...]]:
+        """The order a list of figures follows: experimental then control; for "respectively",
+        or with three arms or more, the order the text last listed the arms in before it."""
+        sets = trial.arm_sets()
+        listed = trial.listed_before(index, size)
+        if (respectively or len(sets) >= 3) and listed:
+            order = [a for a in listed if a in sets]
+        else:
+            order = [a for a in (trial.experimental_arm(), trial.control_arm()) if a is not None]
+        return order + [a for a in sets if a not in order]
 
     # -- values ------------------------------------------------------------------------------
 
@@ -427,9 +641,7 @@ class ResultReader:
         for quantity in find_quantities(text):
             if quantity.unit not in {"months", "weeks", "%"}:
                 continue
-            if any(s <= quantity.start < e for s, e in hr_spans) or _NOT_A_RESULT_BEFORE.search(
-                text[: quantity.start]
-            ):
+            if any(s <= quantity.start < e for s, e in hr_spans) or _NOT_A_RESULT_BEFORE.search(text[: quantity.start]):
                 continue
             values.extend(self._expand(text, quantity))
         for ratio in ratios:
@@ -447,9 +659,14 @@ class ResultReader:
         values.sort(key=lambda v: v.start)
         cues = self._cues(sentence)
         kept = []
+        named = any(endpoint is not None for _s, _e, endpoint in cues)
         for value in values:
             value.endpoint = self._endpoint(value, cues)
-            if value.endpoint is None:
+            blocked = any(endpoint is None and end <= value.start for _s, end, endpoint in cues)
+            if value.endpoint is None and value.measure == "HR" and not (named or blocked):
+                # "The hazard ratio was 0.43 among ...": the endpoint of the ratio before
+                value.endpoint = self._last_time_endpoint
+            if value.endpoint is None or (value.unit == "%" and _OF_RESPONDERS.match(text[value.end :])):
                 continue
             if value.measure != "HR" and value.p is None:
                 following = next((p for p in p_values if 0 <= p.start - value.end <= 25), None)
@@ -465,9 +682,7 @@ class ResultReader:
             return [Value(quantity.value, quantity.unit, quantity.start, quantity.end, measure)]
         if not re.search(r"\bfrom\s*$", text[: quantity.start], re.I):
             return []  # a range ("15-20%") is a spread, not a result
-        first = Value(
-            quantity.value, quantity.unit, quantity.start, quantity.start + 1, measure, from_to=True
-        )
+        first = Value(quantity.value, quantity.unit, quantity.start, quantity.start + 1, measure, from_to=True)
         second = Value(quantity.high, quantity.unit, quantity.end - 1, quantity.end, measure, from_to=True)
         first.list_id = second.list_id = quantity.start
         return [first, second]
@@ -502,7 +717,9 @@ class ResultReader:
         allowed = TIME_ENDPOINTS if value.unit in {"months", "weeks"} else RATE_ENDPOINTS
         if value.measure == "HR":
             allowed = frozenset({"PFS", "OS"})
-        for _start, _end, endpoint in reversed([c for c in cues if c[1] <= value.start]):
+        # A ratio's own label may name the endpoint: "the HR for death was 0.69".
+        reach = value.end if value.measure == "HR" else value.start
+        for _start, _end, endpoint in reversed([c for c in cues if c[1] <= reach]):
             if endpoint is None:
                 return None
             if endpoint in allowed:
@@ -520,6 +737,8 @@ class ResultReader:
 
     def _focus(self, trial: TrialState) -> None:
         self.context.arms = trial.arm_sets()
+        self.context.control = trial.control_arm()
+        self.context.labels = {**trial.labels, **trial.prose_labels}
 
     def _trailing_arm(
         self, sentence: Sentence, value: Value, values: list[Value], trial: TrialState
@@ -528,20 +747,35 @@ class ResultReader:
         following = [v.start for v in values if v.start > value.end]
         limit = sentence.start + (following[0] if following else len(sentence.text))
         start = sentence.start + value.end
-        clause_break = re.search(r";|,\s+(?:and|but|while|whereas)\b", self.reading.text[start:limit])
+        clause_break = re.search(r";|,\s+(?:and|but|while|whereas|although|though)\b", self.reading.text[start:limit])
         if clause_break:
             limit = start + clause_break.start()
+        before = sentence.text[: value.start]
+        if before.count("(") > before.count(")"):
+            # a figure in brackets ("(hazard ratio for death, 0.66)") names its arm inside them,
+            # unless the brackets hold the figure alone ("Sixteen (37%) of 43 patients in ...")
+            closing = self.reading.text.find(")", start, limit)
+            if closing >= 0 and self.reading.text[start:closing].strip():
+                limit = closing
         groups = agent_groups(self.reading, sentence, start, limit, self.context)
         if not groups:
-            return None
+            return () if self._placebo_follows(sentence, start, limit) else None
         drugs, agent = groups[0]
         gap = self.reading.text[start : agent.start]
-        outside = re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", gap)
+        outside = _SHARE_OF.sub("", re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", gap))
         if _TRAIL_BLOCK.search(outside) or re.search(r"\d", outside) or len(outside.split()) > 8:
             return None
         if agent.kind == "class" and _TREATED_AFTER.match(self.reading.text[agent.end :]):
             return None
+        if len(groups) > 1 and _TRAIL_BLOCK.search(self.reading.text[agent.end : groups[1][1].start]):
+            self._comparators[id(value)] = groups[1][0]
         return drugs
+
+    def _placebo_follows(self, sentence: Sentence, start: int, limit: int) -> bool:
+        """Whether the figure is for a placebo arm that has no drug of its own: "13.8 months in the
+        placebo group" of a trial whose arms are a drug and placebo."""
+        placebo = next((m for m in sentence.of("placebo") if start <= m.start < limit), None)
+        return placebo is not None and len(self.reading.text[start : placebo.start].split()) <= 8
 
     def _arms_before(
         self,
@@ -569,50 +803,88 @@ class ResultReader:
                 arms.append(drugs)
         return arms
 
-    @staticmethod
-    def _as_trial_arm(drugs: tuple[str, ...], trial: TrialState) -> tuple[str, ...]:
-        sets = trial.arm_sets()
-        if drugs in sets:
-            return drugs
-        supersets = [a for a in sets if set(drugs) < set(a)]
-        if len(sets) == 1 and len(supersets) == 1:
-            return supersets[0]
-        return drugs
+    def _as_trial_arm(self, drugs: tuple[str, ...], trial: TrialState) -> tuple[str, ...]:
+        return arm_for(self.reading, trial, drugs)
 
     # -- subgroups ---------------------------------------------------------------------------
 
-    def _sentence_subgroup(self, sentence: Sentence) -> str | None:
+    def _sentence_subgroup(self, sentence: Sentence, trial: TrialState) -> str | None:
+        """The subgroup a sentence's figures are for. A cohort named at the head of a sentence
+        ("In the primary cohort of patients with HR-positive disease, ...") stays in force for
+        the sentences after it in its paragraph until one speaks of all patients."""
         text = sentence.text
-        for pattern in _LEADING_SUBGROUP:
+        if self.reading.starts_paragraph(sentence) or _ALL_PATIENTS.search(text):
+            self._cohort = None
+        for pattern in (_LABELLED_COHORT, _NAMED_POPULATION, *_LEADING_SUBGROUP, _QUALIFIED_GROUP):
             match = pattern.search(text)
-            if match and self._is_subgroup(match.group("phrase")):
-                return _short(match.group("phrase"))
+            if (
+                match
+                and self._is_subgroup(match.group("phrase"))
+                and not self._names_population(sentence, match.start("phrase"), match.end("phrase"), trial)
+            ):
+                label = subgroup_label(match.group("phrase"))
+                self._cohort = label if _COHORT_WORD.search(match.group()) else None
+                return label
         if _ANAPHORIC_SUBGROUP.search(text) and self._last_subgroup:
             return self._last_subgroup
-        return None
+        return self._cohort
 
     def _is_subgroup(self, phrase: str) -> bool:
         if re.match(
-            r"(?:all|the)\s+(?:\d+\s+)?(?:randomi[sz]ed|enrolled|treated)?\s*patients$", phrase, re.I
+            r"(?:(?:all|the|these)\s+)?(?:\d+\s+)?(?:randomi[sz]ed|enrolled|treated|evaluable|assessable)?\s*"
+            r"(?:patients|participants)$",
+            phrase,
+            re.I,
         ):
             return False
         everyone = r"\b(?:patients|participants)\s+who\s+(?:were\s+)?(?:randomi[sz]ed|enrolled)\b"
-        return not re.search(everyone, phrase, re.I)
+        if re.search(everyone, phrase, re.I):
+            return False
+        # "patients who received placebo plus docetaxel" are an arm, not a subgroup ("patients who
+        # received the recommended dose" are)
+        given = re.search(
+            r"(?<!\bhad\s)\b(?:received|given|assigned\s+to|allocated(?:\s+to)?|treated\s+with)\s+"
+            r"(?!(?:prior|previous|earlier)\b)(?P<what>.*)$",
+            phrase,
+            re.I,
+        )
+        if given is None:
+            return True
+        spellings = self.reading.lexicon.drug_by_synonym()
+        words = re.findall(r"[\w-]+", given.group("what").casefold())
+        return not any(word == "placebo" or word in spellings for word in words[:3])
+
+    @staticmethod
+    def _names_population(sentence: Sentence, start: int, end: int, trial: TrialState) -> bool:
+        """Whether a phrase of the sentence names the trial's disease: "patients with NRAS-mutant
+        melanoma" is the population, "patients with prior immunotherapy" a subgroup, and so is
+        "those with colorectal cancer" in a trial of several diseases."""
+        diseases = {m.key for m in sentence.of("disease") if start <= sentence.local(m.start) < end}
+        if not diseases:
+            return False
+        # a disease the trial's design did not name, or one of several it did, narrows the
+        # population ("among 40 patients with lung cancer" in a solid-tumour basket trial)
+        return not trial.diseases or (diseases <= trial.diseases and len(trial.diseases) == 1)
 
     def _value_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
         text = sentence.text
         cohort = _TRAILING_COHORT.match(text[value.end :])
         if cohort:
-            return _short(cohort.group("name") + " cohort")
+            return subgroup_label(cohort.group("name") + " cohort")
+        trailing = _TRAILING_SUBGROUP.match(text[value.end :])
+        if trailing and self._is_subgroup(trailing.group("phrase")):
+            start, end = value.end + trailing.start("phrase"), value.end + trailing.end("phrase")
+            if not self._names_population(sentence, start, end, trial):
+                return subgroup_label(trailing.group("phrase"))
         before = text[: value.start].rstrip()
         if before.endswith(("(", "[")):
             genotype = _TRAILING_GENOTYPE.search(before[:-1])
             if genotype:
-                return _short(genotype.group("phrase"))
+                return subgroup_label(genotype.group("phrase"))
         if trial.has_cohorts:
             gene = _COHORT_GENE_BEFORE.search(text[: value.start])
             if gene:
-                return _short(gene.group("gene") + " cohort")
+                return subgroup_label(gene.group("gene") + " cohort")
         return None
 
     @staticmethod
@@ -622,17 +894,33 @@ class ResultReader:
         return None
 
 
+def sentence_mentions(reading: Reading, start: int, end: int, kind: str) -> list[Mention]:
+    """The mentions of a kind between two offsets of the reading's text."""
+    return [
+        m
+        for sentence in reading.sentences
+        if sentence.start <= start < sentence.end + 1 or start <= sentence.start < end
+        for m in sentence.of(kind)
+        if start <= m.start and m.end <= end
+    ]
+
+
+def _unit_named(text: str) -> str | None:
+    if re.search(r"\bmonths?\b", text, re.I):
+        return "months"
+    if re.search(r"\bweeks?\b", text, re.I):
+        return "weeks"
+    if re.search(r"%|\bper\s?cent(?:age)?\b", text, re.I):
+        return "%"
+    return None
+
+
 def _in_subgroup_phrase(text: str, sentence: Sentence, position: int) -> bool:
     before = text[sentence.start : position]
     clause = re.split(r"[,;]", before)[-1]
     return bool(re.search(r"\b(?:among|subgroup|who had|whose)\b", clause, re.I)) and bool(
         _PRIOR_IN_PHRASE.search(clause)
     )
-
-
-def _short(phrase: str) -> str:
-    words = re.sub(r"\s+", " ", phrase).strip(" ,;:").casefold().split()
-    return " ".join(words[:8])
 
 
 def _pair(low: float | None, high: float | None) -> tuple[float, float] | None:

@@ -82,6 +82,12 @@ _ABBREVIATIONS = frozenset(
 _LINE_BREAKS = re.compile(r"[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
 _LONGEST_LIST_ITEM = 400
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u2013]\s|\d{1,2}[.)]\s)")
+# A registry's arm line: "Experimental: Drug A + Drug B. Drug A 10 mg daily plus ..."
+_ARM_FIELD = re.compile(
+    r"\s*(?:\d{1,2}[.)]\s*)?(?:Experimental|Active\s+comparator|Placebo\s+comparator|Sham\s+comparator|"
+    r"No\s+intervention|Arm\s+[A-Z0-9]{1,3}|Cohort\s+[A-Z0-9]{1,3})\s*:",
+    re.IGNORECASE,
+)
 _FIELD = re.compile(r"\s*[A-Z][\w ()/'&,.-]{0,60}:(?:\s|$)")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
@@ -134,9 +140,7 @@ def hard_breaks(text: str) -> set[int]:
     """Start offsets of the line breaks that end a sentence or a block."""
     breaks = list(_LINE_BREAKS.finditer(text))
     wrap_width = _soft_wrap_width(text, breaks)
-    return {
-        match.start() for match in breaks if wrap_width is None or not _break_is_soft(text, match, wrap_width)
-    }
+    return {match.start() for match in breaks if wrap_width is None or not _break_is_soft(text, match, wrap_width)}
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -166,8 +170,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
         start = block_start
-        if _BULLET.match(text, block_start) and block_end - block_start <= _LONGEST_LIST_ITEM:
-            # A list item ("- Experimental: Arm A. Drug X 10 mg daily") is one statement.
+        listed = _BULLET.match(text, block_start) or _ARM_FIELD.match(text, block_start)
+        if listed and block_end - block_start <= _LONGEST_LIST_ITEM:
+            # A list item or a registry arm ("- Experimental: Arm A. Drug X 10 mg daily") is one
+            # statement.
             spans.append(_strip(text, block_start, block_end))
             continue
         for match in _SENTENCE_END.finditer(text, block_start, block_end):

@@ -2,7 +2,7 @@
 
 A trial is named by an acronym or an NCT id, or introduced by a phrase such as "a randomised
 phase II study". Mentions in one sentence that sit together ("NEMO (NCT01763164)", "the phase
-III NEMO trial", "COMBI-d, a randomised phase III trial") are one trial; "this trial", "the
+III ORBIT trial", "ORBIT, a randomised phase III study") are one trial; "this trial", "the
 study" and sentences that only describe a design ("Participants were randomised 2:1 to ...")
 refer to the trial in focus. An indefinite mention is a new trial unless it re-mentions a
 known one (same phase, drugs already among its arms), or it is the only unnamed mention in a
@@ -12,18 +12,20 @@ names.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from ingest.mentions import Agent, AgentContext, Reading, Sentence, sorted_drugs
 from ingest.numbers import parse_number
+from ingest.tables import PipeTable, Row
 
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
 )
 # A count of patients as printed: "402", "1,024", "Seventy-one", "One hundred".
-COUNT = rf"\d[\d,]*|{_NUMBER_WORD}(?:[\s-](?:and\s+)?{_NUMBER_WORD})*"
+COUNT = rf"(?<![\w.-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.])|{_NUMBER_WORD}(?:[\s-](?:and\s+)?{_NUMBER_WORD})*"
 
 
 def count_value(text: str) -> int | None:
@@ -31,9 +33,8 @@ def count_value(text: str) -> int | None:
     return int(value) if value is not None and value == int(value) else None
 
 
-_TRIAL_NOUN = re.compile(r"\b(?:trials?|study|studies)\b", re.IGNORECASE)
 _PHASE_TO_NOUN = re.compile(
-    r"[\s,\w-]{0,30}?\b(?P<noun>trials?|study|studies|part|portion|cohort|stage)\b", re.IGNORECASE
+    r"[\s,\w-]{0,50}?\b(?P<noun>trials?|study|studies|part|portion|cohort|stage)\b", re.IGNORECASE
 )
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|its|our)\b", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\b", re.IGNORECASE)
@@ -48,63 +49,145 @@ _RATIO = re.compile(r"\b([1-4])\s*:\s*([1-4])\b")
 _DESIGN_VERB = re.compile(
     r"\b(?:randomi[sz]ed|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
     r"took|treated|given|compared|pitted|evaluat\w+|tested|enrol\w*|Enrollment|Arms?|Experimental|"
-    r"comparator)\b",
+    r"comparator|adding|added)\b",
     re.IGNORECASE,
 )
 _ARM_START = re.compile(
-    r"\b(?:randomi[sz]ed|randomly assigned|assigned|allocated|received|receiving|took|given|compared|"
+    r"\b(?:randomi[sz]ed|randomly assigned|assigned|allocated|received|receiving|took|given|compared|adding|added|"
     r"pitted|evaluated|tested|treated)\b",
     re.IGNORECASE,
 )
-_PRIOR_THERAPY = re.compile(
-    r"\b(?:after|following|progress\w*\s+(?:on|after)(?:\s+or\s+after)?|prior|previous(?:ly)?|"
-    r"pre-?treated|refractory\s+to|resistant\s+to|failure\s+of|progression\s+on|already|earlier|"
-    r"naive\s+to|untreated|received\s+(?:prior|previous)|had\s+(?:already\s+)?received)\b[^.;,]{0,50}$",
-    re.IGNORECASE,
+# A prior-therapy phrase ("who had previously received chemotherapy and anti-PD-1 or") reaches
+# over a coordinated list up to the verb of the main clause ("were given adagrasib").
+_PRIOR_CUE = (
+    r"\b(?:after|following|progress\w*\s+(?:on|after|during|with)(?:\s+or\s+after)?|prior|"
+    r"previous(?:ly)?(?:\s+(?:received|been\s+treated\s+with|treated\s+with|given))?|"
+    r"pre-?treated\s+with|refractory\s+to|resistant\s+to|failure\s+of|progression\s+on|"
+    r"already(?:\s+received)?|earlier|naive\s+to|exposed\s+to|received\s+(?:prior|previous)|"
+    r"had\s+(?:already\s+)?received)\b"
 )
+_MAIN_VERB = (
+    r"(?!\b(?:were|was|are|is|be|receive|received|receiving|given|took|then|versus|vs|compared|comparing|to|"
+    r"randomi[sz]ed|assigned|allocated|enrolled|tested|evaluated|showed|reported|trial|study|studies)\b)"
+)
+_PRIOR_THERAPY = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;,]){{0,100}}$", re.IGNORECASE)
+# The same phrase over a comma list of drugs ("previously treated with trastuzumab, pertuzumab
+# and T-DM1")
+_PRIOR_THERAPY_LIST = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;]){{0,100}}$", re.IGNORECASE)
+_PRIOR_REACH = 150
 _SPLIT = re.compile(
     r"\b(?:or|versus|vs|compared|comparison|against|over|than|whereas|while|respectively)\b|\bvs\.",
     re.IGNORECASE,
 )
 _STANDALONE_NUMBER = re.compile(r"(?<![\w/.-])\d+(?:\.\d+)?(?![\w/-])")
+# "lenvatinib-pembrolizumab": two drug names joined by a hyphen are a pair
 _JOIN = re.compile(
-    r"\+|\bplus\b|\band\b|\bwith\b|\btogether\b|\bcombin\w*|\bpaired\b|\balongside\b|/", re.IGNORECASE
+    r"\+|\bplus\b|\band\b|\bwith\b|\btogether\b|\bcombin\w*|\bpaired\b|\balongside\b|/|^\s*[-\u2013]\s*$",
+    re.IGNORECASE,
 )
 # Doses and schedules between a drug and its partner: "45 mg orally twice daily", "1000 mg/m2 Q3W".
 _DOSE = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:[-\u2013]\s*\d+(?:[.,]\d+)?\s*)?(?:mg|g|mcg|\u00b5g|ug|IU|units?)\b(?:/(?:m2|m\u00b2|kg|day|d))?"
     r"|\b[Qq]\d+[WwHhDd]\b|\bday\s+\d+|\b\d+-day\b|\bevery\s+\d+\s+(?:weeks?|days?)",
 )
-_ADDING = re.compile(r"\badd(?:ing|ed|ition of)\b", re.IGNORECASE)
-_ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
-_REGISTRY_ARM = re.compile(
-    r"^\s*[-*\u2022]?\s*(?:Experimental|Active comparator|Placebo comparator|Comparator|Arm(?: [A-Z0-9]+)?|"
-    r"No intervention|Other)\s*:\s*(?P<label>[^.]+)\.\s*(?P<body>.*)$",
+# "Adding the MEK inhibitor binimetinib to ...": the drug may follow a short description.
+_ADDING_BEFORE = re.compile(r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?(?:[\w/-]+\s+){0,3}$", re.IGNORECASE)
+# What separates a drug from the same drug named again: "dabrafenib (Tafinlar)", "X, the MEK
+# inhibitor X"; a bare comma or "or" lists a new set ("A plus B, A plus C").
+_ALIAS_GAP = re.compile(r"\s*(?:[(\[]\s*|,\s*(?:the|a|an)\b[^,;]*|\b(?:also\s+known\s+as|i\.e\.?)\s*)?", re.IGNORECASE)
+_ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)\b", re.IGNORECASE)
+# "A or placebo, each given with B": B joins every set listed before it.
+_SHARED_PARTNER = re.compile(
+    r",\s*(?:each|both|all|in\s+(?:both|all|each)\s+(?:arms|groups))\b[^,;()]{0,30}?"
+    r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of)\s*$",
     re.IGNORECASE,
 )
+_CHOICE_CLASSES = frozenset({"physician's choice", "chemotherapy"})
+_ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
+_REGISTRY_ARM = re.compile(
+    r"^\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*"
+    r"(?P<kind>Experimental|Active comparator|Placebo comparator|Comparator|Arm(?:/Group)?\s+Title|"
+    r"Arm(?: [A-Z0-9]+)?|No intervention|Other)"
+    r"\s*:\s*(?P<label>[^.]+?)(?:\.\s*(?P<body>.*))?$",
+    re.IGNORECASE,
+)
+# A row of an arms table: "Drug A + Drug B | Drug A 125 mg daily plus drug B ..."
+_REGISTRY_ROW = re.compile(r"^\s*(?P<label>[^|:]{2,60}?)\s*\|\s*(?P<body>[^|]+)$")
+# Patients per arm by label: "Started: Drug A + Drug B 444; Placebo + Drug B 222"
+_REGISTRY_COUNTS = re.compile(
+    r"^\s*(?:started|randomi[sz]ed|enrolled|treated|(?:overall\s+)?number\s+of\s+participants|"
+    r"participants\s+analy[sz]ed)\b[^:]{0,40}:",
+    re.IGNORECASE,
+)
+# "44 to selumetinib", "78 previously treated patients received dabrafenib"
+_COUNT_BEFORE_ARM = re.compile(
+    r"(?<![\w.:])(?P<n>\d[\d,]*)\s+(?:(?:[\w-]+\s+){0,3}?(?:patients|participants)\s+(?:\w+\s+)?"
+    r"(?:received|were\s+given|were\s+assigned\s+to|were\s+treated\s+with)\s+|to\s+)"
+    r"(?:(?:the|a|an|oral|either)\s+)*$",
+    re.IGNORECASE,
+)
+# "all randomized patients", "a randomised phase 3 trial": the participle describes, it does
+# not assign anyone to an arm
+_ADJECTIVAL = re.compile(
+    r"\s+(?:patients|participants|subjects|population|trial|study|studies|phase|controlled|double|open|"
+    r"cohort|comparison|design|clinical)\b|,",
+    re.IGNORECASE,
+)
+_ASSIGNS_ARMS = re.compile(
+    r"\b(?:randomly\s+assigned|randomi[sz]ed|allocated)\b(?!\s+(?:patients|participants|trials?|stud\w+|phase|"
+    r"controlled|double|open|design))[^.;]{0,120}?\bto\b",
+    re.IGNORECASE,
+)
+# "to arm A (paclitaxel and carboplatin) or arm B (...)": the label an arm is given
+_LABEL_BEFORE = re.compile(r"\b(?P<label>(?:arm|group|cohort)\s+[A-Z0-9]{1,2})\s*[(:,]?\s*$")
+_HYPOTHETICAL = re.compile(r"\b(?:should|could|would|might|may|perhaps|whether|suggest\w*)\b", re.IGNORECASE)
+# "a control regimen of X", "the control arm received X"
+_CONTROL_BEFORE = re.compile(r"\bcontrol\b[\w\s]{0,25}$", re.IGNORECASE)
 _ARM_N = re.compile(r"\(\s*n\s*=\s*(\d+)\s*\)|\((\d+)\s+(?:patients|participants)\)", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b|\.\s", re.IGNORECASE)
+_APPOSITION = re.compile(r"[\s)\]]*[:,(]\s*(?:(?:an?|the)\s+)?[^.;:]{0,80}", re.IGNORECASE)
+# A registry field whose phase needs no trial noun: "Phase: Phase 3", "Study design: randomized,
+# open-label, phase 3"
+_PHASE_FIELD = re.compile(r"\s*(?:study\s+)?(?:phase|design)\b[^:\n]{0,20}:", re.IGNORECASE)
+# A registry field: "Phase: Phase 3", "Study title: ...", "ClinicalTrials.gov ID: NCT...".
+_FIELD_LINE = re.compile(r"\s*[A-Z][\w ./()&-]{0,40}:\s")
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas|yet|followed\s+by)\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)\.\s",
+    re.IGNORECASE,
+)
 
+_LABELLED_PART = re.compile(r"\b(?i:cohort|arm)\s+[A-Z0-9]{1,2}\b[^.;]{0,30}$")
+_PART_OF = re.compile(r"\b(?:part|portion|stage)\s+of\b[^.;]{0,120}$", re.IGNORECASE)
+_QUALIFIED_AFTER = re.compile(r"\s+(?:who|whose|in\s+whom)\b", re.IGNORECASE)
+_PEOPLE = r"(?:patients|participants|subjects|adults|women|men|people|individuals|children|adolescents|persons)"
 _ENROLMENT = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         rf"\bEnrol(?:l)?ment\b[^:]*:\s*(?P<n>{COUNT})",
         rf"\b(?:randomi[sz]ed|randomly assigned|enrolled|recruited|assigned|allocated|took|included)\s+"
-        rf"(?P<n>{COUNT})\s+(?:\w+\s+){{0,2}}?(?:patients|participants|subjects|adults)\b",
-        rf"\bOf\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:randomi[sz]ed\s+|enrolled\s+|treated\s+)?(?:patients|participants)\b",
-        rf"\b(?:In\s+total,?\s+)?(?P<n>{COUNT})\s+(?:\w+\s+){{0,2}}?"
-        rf"(?:patients|participants|subjects|adults)\b"
-        rf"[^.;]{{0,60}}?\b(?:were|was)\s+"
-        rf"(?:randomi[sz]ed|enrolled|treated|assigned|allocated|recruited|included)",
-        rf"(?<![\w.])(?P<n>{COUNT})\s+(?:\w+\s+){{0,2}}?(?:patients|participants)\s+"
-        rf"(?:took|received|were given)\b",
+        rf"(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
+        # "Of the 303 patients, 152 were assigned ..." opens its sentence ("79% of 71 patients" does not)
+        rf"\b(?-i:Of)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:randomi[sz]ed\s+|enrolled\s+|treated\s+)?(?:patients|participants)\b",
+        # "556 patients with ... (a long description) ... were randomly assigned"
+        rf"\b(?:In\s+total,?\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
+        rf"[^.;]{{0,160}}?\b(?:were|was)\s+(?:then\s+)?"
+        rf"(?:randomi[sz]ed|randomly|enrolled|treated|assigned|allocated|recruited|included|given)",
+        # "twenty-six patients with BRAF V600E-mutant thyroid cancer received ..."
+        rf"(?<![\w.])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants)\b[^.;]{{0,100}}?\s"
+        rf"(?:took|received|were given|were treated)\b",
+        # "Patients (n=403) with untreated disease were randomized"
+        r"\b(?:patients|participants)\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\)[^.;]{0,120}?\b(?:were|was)\s+"
+        r"(?:randomi[sz]ed|randomly|enrolled|assigned|allocated|treated|included)",
         rf"\b(?:trial|study)\s+(?:of|in|with|that enrolled)\s+(?P<n>{COUNT})\s+(?:patients|participants)\b",
         rf"\bin\s+(?P<n>{COUNT})\s+(?:patients|participants)\b(?=[^.;]*\b(?:randomi|compar))",
-        rf"(?<=compared)[^.;]{{0,120}}?\bin\s+(?P<n>{COUNT})\s+(?:patients|participants)\b",
+        # "compared A with B in 524 previously treated patients", "combined A with B in 33 patients"
+        rf"\b(?:compared|combined|tested|evaluated|studied|assessed)\b[^.;]{{0,120}}?\bin\s+(?P<n>{COUNT})\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants)\b",
         rf"\b(?:cohort|total)\s+of\s+(?P<n>{COUNT})\s+(?:\w+\s+)?(?:patients|participants)\b",
-        rf"%\s+of\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:\w+\s+)?(?:patients|participants)\b",
+        rf"%\s+(?:of|in|among)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants)\b",
     )
 )
+# A count that belongs to part of a trial: "among the 57 ...", "(n = 44)" before the phrase; and
+# one in a clause about a labelled cohort: "in cohort B, 57 ...", "cohort C enrolled 36 ...".
 _SUBGROUP_COUNT = re.compile(r"\b(?:among|in)\s+(?:the\s+|these\s+)?$|\bsubgroup\b|\(\s*n\s*=", re.IGNORECASE)
 
 
@@ -116,6 +199,7 @@ class ArmState:
     label: str | None = None
     sentence: int | None = None
     rule: str = "arm.design"
+    alternatives: bool = False  # a registry arm offering drugs in the alternative ("cisplatin or carboplatin")
 
 
 @dataclass
@@ -135,7 +219,22 @@ class TrialState:
     has_cohorts: bool = False
     sentences: list[int] = field(default_factory=list)
     evidence: dict[str, tuple[int, str]] = field(default_factory=dict)  # field -> (sentence, rule)
-    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # registry arm labels
+    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # registry and table arm labels
+    prose_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "arm b" named in prose
+    declared_control: tuple[str, ...] | None = None  # an arm the text calls control or comparator
+    # the orders sentences list the arms in: (sentence index, assigns patients, arms)
+    listings: list[tuple[int, bool, list[tuple[str, ...]]]] = field(default_factory=list)
+
+    def listed_before(self, index: int, size: int) -> list[tuple[str, ...]]:
+        """The arms in the order a sentence before ``index`` listed at least ``size`` of them
+        ("..., respectively" follows it): the last that assigned patients to them, else the
+        last that named them."""
+        earlier = [
+            (assigns, arms) for sentence, assigns, arms in self.listings if sentence < index and len(arms) >= size
+        ]
+        assigning = [arms for assigns, arms in earlier if assigns]
+        return assigning[-1] if assigning else (earlier[-1][1] if earlier else [])
+
     chemotherapy: set[str] = field(default_factory=set)  # drugs of its arms that are standard chemotherapy
 
     @property
@@ -149,7 +248,9 @@ class TrialState:
                 seen.append(arm.drugs)
         return seen
 
-    def add_arm(self, drugs: tuple[str, ...], sentence: int, rule: str, n: int | None = None) -> None:
+    def add_arm(
+        self, drugs: tuple[str, ...], sentence: int, rule: str, n: int | None = None, alternatives: bool = False
+    ) -> None:
         if not drugs:
             return
         for arm in self.arms:
@@ -157,19 +258,20 @@ class TrialState:
                 if arm.n is None and n is not None:
                     arm.n = n
                 return
-        self.arms.append(ArmState(drugs, n=n, sentence=sentence, rule=rule))
+        self.arms.append(ArmState(drugs, n=n, sentence=sentence, rule=rule, alternatives=alternatives))
 
     def note_chemotherapy(self, reading: Reading) -> None:
-        self.chemotherapy = {
-            d for d in self.drugs if d == "chemotherapy" or "chemotherapy" in reading.drug_classes(d)
-        }
+        self.chemotherapy = {d for d in self.drugs if d == "chemotherapy" or "chemotherapy" in reading.drug_classes(d)}
 
     def control_arm(self) -> tuple[str, ...] | None:
-        """The comparator: an arm whose drugs are all in another arm, else a chemotherapy or
-        class-phrase arm facing a drug arm, else the second arm."""
+        """The comparator: the arm the text calls control (or the placebo arm), else an arm
+        whose drugs are all in another arm, else a chemotherapy or class-phrase arm facing a drug
+        arm, else the second arm."""
         sets = self.arm_sets()
         if len(sets) < 2:
             return None
+        if self.declared_control in sets:
+            return self.declared_control
         for arm in sets:
             if any(arm != other and set(arm) < set(other) for other in sets):
                 return arm
@@ -177,6 +279,15 @@ class TrialState:
         if len(standard) == 1:
             return standard[0]
         return sets[1]
+
+    def arm_named(self, drugs: tuple[str, ...]) -> tuple[str, ...]:
+        """The arm a set names: itself, else the one arm holding all its drugs ("the
+        selumetinib group" of a selumetinib-plus-docetaxel arm)."""
+        sets = self.arm_sets()
+        if not drugs or drugs in sets:
+            return drugs
+        supersets = [arm for arm in sets if set(drugs) < set(arm)]
+        return supersets[0] if len(supersets) == 1 else drugs
 
     def standard_care(self, drug: str) -> bool:
         return drug in self.chemotherapy
@@ -211,64 +322,114 @@ class _Group:
     anaphoric: bool = False
 
 
+def in_prior_therapy(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a mention of a sentence lies in a prior-therapy phrase ("patients progressing
+    after immunotherapy", "who had previously received chemotherapy and anti-PD-1 or ...",
+    "previously treated with trastuzumab, pertuzumab and trastuzumab emtansine")."""
+    before_start = max(sentence.start, start - _PRIOR_REACH)
+    before = text[before_start:start]
+    if _PRIOR_THERAPY.search(before):
+        return True
+    listed = _PRIOR_THERAPY_LIST.search(before)
+    if listed is None:
+        return False
+    # every comma after the cue must close a drug of the list ("trastuzumab, pertuzumab and")
+    ends = [m.end for m in sentence.mentions if m.kind in {"drug", "class"}]
+    commas = [before_start + i for i in range(listed.start(), len(before)) if before[i] == ","]
+    return all(any(e <= comma and not text[e:comma].strip() for e in ends) for comma in commas)
+
+
+@dataclass
+class _DrugSet:
+    drugs: list[str]
+    agent: Agent  # where the set starts
+    before_join: list[str] = field(default_factory=list)  # its drugs before the last one joined
+
+
 def agent_groups(
     reading: Reading, sentence: Sentence, start: int, end: int, context: AgentContext, skip_prior: bool = True
 ) -> list[tuple[tuple[str, ...], Agent]]:
     """Drug sets named between two offsets, split at "or"/"versus", joined at "plus"/"with".
 
-    "adding A to B" and "A added to B" give two sets, A+B and B. Placebo is dropped from a
-    set; agents in a prior-therapy phrase ("progressing after immunotherapy") are not arms.
+    - "adding A to B" and "A added to B" give two sets, A+B and B;
+    - a serial list ending in "and" is one set ("encorafenib, binimetinib and cetuximab"), one
+      ending in "or" or with "alone" after an item lists sets;
+    - a partner shared by the sets before it ("A or placebo, each given with B") or named before
+      "either" ("B plus either A or placebo") joins every set, so placebo leaves B alone; so does
+      a standard backbone given with A "or placebo" ("carboplatin and etoposide with
+      atezolizumab or placebo");
+    - a class phrase whose bracket lists drugs of that class ("a standard EGFR TKI (gefitinib
+      or erlotinib)") is one set: the choice, not its options;
+    - placebo is dropped from a set; agents in a prior-therapy phrase are not arms.
     Each set comes with the agent where it starts.
     """
     text = reading.text
     agents = [
         agent
         for agent in reading.agents(sentence, start, end, context)
-        if not (
-            skip_prior and _PRIOR_THERAPY.search(text[max(sentence.start, agent.start - 70) : agent.start])
-        )
+        if not (skip_prior and in_prior_therapy(text, sentence, agent.start, agent.end))
     ]
-    groups: list[tuple[list[str], Agent]] = []
-    extra: list[tuple[list[str], Agent]] = []
+    agents = _without_choice_options(reading, agents)
+    groups: list[_DrugSet] = []
+    extra: list[_DrugSet] = []
     control: list[str] | None = None  # the arm "adding A to B" compares with: B
+    backbone: list[str] = []  # "B plus either A or placebo": B
+    shared: list[_DrugSet] = []  # the sets a shared partner ("each given with B") joins
     compare_open = re.search(r"\bcompar\w*\b", text[start : agents[0].start], re.I) if agents else None
     for index, agent in enumerate(agents):
         if index == 0:
-            groups.append((list(agent.drugs), agent))
+            groups.append(_DrugSet(list(agent.drugs), agent))
             continue
         gap = text[agents[index - 1].end : agent.start]
-        previous_drugs = groups[-1][0]
-        if set(agent.drugs) <= set(previous_drugs) and agent.drugs and not _SPLIT.search(gap):
-            continue  # the same drug again: an alias or an appositive
+        previous_drugs = groups[-1].drugs
+        if set(agent.drugs) <= set(previous_drugs) and agent.drugs and _ALIAS_GAP.fullmatch(gap):
+            continue  # the same drug again: an alias ("dabrafenib (Tafinlar)") or its description
         if len(gap.split()) > 14 or _CLAUSE_BREAK.search(gap):
-            groups.append((list(agent.drugs), agent))
-            control = None
+            groups.append(_DrugSet(list(agent.drugs), agent))
+            control, backbone, shared = None, [], []
             continue
+        if _SHARED_PARTNER.search(gap):
+            shared = groups[_last_clause_start(text, groups) :]
+            for group in shared:
+                group.drugs.extend(agent.drugs)
+            continue
+        if shared and _JOIN.search(gap) and not _SPLIT.search(gap):
+            for group in shared:
+                group.drugs.extend(agent.drugs)
+            continue
+        shared = []
         if _ADDED_TO.search(gap) or (
             re.search(r"\bto\b", gap, re.I)
-            and _ADDING.search(text[max(start, agents[index - 1].start - 12) : agents[index - 1].start])
+            and _ADDING_BEFORE.search(text[max(start, agents[index - 1].start - 40) : agents[index - 1].start])
         ):
             # "adding A to B" / "A added to B": the trial compares A+B with B alone.
             control = list(agent.drugs)
-            extra.append((control, agent))
-            groups[-1][0].extend(agent.drugs)
+            extra.append(_DrugSet(control, agent))
+            groups[-1].drugs.extend(agent.drugs)
             continue
         split = _SPLIT.search(gap) is not None or _STANDALONE_NUMBER.search(_DOSE.sub("", gap)) is not None
         if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
             split = True
             compare_open = None
-        if not split and _JOIN.search(gap):
-            groups[-1][0].extend(agent.drugs)
+        joined = not split and (_JOIN.search(gap) is not None or _serial_and(text, agents, index))
+        if joined:
+            if re.search(r"\beither\b", gap, re.I):
+                backbone = list(groups[-1].drugs)
+            groups[-1].before_join = list(groups[-1].drugs)
+            groups[-1].drugs.extend(agent.drugs)
             if control is not None:
                 control.extend(agent.drugs)
         else:
-            groups.append((list(agent.drugs), agent))
+            drugs = [*backbone, *agent.drugs]
+            if agent.kind == "placebo" and not backbone and _standard_backbone(reading, groups[-1].before_join):
+                drugs = list(groups[-1].before_join)
+            groups.append(_DrugSet(drugs, agent))
             control = None
     result: list[tuple[tuple[str, ...], Agent]] = []
-    for drugs, agent in [*groups, *extra]:
-        kept = sorted_drugs(drugs)
+    for group in [*groups, *extra]:
+        kept = sorted_drugs(group.drugs)
         if kept and kept not in [r[0] for r in result]:
-            result.append((kept, agent))
+            result.append((kept, group.agent))
     # "the one MEK inhibitor ..., binimetinib": a class phrase next to a drug of that class is
     # a description of the drug, not an arm of its own.
     singles = [r[0][0] for r in result if len(r[0]) == 1]
@@ -283,6 +444,73 @@ def agent_groups(
     ]
 
 
+def _standard_backbone(reading: Reading, drugs: list[str]) -> bool:
+    """Whether drugs are standard care that a placebo-controlled add-on trial gives to both arms
+    (chemotherapy or hormonal therapy), as opposed to an experimental pair matched by placebos."""
+    kinds = {entry.kind for drug in drugs if (entry := reading.lexicon.drugs.get(drug)) is not None}
+    known = all(drug in reading.lexicon.drugs for drug in drugs)
+    return bool(drugs) and known and kinds <= {"chemotherapy", "hormonal"}
+
+
+def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
+    """Whether the comma before agents[index] is inside a list of single drugs closed by "and"
+    ("encorafenib, binimetinib and cetuximab"), which names one set; "A plus B, C plus D" is not."""
+    if not re.fullmatch(r"\s*,\s*", text[agents[index - 1].end : agents[index].start]):
+        return False
+    if index >= 2 and _JOIN.search(text[agents[index - 2].end : agents[index - 1].start]):
+        return False
+    for position in range(index, len(agents)):
+        agent = agents[position]
+        if agent.kind != "drug" or _ALONE_AFTER.match(text, agent.end):
+            return False
+        if position + 1 == len(agents):
+            return False
+        gap = text[agent.end : agents[position + 1].start]
+        if re.fullmatch(r"\s*,\s*", gap):
+            continue
+        return (
+            re.fullmatch(r"\s*,?\s*(?:and|plus|\+)\s*", gap, re.I) is not None and agents[position + 1].kind == "drug"
+        )
+    return False
+
+
+def _last_clause_start(text: str, groups: list[_DrugSet]) -> int:
+    """Index of the first set of the run of alternatives that ends the list so far."""
+    first = len(groups) - 1
+    while first > 0 and not _CLAUSE_BREAK.search(text[groups[first - 1].agent.end : groups[first].agent.start]):
+        first -= 1
+    return first
+
+
+def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent]:
+    """Drop the drugs a choice arm lists as its options: "a standard EGFR TKI (gefitinib or
+    erlotinib)", "physician's choice (docetaxel or paclitaxel)", "physician's choice of
+    chemotherapy"; the class phrase is the arm."""
+    text = reading.text
+    dropped: set[int] = set()
+    for position, agent in enumerate(agents[:-1]):
+        following = agents[position + 1]
+        if (
+            agent.drugs
+            and agent.drugs[0] in _CHOICE_CLASSES - {"chemotherapy"}
+            and re.fullmatch(r"\s*of\s+(?:[\w-]+\s+){0,2}", text[agent.end : following.start])
+        ):
+            dropped.add(id(following))
+    for agent in agents:
+        if agent.kind != "choice":
+            continue
+        close = text.find(")", agent.end)
+        if close < 0:
+            continue
+        options = [other for other in agents if agent.end < other.start < close and other.kind == "drug"]
+        choice = agent.drugs[0] if agent.drugs else ""
+        if len(options) >= 2 and all(
+            choice in _CHOICE_CLASSES or choice in reading.drug_classes(d) for o in options for d in o.drugs
+        ):
+            dropped.update(id(option) for option in options)
+    return [agent for agent in agents if id(agent) not in dropped]
+
+
 class TrialTracker:
     """Reads sentences in order and keeps the trials and the trial in focus."""
 
@@ -292,6 +520,8 @@ class TrialTracker:
         self.current: TrialState | None = None
         self.by_sentence: dict[int, list[TrialState]] = {}
         self.context = AgentContext(reading)
+        self._pipe = PipeTable()
+        self._row: Row | None = None  # the table row the current sentence is, if it is one
 
     # -- finding -----------------------------------------------------------------------------
 
@@ -311,6 +541,7 @@ class TrialTracker:
     def focus(self, trial: TrialState | None) -> None:
         self.current = trial
         self.context.arms = trial.arm_sets() if trial else []
+        self.context.labels = {**trial.labels, **trial.prose_labels} if trial else {}
 
     # -- mentions ----------------------------------------------------------------------------
 
@@ -320,7 +551,7 @@ class TrialTracker:
         for mention in sentence.of("trial", "nct", "phase"):
             if mention.kind == "phase":
                 noun = _PHASE_TO_NOUN.match(text, mention.end)
-                field_line = re.match(r"\s*Phase\s*:\s*$", text[sentence.start : mention.start], re.I)
+                field_line = _PHASE_FIELD.match(sentence.text)
                 if noun is None and not field_line:
                     continue
                 group = _Group(mention.start, noun.end() if noun else mention.end)
@@ -328,8 +559,8 @@ class TrialTracker:
                     group.part_phase = mention.key
                 else:
                     group.phase = mention.key
-                article = text[max(sentence.start, mention.start - 60) : mention.start]
-                words = re.findall(r"[A-Za-z]+", article)[-4:]
+                article = text[max(sentence.start, mention.start - 80) : mention.start]
+                words = re.findall(r"[A-Za-z]+", article)[-8:]
                 for word in reversed(words):
                     if _DEFINITE.fullmatch(word):
                         group.definite = True
@@ -388,12 +619,18 @@ class TrialTracker:
             compatible = False  # a second name is a second trial
         if trial is None and (group.names or group.ncts) and current is not None and compatible:
             # "This phase II trial (NCT...)" names the trial in focus; so does a record's ID
-            # field, and the first name the body gives to a trial announced in the title.
+            # field, the first name the body gives to a trial announced in the title, and a
+            # name given to an unnamed trial whose drugs the sentence names again.
             untitled = current.from_title and not (current.acronym or current.nct)
-            if group.definite or untitled or self._fills_record(current, group):
+            if (
+                group.definite
+                or untitled
+                or self._fills_record(current, sentence, group)
+                or self._names_unnamed(current, sentence)
+            ):
                 trial = current
         if trial is None and not (group.names or group.ncts):
-            if group.definite and current is not None and compatible:
+            if (group.definite or _FIELD_LINE.match(sentence.text)) and current is not None and compatible:
                 trial = current
             elif group.indefinite or group.phase or group.part_phase:
                 trial = self._remention(sentence, group)
@@ -411,20 +648,25 @@ class TrialTracker:
             trial.part_phase = group.part_phase
         return trial
 
-    def _fills_record(self, current: TrialState, group: _Group) -> bool:
-        """A registry record names its trial field by field ("Acronym:", "ID:" lines)."""
-        field_line = re.match(
-            r"\s*[\w. ]+:\s*$", self.reading.text[self._sentence_start(group) : group.start]
-        )
+    def _fills_record(self, current: TrialState, sentence: Sentence, group: _Group) -> bool:
+        """A registry record names its trial field by field ("Acronym:", "ID:" lines, a title
+        line ending in the acronym, a line holding only the NCT id)."""
+        text = self.reading.text
+        field_line = _FIELD_LINE.match(sentence.text) or sentence.text.strip() == text[group.start : group.end]
         if not field_line:
             return False
         return (bool(group.ncts) and current.nct is None) or (bool(group.names) and current.acronym is None)
 
-    def _sentence_start(self, group: _Group) -> int:
-        for sentence in self.reading.sentences:
-            if sentence.start <= group.start < sentence.end:
-                return sentence.start
-        return group.start
+    @staticmethod
+    def _names_unnamed(current: TrialState, sentence: Sentence) -> bool:
+        drugs = {m.key for m in sentence.of("drug")}
+        return not (current.acronym or current.nct) and bool(drugs) and drugs == current.drugs
+
+    def _appositive(self, sentence: Sentence, trial: TrialState, group: _Group) -> bool:
+        """Whether a phase mention stands in apposition to the trial's name: "REVEL: a randomised
+        phase 3 trial", "(ORBIT), an open-label phase 2 study"."""
+        names = [m for m in sentence.of("trial", "nct") if m.key in {trial.acronym, trial.nct} and m.end <= group.start]
+        return any(_APPOSITION.fullmatch(self.reading.text, m.end, group.start) for m in names)
 
     def _remention(self, sentence: Sentence, group: _Group) -> TrialState | None:
         """An indefinite mention that repeats a known trial: same phase, and every drug of its
@@ -432,7 +674,12 @@ class TrialTracker:
         clause = _clause_around(self.reading.text, sentence, group.start)
         drugs = {m.key for m in sentence.of("drug") if clause[0] <= m.start < clause[1]}
         named = [t for t in self.by_sentence.get(sentence.index, []) if t.acronym or t.nct]
-        if len(named) == 1 and not drugs - named[0].drugs and named[0].phase in (None, group.phase):
+        # "REVEL: a randomised phase 3 trial" describes the one trial the sentence names
+        if (
+            len(named) == 1
+            and named[0].phase in (None, group.phase)
+            and (not drugs - named[0].drugs or self._appositive(sentence, named[0], group))
+        ):
             return named[0]
         for trial in self.trials:
             if trial.phase == group.phase and drugs and drugs <= trial.drugs:
@@ -442,14 +689,8 @@ class TrialTracker:
     # -- the pass ----------------------------------------------------------------------------
 
     def read(self) -> None:
-        paragraph = 0
         for sentence in self.reading.sentences:
-            starts_paragraph = (
-                sentence.index > 0
-                and "\n" in self.reading.text[self.reading.sentences[sentence.index - 1].end : sentence.start]
-            )
-            if starts_paragraph:
-                paragraph += 1
+            self._row = self._pipe.feed(sentence)
             groups = self._groups(sentence)
             # Named trials first, so an unnamed mention in the same sentence can join them.
             ordered = sorted(groups, key=lambda g: not (g.names or g.ncts))
@@ -466,22 +707,24 @@ class TrialTracker:
                 # The sentence's last trial stays in focus, unless it is only the object of a
                 # comparison; the first named one then keeps it.
                 self.focus(
-                    found[0][1]
-                    if len(found) > 1 and self._subordinate(sentence, found[-1][0])
-                    else found[-1][1]
+                    found[0][1] if len(found) > 1 and self._subordinate(sentence, found[-1][0]) else found[-1][1]
                 )
-            elif self.current is not None and _DESIGN_VERB.search(sentence.text):
+            elif self.current is None and _ASSIGNS_ARMS.search(sentence.text):
+                # "we randomly assigned 878 patients to A or B": a trial the text never names
+                trial = self._new(sentence)
+                self.by_sentence[sentence.index] = [trial]
+                self.focus(trial)
+            elif self.current is not None and (
+                self._row is not None
+                or _DESIGN_VERB.search(sentence.text)
+                or _REGISTRY_ROW.match(sentence.text)
+                or _REGISTRY_COUNTS.match(sentence.text)
+            ):
                 self.by_sentence[sentence.index] = [self.current]
             if found:
-                for position, (group, trial) in enumerate(found):
-                    window = None
-                    if len(found) > 1:
-                        # Each trial of the sentence gets the words between its neighbours.
-                        window = (
-                            found[position - 1][0].end if position else sentence.start,
-                            found[position + 1][0].start if position + 1 < len(found) else sentence.end,
-                        )
-                    self._attach(sentence, trial, group, window)
+                windows = self._windows(sentence, [group for group, _ in found])
+                for (group, trial), window in zip(found, windows, strict=True):
+                    self._attach(sentence, trial, group, window if len(found) > 1 else None)
             elif sentence.index in self.by_sentence and self.current is not None:
                 self._attach(sentence, self.current, None, None)
             self._remember_sets(sentence)
@@ -497,6 +740,25 @@ class TrialTracker:
         self._design(sentence, trial, group, window)
         trial.note_chemotherapy(self.reading)
 
+    def _windows(self, sentence: Sentence, groups: list[_Group]) -> list[tuple[int, int]]:
+        """The part of a sentence each of its trials owns. The words between two trial mentions
+        are cut at the last clause break between them ("(NEMO), and pimasertib gave ... in a
+        phase II study"); without one they belong to the trial named first, so a count stated
+        after it ("a phase II trial ... in 117 patients, the phase III NEMO trial") stays
+        there."""
+        text = self.reading.text
+        cuts: list[tuple[int, int]] = []
+        for first, second in itertools.pairwise(groups):
+            breaks = clause_breaks(text, first.end, second.start)
+            cuts.append((breaks[-1].start(), breaks[-1].end()) if breaks else (second.start, second.start))
+        return [
+            (
+                cuts[position - 1][1] if position else sentence.start,
+                cuts[position][0] if position < len(cuts) else sentence.end,
+            )
+            for position in range(len(groups))
+        ]
+
     def _subordinate(self, sentence: Sentence, group: _Group) -> bool:
         before = self.reading.text[sentence.start : group.start]
         return bool(re.search(r"\b(?:those|that)\s+(?:for|of|in|seen)\b", before, re.IGNORECASE))
@@ -507,7 +769,7 @@ class TrialTracker:
         """Drug sets named together anywhere ("the drug is paired with encorafenib"), for a
         later "that combination" or "the doublet"."""
         for drugs, _agent in agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context):
-            self.context.remember_set(drugs)
+            self.context.remember_set(drugs, sentence.index)
 
     def _design(
         self, sentence: Sentence, trial: TrialState, group: _Group | None, window: tuple[int, int] | None
@@ -532,7 +794,7 @@ class TrialTracker:
             r"\bcohorts?\s+(?:or|and)\b|\bcohorts\b", clause, re.I
         ):
             trial.has_cohorts = True
-        self._enrolment(sentence, trial, start, end)
+        self.enrolment(sentence, trial, start, end)
         for mention in sentence.of("gene"):
             if start <= mention.start < end and re.match(
                 r"[-\s]*(?:mutant|mutated|mutation|positive|altered)",
@@ -541,92 +803,225 @@ class TrialTracker:
             ):
                 trial.genes.add(mention.key)
         trial.diseases.update(m.key for m in sentence.of("disease") if start <= m.start < end)
-        registry = _REGISTRY_ARM.match(sentence.text)
-        if registry:
-            self._registry_arm(sentence, trial, registry)
+        if self._row is not None:
+            self._table_arm(sentence, trial, self._row)
+            return
+        registry = _REGISTRY_ARM.match(sentence.text) or _REGISTRY_ROW.match(sentence.text)
+        if registry and self._registry_arm(sentence, trial, registry):
+            return
+        if trial.labels and _REGISTRY_COUNTS.match(sentence.text):
+            self._registry_counts(sentence, trial)
             return
         self._arms(sentence, trial, start, end)
 
-    def _enrolment(self, sentence: Sentence, trial: TrialState, start: int, end: int) -> None:
+    def enrolment(self, sentence: Sentence, trial: TrialState, start: int, end: int) -> None:
         if trial.n_enrolled is not None:
             return
-        clause = self.reading.text[start:end]
+        text = self.reading.text
+        clause = text[start:end]
         for rank, pattern in enumerate(_ENROLMENT):
             for match in pattern.finditer(clause):
-                if _SUBGROUP_COUNT.search(clause[max(0, match.start("n") - 12) : match.start("n")]):
+                if _SUBGROUP_COUNT.search(clause[max(0, match.start() - 12) : match.start()]) or (
+                    _LABELLED_PART.search(clause[max(0, match.start("n") - 40) : match.start("n")])
+                ):
                     continue
+                if rank and _PART_OF.search(text, sentence.start, start + match.start()):
+                    continue  # "during the phase 2 portion, 38 patients ...": not the whole trial
+                if clause[match.start()] == "%" and _QUALIFIED_AFTER.match(clause, match.end()):
+                    continue  # "79% of 71 patients who were new to ...": a subgroup's count
                 value = count_value(match.group("n"))
                 if value is not None and value >= 5:
                     trial.set_once("n_enrolled", value, sentence.index, f"trial.enrolment.{rank}")
                     return
 
     def _arms(self, sentence: Sentence, trial: TrialState, start: int, end: int) -> None:
+        """Arms named in a design clause; clauses joined by semicolons ("in cohort A, 78 patients
+        received X; in cohort B, 57 received Y") are read one by one."""
         text = self.reading.text
-        verb = _ARM_START.search(text, start, end)
+        pieces = [m.start() for m in clause_breaks(text, start, end) if text[m.start()] == ";"]
+        bounds = [start, *(cut + 1 for cut in pieces)]
+        for piece_start, piece_end in zip(bounds, [*pieces, end], strict=True):
+            self._clause_arms(sentence, trial, piece_start, piece_end)
+
+    def _clause_arms(self, sentence: Sentence, trial: TrialState, start: int, end: int) -> None:
+        text = self.reading.text
+        if _HYPOTHETICAL.search(text, start, end):
+            return  # "whether X should be given with Y" proposes, it does not report an arm
+        verbs = list(_ARM_START.finditer(text, start, end))
+        verb = verbs[0] if verbs else None
         has_trial_mention = bool(sentence.of("trial", "nct", "phase"))
         if verb is None and not has_trial_mention:
             return
-        # After "randomised/assigned/allocated ... to" the arms follow the verb; otherwise the
-        # clause's subject can be an arm ("A was compared with B").
-        passive = verb is not None and re.match(r"randomi|assigned|allocated|randomly", verb.group(), re.I)
+        # After "randomised/assigned/allocated ... to" the arms follow the verb ("all randomized
+        # patients" is no such verb); otherwise the clause's subject can be an arm ("A was
+        # compared with B").
+        acting = [m for m in verbs if not _ADJECTIVAL.match(text, m.end())]
+        passive = bool(acting) and re.match(r"random|assigned|allocated", acting[0].group(), re.I) is not None
+        verb = acting[0] if passive else verb
         scan_from = verb.start() if verb is not None and passive else start
         clause_end = end
-        breaker = _CLAUSE_BREAK.search(text, scan_from, end)
+        breaker = next(iter(clause_breaks(text, scan_from, end)), None)
         if breaker and verb and breaker.start() > verb.end():
             clause_end = breaker.start()
         groups = agent_groups(self.reading, sentence, scan_from, clause_end, self.context)
         if not groups and verb is not None and has_trial_mention:
             groups = agent_groups(self.reading, sentence, start, end, self.context)
-        if not groups or (
-            verb is None and not re.search(r"\b(?:of|with|comparing|testing)\b", text[start:end], re.I)
-        ):
+        if not groups or (verb is None and not re.search(r"\b(?:of|with|comparing|testing)\b", text[start:end], re.I)):
             return
-        counts = self._arm_counts(text, groups, clause_end)
-        for position, (drugs, _agent) in enumerate(groups):
-            if all(_is_class_phrase(self.reading, d) for d in drugs) and len(groups) == 1:
+        counts = self._arm_counts(text, groups, start, clause_end)
+        named: list[tuple[str, ...]] = []
+        known = TrialState(0, arms=list(trial.arms))  # the arms before this clause
+        for position, (set_drugs, agent) in enumerate(groups):
+            if all(_is_class_phrase(self.reading, d) for d in set_drugs) and len(groups) == 1:
                 continue  # "received a MEK inhibitor": no arm named
-            trial.add_arm(
-                drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None
+            # Outside an assignment, "in the selumetinib group" names a known arm by one drug;
+            # "selumetinib alone" and the placebo arm are arms of their own.
+            alone = _ALONE_AFTER.match(text, agent.end) or re.search(
+                r"single[- ]agent\s*$", text[max(start, agent.start - 20) : agent.start]
             )
+            own = passive or alone or agent.kind == "placebo"
+            drugs = set_drugs if own else arm_for(self.reading, known, set_drugs)
+            trial.add_arm(drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None)
+            named.append(drugs)
             self.context.remember_set(drugs)
+            previous_end = groups[position - 1][1].end if position else start
+            if agent.kind == "placebo" or _CONTROL_BEFORE.search(text, previous_end, agent.start):
+                trial.declared_control = trial.declared_control or drugs
+            label = _LABEL_BEFORE.search(text, previous_end, agent.start)
+            if label:
+                trial.prose_labels[" ".join(label.group("label").casefold().split())] = drugs
+        if len(named) >= 2:
+            trial.listings.append((sentence.index, passive, named))
         self.context.arms = trial.arm_sets()
 
     @staticmethod
-    def _arm_counts(text: str, groups: list[tuple[tuple[str, ...], Agent]], end: int) -> list[int | None]:
+    def _arm_counts(text: str, groups: list[tuple[tuple[str, ...], Agent]], start: int, end: int) -> list[int | None]:
+        """Each set's patient count: "(n = 192)" after it, or "44 to" / "78 patients received"
+        before it."""
         counts: list[int | None] = []
         for position, (_drugs, agent) in enumerate(groups):
             stop = groups[position + 1][1].start if position + 1 < len(groups) else end
-            match = _ARM_N.search(text, agent.end, stop)
-            counts.append(int(match.group(1) or match.group(2)) if match else None)
+            after = _ARM_N.search(text, agent.end, stop)
+            before = _COUNT_BEFORE_ARM.search(text[groups[position - 1][1].end if position else start : agent.start])
+            if after:
+                counts.append(int(after.group(1) or after.group(2)))
+            else:
+                counts.append(count_value(before.group("n")) if before else None)
         return counts
 
-    def _registry_arm(self, sentence: Sentence, trial: TrialState, match: re.Match[str]) -> None:
+    def _registry_arm(self, sentence: Sentence, trial: TrialState, match: re.Match[str]) -> bool:
+        """An arm defined by a registry line, under its label; a comparator or placebo arm is the
+        control. A table row counts only when its label names a drug or placebo."""
+        label_end = sentence.start + match.end("label")
+        label_mentions = [m for m in sentence.of("drug", "placebo", "class") if m.start < label_end]
+        kind = (match.groupdict().get("kind") or "").casefold()
+        if not kind and not label_mentions:
+            return False
         groups = agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context)
         drugs = sorted_drugs({d for g, _ in groups for d in g})
+        named_drugs = tuple(d for d in drugs if not _is_class_phrase(self.reading, d))
+        choice = [m.key for m in label_mentions if m.key in _CHOICE_CLASSES - {"chemotherapy"}]
+        # "Platinum-based doublet chemotherapy. Pemetrexed plus cisplatin ...": the label's class
+        # describes the drugs the arm gives; "Investigator's choice. Irinotecan plus cetuximab or
+        # ..." offers them
+        drugs = (choice[0],) if choice else named_drugs or drugs
         if not drugs:
-            return
+            return False
         n = _ARM_N.search(sentence.text)
-        trial.add_arm(drugs, sentence.index, "arm.registry", int(n.group(1) or n.group(2)) if n else None)
+        trial.add_arm(
+            drugs,
+            sentence.index,
+            "arm.registry",
+            int(n.group(1) or n.group(2)) if n else None,
+            alternatives=len(groups) > 1,
+        )
         trial.labels[match.group("label").strip().casefold()] = drugs
+        if re.fullmatch(r"arm \w+", kind):
+            trial.labels[kind] = drugs  # results tables may name it "Arm 1"
+        if "comparator" in kind or any(m.kind == "placebo" for m in label_mentions):
+            trial.declared_control = trial.declared_control or drugs
         trial.set_once("randomized", None, sentence.index, "")
         self.context.remember_set(drugs)
         self.context.arms = trial.arm_sets()
+        return True
+
+    def _table_arm(self, sentence: Sentence, trial: TrialState, row: Row) -> None:
+        """A results table row whose first cell names an arm ("| Drug A + drug B | 410 | 7.8 |"):
+        the arm, its label, and its patients from a count column."""
+        first = row.cells[0]
+        groups = agent_groups(self.reading, sentence, first.start, first.end, self.context)
+        drugs = sorted_drugs({d for g, _ in groups for d in g})
+        if not drugs:
+            return
+        count = row.count_column()
+        n = count_value(row.cells[count].text) if count is not None and count < len(row.cells) else None
+        trial.add_arm(drugs, sentence.index, "arm.table", n)
+        trial.labels[first.text.casefold()] = drugs
+        if any(m.kind == "placebo" and first.start <= m.start < first.end for m in sentence.mentions):
+            trial.declared_control = trial.declared_control or drugs
+        self.context.arms = trial.arm_sets()
+
+    def _registry_counts(self, sentence: Sentence, trial: TrialState) -> None:
+        for label, drugs in trial.labels.items():
+            found = re.search(re.escape(label) + r"\s*[:=]?\s*(\d[\d,]*)\b", sentence.text, re.IGNORECASE)
+            if found is None:
+                continue
+            for arm in trial.arms:
+                if arm.drugs == drugs and arm.n is None:
+                    arm.n = count_value(found.group(1))
+
+
+def arm_for(reading: Reading, trial: TrialState, drugs: tuple[str, ...]) -> tuple[str, ...]:
+    """The trial's arm a set of drugs or class phrases names: TrialState.arm_named; else the one
+    arm whose other drugs all belong to the classes named ("the amivantamab-chemotherapy group"
+    for amivantamab, carboplatin and pemetrexed); else, for a lone class phrase, the one arm
+    made of class phrases ("with chemotherapy" for a physician's-choice arm)."""
+    named = trial.arm_named(drugs)
+    sets = trial.arm_sets()
+    if named in sets:
+        return named
+    classes = [d for d in drugs if _is_class_phrase(reading, d)]
+    if classes:
+        plain = set(drugs) - set(classes)
+        members = [
+            arm
+            for arm in sets
+            if plain <= set(arm)
+            and set(arm) - plain
+            and all(any(c in reading.drug_classes(d) for c in classes) for d in set(arm) - plain)
+        ]
+        if len(members) == 1:
+            return members[0]
+    if len(drugs) != 1 or not classes:
+        return named
+    class_arms = [arm for arm in sets if all(_is_class_phrase(reading, d) for d in arm)]
+    return class_arms[0] if len(class_arms) == 1 else named
 
 
 def _is_class_phrase(reading: Reading, name: str) -> bool:
     return name in reading.lexicon.drug_classes
 
 
+def clause_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Clause boundaries between two offsets, leaving out those inside brackets
+    ("(FLAURA; NCT02296125)" does not end a clause)."""
+    depth, opened = 0, {}
+    for index in range(start, end):
+        char = text[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        opened[index] = depth
+    return [m for m in _CLAUSE_BREAK.finditer(text, start, end) if not opened.get(m.start())]
+
+
 def _clause_around(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
     start, end = sentence.start, sentence.end
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+    for match in clause_breaks(text, sentence.start, sentence.end):
         if match.end() <= position:
             start = match.end()
         elif match.start() >= position:
             end = match.start()
             break
     return start, end
-
-
-def trial_noun_near(text: str) -> bool:
-    return _TRIAL_NOUN.search(text) is not None

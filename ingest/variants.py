@@ -114,17 +114,13 @@ _MIN_UNSUPPORTED_POSITION = 10
 _SCHEDULE = re.compile(r"Q(?:[1-9]|1[0-2])W|Q(?:[1-9]|1\d|2[0-4]|48|72)H|Q[1-7]D")
 # Cell lines and proteins spelt like a substitution with a two-digit position.
 _NAMES_SHAPED_LIKE_CHANGES = frozenset({"T47D", "T98G", "C33A", "S100A"})
-_GENE_TOKEN_BEFORE = re.compile(
-    r"(?<![A-Za-z0-9-])(?P<gene>[A-Z][A-Z0-9]{1,9})(?:\s*[-\u2010\u2013:]\s*|\s+)$"
-)
+_GENE_TOKEN_BEFORE = re.compile(r"(?<![A-Za-z0-9-])(?P<gene>[A-Z][A-Z0-9]{1,9})(?:\s*[-\u2010\u2013:]\s*|\s+)$")
 _GENE_TOKEN_AFTER = re.compile(
     r"^(?:\s*[-\u2010\u2013]\s*|\s+|\s+(?:mutations?\s+|substitutions?\s+)?(?:of|in)\s+(?:the\s+)?)"
     r"(?P<gene>[A-Z][A-Z0-9]{1,9})(?![A-Za-z0-9])"
 )
 _SEPARATOR_ONLY = re.compile(r"\s*[-\u2010\u2013:]?\s*")
-_SEPARATOR_AFTER = re.compile(
-    r"\s*[-\u2010\u2013]?\s*|\s+(?:mutations?\s+|substitutions?\s+)?(?:of|in)\s+(?:the\s+)?"
-)
+_SEPARATOR_AFTER = re.compile(r"\s*[-\u2010\u2013]?\s*|\s+(?:mutations?\s+|substitutions?\s+)?(?:of|in)\s+(?:the\s+)?")
 _CHANGE_AHEAD = re.compile(rf"\s*[-\u2010\u2013:]?\s*(?:p\.\(?)?(?:{_AA1}|{_AA3})[1-9]")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,/;]\s*)?(?:(?:and|or|and/or|to|vs\.?|versus)\s+)?")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])|\n\s*\n")
@@ -189,8 +185,7 @@ def _parse_match(match: re.Match[str]) -> _ProteinChange | None:
         if residues in ("*", "Ter"):
             return "*"
         return "".join(
-            residues[i] if width == 1 else _ONE_LETTER[residues[i : i + width]]
-            for i in range(0, len(residues), width)
+            residues[i] if width == 1 else _ONE_LETTER[residues[i : i + width]] for i in range(0, len(residues), width)
         )
 
     position = int(match["pos"])
@@ -318,9 +313,7 @@ class _GeneResolver:
         """The closest gene of gene_spans before the mention in its sentence."""
         sentence_start = max(boundary for boundary in self.sentence_starts if boundary <= start)
         candidates = [
-            span
-            for span in self.spans
-            if sentence_start <= span[0] and span[1] <= start and span not in self.taken
+            span for span in self.spans if sentence_start <= span[0] and span[1] <= start and span not in self.taken
         ]
         if not candidates:
             return None
@@ -336,9 +329,7 @@ class _GeneResolver:
 def _is_hotspot(gene: str | None, change: _ProteinChange) -> bool:
     if gene is not None and (gene, change.position) in HOTSPOTS:
         return HOTSPOTS[(gene, change.position)] == change.ref
-    return any(
-        position == change.position and residue == change.ref for (_, position), residue in HOTSPOTS.items()
-    )
+    return any(position == change.position and residue == change.ref for (_, position), residue in HOTSPOTS.items())
 
 
 def _reconciled(link: _GeneLink, change: _ProteinChange) -> _GeneLink | None:
@@ -461,9 +452,7 @@ def find_variants(text: str, gene_spans: GeneSpans = ()) -> list[VariantMention]
             *_codon_list_mentions(text, resolver),
         )
     }
-    in_order = sorted(
-        found.values(), key=lambda item: (item.mention.start, item.mention.end, item.mention.change)
-    )
+    in_order = sorted(found.values(), key=lambda item: (item.mention.start, item.mention.end, item.mention.change))
     return [item.mention for item in _share_genes_along_lists(text, in_order)]
 
 
@@ -480,9 +469,7 @@ def _share_genes_along_lists(text: str, found: list[_Found]) -> list[_Found]:
             and previous.mention.end <= item.mention.start
             and _LIST_SEPARATOR.fullmatch(text, previous.mention.end, item.mention.start)
         ):
-            shared.append(
-                _Found(replace(item.mention, gene=previous.mention.gene), previous.gene_written_against)
-            )
+            shared.append(_Found(replace(item.mention, gene=previous.mention.gene), previous.gene_written_against))
         else:
             shared.append(item)
     return shared

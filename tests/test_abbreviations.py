@@ -93,7 +93,7 @@ def test_hyphen_of_a_compound_at_a_line_end_is_kept() -> None:
         "The hazard ratio was 0.62 (95% CI 0.4-0.8) for progression.",
         "Response rates in the two arms (24% vs 9%) differed.",
         "Median follow-up was long (2019).",
-        "Overall survival, however, was 10.6 months against 11.3 months (HR 1.01).",
+        "Overall survival, however, was 9.7 months against 10.4 months (HR 1.03).",
     ],
 )
 def test_statistics_in_parentheses_are_not_definitions(text: str) -> None:

@@ -1,0 +1,82 @@
+"""Pipe tables ("| Arm | Patients | Median PFS (months) | ORR (%) |") as Markdown papers, trial
+registries and converted PDFs print them.
+
+A table is a header row, an optional separator row ("|---|---|") and data rows; each line is a
+sentence of its own (:mod:`ingest.sentences`). :class:`PipeTable` is fed the sentences in order
+and hands back each data row with the header cell above each of its cells, so a reader can take
+an arm from the first cell and a figure from a column whose header names an endpoint.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ingest.mentions import Sentence
+
+_SEPARATOR_CELL = re.compile(r"\s*:?-{2,}:?\s*")
+_NUMBER = re.compile(r"\d")
+# A column that counts patients: "Patients", "N", "No. of patients", "Participants (n)"
+_COUNT_COLUMN = re.compile(r"^\s*(?:n|no\.?(?:\s+of\s+\w+)?|number(?:\s+of\s+\w+)?|patients|participants)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int  # offsets in the reading's text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Row:
+    header: tuple[Cell, ...]
+    cells: tuple[Cell, ...]
+
+    def under(self, index: int) -> Cell | None:
+        """The header cell of a column."""
+        return self.header[index] if index < len(self.header) else None
+
+    def count_column(self) -> int | None:
+        """The index of the column that counts patients, if any."""
+        return next((i for i, cell in enumerate(self.header) if _COUNT_COLUMN.match(cell.text)), None)
+
+
+def row_cells(sentence: Sentence) -> tuple[Cell, ...] | None:
+    """The cells of a sentence that is a pipe-table row (at least two cells), else None."""
+    text = sentence.text.rstrip()
+    stripped = text.lstrip()
+    if not stripped.startswith("|") or text.count("|") < 3:
+        return None
+    bars = [i for i, char in enumerate(text) if char == "|"]
+    cells = []
+    for left, right in itertools.pairwise(bars):
+        raw = text[left + 1 : right]
+        lead = len(raw) - len(raw.lstrip())
+        content = raw.strip()
+        start = sentence.start + left + 1 + lead
+        cells.append(Cell(start, start + len(content), content))
+    return tuple(cells) if len(cells) >= 2 else None
+
+
+class PipeTable:
+    """Follows the tables of a document sentence by sentence."""
+
+    def __init__(self) -> None:
+        self._header: tuple[Cell, ...] | None = None
+
+    def feed(self, sentence: Sentence) -> Row | None:
+        """The data row a sentence is, with its table's header; None for any other sentence
+        (a header or separator row is remembered, anything that is not a row ends the table)."""
+        cells = row_cells(sentence)
+        if cells is None:
+            self._header = None
+            return None
+        if all(_SEPARATOR_CELL.fullmatch(cell.text) for cell in cells):
+            return None
+        if self._header is None or not any(_NUMBER.search(cell.text) for cell in cells[1:]):
+            self._header = cells
+            return None
+        return Row(self._header, cells)

@@ -1,0 +1,272 @@
+"""Trials, arms and enrolment, one mechanism at a time, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from ingest.extract import read_paper
+from kg.model import Arm, Combination, Document, Outcome, PaperFacts, TrialDesign
+
+S = TypeVar("S")
+
+
+def read(text: str) -> PaperFacts:
+    return read_paper(Document(id="t", text=text))
+
+
+def statements(facts: PaperFacts, kind: type[S]) -> list[S]:
+    return [f.statement for f in facts.facts if isinstance(f.statement, kind)]
+
+
+def arm_sets(facts: PaperFacts) -> set[tuple[str, ...]]:
+    return {arm.drugs for arm in statements(facts, Arm)}
+
+
+def sizes(facts: PaperFacts) -> dict[str, int | None]:
+    return {d.trial: d.n_enrolled for d in statements(facts, TrialDesign)}
+
+
+# ---- which drugs make an arm -------------------------------------------------------------------
+
+
+def test_adding_a_described_drug_to_a_doublet() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, adding the MEK inhibitor binimetinib to encorafenib and cetuximab "
+        "lengthened survival."
+    )
+    assert arm_sets(facts) == {("binimetinib", "cetuximab", "encorafenib"), ("cetuximab", "encorafenib")}
+
+
+def test_a_serial_list_closed_by_and_is_one_arm() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, patients were randomly assigned to the triplet (encorafenib, "
+        "binimetinib and cetuximab) or to irinotecan."
+    )
+    assert arm_sets(facts) == {("binimetinib", "cetuximab", "encorafenib"), ("irinotecan",)}
+
+
+def test_a_list_of_regimens_with_alone_is_three_arms() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 700 patients were randomly assigned to relatlimab plus nivolumab, "
+        "nivolumab alone, or relatlimab alone."
+    )
+    assert arm_sets(facts) == {("nivolumab", "relatlimab"), ("nivolumab",), ("relatlimab",)}
+
+
+def test_two_pairs_sharing_a_drug_are_two_arms() -> None:
+    facts = read(
+        "The phase 3 ORBIT study randomly assigned 900 patients to lenvatinib plus pembrolizumab, "
+        "lenvatinib plus everolimus, or sunitinib."
+    )
+    assert arm_sets(facts) == {("lenvatinib", "pembrolizumab"), ("everolimus", "lenvatinib"), ("sunitinib",)}
+
+
+def test_a_partner_given_to_each_arm() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 500 women were randomised to abemaciclib or placebo, each with fulvestrant."
+    )
+    assert arm_sets(facts) == {("abemaciclib", "fulvestrant"), ("fulvestrant",)}
+
+
+def test_a_backbone_named_before_either() -> None:
+    facts = read(
+        "In this phase 2 study, patients were randomly assigned to docetaxel plus either selumetinib or placebo."
+    )
+    assert arm_sets(facts) == {("docetaxel", "selumetinib"), ("docetaxel",)}
+
+
+def test_a_chemotherapy_backbone_with_a_drug_or_placebo() -> None:
+    facts = read(
+        "In this phase 3 study, patients were randomized to carboplatin and etoposide with atezolizumab or placebo."
+    )
+    assert arm_sets(facts) == {("atezolizumab", "carboplatin", "etoposide"), ("carboplatin", "etoposide")}
+
+
+def test_a_targeted_pair_against_placebo_keeps_no_placebo_arm() -> None:
+    facts = read("In this phase 3 study, patients were randomized to dabrafenib plus trametinib or placebo.")
+    assert arm_sets(facts) == {("dabrafenib", "trametinib")}
+
+
+def test_a_class_offered_as_a_choice_of_drugs_is_one_arm() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 500 patients were randomly assigned to osimertinib or a standard "
+        "EGFR-TKI (gefitinib or erlotinib)."
+    )
+    assert arm_sets(facts) == {("osimertinib",), ("EGFR inhibitor",)}
+
+
+def test_physicians_choice_of_a_class_is_one_arm() -> None:
+    facts = read(
+        "The phase 3 ORBIT trial randomized 500 patients to trastuzumab deruxtecan or physician's choice "
+        "of chemotherapy."
+    )
+    assert arm_sets(facts) == {("trastuzumab deruxtecan",), ("physician's choice",)}
+
+
+def test_drugs_of_a_prior_therapy_list_are_not_arms() -> None:
+    facts = read(
+        "In this single-arm phase 2 study, 80 patients who had previously received platinum-based "
+        "chemotherapy and anti-PD-1 or anti-PD-L1 therapy were given adagrasib."
+    )
+    assert arm_sets(facts) == {("adagrasib",)}
+
+
+def test_a_comma_list_of_prior_drugs_is_prior_therapy() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, patients previously treated with trastuzumab, pertuzumab and "
+        "trastuzumab emtansine were randomized to tucatinib or placebo, each with capecitabine."
+    )
+    assert arm_sets(facts) == {("capecitabine", "tucatinib"), ("capecitabine",)}
+
+
+def test_a_hedged_clause_names_no_arm() -> None:
+    facts = read(
+        "In the phase 2 ORBIT trial, 60 patients received amivantamab. Whether amivantamab should be given "
+        "with carboplatin is an open question."
+    )
+    assert arm_sets(facts) == {("amivantamab",)}
+
+
+def test_cohorts_joined_by_semicolons_each_give_an_arm_with_its_count() -> None:
+    facts = read(
+        "The phase 2 ORBIT study enrolled three cohorts. In cohort A, 70 patients received dabrafenib alone; "
+        "in cohort B, 50 patients received dabrafenib plus trametinib."
+    )
+    assert {(a.drugs, a.n) for a in statements(facts, Arm)} == {
+        (("dabrafenib",), 70),
+        (("dabrafenib", "trametinib"), 50),
+    }
+    assert list(sizes(facts).values()) == [None]  # cohort counts are not the trial's enrolment
+
+
+def test_counts_before_each_arm() -> None:
+    facts = read(
+        "In this phase 2 study, 87 patients were randomised: 44 to selumetinib plus docetaxel and 43 to "
+        "placebo plus docetaxel."
+    )
+    assert {(a.drugs, a.n) for a in statements(facts, Arm)} == {
+        (("docetaxel", "selumetinib"), 44),
+        (("docetaxel",), 43),
+    }
+
+
+def test_an_arm_named_by_a_label_in_prose() -> None:
+    facts = read(
+        "Investigators randomly assigned 800 patients to arm A (paclitaxel and carboplatin) or arm B "
+        "(paclitaxel and carboplatin plus bevacizumab). Median survival was 12.0 months in arm B."
+    )
+    outcome = next(o for f in facts.facts if isinstance(o := f.statement, Outcome))
+    assert outcome.arm == ("bevacizumab", "carboplatin", "paclitaxel")
+
+
+# ---- which trial, and how many patients ----------------------------------------------------------
+
+
+def test_a_randomisation_sentence_starts_a_trial_without_a_name() -> None:
+    facts = read("We randomly assigned 300 patients to pemetrexed or docetaxel.")
+    assert arm_sets(facts) == {("pemetrexed",), ("docetaxel",)}
+    assert list(sizes(facts).values()) == [300]
+
+
+def test_a_name_given_later_to_the_same_trial() -> None:
+    facts = read(
+        "Nivolumab plus ipilimumab improved outcomes over ipilimumab in a phase 3 trial. In ORBIT, 900 "
+        "patients were randomly assigned to nivolumab plus ipilimumab, nivolumab alone, or ipilimumab alone."
+    )
+    assert list(facts.trials) == ["ORBIT"]
+
+
+def test_a_count_between_two_trials_belongs_to_the_first() -> None:
+    facts = read(
+        "Following a phase 2 study of pimasertib that enrolled 96 patients, the phase 3 ORBIT trial began. "
+        "ORBIT randomized 388 patients to pimasertib or temozolomide."
+    )
+    assert sorted(n for n in sizes(facts).values() if n) == [96, 388]
+
+
+def test_a_count_in_a_part_of_a_trial_is_not_its_enrolment() -> None:
+    facts = read(
+        "During the phase 2 portion of a phase 1b/2 study, 38 patients were given palbociclib with trametinib."
+    )
+    assert list(sizes(facts).values()) == [None]
+
+
+def test_counts_in_a_long_population_phrase_and_after_patients_n() -> None:
+    long = read(
+        "In ORBIT, 556 patients with previously untreated advanced lung cancer harbouring an EGFR mutation "
+        "(exon 19 deletion or L858R) were randomly assigned to osimertinib or gefitinib."
+    )
+    bracket = read("Patients (n=403) with untreated disease were randomized to atezolizumab or placebo.")
+    assert list(sizes(long).values()) == [556]
+    assert list(sizes(bracket).values()) == [403]
+
+
+def test_a_trial_number_is_not_a_count() -> None:
+    facts = read("In MERIDIAN-2, 668 women were randomised to ribociclib or placebo, both combined with letrozole.")
+    assert list(sizes(facts).values()) == [668]
+
+
+def test_a_phase_appositive_to_a_named_trial_is_that_trial() -> None:
+    facts = read(
+        "Ramucirumab plus docetaxel (ORBIT): a randomised phase 3 trial\n\nWe randomly assigned 1200 patients "
+        "to docetaxel plus either ramucirumab or placebo."
+    )
+    assert list(facts.trials) == ["ORBIT"]
+    assert statements(facts, TrialDesign)[0].phase == "3"
+
+
+def test_tested_combinations_carry_their_trial() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 500 patients were randomized to dabrafenib plus trametinib or vemurafenib."
+    )
+    assert {(c.drugs, c.trial) for c in statements(facts, Combination)} == {(("dabrafenib", "trametinib"), "ORBIT")}
+
+
+def test_a_class_given_in_place_of_a_drug_stays_in_the_tested_combination() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 400 patients were randomized to ivonescimab plus chemotherapy or "
+        "placebo plus chemotherapy."
+    )
+    assert ("chemotherapy", "ivonescimab") in {c.drugs for c in statements(facts, Combination)}
+
+
+def test_a_phase_mentioned_beside_a_named_trial_without_apposition_is_another_trial() -> None:
+    facts = read(
+        "Selumetinib looked promising in an early randomized phase 2 trial, so ORBIT was designed to confirm it. "
+        "The trial assigned 129 patients to selumetinib plus dacarbazine or to placebo plus dacarbazine."
+    )
+    by_trial = {d.trial: (d.phase, d.n_enrolled) for d in statements(facts, TrialDesign)}
+    assert by_trial["ORBIT"] == (None, 129)
+    assert ("2", None) in by_trial.values()
+
+
+def test_a_trial_named_after_its_noun_and_no_section_heading() -> None:
+    facts = read(
+        "Alectinib versus crizotinib: a randomised phase 3 trial\n\nBACKGROUND: Alectinib is selective.\n"
+        "In the basket trial ORBIT, 131 patients received dabrafenib plus trametinib."
+    )
+    assert "BACKGROUND" not in facts.trials
+    assert "ORBIT" in facts.trials
+
+
+def test_numbered_registry_arms_answer_to_their_number_and_a_choice_label() -> None:
+    facts = read(
+        "Identifier: NCT09990004\nPhase: Phase 3\n\n"
+        "Arm 1: Encorafenib + Cetuximab. Doublet regimen (n = 220)\n"
+        "Arm 2: Investigator's choice. Irinotecan plus cetuximab or FOLFIRI plus cetuximab (n = 221)\n\n"
+        "Outcome: Overall survival, median (95% CI), months\n"
+        "Arm 1: 8.4 (7.5 to 11.0) | Arm 2: 5.4 (4.8 to 6.6)\n"
+    )
+    assert arm_sets(facts) == {("cetuximab", "encorafenib"), ("physician's choice",)}
+    assert {(o.arm, o.value) for f in facts.facts if isinstance(o := f.statement, Outcome)} == {
+        (("cetuximab", "encorafenib"), 8.4),
+        (("physician's choice",), 5.4),
+    }
+
+
+def test_a_count_of_a_qualified_share_is_not_the_enrolment() -> None:
+    facts = read(
+        "In the ORBIT study, repotrectinib produced responses in 79% of 71 patients who were new to ROS1-targeted "
+        "treatment."
+    )
+    assert list(sizes(facts).values()) == [None]

@@ -1,0 +1,55 @@
+"""Proposed combinations and the drugs pronouns and noun phrases refer to, on sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from ingest.extract import read_paper
+from kg.model import Combination, Document
+
+
+def proposed(text: str) -> set[tuple[str, ...]]:
+    facts = read_paper(Document(id="t", text=text))
+    return {c.drugs for f in facts.facts if isinstance(c := f.statement, Combination) and c.status == "proposed"}
+
+
+def test_a_class_describing_the_drug_after_it_is_not_a_partner() -> None:
+    assert proposed("Pairing adagrasib with the SHP2 inhibitor TNO155 may deepen responses.") == {
+        ("adagrasib", "TNO155")
+    }
+
+
+def test_a_class_followed_by_such_as_a_drug() -> None:
+    assert proposed("Adding a PI3K inhibitor such as alpelisib to fulvestrant is a logical next step.") == {
+        ("alpelisib", "fulvestrant")
+    }
+
+
+def test_partners_each_with_their_own_preposition_are_alternatives() -> None:
+    text = (
+        "Its combination with cetuximab in colorectal cancer and with pembrolizumab in lung cancer could be explored."
+    )
+    assert proposed("Divarasib was active. " + text) == {("cetuximab", "divarasib"), ("divarasib", "pembrolizumab")}
+
+
+def test_a_noun_phrase_and_a_pronoun_refer_to_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Interstitial lung disease remains the main worry with trastuzumab deruxtecan. Whether the conjugate "
+        "should move into the first line, perhaps together with pertuzumab, is an open question. Combining it "
+        "with tucatinib could also be rational."
+    )
+    assert proposed(text) == {("pertuzumab", "trastuzumab deruxtecan"), ("trastuzumab deruxtecan", "tucatinib")}
+
+
+def test_a_prior_line_of_therapy_is_not_a_partner() -> None:
+    text = (
+        "Amivantamab might be given earlier, perhaps together with carboplatin, rather than after chemotherapy "
+        "has failed."
+    )
+    assert proposed(text) == {("amivantamab", "carboplatin")}
+
+
+def test_a_trial_that_might_be_run_is_a_proposal_and_one_under_way_is_not() -> None:
+    assert proposed("A trial combining osimertinib with ivonescimab might help settle the question.") == {
+        ("ivonescimab", "osimertinib")
+    }
+    assert proposed("A trial combining osimertinib with ivonescimab is being conducted.") == set()

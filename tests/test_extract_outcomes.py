@@ -1,0 +1,270 @@
+"""Reported results: endpoints, arms, comparators and subgroups, one mechanism at a time, on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from ingest.extract import read_paper
+from kg.model import Document, Outcome, PaperFacts
+
+TWO_ARMS = "In the phase 3 ORBIT trial, 400 patients were randomized to abemaciclib or placebo, each with fulvestrant. "
+
+
+def read(text: str) -> PaperFacts:
+    return read_paper(Document(id="t", text=text))
+
+
+def outcomes(text: str) -> list[Outcome]:
+    return [f.statement for f in read(text).facts if isinstance(f.statement, Outcome)]
+
+
+def keyed(text: str) -> set[tuple[tuple[str, ...], str, str, float]]:
+    return {(o.arm, o.endpoint, o.measure, o.value) for o in outcomes(text)}
+
+
+def ratios(text: str) -> set[tuple[tuple[str, ...], tuple[str, ...] | None, str, float]]:
+    return {(o.arm, o.comparator, o.endpoint, o.value) for o in outcomes(text) if o.measure == "HR"}
+
+
+COMBO, BACKBONE = ("abemaciclib", "fulvestrant"), ("fulvestrant",)
+
+
+# ---- endpoints -----------------------------------------------------------------------------------
+
+
+def test_hazard_ratio_for_death_is_overall_survival() -> None:
+    assert ratios(TWO_ARMS + "The hazard ratio for death was 0.76 (95% CI 0.61-0.95).") == {
+        (COMBO, BACKBONE, "OS", 0.76)
+    }
+
+
+def test_hazard_ratio_for_progression_or_death_is_progression_free_survival() -> None:
+    assert ratios(TWO_ARMS + "The HR for disease progression or death was 0.55.") == {(COMBO, BACKBONE, "PFS", 0.55)}
+
+
+def test_a_ratio_without_an_endpoint_takes_the_one_of_the_ratio_before() -> None:
+    text = (
+        TWO_ARMS
+        + "The hazard ratio for progression or death was 0.55. The ratio was similar in men: the hazard ratio was 0.58."
+    )
+    assert {value for _a, _c, endpoint, value in ratios(text) if endpoint == "PFS"} == {0.55, 0.58}
+
+
+def test_second_progression_and_differences_between_arms_are_not_results() -> None:
+    text = TWO_ARMS + (
+        "Median time to second progression was 23.1 versus 20.6 months. The gain was an improvement of 9.4 "
+        "months in median overall survival."
+    )
+    assert keyed(text) == set()
+
+
+def test_shares_of_responders_and_complete_responses_are_not_response_rates() -> None:
+    text = TWO_ARMS + (
+        "Objective responses occurred in 40% of patients; 70% of those responses lasted at least six months, "
+        "and complete responses were seen in 9% with abemaciclib."
+    )
+    assert keyed(text) == {(COMBO, "ORR", "rate", 40.0)}
+
+
+def test_partial_responses_when_none_was_complete_are_the_response_rate() -> None:
+    text = TWO_ARMS + "There were no complete responses. Partial responses occurred in 22% with abemaciclib."
+    assert keyed(text) == {(COMBO, "ORR", "rate", 22.0)}
+
+
+# ---- arms ----------------------------------------------------------------------------------------
+
+
+def test_the_arm_named_by_one_drug_and_the_placebo_arm() -> None:
+    text = (
+        TWO_ARMS + "Median overall survival was 46.7 months in the abemaciclib arm and 37.3 months in the placebo arm."
+    )
+    assert keyed(text) == {(COMBO, "OS", "median", 46.7), (BACKBONE, "OS", "median", 37.3)}
+
+
+def test_the_control_group() -> None:
+    text = (
+        "In the phase 3 ORBIT trial, patients were randomized to encorafenib plus cetuximab or a control regimen "
+        "of cetuximab and irinotecan. Median survival was 8.4 months with encorafenib plus cetuximab and 5.4 "
+        "months in the control group."
+    )
+    assert (("cetuximab", "irinotecan"), "OS", "median", 5.4) in keyed(text)
+
+
+def test_a_figure_for_a_placebo_arm_without_drugs_is_left_out() -> None:
+    text = (
+        "In the phase 3 ORBIT trial, 390 patients were randomly assigned to olaparib or placebo. The median "
+        "progression-free survival was not reached with olaparib, as compared with 13.8 months in the placebo group."
+    )
+    assert keyed(text) == set()
+
+
+def test_a_class_phrase_names_the_arm_of_its_members() -> None:
+    text = (
+        "In the phase 3 ORBIT trial, patients were randomly assigned to amivantamab plus carboplatin-pemetrexed "
+        "or carboplatin-pemetrexed alone. Median PFS was 11.4 months in the amivantamab-chemotherapy group and "
+        "6.7 months in the chemotherapy group."
+    )
+    assert keyed(text) == {
+        (("amivantamab", "carboplatin", "pemetrexed"), "PFS", "median", 11.4),
+        (("carboplatin", "pemetrexed"), "PFS", "median", 6.7),
+    }
+
+
+def test_monotherapy_and_the_combination() -> None:
+    text = (
+        "In the ORBIT study, patients received adagrasib alone (n = 44) or adagrasib plus cetuximab (n = 32). "
+        "The response rate was 19% with monotherapy and 46% with the combination."
+    )
+    assert keyed(text) == {(("adagrasib",), "ORR", "rate", 19.0), (("adagrasib", "cetuximab"), "ORR", "rate", 46.0)}
+
+
+def test_respectively_follows_the_order_the_arms_were_assigned_in() -> None:
+    text = (
+        "The phase 3 ORBIT study randomly assigned 1000 patients to lenvatinib plus pembrolizumab, lenvatinib "
+        "plus everolimus, or sunitinib. Median PFS was 23.9, 14.7 and 9.2 months, respectively."
+    )
+    assert keyed(text) == {
+        (("lenvatinib", "pembrolizumab"), "PFS", "median", 23.9),
+        (("everolimus", "lenvatinib"), "PFS", "median", 14.7),
+        (("sunitinib",), "PFS", "median", 9.2),
+    }
+
+
+def test_respectively_follows_the_order_of_the_sentence_before() -> None:
+    text = (
+        "Investigators randomly assigned 800 patients to arm A (paclitaxel and carboplatin) or arm B (paclitaxel "
+        "and carboplatin plus bevacizumab). Median survival was 12.3 months in arm B and 10.3 months in arm A. "
+        "Median PFS was 6.2 and 4.5 months, respectively."
+    )
+    assert (("bevacizumab", "carboplatin", "paclitaxel"), "PFS", "median", 6.2) in keyed(text)
+
+
+def test_a_share_of_the_patients_of_an_arm() -> None:
+    text = TWO_ARMS + "Sixteen (37%) of 43 evaluable patients in the abemaciclib group had an objective response."
+    assert keyed(text) == {(COMBO, "ORR", "rate", 37.0)}
+
+
+# ---- hazard ratios -------------------------------------------------------------------------------
+
+
+def test_ratios_listed_for_each_arm_against_a_comparator() -> None:
+    text = (
+        "The phase 3 ORBIT study randomly assigned 900 patients to nivolumab plus ipilimumab, nivolumab alone, or "
+        "ipilimumab alone. The hazard ratio for death was 0.52 for the combination versus ipilimumab and 0.63 for "
+        "nivolumab versus ipilimumab."
+    )
+    assert ratios(text) == {
+        (("ipilimumab", "nivolumab"), ("ipilimumab",), "OS", 0.52),
+        (("nivolumab",), ("ipilimumab",), "OS", 0.63),
+    }
+
+
+def test_a_leading_comparison_names_the_comparator() -> None:
+    text = (
+        "The phase 3 ORBIT study randomly assigned 900 patients to lenvatinib plus pembrolizumab, lenvatinib plus "
+        "everolimus, or sunitinib. Compared with sunitinib, the hazard ratio for progression or death was 0.39 for "
+        "lenvatinib-pembrolizumab and 0.65 for lenvatinib-everolimus."
+    )
+    assert ratios(text) == {
+        (("lenvatinib", "pembrolizumab"), ("sunitinib",), "PFS", 0.39),
+        (("everolimus", "lenvatinib"), ("sunitinib",), "PFS", 0.65),
+    }
+
+
+def test_a_ratio_after_a_comparison_in_its_clause() -> None:
+    text = (
+        "The phase 3 ORBIT study randomly assigned 900 patients to lenvatinib plus pembrolizumab, lenvatinib plus "
+        "everolimus, or sunitinib. Survival favoured lenvatinib-pembrolizumab over sunitinib (hazard ratio for "
+        "death, 0.66), although the everolimus combination did not improve it."
+    )
+    assert ratios(text) == {(("lenvatinib", "pembrolizumab"), ("sunitinib",), "OS", 0.66)}
+
+
+# ---- subgroups -----------------------------------------------------------------------------------
+
+
+def test_a_subgroup_named_after_the_figure() -> None:
+    text = TWO_ARMS + (
+        "The hazard ratio for progression or death was 0.43 among patients with visceral metastases and 0.51 "
+        "among those with bone-only disease."
+    )
+    assert {o.subgroup for o in outcomes(text)} == {"visceral metastases", "bone-only disease"}
+
+
+def test_a_subgroup_named_before_the_figures() -> None:
+    text = TWO_ARMS + "In patients with primary endocrine resistance, the HR for death was 0.69."
+    assert [o.subgroup for o in outcomes(text)] == ["primary endocrine resistance"]
+
+
+def test_a_population_phrase_naming_the_disease_is_not_a_subgroup() -> None:
+    text = (
+        "In the phase 2 ORBIT trial, 100 patients with melanoma received binimetinib. Among patients with "
+        "melanoma, the response rate was 15%."
+    )
+    assert [o.subgroup for o in outcomes(text)] == [None]
+
+
+def test_disease_cohorts_of_a_basket_trial_are_subgroups() -> None:
+    text = (
+        "In this phase 1 study, adults with solid tumours received divarasib. A response was seen in 53% of the "
+        "patients with non-small cell lung cancer and in 29% of those with colorectal cancer."
+    )
+    assert {o.subgroup for o in outcomes(text)} == {"non-small cell lung cancer", "colorectal cancer"}
+
+
+def test_a_cohort_stays_in_force_until_all_patients_are_spoken_of() -> None:
+    text = TWO_ARMS + (
+        "In the primary cohort of patients with visceral disease, the HR for death was 0.60. Median PFS was "
+        "10.1 months versus 5.4 months. Across all randomized patients, median PFS was 9.9 versus 5.1 months."
+    )
+    subgroups = {o.value: o.subgroup for o in outcomes(text)}
+    assert subgroups[10.1] == subgroups[5.4] == "visceral disease"
+    assert subgroups[9.9] is subgroups[5.1] is None
+
+
+def test_a_count_of_the_patients_a_figure_is_for_is_no_subgroup() -> None:
+    text = "In a phase 2 study, mobocertinib gave a response rate of 28% in 114 platinum-pretreated patients."
+    assert [o.subgroup for o in outcomes(text)] == [None]
+
+
+def test_a_qualified_group_is_a_subgroup() -> None:
+    text = (
+        "In the ORBIT study, 150 patients received selpercatinib. The median duration of response in the "
+        "pretreated group was 17.5 months."
+    )
+    assert [o.subgroup for o in outcomes(text)] == ["previously treated"]
+
+
+# ---- trials -------------------------------------------------------------------------------------
+
+
+def test_figures_for_a_drug_the_trial_in_focus_never_named_start_another_trial() -> None:
+    facts = read(
+        "In the ORBIT trial, 81 patients received amivantamab. The response rate was 40%.\n\n"
+        "Mobocertinib showed a response rate of 28% in 114 patients."
+    )
+    by_drug = {o.arm: o.trial for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert by_drug[("amivantamab",)] == "ORBIT"
+    assert by_drug[("mobocertinib",)] not in (None, "ORBIT")
+
+
+def test_a_figure_in_a_new_paragraph_goes_to_the_paper_s_main_trial() -> None:
+    facts = read(
+        "In the phase 1b/2 study (NCT01234567), 41 patients received binimetinib plus ribociclib. The response "
+        "rate was 19%. By comparison, binimetinib alone gave a median PFS of 2.8 months in the phase 3 ORBIT "
+        "trial.\n\nWhen tumours also carried a CDK4 alteration, the response rate rose to 33%."
+    )
+    outcome = next(o for f in facts.facts if isinstance(o := f.statement, Outcome) and o.value == 33)
+    assert outcome.arm == ("binimetinib", "ribociclib")
+
+
+def test_a_named_population_is_a_subgroup() -> None:
+    text = TWO_ARMS + "In the AKT pathway-altered population, the median PFS was 7.3 months versus 3.1 months."
+    assert {o.subgroup for o in outcomes(text)} == {"akt pathway-altered population"}
+
+
+def test_a_figure_with_no_arm_named_goes_to_the_drugs_given_together() -> None:
+    text = (
+        "Regulators approved dabrafenib with trametinib for solid tumours. In the basket trial ORBIT, 131 patients "
+        "with rare cancers were treated, and the overall response rate was 41%."
+    )
+    assert keyed(text) == {(("dabrafenib", "trametinib"), "ORR", "rate", 41.0)}

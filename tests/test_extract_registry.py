@@ -1,0 +1,164 @@
+"""Registry records and results tables, written for these tests in the layouts registries and
+Markdown papers use."""
+
+from __future__ import annotations
+
+from ingest.extract import read_paper
+from ingest.lexicon import shipped_lexicon
+from ingest.mentions import Reading, Sentence
+from ingest.nlp import pipeline_for
+from ingest.sentences import CleanText
+from ingest.tables import PipeTable, row_cells
+from kg.model import Arm, Combination, Document, Outcome, PaperFacts, TrialDesign
+
+
+def read(text: str) -> PaperFacts:
+    return read_paper(Document(id="t", text=text))
+
+
+def keyed(facts: PaperFacts) -> set[tuple[tuple[str, ...], str, str, float]]:
+    return {(o.arm, o.endpoint, o.measure, o.value) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+
+
+PIPE_ARMS = """Registry results summary
+
+NCT09990001
+Study title: Sotorasib + Panitumumab vs. Placebo + Panitumumab in Colorectal Cancer (ORBIT-4)
+Phase: Phase 3
+Actual enrollment: 300 participants
+
+Arm/Group title | Description
+Sotorasib + Panitumumab | Sotorasib 960 mg orally once daily plus panitumumab 6 mg/kg every 2 weeks.
+Placebo + Panitumumab | Matching placebo once daily plus panitumumab 6 mg/kg every 2 weeks.
+
+Participant flow
+Started: Sotorasib + Panitumumab 200; Placebo + Panitumumab 100
+
+Primary outcome: Progression-Free Survival
+Time frame: up to 36 months
+Median (95% Confidence Interval), unit of measure: months
+Sotorasib + Panitumumab: 5.6 (4.2 to 6.3)
+Placebo + Panitumumab: 2.2 (1.9 to 3.9)
+Statistical analysis: Hazard Ratio 0.49, 95% CI 0.30 to 0.80
+
+Secondary outcome: Percentage of Participants With Objective Response
+Unit of measure: percentage of participants
+Sotorasib + Panitumumab: 26.4
+Placebo + Panitumumab: 0
+
+Secondary outcome: Number of participants with adverse events
+Sotorasib + Panitumumab: 180
+Placebo + Panitumumab: 90
+"""
+
+
+def test_a_registry_record_with_an_arms_table_and_results() -> None:
+    facts = read(PIPE_ARMS)
+    assert list(facts.trials) == ["ORBIT-4"]
+    design = next(f.statement for f in facts.facts if isinstance(f.statement, TrialDesign))
+    assert (design.phase, design.n_enrolled, facts.trials["ORBIT-4"].nct) == ("3", 300, "NCT09990001")
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        (("panitumumab", "sotorasib"), 200),
+        (("panitumumab",), 100),
+    }
+    assert keyed(facts) == {
+        (("panitumumab", "sotorasib"), "PFS", "median", 5.6),
+        (("panitumumab",), "PFS", "median", 2.2),
+        (("panitumumab", "sotorasib"), "PFS", "HR", 0.49),
+        (("panitumumab", "sotorasib"), "ORR", "rate", 26.4),
+        (("panitumumab",), "ORR", "rate", 0.0),
+    }
+
+
+FIELD_ARMS = """Results: NCT09990002 (ORBIT-5)
+
+Study Design: Randomized, open-label, phase 3
+Actual Enrollment: 600
+
+Arm/Group Title: Cabozantinib
+Arm/Group Description: Cabozantinib 60 mg orally once daily
+Arm/Group Title: Sunitinib
+Arm/Group Description: Sunitinib 50 mg orally once daily
+
+Outcome Measure Title: Overall Survival (OS)
+Measure Type: Median; Unit of Measure: months
+Cabozantinib: 26.6
+Sunitinib: 21.2
+Hazard Ratio (Cabozantinib vs Sunitinib): 0.80
+"""
+
+
+def test_arm_title_fields_and_a_ratio_naming_its_arms() -> None:
+    facts = read(FIELD_ARMS)
+    design = next(f.statement for f in facts.facts if isinstance(f.statement, TrialDesign))
+    assert (design.phase, design.n_enrolled) == ("3", 600)
+    assert keyed(facts) == {
+        (("cabozantinib",), "OS", "median", 26.6),
+        (("sunitinib",), "OS", "median", 21.2),
+        (("cabozantinib",), "OS", "HR", 0.8),
+    }
+    hr = next(o for f in facts.facts if isinstance(o := f.statement, Outcome) and o.measure == "HR")
+    assert hr.comparator == ("sunitinib",)
+
+
+def test_an_arm_offering_drugs_in_the_alternative_is_no_combination() -> None:
+    facts = read(
+        "Brief Title: A Study of Savolitinib Plus Osimertinib (ORBIT-6)\nPhase: Phase 3\n\n"
+        "Experimental: Savolitinib + osimertinib. Savolitinib 300 mg twice daily plus osimertinib 80 mg daily.\n"
+        "Active Comparator: Platinum doublet chemotherapy. Pemetrexed 500 mg/m2 plus cisplatin 75 mg/m2 or "
+        "carboplatin AUC5 every 3 weeks.\n"
+    )
+    arms = {a.drugs for f in facts.facts if isinstance(a := f.statement, Arm)}
+    assert arms == {("osimertinib", "savolitinib"), ("carboplatin", "cisplatin", "pemetrexed")}
+    assert {c.drugs for f in facts.facts if isinstance(c := f.statement, Combination)} == {
+        ("osimertinib", "savolitinib")
+    }
+
+
+MARKDOWN = """# ORBIT-7
+
+ORBIT-7 (NCT09990003) was a randomized trial. A total of 600 patients were randomly assigned 2:1
+to tucatinib or placebo, each in combination with trastuzumab and capecitabine.
+
+| Arm | Patients | Median PFS (months) | ORR (%) |
+|---|---|---|---|
+| Tucatinib + trastuzumab + capecitabine | 400 | 7.8 | 40.6 |
+| Placebo + trastuzumab + capecitabine | 200 | 5.6 | 22.8 |
+"""
+
+
+def test_a_markdown_results_table() -> None:
+    facts = read(MARKDOWN)
+    triplet, doublet = ("capecitabine", "trastuzumab", "tucatinib"), ("capecitabine", "trastuzumab")
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        (triplet, 400),
+        (doublet, 200),
+    }
+    assert keyed(facts) == {
+        (triplet, "PFS", "median", 7.8),
+        (doublet, "PFS", "median", 5.6),
+        (triplet, "ORR", "rate", 40.6),
+        (doublet, "ORR", "rate", 22.8),
+    }
+
+
+def sentences(text: str) -> list[Sentence]:
+    lexicon = shipped_lexicon()
+    return Reading(text, pipeline_for(lexicon)(CleanText(text).text), lexicon).sentences
+
+
+def test_pipe_table_rows_come_with_their_header() -> None:
+    table = PipeTable()
+    rows = [
+        table.feed(s)
+        for s in sentences("| Arm | N |\n|---|---|\n| Drug A | 12 |\n\nProse ends the table.\n| Drug B | 3 |\n")
+    ]
+    data = [row for row in rows if row is not None]
+    assert len(data) == 1
+    assert [c.text for c in data[0].header] == ["Arm", "N"]
+    assert [c.text for c in data[0].cells] == ["Drug A", "12"]
+    assert data[0].count_column() == 1
+
+
+def test_a_line_with_one_bar_is_not_a_table_row() -> None:
+    assert all(row_cells(sentence) is None for sentence in sentences("Arm | Description\n"))

@@ -1,0 +1,65 @@
+"""Subgroup labels: the short phrase an outcome's subgroup is recorded under."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.subgroups import MAX_WORDS, subgroup_label
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "patients whose disease had earlier been exposed to immunotherapy",
+        "patients who had already received immunotherapy",
+        "previously treated with immunotherapy",
+        "after immunotherapy",
+        "patients exposed to immunotherapy",
+        "patients with prior immunotherapy",
+        "immunotherapy-pretreated patients",
+    ],
+)
+def test_prior_therapy_is_said_one_way(phrase: str) -> None:
+    assert subgroup_label(phrase) == "prior immunotherapy"
+
+
+def test_the_main_clause_after_the_subgroup_is_cut_off() -> None:
+    assert subgroup_label("patients who had already received ipilimumab derived the largest gain") == (
+        "prior ipilimumab"
+    )
+
+
+def test_progression_on_a_named_therapy_is_prior_therapy() -> None:
+    assert subgroup_label("patients who progressed on anti-PD-1 therapy") == "prior anti-pd-1 therapy"
+
+
+def test_prior_treatment_without_a_named_therapy() -> None:
+    assert subgroup_label("previously treated patients") == "previously treated"
+
+
+@pytest.mark.parametrize("phrase", ["treatment-naive patients", "those who had not received prior therapy"])
+def test_untreated_patients(phrase: str) -> None:
+    assert subgroup_label(phrase) == "treatment-naive"
+
+
+def test_a_negated_named_therapy_keeps_its_name() -> None:
+    assert subgroup_label("patients without prior anti-EGFR therapy") == "no prior anti-egfr therapy"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [
+        ("patients with KRAS-mutant tumours", "kras-mutant tumours"),
+        ("those with the G719A mutation", "g719a mutation"),
+        ("patients whose tumours carried NRAS Q61K", "nras q61k"),
+        ("the expansion cohort", "expansion cohort"),
+        ("  Patients  with high tumour burden ", "high tumour burden"),
+    ],
+)
+def test_the_words_naming_the_patients_are_dropped(phrase: str, label: str) -> None:
+    assert subgroup_label(phrase) == label
+
+
+def test_labels_are_short() -> None:
+    label = subgroup_label("patients with a very long and winding description of their tumour and its many features")
+    assert len(label.split()) <= MAX_WORDS
