@@ -287,25 +287,9 @@ def find_hazard_ratios(text: str) -> list[HazardRatio]:
             match.end() + _HR_REACH,
             *(end.start() + 1 for end in _SENTENCE_END.finditer(text, match.end(), match.end() + _HR_REACH)),
         )
-        end = match.end()
-        interval = _next_after(intervals, text, end, limit, _GAP)
-        if interval is not None:
-            end = interval.end
-        p_value = _next_after(p_values, text, end, limit, _CLOSE_GAP)
-        if p_value is not None:
-            end = p_value.end
-        found.append(
-            HazardRatio(
-                value,
-                interval.low if interval else None,
-                interval.high if interval else None,
-                p_value.op if p_value else None,
-                p_value.value if p_value else None,
-                match.start(),
-                end,
-            )
-        )
-        found.extend(_listed_ratios(text, end, limit, intervals, p_values))
+        ratio = _with_statistics(value, match.start(), match.end(), text, limit, intervals, p_values)
+        found.append(ratio)
+        found.extend(_listed_ratios(text, ratio.end, limit, intervals, p_values))
     return found
 
 
@@ -320,24 +304,35 @@ def _listed_ratios(
         value = parse_number(match["value"])
         if value is None or not 0 < value < _LARGEST_LISTED_RATIO:
             break
-        end = match.end()
-        interval = _next_after(intervals, text, end, limit, _GAP)
-        end = interval.end if interval is not None else end
-        p_value = _next_after(p_values, text, end, limit, _CLOSE_GAP)
-        end = p_value.end if p_value is not None else end
-        found.append(
-            HazardRatio(
-                value,
-                interval.low if interval else None,
-                interval.high if interval else None,
-                p_value.op if p_value else None,
-                p_value.value if p_value else None,
-                match.start("value"),
-                end,
-            )
-        )
-        position = end
+        ratio = _with_statistics(value, match.start("value"), match.end(), text, limit, intervals, p_values)
+        found.append(ratio)
+        position = ratio.end
     return found
+
+
+def _with_statistics(
+    value: float,
+    start: int,
+    end: int,
+    text: str,
+    limit: int,
+    intervals: list[ConfidenceInterval],
+    p_values: list[PValue],
+) -> HazardRatio:
+    """A ratio with the interval and then the p-value that directly follow it."""
+    interval = _next_after(intervals, text, end, limit, _GAP)
+    end = interval.end if interval is not None else end
+    p_value = _next_after(p_values, text, end, limit, _CLOSE_GAP)
+    end = p_value.end if p_value is not None else end
+    return HazardRatio(
+        value,
+        interval.low if interval else None,
+        interval.high if interval else None,
+        p_value.op if p_value else None,
+        p_value.value if p_value else None,
+        start,
+        end,
+    )
 
 
 _Spanned = TypeVar("_Spanned", ConfidenceInterval, PValue)
