@@ -434,23 +434,19 @@ def demo(ctx: typer.Context) -> None:
                                         markup=False, highlight=False)
         from kg.canned import get_query, tidy
 
-        for name, params, title in (
-            ("trials", {}, "Which trials, with which arms?"),
-            ("outcomes", {"endpoint": "PFS"}, "What PFS did each arm reach?"),
+        for name, params, title, columns in (
+            ("trials", {}, "Which trials, with which arms?",
+             ("trial", "phase", "randomized", "n_enrolled", "arms", "population_gene")),
+            ("outcomes", {"endpoint": "PFS"}, "What PFS did each arm reach?",
+             ("trial", "arm", "comparator", "endpoint", "measure", "value", "unit", "subgroup")),
             ("inhibitors", {"gene": "NRAS", "disease": "melanoma"},
-             "Which inhibitors were tested in NRAS-mutant melanoma?"),
-            ("combinations", {}, "Which combinations were tested or proposed?"),
-            ("mutations", {"gene": "NRAS"}, "Which NRAS variants?"),
+             "Which inhibitors were tested in NRAS-mutant melanoma?",
+             ("drug", "classes", "targets", "trials", "phases")),
+            ("combinations", {}, "Which combinations were tested or proposed?", ("drugs", "status", "trial")),
+            ("mutations", {"gene": "NRAS"}, "Which NRAS variants?", ("gene", "change", "hgvs", "diseases")),
         ):
             canned = get_query(name)
             rows = tidy(lib.read(canned.text, canned.bind([], params)))
-            columns = {
-                "trials": ("trial", "phase", "randomized", "n_enrolled", "arms", "population_gene"),
-                "outcomes": ("trial", "arm", "comparator", "endpoint", "measure", "value", "unit", "subgroup"),
-                "inhibitors": ("drug", "classes", "targets", "trials", "phases"),
-                "combinations": ("drugs", "status", "trial"),
-                "mutations": ("gene", "change", "hgvs", "diseases"),
-            }[name]
             render([{c: r.get(c) for c in columns} for r in rows], OutputFormat.table, out, title=title)
 
 

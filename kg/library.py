@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 from rdflib import Graph
 
 from kg.config import Settings
@@ -29,6 +29,7 @@ from kg.rdf import EKG, paper_graph
 from kg.records import PaperIdError, RecordStore, atomic_write, check_paper_id, graph_hash
 from kg.shapes import shacl_problems
 from kg.store import GraphStore, StoreError, open_store
+from kg.store.base import hold
 
 if TYPE_CHECKING:
     from ingest.lexicon import Lexicon
@@ -168,10 +169,8 @@ class Library:
         self.close()
 
     def _writing(self) -> AbstractContextManager[object]:
-        try:
-            return self._write_lock.acquire(timeout=WRITE_LOCK_TIMEOUT_S)
-        except Timeout as exc:
-            raise StoreError("another command is writing to the store; try again when it ends") from exc
+        return hold(self._write_lock, WRITE_LOCK_TIMEOUT_S,
+                    "another command is writing to the store; try again when it ends")
 
     def _recover(self) -> None:
         for paper_id, entry in self.records.pending().items():

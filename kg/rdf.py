@@ -123,7 +123,7 @@ def summarise(statement: Statement) -> str:
     if isinstance(statement, Arm):
         n = f" (n={statement.n})" if statement.n is not None else ""
         cohort = f" [{statement.cohort}]" if statement.cohort else ""
-        return f"{statement.trial} arm: {' + '.join(statement.drugs)}{cohort}{n}"
+        return f"{statement.trial or '?'} arm: {' + '.join(statement.drugs)}{cohort}{n}"
     if isinstance(statement, TrialDesign):
         bits = [statement.trial]
         if statement.phase:
@@ -323,7 +323,8 @@ def _arm_node(w: _GraphWriter, facts: PaperFacts, trial: str | None, drugs: tupl
         w.typed(participant, "Entity", cls)
         w.lit(participant, "name", name)
         w.rel(node, "treatedWith", participant)
-    w.lit(node, "summary", f"{trial or '?'} arm: {' + '.join(drugs)}" + (f" [{cohort}]" if cohort else ""))
+    # without n: an arm's identity (and so its summary) does not depend on its size
+    w.lit(node, "summary", summarise(Arm(trial=trial or "", drugs=drugs, cohort=cohort)))
     return node
 
 

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any
+
+from filelock import FileLock, Timeout
 
 Row = dict[str, Any]
 
 
 class StoreError(RuntimeError):
     """The store refused or failed an operation; the message says what to do."""
+
+
+def hold(lock: FileLock, timeout: float, busy: str) -> AbstractContextManager[object]:
+    """The lock held within `timeout` seconds, else a StoreError saying `busy`."""
+    try:
+        return lock.acquire(timeout=timeout)
+    except Timeout as exc:
+        raise StoreError(busy) from exc
 
 
 class ReadOnlyViolation(StoreError):

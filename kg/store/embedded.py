@@ -22,9 +22,9 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 
-from kg.store.base import GraphStore, ReadOnlyViolation, Row, StoreError
+from kg.store.base import GraphStore, ReadOnlyViolation, Row, StoreError, hold
 
 GRAPH_NAME = "evidence_kg"
 START_TIMEOUT_S = 60.0
@@ -140,10 +140,7 @@ class EmbeddedServer:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def _locked(self) -> AbstractContextManager[object]:
-        try:
-            return self._lock.acquire(timeout=LOCK_TIMEOUT_S)
-        except Timeout as exc:
-            raise StoreError(f"the store at {self.home} is locked by another command; try again") from exc
+        return hold(self._lock, LOCK_TIMEOUT_S, f"the store at {self.home} is locked by another command; try again")
 
     def _prune_dead_clients(self) -> None:
         for entry in self.clients_dir.iterdir():
