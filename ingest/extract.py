@@ -60,6 +60,9 @@ def _entities(reading: Reading, facts: PaperFacts) -> None:
         for mention in sentence.mentions:
             if mention.kind == "drug" and mention.key not in facts.drugs:
                 facts.drugs[mention.key] = _drug(reading, mention.key)
+            elif mention.kind == "regimen":
+                for drug in reading.regimens.get(mention.key, ()):
+                    facts.drugs.setdefault(drug, _drug(reading, drug))
             elif mention.kind == "class" and mention.key not in facts.drug_classes:
                 entry = lexicon.drug_classes.get(mention.key)
                 facts.drug_classes[mention.key] = DrugClass(mention.key, entry.targets if entry else ())

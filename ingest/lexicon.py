@@ -1,4 +1,5 @@
-"""The lexicon: drugs, drug classes, genes, gene families, diseases, endpoints and INN stems.
+"""The lexicon: drugs, drug classes, genes, gene families, diseases, endpoints, INN stems,
+named treatment regimens, and named trials with the numbered trial series they belong to.
 
 The curated data ships as TSV files in the package (``kg.resources.lexicon_dir()``); a user
 lexicon is a folder holding any subset of the same files, merged over the shipped one with
@@ -55,6 +56,13 @@ DISEASE_CURIE = re.compile(r"^(NCIT:C\d+|MONDO:\d{7})$")
 MIN_STEM_PREFIX = 3
 
 _DASHES = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]+")
+# The runs a trial name is made of: letters, or digits ("DESTINY-Breast03": DESTINY, Breast, 03).
+TRIAL_PART = re.compile(r"[^\W\d_]+|\d+")
+# The number of a series member: "522", "03", "9ER", "77T", "A39", "B-31".
+SERIES_NUMBER = re.compile(r"[A-Z]?[-\u2010\u2011\u2013]?\d{1,5}[A-Z]{0,3}")
+# A series prefix ends in a letter, so the number after it is plain to see.
+SERIES_PREFIX = re.compile(r"^[^\W\d_][\w\- ]*(?<=[^\W\d_])$")
+TRIAL_JOINERS = {"hyphen": "-", "space": " ", "none": ""}
 
 
 class LexiconError(ValueError):
@@ -68,6 +76,23 @@ def fold(text: str) -> str:
     validator compares folds when it looks for a spelling shared by two concepts.
     """
     return _DASHES.sub(" ", text.casefold()).strip()
+
+
+def trial_key(spelling: str) -> str:
+    """The form in which the matcher compares trial names: case kept, a word and a number
+    written together or apart alike, leading zeros dropped.
+
+    "KEYNOTE-022", "KEYNOTE 22" and "KEYNOTE022" share the key "KEYNOTE22"; "DESTINY-Breast03"
+    is "DESTINY Breast3". Two words stay apart, so "A LEX" is not "ALEX".
+    """
+    key = ""
+    for part in TRIAL_PART.findall(spelling):
+        if part.isdigit():
+            part = part.lstrip("0") or "0"
+        if key and key[-1].isdigit() == part[0].isdigit():
+            key += " "
+        key += part
+    return key
 
 
 def _fold_keep_case(text: str) -> str:
@@ -129,6 +154,36 @@ class EndpointEntry:
 
 
 @dataclass(frozen=True)
+class RegimenEntry:
+    """A named combination ("R-CHOP", "FOLFOX") and the drugs (INNs) it stands for."""
+
+    name: str
+    synonyms: tuple[str, ...] = ()
+    drugs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TrialEntry:
+    """A named trial: its canonical spelling (the id) and other spellings."""
+
+    name: str
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TrialSeries:
+    """A series of numbered trials ("KEYNOTE", "CheckMate"); ``joiner`` goes between the
+    prefix and the number in a member's id."""
+
+    prefix: str
+    synonyms: tuple[str, ...] = ()
+    joiner: str = "-"
+
+    def member(self, number: str) -> str:
+        return f"{self.prefix}{self.joiner}{number}"
+
+
+@dataclass(frozen=True)
 class InnStem:
     stem: str
     drug_class: str
@@ -154,10 +209,23 @@ class Lexicon:
     gene_families: Mapping[str, GeneFamily] = field(default_factory=dict)
     diseases: Mapping[str, DiseaseEntry] = field(default_factory=dict)
     endpoints: Mapping[str, EndpointEntry] = field(default_factory=dict)
+    trials: Mapping[str, TrialEntry] = field(default_factory=dict)
+    trial_series: Mapping[str, TrialSeries] = field(default_factory=dict)
     inn_stems: tuple[InnStem, ...] = ()
+    regimens: Mapping[str, RegimenEntry] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for name in ("drugs", "drug_classes", "genes", "gene_families", "diseases", "endpoints"):
+        for name in (
+            "drugs",
+            "drug_classes",
+            "genes",
+            "gene_families",
+            "diseases",
+            "endpoints",
+            "trials",
+            "trial_series",
+            "regimens",
+        ):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
         # Longest stem first so "metinib" is tried before the generic "tinib".
         ordered = tuple(sorted(self.inn_stems, key=lambda s: (-len(s.stem), s.stem)))
@@ -208,6 +276,30 @@ class Lexicon:
             for spelling in (endpoint.code, endpoint.name, *endpoint.synonyms)
         )
 
+    @cached_property
+    def _regimen_spellings(self) -> Mapping[str, str]:
+        return _first_wins(
+            (spelling.casefold(), regimen.name)
+            for regimen in self.regimens.values()
+            for spelling in (regimen.name, *regimen.synonyms)
+        )
+
+    @cached_property
+    def _trial_spellings(self) -> Mapping[str, str]:
+        return _first_wins(
+            (trial_key(spelling), trial.name)
+            for trial in self.trials.values()
+            for spelling in (trial.name, *trial.synonyms)
+        )
+
+    @cached_property
+    def _series_spellings(self) -> Mapping[str, TrialSeries]:
+        table: dict[str, TrialSeries] = {}
+        for series in self.trial_series.values():
+            for spelling in (series.prefix, *series.synonyms):
+                table.setdefault(trial_key(spelling), series)
+        return MappingProxyType(table)
+
     def drug_by_synonym(self) -> dict[str, str]:
         """Every spelling of every drug (INN and synonyms), case-folded, to the INN."""
         return dict(self._drug_spellings)
@@ -235,6 +327,24 @@ class Lexicon:
     def endpoint_by_synonym(self) -> dict[str, str]:
         """Every spelling of every endpoint (code, name, synonyms), case-folded, to the code."""
         return dict(self._endpoint_spellings)
+
+    def regimen_by_synonym(self) -> dict[str, str]:
+        """Every spelling of every regimen (name and synonyms), case-folded, to the name."""
+        return dict(self._regimen_spellings)
+
+    def trial_for(self, spelling: str) -> str | None:
+        """The listed trial a spelling names, compared by :func:`trial_key` (case kept)."""
+        return self._trial_spellings.get(trial_key(spelling))
+
+    def series_member(self, spelling: str) -> str | None:
+        """The id of the numbered series member a spelling names ("Keynote 999" ->
+        "KEYNOTE-999"): a series prefix (case kept) and a number as :data:`SERIES_NUMBER`."""
+        for part in reversed(list(TRIAL_PART.finditer(spelling))[1:]):
+            series = self._series_spellings.get(trial_key(spelling[: part.start()]))
+            number = spelling[part.start() :]
+            if series is not None and SERIES_NUMBER.fullmatch(number):
+                return series.member(number)
+        return None
 
     def disease_root(self, name: str) -> str:
         """Follow parents up to the main term; an unknown name is its own root."""
@@ -269,7 +379,10 @@ class Lexicon:
             gene_families={**self.gene_families, **other.gene_families},
             diseases={**self.diseases, **other.diseases},
             endpoints={**self.endpoints, **other.endpoints},
+            trials={**self.trials, **other.trials},
+            trial_series={**self.trial_series, **other.trial_series},
             inn_stems=tuple(stems.values()),
+            regimens={**self.regimens, **other.regimens},
         )
 
 
@@ -385,6 +498,24 @@ def _endpoint(row: _Row) -> EndpointEntry:
     return EndpointEntry(code=row.text("code"), name=name, synonyms=row.items("synonyms"))
 
 
+def _regimen(row: _Row) -> RegimenEntry:
+    drugs = row.items("drugs")
+    if len(drugs) < 2:
+        raise row.error("a regimen needs at least two drugs")
+    return RegimenEntry(name=row.text("name"), synonyms=row.items("synonyms"), drugs=drugs)
+
+
+def _trial(row: _Row) -> TrialEntry:
+    return TrialEntry(name=row.text("name"), synonyms=row.items("synonyms"))
+
+
+def _trial_series(row: _Row) -> TrialSeries:
+    joiner = row.text("joiner")
+    if joiner not in TRIAL_JOINERS:
+        raise row.error(f"joiner must be one of {', '.join(TRIAL_JOINERS)}; got {joiner!r}")
+    return TrialSeries(prefix=row.text("prefix"), synonyms=row.items("synonyms"), joiner=TRIAL_JOINERS[joiner])
+
+
 def _inn_stem(row: _Row) -> InnStem:
     drug_class = row.text("class")
     if not drug_class:
@@ -417,7 +548,10 @@ _TABLES = {
     "gene_families": _Table("gene_families.tsv", ("mention", "symbols"), _gene_family, "mention"),
     "diseases": _Table("diseases.tsv", ("name", "curie", "synonyms", "parent"), _disease, "name"),
     "endpoints": _Table("endpoints.tsv", ("code", "name", "synonyms"), _endpoint, "code"),
+    "trials": _Table("trials.tsv", ("name", "synonyms"), _trial, "name"),
+    "trial_series": _Table("trial_series.tsv", ("prefix", "synonyms", "joiner"), _trial_series, "prefix"),
     "inn_stems": _Table("inn_stems.tsv", ("stem", "class", "targets", "kind"), _inn_stem, "stem"),
+    "regimens": _Table("regimens.tsv", ("name", "synonyms", "drugs"), _regimen, "name"),
 }
 
 
@@ -445,7 +579,10 @@ def read_lexicon(folder: Traversable | Path) -> Lexicon:
         gene_families=tables["gene_families"],
         diseases=tables["diseases"],
         endpoints=tables["endpoints"],
+        trials=tables["trials"],
+        trial_series=tables["trial_series"],
         inn_stems=tuple(tables["inn_stems"].values()),
+        regimens=tables["regimens"],
     )
 
 
@@ -568,6 +705,77 @@ def _stem_problems(lex: Lexicon) -> list[str]:
     return problems
 
 
+def _regimen_problems(lex: Lexicon) -> list[str]:
+    problems = _shared_spellings(
+        "regimens",
+        ((spelling, r.name) for r in lex.regimens.values() for spelling in (r.name, *r.synonyms)),
+    )
+    # A regimen spelling that also names another concept would make the matcher choose
+    # between them; case is ignored because longer regimen names match in any case.
+    others: dict[str, str] = {}
+    for what, spellings in (
+        ("drug", ((s, d.inn) for d in lex.drugs.values() for s in (d.inn, *d.synonyms))),
+        ("drug class", ((s, c.name) for c in lex.drug_classes.values() for s in (c.name, *c.synonyms))),
+        ("gene", ((s, g.symbol) for g in lex.genes.values() for s in (g.symbol, *g.aliases))),
+        ("gene family", ((f.mention, f.mention) for f in lex.gene_families.values())),
+        ("disease", ((s, d.name) for d in lex.diseases.values() for s in (d.name, *d.synonyms))),
+        ("endpoint", ((s, e.code) for e in lex.endpoints.values() for s in (e.code, e.name, *e.synonyms))),
+    ):
+        for spelling, concept in spellings:
+            others.setdefault(fold(spelling), f"{what} {concept!r}")
+    for regimen in lex.regimens.values():
+        where = f"regimen {regimen.name!r}"
+        problems += [f"{where}: unknown drug {d!r}" for d in regimen.drugs if d not in lex.drugs]
+        if len(set(regimen.drugs)) < len(regimen.drugs):
+            problems.append(f"{where}: a drug is listed twice")
+        problems += [
+            f"{where}: the spelling {s!r} is also the {others[fold(s)]}"
+            for s in (regimen.name, *regimen.synonyms)
+            if fold(s) in others
+        ]
+    return problems
+
+
+def _trial_problems(lex: Lexicon) -> list[str]:
+    problems = _shared_spellings(
+        "trials", ((s, t.name) for t in lex.trials.values() for s in (t.name, *t.synonyms)), key=trial_key
+    )
+    problems += _shared_spellings(
+        "trial series",
+        ((s, series.prefix) for series in lex.trial_series.values() for s in (series.prefix, *series.synonyms)),
+        key=trial_key,
+    )
+    # A trial spelling that also names an entity would be read as both; drugs, classes and
+    # diseases match in any case, genes as written.
+    others: dict[str, str] = {}
+    for what, spellings in (
+        ("drug", ((s, d.inn) for d in lex.drugs.values() for s in (d.inn, *d.synonyms))),
+        ("drug class", ((s, c.name) for c in lex.drug_classes.values() for s in (c.name, *c.synonyms))),
+        ("disease", ((s, d.name) for d in lex.diseases.values() for s in (d.name, *d.synonyms))),
+    ):
+        for spelling, concept in spellings:
+            others.setdefault(fold(spelling), f"{what} {concept!r}")
+    genes = {_fold_keep_case(s): g.symbol for g in lex.genes.values() for s in (g.symbol, *g.aliases)}
+    for trial in lex.trials.values():
+        for spelling in (trial.name, *trial.synonyms):
+            where = f"trial {trial.name!r}: the spelling {spelling!r}"
+            if not trial_key(spelling):
+                problems.append(f"{where} has no letter or digit")
+            if fold(spelling) in others:
+                problems.append(f"{where} is also the {others[fold(spelling)]}")
+            if _fold_keep_case(spelling) in genes:
+                problems.append(f"{where} is also the gene {genes[_fold_keep_case(spelling)]!r}")
+    for series in lex.trial_series.values():
+        problems += [
+            f"trial series {series.prefix!r}: the prefix {s!r} must start and end with a letter"
+            for s in (series.prefix, *series.synonyms)
+            if not SERIES_PREFIX.match(s)
+        ]
+        if series.joiner not in TRIAL_JOINERS.values():
+            problems.append(f"trial series {series.prefix!r}: joiner {series.joiner!r} is not '-', ' ' or ''")
+    return problems
+
+
 def _cycles(what: str, parents: Mapping[str, str | None]) -> list[str]:
     problems = []
     for start in parents:
@@ -590,6 +798,8 @@ def lexicon_problems(lex: Lexicon) -> list[str]:
         *_disease_problems(lex),
         *_endpoint_problems(lex),
         *_stem_problems(lex),
+        *_trial_problems(lex),
+        *_regimen_problems(lex),
     ]
 
 
@@ -604,8 +814,12 @@ __all__ = [
     "InnStem",
     "Lexicon",
     "LexiconError",
+    "RegimenEntry",
+    "TrialEntry",
+    "TrialSeries",
     "fold",
     "lexicon_problems",
     "read_lexicon",
     "shipped_lexicon",
+    "trial_key",
 ]

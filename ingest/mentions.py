@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -114,6 +116,10 @@ class Reading:
         self.new_drugs: dict[str, str] = {}  # name -> rule, for drugs not in the lexicon
         self.sentences = self._sentences(doc)
         self._resolve_aliases()
+        self.regimens: dict[str, tuple[str, ...]] = {
+            name: entry.drugs for name, entry in getattr(lexicon, "regimens", {}).items()
+        }
+        self._resolve_abbreviations()
         self.drug_counts = Counter(m.key for s in self.sentences for m in s.of("drug"))
         self._class_members: dict[str, set[str]] = {}
 
@@ -122,14 +128,19 @@ class Reading:
     def _sentences(self, doc: Doc) -> list[Sentence]:
         sentences = [Sentence(i, sent.start_char, sent.end_char, sent.text) for i, sent in enumerate(doc.sents)]
         starts = [s.start for s in sentences]
-        from bisect import bisect_right
 
         def add(mention: Mention) -> None:
             index = bisect_right(starts, mention.start) - 1
             if index >= 0:
                 sentences[index].mentions.append(mention)
 
-        kinds = {"DRUG": "drug", "DRUG_CLASS": "class", "DISEASE": "disease", "ENDPOINT": "endpoint"}
+        kinds = {
+            "DRUG": "drug",
+            "DRUG_CLASS": "class",
+            "DISEASE": "disease",
+            "ENDPOINT": "endpoint",
+            "REGIMEN": "regimen",
+        }
         for ent in doc.ents:
             if ent.label_ in kinds:
                 kind = kinds[ent.label_]
@@ -176,6 +187,48 @@ class Reading:
             ]
         for code in aliases:
             self.new_drugs.pop(code, None)
+
+    def _resolve_abbreviations(self) -> None:
+        """Give the drugs a paper abbreviates to every later use of the short form:
+        "enfortumab vedotin (EV) plus pembrolizumab (P)" makes "EV+P" two drug mentions, and
+        "atezolizumab, carboplatin and paclitaxel (ACP)" makes "ACP" one mention of that set."""
+        mentions = sorted((m for s in self.sentences for m in s.mentions), key=lambda m: m.start)
+        meanings: dict[str, tuple[str, ...]] = {}
+        defined_at: list[tuple[int, int]] = []
+        for short, start, end, long_start, long_end in _drug_short_forms(self.text, mentions):
+            if any(m.start < end and start < m.end for m in mentions):
+                continue  # the lexicon knows the short form itself ("nivolumab (Opdivo)")
+            drugs: list[str] = []
+            for mention in mentions:
+                if long_start <= mention.start and mention.end <= long_end:
+                    if mention.kind == "drug":
+                        drugs.append(mention.key)
+                    elif mention.kind == "regimen":
+                        drugs.extend(self.regimens.get(mention.key, ()))
+            if drugs and short not in meanings:
+                meanings[short] = sorted_drugs(drugs)
+                defined_at.append((start, end))
+        if not meanings:
+            return
+        starts = [s.start for s in self.sentences]
+        for match in _short_form_uses(meanings).finditer(self.text):
+            short = match.group()
+            start, end = match.span()
+            if any(d_start <= start < d_end for d_start, d_end in defined_at):
+                continue
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            if len(short) == 1 and not _single_letter_drug_use(self.text, start, end):
+                continue
+            sentence = self.sentences[bisect_right(starts, start) - 1]
+            meaning = meanings[short]
+            if len(meaning) == 1:
+                mention = Mention("drug", start, end, short, meaning[0], "drug.abbreviation")
+            else:
+                self.regimens.setdefault(short, meaning)
+                mention = Mention("regimen", start, end, short, short, "drug.abbreviation")
+            sentence.mentions.append(mention)
+            sentence.mentions.sort(key=lambda m: (m.start, -m.end))
 
     # -- look-ups --------------------------------------------------------------------------
 
@@ -274,6 +327,9 @@ class Reading:
         for mention in mentions:
             if mention.kind == "drug":
                 found.append(Agent((mention.key,), mention.start, mention.end, "drug", mention.text))
+            elif mention.kind == "regimen" and mention.key in self.regimens:
+                drugs_of = self.regimens[mention.key]
+                found.append(Agent(drugs_of, mention.start, mention.end, "drug", mention.text))
             elif mention.kind == "placebo":
                 if context.control:
                     # while results are read, "with placebo" and "the placebo group" are the control
@@ -335,6 +391,13 @@ _QUALIFIER_AFTER = re.compile(
     r"ineligible|unfit)\b",
     re.IGNORECASE,
 )
+# "pembrolizumab (P)": a one-letter short form for a drug
+_SINGLE_LETTER_DEFINITION = re.compile(r"\s*\(\s*(?P<letter>[A-Z])\s*[),;]")
+_STATISTIC_AFTER = re.compile(r"\s*(?:[=<>\u2264\u2265]|values?\b|\d)", re.IGNORECASE)
+_AGENT_BEFORE_LETTER = re.compile(
+    r"(?:[+/]\s*|\b(?:with|plus|and|or|to|on|of|versus|vs\.?|than|receiving|received)\s+)$", re.IGNORECASE
+)
+_AGENT_AFTER_LETTER = re.compile(r"\s*(?:[+/]|\b(?:plus|alone|monotherapy|arm|group|versus|vs\b))", re.IGNORECASE)
 # The one single-drug arm of a trial that also tests a combination: "19% with monotherapy"
 _MONOTHERAPY = re.compile(
     r"\b(?:the\s+)?(?:monotherapy|single[- ]agent(?:\s+(?:therapy|treatment))?)(?:\s+(?:arm|group|cohort))?\b",
@@ -343,6 +406,43 @@ _MONOTHERAPY = re.compile(
 # An arm named by its label: "arm B", "group 2", "cohort A"
 ARM_LABEL = re.compile(r"\b(?:arm|group|cohort)\s+[A-Z0-9]{1,2}\b", re.IGNORECASE)
 _SET_JOIN = re.compile(r"\s*(?:,|and|plus|\+|with|/|-|\u2013|(?:added|adding)\s+to|to)\s*", re.IGNORECASE)
+
+
+def _drug_short_forms(text: str, mentions: list[Mention]) -> Iterator[tuple[str, int, int, int, int]]:
+    """(short form, its span, its long form's span) for each abbreviation the text defines,
+    plus the single letters Schwartz-Hearst leaves out: "pembrolizumab (P)"."""
+    from ingest.abbreviations import find_abbreviations
+
+    for abbreviation in find_abbreviations(text):
+        yield (
+            abbreviation.short,
+            abbreviation.short_start,
+            abbreviation.short_end,
+            abbreviation.long_start,
+            abbreviation.long_end,
+        )
+    for mention in mentions:
+        if mention.kind != "drug":
+            continue
+        letter = _SINGLE_LETTER_DEFINITION.match(text, mention.end)
+        if letter and letter.group("letter").casefold() == mention.text[:1].casefold():
+            yield letter.group("letter"), letter.start("letter"), letter.end("letter"), mention.start, mention.end
+
+
+def _short_form_uses(meanings: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(short) for short in meanings), key=len, reverse=True)
+    return re.compile(r"(?<![\w\-\u2010\u2011.])(?:" + "|".join(alternatives) + r")(?![\w\-\u2010\u2011])")
+
+
+def _single_letter_drug_use(text: str, start: int, end: int) -> bool:
+    """Whether a one-letter short form is used as a drug here: joined to another agent
+    ("EV+P", "P plus chemo") or after a word that introduces a treatment ("with P"), and not
+    a statistic ("P = .01", "P<0.001")."""
+    after = text[end : end + 12]
+    if _STATISTIC_AFTER.match(after):
+        return False
+    before = text[max(0, start - 16) : start]
+    return bool(_AGENT_BEFORE_LETTER.search(before) or _AGENT_AFTER_LETTER.match(after))
 
 
 def _names_a_therapy(class_name: str) -> bool:

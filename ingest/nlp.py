@@ -8,9 +8,13 @@
   (INN, class name, disease name, endpoint code, HGNC symbol or ``family:<mention>``);
 - ``gene_mentions`` (a span ruler) puts every gene mention in ``doc.spans["genes"]``, also
   those inside a longer entity ("MEK" in "MEK inhibitor", "PD-1" in "anti-PD-1 antibody");
+- ``known_trials`` puts the trials the lexicon names in ``doc.spans["known_trials"]``: a listed
+  name ("HIMALAYA", "KN-189" for KEYNOTE-189) or a numbered member of a listed series
+  ("KEYNOTE-999"), case as written; a drug mention inside such a name is dropped;
 - ``new_drugs`` labels drug names the lexicon does not know: a word with a WHO INN stem or an
-  investigational code (letters and digits, "HL-085", "LXH254", "AMG 510");
-- ``trial_mentions`` puts NCT ids, phases and trial acronyms in ``doc.spans``.
+  investigational code (letters and digits, "HL-085", "LXH254", "AMG 510"), never a known trial;
+- ``trial_mentions`` puts NCT ids, phases and trial names (the known ones and those the text
+  introduces, "the NEMO trial") in ``doc.spans``.
 
 Spans carry the normalised name in ``id_`` and the rule that found them in ``kb_id_``.
 Build a pipeline with :func:`pipeline_for`; it is cached per lexicon object.
@@ -50,6 +54,14 @@ _CODE_CONTEXT = re.compile(
 )
 _NOT_A_DRUG_AFTER = re.compile(r"\s*(?:trial|study|studies|cohort|part)\b", re.IGNORECASE)
 
+# Known trial names are matched on whole words: letters and digits, hyphenated parts together
+# ("DESTINY-Breast03"), a name's words apart by spaces on one line.
+_TRIAL_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011\u2012\u2013][^\W_]+)*")
+_WORD_GAP = re.compile(r"[^\S\n]+")
+_LEADING_LETTERS = re.compile(r"[^\W\d_]*")
+# A number that is a dose, a percentage or a duration is no series member: "EV 1.25 mg/kg".
+_NOT_A_MEMBER_AFTER = re.compile(r"[.,]\d|\s*(?:%|(?:mg|g|mL|months?|weeks?|days?|years?|cycles?)\b)", re.IGNORECASE)
+
 # A trial acronym: capitals (maybe with lower-case letters after the first two, as in
 # "IMspire150" or "CodeBreaK"), optionally a hyphen or space and a number, a short suffix or a
 # capitalised word with a number ("DESTINY-Breast03").
@@ -74,7 +86,9 @@ _TRIAL_NAME_PATTERNS = tuple(
         # registry fields: "Acronym: COLUMBUS", "Brief title acronym: NEMO"
         rf"\bAcronym\s*:\s*(?P<name>{_ACRONYM})",
         # "ALTO met its goal. This phase 3 trial ...": the next sentence calls it a trial
-        rf"(?<![\w-])(?P<name>{_ACRONYM})\s[^.;]{{0,60}}\.\s+(?:This|The)\s+(?:[\w-]+\s+){{0,3}}{_TRIAL_NOUN}\b",
+        # (a score compared with a value, "CPS >=10. This study ...", names no trial)
+        rf"(?<![\w-])(?P<name>{_ACRONYM})(?!\s*[\u2265\u2264<>=]|\s+(?:of|score)\b)\s[^.;]{{0,60}}\.\s+"
+        rf"(?:This|The)\s+(?:[\w-]+\s+){{0,3}}{_TRIAL_NOUN}\b",
         # "the adult basket trial ROAR, ...": the name right after the trial noun
         rf"\b{_TRIAL_NOUN}[ \t]+(?P<name>{_ACRONYM})"
         r"(?=[ \t]*[,;:)]|[ \t]+(?:was|is|enrolled|randomi[sz]ed|showed|compared|tested)\b)",
@@ -254,6 +268,12 @@ def _patterns(nlp: Language, lexicon: Lexicon, gene_patterns: list[dict[str, Any
                 "pattern": _token_pattern(nlp, spelling, attr, plural_last=attr == "LOWER"),
                 "id": endpoint.code,
             }
+    for regimen in lexicon.regimens.values():
+        for spelling in (regimen.name, *regimen.synonyms):
+            # Short names in capitals are case-sensitive ("CHOP" is a regimen, "chop" is not;
+            # "VRd" is one, "vrd" is noise); longer ones are distinctive in any case ("Folfox").
+            attr = "ORTH" if len(spelling) <= 4 and any(c.isupper() for c in spelling) else "LOWER"
+            yield {"label": "REGIMEN", "pattern": _token_pattern(nlp, spelling, attr), "id": regimen.name}
     yield from gene_patterns
 
 
@@ -285,6 +305,10 @@ def _register_components() -> None:
     def make_sentences(nlp: Language, name: str) -> Any:
         return _set_sentences
 
+    @Language.factory("known_trials")
+    def make_known_trials(nlp: Language, name: str) -> Any:
+        return _KnownTrials()
+
     @Language.factory("new_drugs")
     def make_new_drugs(nlp: Language, name: str) -> Any:
         return _NewDrugs()
@@ -303,6 +327,95 @@ def _set_sentences(doc: Doc) -> Doc:
     return doc
 
 
+class TrialFinder:
+    """Finds the trials a lexicon names in a text: a listed name or synonym, or a member of a
+    listed series ("KEYNOTE-999"), with case as written ("CROWN" is a trial, "crown" is not) and
+    the variants :func:`ingest.lexicon.trial_key` folds ("KEYNOTE 189", "CheckMate 67")."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        from ingest.lexicon import TRIAL_PART
+
+        self.lexicon = lexicon
+        spellings = [s for trial in lexicon.trials.values() for s in (trial.name, *trial.synonyms)]
+        prefixes = [s for series in lexicon.trial_series.values() for s in (series.prefix, *series.synonyms)]
+        # Only a word that opens like some spelling can start a name; this keeps the look-ups few.
+        self._openings = frozenset(_leading_letters(s) for s in (*spellings, *prefixes))
+        # A text may write every run of a name as a word of its own ("KEYNOTE 189"), and a
+        # member's number has up to three runs ("A39", "9ER").
+        self._most_words = max(
+            (*(len(TRIAL_PART.findall(s)) for s in spellings), *(len(TRIAL_PART.findall(p)) + 3 for p in prefixes)),
+            default=0,
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical name) of each trial name in the text, in text order; of two
+        names starting at one word the longer wins ("JAVELIN Bladder 100" over a shorter one)."""
+        words = list(_TRIAL_WORD.finditer(text))
+        found: list[tuple[int, int, str]] = []
+        first = 0
+        while first < len(words):
+            match = self._name_at(text, words, first)
+            if match is None:
+                first += 1
+                continue
+            last, name = match
+            found.append((words[first].start(), words[last].end(), name))
+            first = last + 1
+        return found
+
+    def _name_at(self, text: str, words: list[re.Match[str]], first: int) -> tuple[int, str] | None:
+        """The last word and the name of the longest trial name starting at word ``first``."""
+        if _leading_letters(words[first].group()) not in self._openings:
+            return None
+        last = first
+        while (
+            last + 1 < len(words)
+            and last - first + 1 < self._most_words
+            and _WORD_GAP.fullmatch(text, words[last].end(), words[last + 1].start())
+        ):
+            last += 1
+        for end in range(last, first - 1, -1):
+            spelling = text[words[first].start() : words[end].end()]
+            name = self.lexicon.trial_for(spelling)
+            if name is None and not _NOT_A_MEMBER_AFTER.match(text, words[end].end()):
+                name = self.lexicon.series_member(spelling)
+            if name is not None:
+                return end, name
+        return None
+
+
+def _leading_letters(word: str) -> str:
+    match = _LEADING_LETTERS.match(word)
+    return match.group() if match else ""
+
+
+class _KnownTrials:
+    """Marks the trials the lexicon names, and drops a drug mention inside one: "LEAP-002" is a
+    trial, not a company code. The finder is attached after construction, as for ``new_drugs``."""
+
+    finder: TrialFinder | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+
+        if self.finder is None:
+            return doc
+        found: list[Span] = []
+        for start, end, name in self.finder.find(doc.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                found.append(Span(doc, span.start, span.end, label="TRIAL", span_id=name, kb_id="trial.lexicon"))
+        doc.spans["known_trials"] = found
+        covered = _tokens(found)
+        if covered:
+            doc.ents = [ent for ent in doc.ents if ent.label_ != "DRUG" or not covered & _tokens([ent])]
+        return doc
+
+
+def _tokens(spans: Iterable[Span]) -> set[int]:
+    return {i for span in spans for i in range(span.start, span.end)}
+
+
 class _NewDrugs:
     """Labels drug names that are not in the lexicon, by INN stem or code-name shape.
 
@@ -318,8 +431,9 @@ class _NewDrugs:
 
         if self.lexicon is None:
             return doc
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        genes = {i for span in doc.spans.get("genes", []) for i in range(span.start, span.end)}
+        # A known trial's name is never an unknown drug ("LEAP-002", "WJTOG3405").
+        taken = _tokens(doc.ents) | _tokens(doc.spans.get("known_trials", []))
+        genes = _tokens(doc.spans.get("genes", []))
         found: list[Span] = []
         for token in doc:
             if token.i in taken or token.i in genes:
@@ -383,18 +497,26 @@ def _mark_trials(doc: Doc) -> Doc:
         ((m.start(), m.end(), phase) for m in PHASE.finditer(doc.text) if (phase := normalise_phase(m)) is not None),
         "PHASE",
     )
-    names = trial_names(doc)
-    doc.spans["trials"] = spans(
+    known = list(doc.spans.get("known_trials", []))
+    # The lexicon's names are found as written; the case-blind search is for the names the text
+    # introduces, and must not turn "crown" into the trial CROWN.
+    known_texts = {span.text.casefold() for span in known}
+    names = {key: name for key, name in trial_names(doc).items() if key not in known_texts}
+    introduced = spans(
         ((m.start(), m.end(), names[m.group().casefold()]) for m in _name_finder(names).finditer(doc.text))
         if names
         else (),
         "TRIAL",
     )
+    covered = _tokens(known)
+    found = [*known, *(span for span in introduced if not covered & _tokens([span]))]
+    doc.spans["trials"] = sorted(found, key=lambda span: span.start)
     return doc
 
 
 def trial_names(doc: Doc) -> dict[str, str]:
-    """The trial acronyms a document introduces, case-folded, to the name as written."""
+    """The trial acronyms a document introduces by the patterns around them ("the NEMO trial"),
+    case-folded, to the name as written. The names the lexicon knows are found by ``known_trials``."""
     entity_words = {ent.text.casefold() for ent in doc.ents}
     gene_words = {span.text.casefold() for span in doc.spans.get("genes", [])}
     names: dict[str, str] = {}
@@ -472,6 +594,8 @@ def build_pipeline(lexicon: Lexicon) -> Language:
         config={"spans_key": None, "annotate_ents": True, "overwrite": True},
     )
     entity_ruler.add_patterns(list(_patterns(nlp, lexicon, gene_patterns)))  # type: ignore[attr-defined]
+    known_trials = nlp.add_pipe("known_trials")
+    known_trials.finder = TrialFinder(lexicon)  # type: ignore[attr-defined]
     new_drugs = nlp.add_pipe("new_drugs")
     new_drugs.lexicon = lexicon  # type: ignore[attr-defined]
     nlp.add_pipe("trial_mentions")

@@ -166,6 +166,19 @@ _ALL_PATIENTS = re.compile(
     r"\bintention[- ]to[- ]treat\b",
     re.I,
 )
+# "acalabrutinib monotherapy vs chlorambucil-obinutuzumab: HR " before a ratio
+_COMPARISON_LABEL = re.compile(
+    r"\s*(?P<pair>[^:,]{3,80}?\s(?:vs\.?|versus)\s[^:,]{3,80}?)\s*[:,]\s*"
+    r"(?:(?:the\s+)?(?:HR|hazard\s+ratio)(?:\s+for\s+[\w\s]{3,30}?)?\s*(?:[:=,]\s*)?)?",
+    re.I,
+)
+# "... in patients with ESCC (": the population a bracket of figures is for
+_POPULATION_BEFORE_BRACKET = re.compile(
+    r"\b(?:in|among|for)\s+(?P<phrase>(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:patients|participants|those)"
+    r"(?:\s+(?:with|without|whose|who)\b[^,;()\[\]]{2,70}?)?|the\s+[^,;()\[\]]{2,40}?\s+(?:population|subgroup|cohort))"
+    r"\s*$",
+    re.I,
+)
 _ANAPHORIC_SUBGROUP = re.compile(r"\b(?:this|that|the same)\s+(?:subgroup|subset|population|cohort)\b", re.I)
 _TRAILING_COHORT = re.compile(
     r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?in\s+the\s+(?P<name>[\w/ -]{2,30}?)\s+cohort\b", re.I
@@ -444,7 +457,11 @@ class ResultReader:
         subgroup_sentence = self._sentence_subgroup(sentence, trials[0])
         for value in values:
             trial = by_value_trial[id(value)]
-            subgroup = self._value_subgroup(sentence, value, trial) or subgroup_sentence or self._part(trial)
+            bracketed = self._bracket_subgroup(sentence, value, trial)
+            if bracketed is not None:
+                subgroup = bracketed or None  # "" for "in all randomised patients (...)"
+            else:
+                subgroup = self._value_subgroup(sentence, value, trial) or subgroup_sentence or self._part(trial)
             if value.measure == "HR":
                 self._hazard_ratio(sentence, value, trial, values, assigned, subgroup)
                 continue
@@ -533,7 +550,11 @@ class ResultReader:
         experimental = trial.experimental_arm()
         compared, comparator = self._compared_before(sentence, value, trial)
         own = assigned.get(id(value))
-        if own:
+        labelled = self._labelled_comparison(sentence, value, trial)
+        if labelled is not None:
+            # "(A vs B: HR 0.10 [...]; C vs B: HR 0.20 [...])"
+            (experimental, control), arms = labelled, []
+        elif own:
             # "0.52 for the combination versus ipilimumab": the ratio names its arms itself
             experimental = own[0]
             named = self._comparators.get(id(value))
@@ -571,6 +592,24 @@ class ResultReader:
                 subgroup=subgroup,
             )
         )
+
+    def _labelled_comparison(
+        self, sentence: Sentence, value: Value, trial: TrialState
+    ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """The two arms a ratio's own label compares: "A vs B: HR 0.20", "A versus B, hazard
+        ratio 0.61" right before the ratio, inside its bracket or clause."""
+        text = sentence.text
+        opening = max(text.rfind(mark, 0, value.start) for mark in "([;")
+        segment = text[opening + 1 : value.start]
+        match = _COMPARISON_LABEL.fullmatch(segment)
+        if match is None:
+            return None
+        start = sentence.start + opening + 1
+        groups = agent_groups(self.reading, sentence, start, start + match.end("pair"), self.context)
+        if len(groups) != 2:
+            return None
+        first, second = (self._as_trial_arm(drugs, trial) for drugs, _agent in groups)
+        return (first, second) if first != second else None
 
     def _compared_before(
         self, sentence: Sentence, value: Value, trial: TrialState
@@ -865,6 +904,39 @@ class ResultReader:
         # a disease the trial's design did not name, or one of several it did, narrows the
         # population ("among 40 patients with lung cancer" in a solid-tumour basket trial)
         return not trial.diseases or (diseases <= trial.diseases and len(trial.diseases) == 1)
+
+    def _bracket_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
+        """The population named right before the bracket that holds a figure: "in patients with
+        ESCC (12.6 vs 9.8 months; ...)", "in all randomised patients (...)"; "" when that is
+        everyone, None when no population is named there."""
+        text = sentence.text
+        depth, opening = 0, -1
+        for index in range(value.start - 1, -1, -1):
+            char = text[index]
+            if char in ")]":
+                depth += 1
+            elif char in "([":
+                if depth == 0:
+                    opening = index
+                    break
+                depth -= 1
+        if opening < 0:
+            return None
+        named = _POPULATION_BEFORE_BRACKET.search(text[:opening])
+        if named is None:
+            return None
+        phrase = named.group("phrase")
+        spellings = self.reading.lexicon.drug_by_synonym()
+        if re.search(r"-treated\b", phrase, re.I) or any(
+            word in spellings for word in re.findall(r"[\w-]+", phrase.casefold())
+        ):
+            return None  # "in binimetinib-treated patients (6.8% with dacarbazine)": an arm
+        if _ALL_PATIENTS.search(phrase) or not self._is_subgroup(phrase):
+            return ""
+        start, end = named.start("phrase"), named.end("phrase")
+        if self._names_population(sentence, start, end, trial):
+            return ""
+        return subgroup_label(phrase)
 
     def _value_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
         text = sentence.text

@@ -191,11 +191,14 @@ _HYPHEN_BEFORE = re.compile(r"\w[-\u2010\u2011]$")
 _WORD_AFTER = re.compile(r"(?!(?:and|or|to|nor)\b)[a-z]")
 
 
+_MIDDLE_DOT_DECIMAL = re.compile(r"(?<=\d)[\u00b7\u2027\u22c5](?=\d)")
+
+
 class CleanText:
     """A document's text with line wrapping undone, and the way back to the original offsets.
 
     A line break that ends a sentence or block becomes one newline, any other whitespace run
-    one space, and a word hyphenated across a line break is joined
+    one space, a middle-dot decimal point a full stop, and a word hyphenated across a line break is joined
     ("NRAS-\\nmutated" -> "NRAS-mutated", but "BRAF-\\nand MEK-" stays apart), so that
     phrase patterns match however the source was wrapped.
     """
@@ -223,7 +226,8 @@ class CleanText:
         pieces.append(text[position:])
         offsets.extend(range(position, len(text)))
         offsets.append(len(text))
-        self.text = "".join(pieces)
+        # Lancet style writes decimals with a middle dot ("0\u00b710"); one character for one
+        self.text = _MIDDLE_DOT_DECIMAL.sub(".", "".join(pieces))
         self._offsets = offsets
 
     def raw(self, index: int) -> int:

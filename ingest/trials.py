@@ -60,7 +60,11 @@ _ARM_START = re.compile(
 # A prior-therapy phrase ("who had previously received chemotherapy and anti-PD-1 or") reaches
 # over a coordinated list up to the verb of the main clause ("were given adagrasib").
 _PRIOR_CUE = (
-    r"\b(?:after|following|progress\w*\s+(?:on|after|during|with)(?:\s+or\s+after)?|prior|"
+    # "at least three previous lines of therapy, including an immunomodulatory drug, ..." (first,
+    # so that it wins over a bare "previous" at the same place)
+    r"\b(?:(?:prior|previous|earlier|established|standard|available)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:therap(?:y|ies)|treatments?|lines?(?:\s+of\s+(?:therapy|treatment))?|regimens?|agents?)\s*,?\s*"
+    r"(?:including|such\s+as)|after|following|progress\w*\s+(?:on|after|during|with)(?:\s+or\s+after)?|prior|"
     r"previous(?:ly)?(?:\s+(?:received|been\s+treated\s+with|treated\s+with|given))?|"
     r"pre-?treated\s+with|refractory\s+to|resistant\s+to|failure\s+of|progression\s+on|"
     r"already(?:\s+received)?|earlier|naive\s+to|exposed\s+to|received\s+(?:prior|previous)|"
@@ -74,6 +78,7 @@ _PRIOR_THERAPY = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;,]){{0,100}}$", re
 # The same phrase over a comma list of drugs ("previously treated with trastuzumab, pertuzumab
 # and T-DM1")
 _PRIOR_THERAPY_LIST = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;]){{0,100}}$", re.IGNORECASE)
+_PRIOR_CUE_ALONE = re.compile(_PRIOR_CUE, re.IGNORECASE)
 _PRIOR_REACH = 150
 _SPLIT = re.compile(
     r"\b(?:or|versus|vs|compared|comparison|against|over|than|whereas|while|respectively)\b|\bvs\.",
@@ -138,12 +143,19 @@ _ASSIGNS_ARMS = re.compile(
     r"controlled|double|open|design))[^.;]{0,120}?\bto\b",
     re.IGNORECASE,
 )
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and\s+)?(?:so|thus|hence|therefore|but|whereas|while)\b", re.I)
+# A registration line: "Trial registration: ClinicalTrials.gov, NCT...", "registered with ..."
+_REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|ClinicalTrials\.gov|\btrial identification\b", re.I)
 # "to arm A (paclitaxel and carboplatin) or arm B (...)": the label an arm is given
 _LABEL_BEFORE = re.compile(r"\b(?P<label>(?:arm|group|cohort)\s+[A-Z0-9]{1,2})\s*[(:,]?\s*$")
 _HYPOTHETICAL = re.compile(r"\b(?:should|could|would|might|may|perhaps|whether|suggest\w*)\b", re.IGNORECASE)
 # "a control regimen of X", "the control arm received X"
 _CONTROL_BEFORE = re.compile(r"\bcontrol\b[\w\s]{0,25}$", re.IGNORECASE)
-_ARM_N = re.compile(r"\(\s*n\s*=\s*(\d+)\s*\)|\((\d+)\s+(?:patients|participants)\)", re.IGNORECASE)
+# "(n = 192)", "(192 patients)", "(EV+P group, n = 442)"
+_ARM_N = re.compile(
+    r"\((?:[^()]{0,40}?[,;]\s*)?n\s*=\s*(?P<n>\d+)\s*\)|\((?P<n2>\d+)\s+(?:patients|participants)\)",
+    re.IGNORECASE,
+)
 _APPOSITION = re.compile(r"[\s)\]]*[:,(]\s*(?:(?:an?|the)\s+)?[^.;:]{0,80}", re.IGNORECASE)
 # A registry field whose phase needs no trial noun: "Phase: Phase 3", "Study design: randomized,
 # open-label, phase 3"
@@ -260,6 +272,42 @@ class TrialState:
                 return
         self.arms.append(ArmState(drugs, n=n, sentence=sentence, rule=rule, alternatives=alternatives))
 
+    def merge_class_arms(self, reading: Reading) -> None:
+        """An arm named with a class phrase ("pembrolizumab plus chemotherapy") is the arm that
+        names the class's drugs ("pembrolizumab, cisplatin and fluorouracil"), once there is
+        exactly one such arm."""
+        for arm in list(self.arms):
+            classes = [d for d in arm.drugs if _is_class_phrase(reading, d)]
+            if not classes:
+                continue
+            plain = set(arm.drugs) - set(classes)
+            members = [
+                other
+                for other in self.arms
+                if other is not arm
+                and not any(_is_class_phrase(reading, d) for d in other.drugs)
+                and plain < set(other.drugs)
+                and all(any(c in reading.drug_classes(d) for c in classes) for d in set(other.drugs) - plain)
+            ]
+            if len(members) != 1 or members[0].sentence == arm.sentence:
+                continue  # a choice of the class named beside the drug arm is an arm of its own
+            target = members[0]
+            target.n = target.n or arm.n
+            self.arms.remove(arm)
+            self._rename_arm(arm.drugs, target.drugs)
+
+    def _rename_arm(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        for labels in (self.labels, self.prose_labels):
+            for label, drugs in labels.items():
+                if drugs == old:
+                    labels[label] = new
+        if self.declared_control == old:
+            self.declared_control = new
+        self.listings = [
+            (sentence, assigns, [new if arm == old else arm for arm in arms])
+            for sentence, assigns, arms in self.listings
+        ]
+
     def note_chemotherapy(self, reading: Reading) -> None:
         self.chemotherapy = {d for d in self.drugs if d == "chemotherapy" or "chemotherapy" in reading.drug_classes(d)}
 
@@ -335,7 +383,9 @@ def in_prior_therapy(text: str, sentence: Sentence, start: int, end: int) -> boo
         return False
     # every comma after the cue must close a drug of the list ("trastuzumab, pertuzumab and")
     ends = [m.end for m in sentence.mentions if m.kind in {"drug", "class"}]
-    commas = [before_start + i for i in range(listed.start(), len(before)) if before[i] == ","]
+    # commas inside a cue ("previous lines of therapy, including") are not list commas
+    after_cue = max((cue.end() for cue in _PRIOR_CUE_ALONE.finditer(before, listed.start())), default=listed.start())
+    commas = [before_start + i for i in range(after_cue, len(before)) if before[i] == ","]
     return all(any(e <= comma and not text[e:comma].strip() for e in ends) for comma in commas)
 
 
@@ -629,6 +679,11 @@ class TrialTracker:
                 or self._names_unnamed(current, sentence)
             ):
                 trial = current
+        if trial is None and group.ncts and not group.names and _REGISTRATION.search(sentence.text):
+            # "This study is registered with ClinicalTrials.gov, NCT...": the paper's own trial
+            trial = next((t for t in self.trials if t.from_title and t.nct is None), None)
+            if trial is None and current is not None and current.nct is None:
+                trial = current
         if trial is None and not (group.names or group.ncts):
             if (group.definite or _FIELD_LINE.match(sentence.text)) and current is not None and compatible:
                 trial = current
@@ -668,6 +723,13 @@ class TrialTracker:
         names = [m for m in sentence.of("trial", "nct") if m.key in {trial.acronym, trial.nct} and m.end <= group.start]
         return any(_APPOSITION.fullmatch(self.reading.text, m.end, group.start) for m in names)
 
+    def _one_clause(self, sentence: Sentence, group: _Group, trial: TrialState) -> bool:
+        """Whether the sentence names the trial later in the clause of a phase mention ("a
+        randomised phase III trial ..., binimetinib, lengthened PFS ... in NEMO"), not in a new
+        one ("an early phase 2 trial, so ORBIT was designed")."""
+        names = [m for m in sentence.of("trial") if m.key == trial.acronym and m.start >= group.end]
+        return bool(names) and not _NEW_CLAUSE.search(self.reading.text, group.end, names[0].start)
+
     def _remention(self, sentence: Sentence, group: _Group) -> TrialState | None:
         """An indefinite mention that repeats a known trial: same phase, and every drug of its
         clause already in that trial."""
@@ -678,7 +740,11 @@ class TrialTracker:
         if (
             len(named) == 1
             and named[0].phase in (None, group.phase)
-            and (not drugs - named[0].drugs or self._appositive(sentence, named[0], group))
+            and (
+                not drugs - named[0].drugs
+                or self._appositive(sentence, named[0], group)
+                or (not named[0].arms and named[0].phase is None and self._one_clause(sentence, group, named[0]))
+            )
         ):
             return named[0]
         for trial in self.trials:
@@ -721,6 +787,8 @@ class TrialTracker:
                 or _REGISTRY_COUNTS.match(sentence.text)
             ):
                 self.by_sentence[sentence.index] = [self.current]
+            # two mentions of one trial ("a phase III trial ... in NEMO") are read once
+            found = [pair for i, pair in enumerate(found) if all(pair[1] is not t for _, t in found[:i])]
             if found:
                 windows = self._windows(sentence, [group for group, _ in found])
                 for (group, trial), window in zip(found, windows, strict=True):
@@ -892,6 +960,7 @@ class TrialTracker:
                 trial.prose_labels[" ".join(label.group("label").casefold().split())] = drugs
         if len(named) >= 2:
             trial.listings.append((sentence.index, passive, named))
+        trial.merge_class_arms(self.reading)
         self.context.arms = trial.arm_sets()
 
     @staticmethod
@@ -899,14 +968,18 @@ class TrialTracker:
         """Each set's patient count: "(n = 192)" after it, or "44 to" / "78 patients received"
         before it."""
         counts: list[int | None] = []
+        counted_before: list[bool] = []
         for position, (_drugs, agent) in enumerate(groups):
             stop = groups[position + 1][1].start if position + 1 < len(groups) else end
             after = _ARM_N.search(text, agent.end, stop)
             before = _COUNT_BEFORE_ARM.search(text[groups[position - 1][1].end if position else start : agent.start])
+            counted_before.append(not after and before is not None)
             if after:
-                counts.append(int(after.group(1) or after.group(2)))
+                counts.append(int(after.group("n") or after.group("n2")))
             else:
                 counts.append(count_value(before.group("n")) if before else None)
+        if len(groups) > 1 and counted_before[0] and not any(counted_before[1:]):
+            counts[0] = None  # "886 patients were assigned to A (...) or B (n = 444)": the total
         return counts
 
     def _registry_arm(self, sentence: Sentence, trial: TrialState, match: re.Match[str]) -> bool:
@@ -932,7 +1005,7 @@ class TrialTracker:
             drugs,
             sentence.index,
             "arm.registry",
-            int(n.group(1) or n.group(2)) if n else None,
+            int(n.group("n") or n.group("n2")) if n else None,
             alternatives=len(groups) > 1,
         )
         trial.labels[match.group("label").strip().casefold()] = drugs
@@ -976,6 +1049,10 @@ def arm_for(reading: Reading, trial: TrialState, drugs: tuple[str, ...]) -> tupl
     arm whose other drugs all belong to the classes named ("the amivantamab-chemotherapy group"
     for amivantamab, carboplatin and pemetrexed); else, for a lone class phrase, the one arm
     made of class phrases ("with chemotherapy" for a physician's-choice arm)."""
+    classes = [d for d in drugs if _is_class_phrase(reading, d)]
+    plain_drugs = [d for d in drugs if d not in classes]
+    if classes and plain_drugs and all(any(c in reading.drug_classes(d) for d in plain_drugs) for c in classes):
+        drugs = sorted_drugs(plain_drugs)  # "cisplatin and fluorouracil ... plus chemotherapy"
     named = trial.arm_named(drugs)
     sets = trial.arm_sets()
     if named in sets:

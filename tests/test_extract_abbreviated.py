@@ -1,0 +1,180 @@
+"""How abstracts as journals print them are read: drug abbreviations defined in the text,
+regimen names, arms first named by a class phrase, counts in arm labels, registration lines,
+figures bracketed after their population, ratios labelled with the arms they compare.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from ingest.extract import read_paper
+from kg.model import Arm, Combination, Document, Outcome, PaperFacts, Trial, TrialDesign
+
+
+def read(text: str) -> PaperFacts:
+    return read_paper(Document(id="t", text=text))
+
+
+def arms(facts: PaperFacts) -> dict[tuple[str, ...], int | None]:
+    return {f.statement.drugs: f.statement.n for f in facts.facts if isinstance(f.statement, Arm)}
+
+
+def results(facts: PaperFacts) -> set[tuple[tuple[str, ...], str, str, float, str | None]]:
+    return {
+        (o.arm, o.endpoint, o.measure, o.value, o.subgroup)
+        for f in facts.facts
+        if isinstance(o := f.statement, Outcome)
+    }
+
+
+def rules(facts: PaperFacts) -> set[str]:
+    return {f.evidence.rule for f in facts.facts}
+
+
+# ---- abbreviations the text defines ---------------------------------------------------------------
+
+
+def test_drug_abbreviations_and_their_sum_name_the_arm() -> None:
+    facts = read(
+        "In this randomized phase 3 trial, 600 patients received sacituzumab govitecan (SG) plus "
+        "pembrolizumab (P) or docetaxel. Median overall survival was 14.1 months with SG+P and 10.2 months "
+        "with docetaxel."
+    )
+    assert set(arms(facts)) == {("pembrolizumab", "sacituzumab govitecan"), ("docetaxel",)}
+    assert (("pembrolizumab", "sacituzumab govitecan"), "OS", "median", 14.1, None) in results(facts)
+
+
+def test_a_short_form_for_a_set_of_drugs_is_that_set() -> None:
+    facts = read(
+        "Patients were randomly assigned to nivolumab, carboplatin and pemetrexed (NCP) or to carboplatin "
+        "and pemetrexed in this phase 3 study. The objective response rate was 48% with NCP and 30% with "
+        "carboplatin and pemetrexed."
+    )
+    assert (("carboplatin", "nivolumab", "pemetrexed"), "ORR", "rate", 48.0, None) in results(facts)
+    assert "drug.abbreviation" in {m.rule for s in _sentences(facts) for m in s}
+
+
+def _sentences(facts: PaperFacts) -> list[list[object]]:
+    from ingest.lexicon import shipped_lexicon
+    from ingest.mentions import Reading
+    from ingest.nlp import pipeline_for
+
+    nlp = pipeline_for(shipped_lexicon())
+    reading = Reading(facts.document.text, nlp(facts.document.text), shipped_lexicon())
+    return [sentence.mentions for sentence in reading.sentences]
+
+
+def test_a_one_letter_short_form_is_not_a_p_value() -> None:
+    facts = read(
+        "In a randomized phase 2 study, 120 patients were given lenvatinib (L) with everolimus or everolimus "
+        "alone. Median PFS was 12.8 months with L plus everolimus and 5.5 months with everolimus (P = 0.002)."
+    )
+    assert (("everolimus", "lenvatinib"), "PFS", "median", 12.8, None) in results(facts)
+    assert all("lenvatinib" not in arm or len(arm) == 2 for arm in arms(facts))
+
+
+def test_a_regimen_name_gives_its_drugs() -> None:
+    facts = read(
+        "In this phase 3 trial, 400 patients with colorectal cancer were randomized to FOLFOX with "
+        "bevacizumab or FOLFOX alone."
+    )
+    assert ("bevacizumab", "fluorouracil", "leucovorin", "oxaliplatin") in arms(facts)
+    assert {"fluorouracil", "leucovorin", "oxaliplatin"} <= set(facts.drugs)
+
+
+# ---- arms and counts --------------------------------------------------------------------------------
+
+
+def test_a_count_inside_an_arm_label_is_the_arms() -> None:
+    facts = read(
+        "In this open-label phase 3 trial, 700 patients were assigned to tislelizumab plus chemotherapy "
+        "(combination group, n = 352) or to chemotherapy alone (control group, n = 348)."
+    )
+    assert arms(facts)[("chemotherapy", "tislelizumab")] == 352
+    assert arms(facts)[("chemotherapy",)] == 348
+
+
+def test_the_total_before_a_list_of_arms_is_not_the_first_arms_count() -> None:
+    facts = read(
+        "In this phase 3 trial, 500 patients were assigned to ribociclib plus letrozole or to letrozole "
+        "(n = 249)."
+    )
+    assert arms(facts)[("letrozole", "ribociclib")] is None
+    assert arms(facts)[("letrozole",)] == 249
+
+
+def test_an_arm_first_named_by_its_class_becomes_the_arm_of_its_drugs() -> None:
+    facts = read(
+        "Durvalumab plus chemotherapy versus placebo plus chemotherapy in biliary tract cancer (TOPAZ-9)\n"
+        "In this phase 3 trial, patients were randomly assigned to durvalumab or placebo, each given with "
+        "gemcitabine and cisplatin. Median overall survival was 12.8 months with durvalumab plus "
+        "chemotherapy and 11.5 months with placebo plus chemotherapy."
+    )
+    assert set(arms(facts)) == {("cisplatin", "durvalumab", "gemcitabine"), ("cisplatin", "gemcitabine")}
+    assert (("cisplatin", "gemcitabine"), "OS", "median", 11.5, None) in results(facts)
+
+
+def test_a_registration_line_names_the_papers_trial() -> None:
+    facts = read(
+        "Olaparib after chemotherapy in ovarian cancer (SOLACE-4)\n"
+        "In this randomized phase 3 trial, 260 patients received olaparib or placebo.\n"
+        "Trial registration: ClinicalTrials.gov, NCT01234567."
+    )
+    trials = [f.statement for f in facts.facts if isinstance(f.statement, Trial)] or list(facts.trials.values())
+    assert [(t.acronym, t.nct) for t in trials] == [("SOLACE-4", "NCT01234567")]
+    assert len([f for f in facts.facts if isinstance(f.statement, TrialDesign)]) == 1
+
+
+def test_a_prior_line_of_therapy_listing_classes_names_no_arm() -> None:
+    facts = read(
+        "In this phase 2 study, 150 patients with myeloma who had received at least three previous lines of "
+        "therapy, including a proteasome inhibitor, an immunomodulatory drug and an anti-CD38 antibody, were "
+        "given elranatamab."
+    )
+    assert set(arms(facts)) == {("elranatamab",)}
+
+
+# ---- results -----------------------------------------------------------------------------------------
+
+
+def test_figures_bracketed_after_a_population_carry_it() -> None:
+    facts = read(
+        "In this randomized phase 3 trial, 800 patients received tiragolumab plus atezolizumab or "
+        "atezolizumab. Overall survival was longer with the combination in patients with squamous tumours "
+        "(14.2 vs 10.1 months) and in all randomized patients (13.0 vs 11.2 months)."
+    )
+    found = results(facts)
+    assert (("atezolizumab", "tiragolumab"), "OS", "median", 14.2, "squamous tumours") in found
+    assert (("atezolizumab",), "OS", "median", 10.1, "squamous tumours") in found
+    assert (("atezolizumab",), "OS", "median", 11.2, None) in found
+
+
+def test_a_ratio_labelled_with_the_arms_it_compares() -> None:
+    facts = read(
+        "In this phase 3 trial, 600 patients were randomly assigned to zanubrutinib plus rituximab, "
+        "zanubrutinib alone, or bendamustine plus rituximab. Progression-free survival favoured both "
+        "zanubrutinib arms (zanubrutinib plus rituximab vs bendamustine plus rituximab: HR 0.31; zanubrutinib "
+        "alone vs bendamustine plus rituximab: HR 0.52)."
+    )
+    ratios = {(o.arm, o.comparator, o.value) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert (("rituximab", "zanubrutinib"), ("bendamustine", "rituximab"), 0.31) in ratios
+    assert (("zanubrutinib",), ("bendamustine", "rituximab"), 0.52) in ratios
+
+
+def test_middle_dot_decimals_are_decimals() -> None:
+    facts = read(
+        "In this randomised phase 3 trial, 500 patients received acalabrutinib or chlorambucil. Median "
+        "progression-free survival was 27\u00b74 months with acalabrutinib and 14\u00b72 months with "
+        "chlorambucil (HR 0\u00b736)."
+    )
+    found = results(facts)
+    assert (("acalabrutinib",), "PFS", "median", 27.4, None) in found
+    assert any(o[2] == "HR" and o[3] == 0.36 for o in found)
+
+
+def test_tested_combinations_from_abbreviated_arms() -> None:
+    facts = read(
+        "In this phase 3 trial, 400 patients were randomized to enfortumab vedotin (EV) plus pembrolizumab "
+        "(P) (EV+P group, n = 200) or to chemotherapy (n = 200)."
+    )
+    combos = {c.drugs for f in facts.facts if isinstance(c := f.statement, Combination)}
+    assert ("enfortumab vedotin", "pembrolizumab") in combos
+    assert arms(facts)[("enfortumab vedotin", "pembrolizumab")] == 200
