@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.mentions import Mention, Reading, Sentence, sorted_drugs
-from ingest.trials import in_prior_therapy
+from ingest.trials import in_prior_therapy, trial_reports
 
 _COMBINATION_CUE = re.compile(
     r"\b(?:combin\w*|pair\w*|partners?|plus|add(?:ing|ed)|together\s+with|doublets?|triplets?|backbone)\b|\+",
@@ -53,6 +53,10 @@ _DESCRIBED_DRUG_GAP = re.compile(
 # "or", and a repeated preposition: "with cetuximab in colorectal cancer and with pembrolizumab"
 _ALTERNATIVE_GAP = re.compile(r"\bor\b|\band\s+(?:with|to)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
+# A drug named as what the pairing avoids or replaces: "without the toxicity of X", "instead of X"
+_EXCLUDED_BEFORE = re.compile(
+    r"\b(?:without|instead\s+of|rather\s+than|unlike|in\s+place\s+of|sparing)\b[^,;]{0,50}$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ def proposals(reading: Reading) -> list[Proposal]:
                 continue
             if _TRIAL_REFERENCE.search(clause) and not _HYPOTHETICAL_TRIAL.search(clause):
                 continue  # a trial of the pairing exists; "a trial combining A with B might ..." does not
+            if trial_reports(reading, sentence, start, end):
+                continue  # "TRIAL-9 asked whether adding A to B would help": the trial tested it
             agents = _agents(reading, sentence, start, end)
             for drugs in _combinations(reading.text, agents):
                 found.append(Proposal(drugs, sentence, "combination.hedged_proposal"))
@@ -109,8 +115,13 @@ def _agents(reading: Reading, sentence: Sentence, start: int, end: int) -> list[
     for position, mention in enumerate(mentions):
         if mention.kind in {"drug", "class"} and in_prior_therapy(text, sentence, mention.start, mention.end):
             continue  # "rather than after chemotherapy has failed": a prior line, not a partner
+        if _EXCLUDED_BEFORE.search(text, start, mention.start):
+            continue  # "without the bleeding risk of bevacizumab": named to be left out
         if mention.kind == "drug":
             agents.append(_Agent(mention.key, mention.start, mention.end))
+        elif mention.kind == "regimen":
+            # a named regimen ("the ABC regimen") gives each of its drugs, at one place
+            agents.extend(_Agent(drug, mention.start, mention.end) for drug in reading.regimens.get(mention.key, ()))
         elif mention.kind == "class" and _describes_next_drug(text, mention, mentions[position + 1 :]):
             continue  # "the SHP2 inhibitor TNO155": the drug itself follows
         elif mention.kind == "class" and mention.key not in {"targeted therapy", "kinase inhibitor"}:
@@ -136,7 +147,8 @@ def _agents(reading: Reading, sentence: Sentence, start: int, end: int) -> list[
     agents.sort(key=lambda agent: (agent.start, -agent.end))
     kept: list[_Agent] = []
     for agent in agents:
-        if kept and agent.start < kept[-1].end:
+        same_place = kept and (agent.start, agent.end) == (kept[-1].start, kept[-1].end)
+        if kept and agent.start < kept[-1].end and not same_place:
             continue
         kept.append(agent)
     return kept

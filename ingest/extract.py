@@ -162,6 +162,12 @@ def _trials_and_results(reading: Reading, facts: PaperFacts) -> None:
             _outcome(reading, facts, result, keys[id(result.trial)])
     for trial in ordered:
         for arm in trial.arms:
+            for option in arm.options:
+                if len(option) >= 2 and arm.sentence is not None:
+                    facts.add(
+                        Combination(option, "tested", keys[id(trial)]),
+                        reading.evidence(reading.sentences[arm.sentence], "combination.arm_option"),
+                    )
             # a class given in place of a drug ("chemotherapy") stays in the combination
             drugs = tuple(d for d in arm.drugs if d in facts.drugs or d in facts.drug_classes)
             if len(drugs) >= 2 and arm.sentence is not None and not arm.alternatives:

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 # Noun phrases that point back to drugs named earlier.
 _DRUG_ANAPHOR = re.compile(
     r"\b(?:the|this|that|the same)\s+(?:(?:oral|new|investigational|study|experimental|novel)\s+)?"
-    r"(?:drug|agent|compound|molecule|medicine|conjugate)\b(?!\s+(?:class|classes|development|application))",
+    r"(?:drug|agent|compound|molecule|medicine|conjugate|antibody)\b"
+    r"(?!\s+(?:class|classes|development|application)|[-\s]+drug\s+conjugate)",
     re.IGNORECASE,
 )
 # The control arm named as such: "in the control group", "versus control", "the placebo arm".
@@ -195,7 +196,8 @@ class Reading:
         mentions = sorted((m for s in self.sentences for m in s.mentions), key=lambda m: m.start)
         meanings: dict[str, tuple[str, ...]] = {}
         defined_at: list[tuple[int, int]] = []
-        for short, start, end, long_start, long_end in _drug_short_forms(self.text, mentions):
+        defined = itertools.chain(_drug_short_forms(self.text, mentions), _named_regimens(self.text))
+        for short, start, end, long_start, long_end in defined:
             if any(m.start < end and start < m.end for m in mentions):
                 continue  # the lexicon knows the short form itself ("nivolumab (Opdivo)")
             drugs: list[str] = []
@@ -321,7 +323,10 @@ class Reading:
         mentions = [
             m
             for m in sentence.mentions
-            if start <= m.start and m.end <= end and not _QUALIFIER_AFTER.match(self.text, m.end)
+            if start <= m.start
+            and m.end <= end
+            and not _QUALIFIER_AFTER.match(self.text, m.end)
+            and not _QUALIFIER_BEFORE.search(self.text, max(0, m.start - 24), m.start)
         ]
         drugs = [m for m in mentions if m.kind == "drug"]
         for mention in mentions:
@@ -388,7 +393,8 @@ class Reading:
 # qualifies the patients or the regimen, it is not given
 _QUALIFIER_AFTER = re.compile(
     r"[-\u2010\u2011]\s?(?:na[iï]ve|pre-?treated|refractory|resistant|exposed|experienced|free|intolerant|"
-    r"ineligible|unfit)\b",
+    r"ineligible|unfit)\b|\s+(?:eligibility|ineligibility|exposure|refractoriness|intolerance)\b|"
+    r"\s+(?:(?:was|is|being)\s+)?(?:replaced|omitted|withheld|substituted)\b",
     re.IGNORECASE,
 )
 # "pembrolizumab (P)": a one-letter short form for a drug
@@ -398,6 +404,8 @@ _AGENT_BEFORE_LETTER = re.compile(
     r"(?:[+/]\s*|\b(?:with|plus|and|or|to|on|of|versus|vs\.?|than|receiving|received)\s+)$", re.IGNORECASE
 )
 _AGENT_AFTER_LETTER = re.compile(r"\s*(?:[+/]|\b(?:plus|alone|monotherapy|arm|group|versus|vs\b))", re.IGNORECASE)
+# "eligible for cisplatin", "unfit for intensive chemotherapy": the patients, not the arm
+_QUALIFIER_BEFORE = re.compile(r"\b(?:eligible|ineligible|unfit|fit|candidates?)\s+for\s+(?:intensive\s+)?$", re.I)
 # The one single-drug arm of a trial that also tests a combination: "19% with monotherapy"
 _MONOTHERAPY = re.compile(
     r"\b(?:the\s+)?(?:monotherapy|single[- ]agent(?:\s+(?:therapy|treatment))?)(?:\s+(?:arm|group|cohort))?\b",
@@ -405,6 +413,14 @@ _MONOTHERAPY = re.compile(
 )
 # An arm named by its label: "arm B", "group 2", "cohort A"
 ARM_LABEL = re.compile(r"\b(?:arm|group|cohort)\s+[A-Z0-9]{1,2}\b", re.IGNORECASE)
+# A regimen's name in apposition to its drugs: ", the ABC regimen"; "the ABC regimen (A plus B)"
+_REGIMEN_NAME = r"(?P<name>[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)"
+_REGIMEN_NAMED_AFTER = re.compile(rf"[,(\u2013\u2014]\s*(?:the|a)\s+{_REGIMEN_NAME}\s+(?:regimen|schedule)\b")
+_REGIMEN_NAMED_BEFORE = re.compile(
+    rf"\b(?:the|a)\s+{_REGIMEN_NAME}\s+(?:regimen|schedule)\s*(?:\(|\bof\b|,\s*(?:consisting\s+of|comprising)\b)"
+)
+_REGIMEN_CLAUSE_START = re.compile(r"[:;]|\.\s")
+_REGIMEN_CLAUSE_END = re.compile(r"[);]|\.\s|,\s+(?!plus\b|and\b)")
 _SET_JOIN = re.compile(r"\s*(?:,|and|plus|\+|with|/|-|\u2013|(?:added|adding)\s+to|to)\s*", re.IGNORECASE)
 
 
@@ -427,6 +443,21 @@ def _drug_short_forms(text: str, mentions: list[Mention]) -> Iterator[tuple[str,
         letter = _SINGLE_LETTER_DEFINITION.match(text, mention.end)
         if letter and letter.group("letter").casefold() == mention.text[:1].casefold():
             yield letter.group("letter"), letter.start("letter"), letter.end("letter"), mention.start, mention.end
+
+
+def _named_regimens(text: str) -> Iterator[tuple[str, int, int, int, int]]:
+    """(name, its span, the span of the drugs it names) for a regimen a text names in apposition:
+    "A 300 mg once with B every four weeks, the ABC regimen" (the drugs of the clause before)
+    and "the ABC regimen (A plus B)" or "the ABC regimen of A plus B" (the drugs after)."""
+    for match in _REGIMEN_NAMED_AFTER.finditer(text):
+        boundaries = list(_REGIMEN_CLAUSE_START.finditer(text, max(0, match.start() - 250), match.start()))
+        clause_start = boundaries[-1].end() if boundaries else max(0, match.start() - 250)
+        yield match.group("name"), match.start("name"), match.end("name"), clause_start, match.start()
+    for match in _REGIMEN_NAMED_BEFORE.finditer(text):
+        closing = _REGIMEN_CLAUSE_END.search(text, match.end())
+        yield match.group("name"), match.start("name"), match.end("name"), match.end(), (
+            closing.start() if closing else len(text)
+        )
 
 
 def _short_form_uses(meanings: dict[str, tuple[str, ...]]) -> re.Pattern[str]:

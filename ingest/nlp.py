@@ -64,10 +64,10 @@ _NOT_A_MEMBER_AFTER = re.compile(r"[.,]\d|\s*(?:%|(?:mg|g|mL|months?|weeks?|days
 
 # A trial acronym: capitals (maybe with lower-case letters after the first two, as in
 # "IMspire150" or "CodeBreaK"), optionally a hyphen or space and a number, a short suffix or a
-# capitalised word with a number ("DESTINY-Breast03").
+# capitalised word with a number ("DESTINY-Breast03") or a capitalised part ("ATHENA-MONO").
 _ACRONYM = (
     r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*|[a-z]{1,2}[A-Z]{3,}[A-Za-z]*\d*)"
-    r"(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Z][a-z]+\d+|[A-Za-z]{1,3}\b))?(?:\s\d{1,4}\b)?"
+    r"(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Z][a-z]+\d+|[A-Za-z]{1,3}\b|[A-Z]{4,6}\b))?(?:\s\d{1,4}\b)?"
 )
 _TRIAL_NOUN = r"(?:trial|study|studies|program|programme)"
 _DESIGN_WORD = r"(?:randomi[sz]ed|randomly|enrolled|assigned|allocated|compared|recruited|treated|received)"
@@ -89,8 +89,9 @@ _TRIAL_NAME_PATTERNS = tuple(
         # (a score compared with a value, "CPS >=10. This study ...", names no trial)
         rf"(?<![\w-])(?P<name>{_ACRONYM})(?!\s*[\u2265\u2264<>=]|\s+(?:of|score)\b)\s[^.;]{{0,60}}\.\s+"
         rf"(?:This|The)\s+(?:[\w-]+\s+){{0,3}}{_TRIAL_NOUN}\b",
-        # "the adult basket trial ROAR, ...": the name right after the trial noun
-        rf"\b{_TRIAL_NOUN}[ \t]+(?P<name>{_ACRONYM})"
+        # "the adult basket trial ROAR, ...", "the third trial, ORBIT-2, ...": the name right after
+        # the trial noun
+        rf"\b{_TRIAL_NOUN},?[ \t]+(?P<name>{_ACRONYM})"
         r"(?=[ \t]*[,;:)]|[ \t]+(?:was|is|enrolled|randomi[sz]ed|showed|compared|tested)\b)",
         # "part of KEYNOTE-022", "arm of COMBI-v"
         rf"\b(?:part|arm|cohort|analysis|results?)\s+of\s+(?P<name>{_ACRONYM})\b",
@@ -104,6 +105,8 @@ _TRIAL_NAME_PATTERNS = tuple(
         rf"\b[Ii]n\s+(?P<name>{_ACRONYM}),\s+[^.;]{{0,100}}?\b{_DESIGN_WORD}\b",
         # "MONARCH 2", "PALOMA-2": five or more capitals with a short number are a trial's name
         r"(?<![\w-])(?P<name>[A-Z]{5,}(?:-|\s)\d{1,3})(?![\w,-]|[.,]\d|\s*(?:mg|%|months?|weeks?|patients)\b)",
+        # "TiNivo-2", "KarMMa-3": a word with inner capitals and a hyphenated number is a name
+        r"(?<![\w-])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]*-\d{1,4})(?![\w-]|[.,]\d)",
     )
 )
 # A title that ends with the trial's name in brackets, or puts it before a subtitle:
@@ -389,6 +392,10 @@ def _leading_letters(word: str) -> str:
     return match.group() if match else ""
 
 
+# A line that opens with two or more words in capitals, as journal section headings do
+_IN_CAPITAL_HEADING = re.compile(r"(?:[A-Z]{2,}[,:]?\s+){1,}[A-Z]{2,}\b")
+
+
 class _KnownTrials:
     """Marks the trials the lexicon names, and drops a drug mention inside one: "LEAP-002" is a
     trial, not a company code. The finder is attached after construction, as for ``new_drugs``."""
@@ -402,6 +409,9 @@ class _KnownTrials:
             return doc
         found: list[Span] = []
         for start, end, name in self.finder.find(doc.text):
+            heading = _IN_CAPITAL_HEADING.match(doc.text, doc.text.rfind("\n", 0, start) + 1)
+            if heading is not None and heading.end() >= end:
+                continue  # "CONCLUSIONS AND RELEVANCE": a journal's section heading, not a trial
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 found.append(Span(doc, span.start, span.end, label="TRIAL", span_id=name, kb_id="trial.lexicon"))
@@ -531,7 +541,21 @@ def trial_names(doc: Doc) -> dict[str, str]:
         if name.casefold() in entity_words or first.casefold() in gene_words:
             continue
         names.setdefault(name.casefold(), name)
+    for sibling in _sibling_names(doc.text, list(names.values())):
+        if sibling.casefold() not in entity_words:
+            names.setdefault(sibling.casefold(), sibling)
     return names
+
+
+def _sibling_names(text: str, names: list[str]) -> list[str]:
+    """Other parts of a trial programme the text names with the same prefix: "ATHENA-COMBO"
+    beside the trial ATHENA-MONO, "ALPHA-2" beside ALPHA-1 (a prefix of four letters or more)."""
+    prefixes = {name.split("-")[0] for name in names if "-" in name and len(name.split("-")[0]) >= 4}
+    found: list[str] = []
+    for prefix in sorted(prefixes):
+        pattern = re.compile(rf"(?<![\w-]){re.escape(prefix)}-[A-Z0-9][A-Za-z0-9]*(?![\w-])")
+        found.extend(match.group() for match in pattern.finditer(text))
+    return found
 
 
 def _name_finder(names: dict[str, str]) -> re.Pattern[str]:

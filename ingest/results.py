@@ -18,7 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.mentions import Mention, Reading, Sentence, sorted_drugs
+from ingest.mentions import ARM_LABEL, Mention, Reading, Sentence, sorted_drugs
 from ingest.numbers import Quantity, find_hazard_ratios, find_p_values, find_quantities, parse_number
 from ingest.subgroups import subgroup_label
 from ingest.tables import PipeTable, Row
@@ -92,7 +92,19 @@ _SHARE_OF = re.compile(
 )
 _COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+with|relative\s+to|versus|vs\.?|against)\s+(?:the\s+)?$", re.I)
 _TRAIL_BLOCK = re.compile(r"\b(?:versus|vs|compared|comparison|than|against|over|whereas|while)\b", re.I)
+# "A was non-inferior to B", "A was better than B": A is the subject, B the comparator
+_COMPARATIVE_TO = re.compile(
+    r"\b(?:non-?inferior|superior|inferior|equivalent|similar|comparable|better|worse)\s+(?:to|than|with)\b", re.I
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# "- HRD-positive (n=387): 37.2 vs 17.7 months": a bulleted line under its label
+_BULLET_LINE = re.compile(r"^\s*[\u2022\u25aa\u25e6\u2023\u00b7*\u2013-]\s*(?P<label>[^:;\d][^:;]{1,60}?)\s*:")
+# "the median was 11.3 months versus 6.8 months": a median whose endpoint an earlier sentence named
+_BARE_MEDIAN = re.compile(
+    r"\bmedians?\b(?:\s+(?:was|were|of))?[\s,:(]*"
+    r"(?:\d+(?:\.\d+)?\s*(?:months?|weeks?)?\s*(?:vs\.?|versus|and|or|,)\s*)?$",
+    re.I,
+)
 _BOTH_ARMS = re.compile(r"^[^.;]{0,25}\b(?:in|for)\s+(?:both|each|all)\s+(?:arms|groups)\b", re.I)
 _TREATED_AFTER = re.compile(r"^[-\s]*(?:treated|pretreated|pre-treated|exposed|experienced|naive)\b", re.I)
 _TABLE_ROW = re.compile(r"(?P<label>[A-Za-z][\w /+-]{0,40}?)\s*:\s*(?P<value>\d+(?:\.\d+)?)")
@@ -102,13 +114,35 @@ _TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:median|mean|per
 _TABLE_HR_BRACKET = re.compile(
     r"\b(?:hazard ratio|HR)\s*\((?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\)", re.I
 )
+# A results record in columns (see ResultReader._read_columns)
+_COLUMN_TITLES = re.compile(r"^\s*arm/group\s+title\s*:\s*(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*$", re.I)
+_MEASURE_TITLE = re.compile(
+    r"^\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other(?:\s+pre-?specified)?)(?:\s+outcome(?:\s+measures?)?)?|"
+    r"(?:outcome\s+(?:measure\s+)?)?title)\s*:",
+    re.I,
+)
+_RECORD_SECTION = re.compile(
+    r"^\s*(?:(?:serious|other)\s+)?(?:adverse\s+events|baseline\s+characteristics|participant\s+flow|"
+    r"more\s+information|limitations)\b",
+    re.I,
+)
+_COLUMN_CELL = r"\s*(?:NA|NE|\d+(?:\.\d+)?)\b[^|\n]*"
+_COLUMN_ROW = re.compile(
+    rf"^\s*(?:(?P<measure>(?:median|mean|number|percentage|proportion)\b[^:|\n]*):)?"
+    rf"(?P<cells>{_COLUMN_CELL}(?:\|{_COLUMN_CELL})+)$",
+    re.I,
+)
+_COLUMN_FIGURE = re.compile(
+    r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?:\[\d+\]\s*)?(?:\(\s*(?P<low>\d+(?:\.\d+)?)\s+to\s+(?P<high>\d+(?:\.\d+)?))?"
+)
+_COLUMN_HR = re.compile(r"^\s*(?:(?P<subgroup>[^:;]+?),\s*)?hazard\s+ratio\b", re.I)
 _TABLE_HR = re.compile(
     r"^(?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\s*:\s*(?:hazard ratio|HR)\b", re.I
 )
 
 # Subgroups: a figure for part of the patients.
 _LEADING_SUBGROUP = (
-    re.compile(r"\bamong\s+(?P<phrase>(?!all\b)[^,;:]{4,90}?)(?:,|\s+(?=median|the\b))", re.I),
+    re.compile(r"\bamong\s+(?P<phrase>(?!all\b)[^,;:()]{4,90}?)(?:,|\s+(?=median|the\b))", re.I),
     re.compile(
         r"\b(?:in|for|among)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+)?(?P<phrase>(?:patients|participants)\s+"
         r"(?:who|whose)\b[^,;]{3,80})",
@@ -235,6 +269,8 @@ class ResultReader:
         self._last_arm: tuple[str, ...] | None = None
         self._last_subgroup: str | None = None
         self._last_trial: TrialState | None = None
+        # the trial before a paragraph that names none, while its sentences name no drug either
+        self._before_paragraph: list[TrialState] = []
         self._last_time_endpoint: str | None = None  # for a ratio whose sentence names no endpoint
         self._cohort: str | None = None  # a cohort subgroup that later sentences continue
         self._pipe = PipeTable()
@@ -242,6 +278,10 @@ class ResultReader:
         self._last_order: tuple[TrialState | None, list[tuple[str, ...]]] = (None, [])
         self._comparators: dict[int, tuple[str, ...]] = {}  # value id -> arm named after "versus"
         self._table: tuple[str, str, str | None] | None = None  # endpoint, measure, unit
+        # a results record whose figures stand in columns, one per arm ("6.8 (5.7 to 8.3) | 4.3 ...")
+        self._columns: list[tuple[str, ...]] | None = None
+        self._column_endpoint: str | None = None
+        self._column_unit: str | None = None
         self._main = self._main_trial()
 
     def _main_trial(self) -> TrialState | None:
@@ -254,28 +294,152 @@ class ResultReader:
 
     def read(self) -> list[Result]:
         previous_trials: list[TrialState] = []
+        # the trial each paragraph is first about: this one's, and the one's before it
+        topic: TrialState | None = None
+        previous_topic: TrialState | None = None
         for sentence in self.reading.sentences:
+            if self.reading.starts_paragraph(sentence):
+                previous_topic, topic = topic, None
             trials = self.tracker.by_sentence.get(sentence.index, [])
             inherited = not trials
             if not trials:
-                if self.reading.starts_paragraph(sentence) and self._table is None:
-                    trials = [self._main] if self._main else []
+                # the items of a bulleted list continue the sentence that introduced them
+                new_paragraph = self.reading.starts_paragraph(sentence) and not _BULLET_LINE.match(sentence.text)
+                if new_paragraph and self._table is None:
+                    self._before_paragraph = [previous_topic] if previous_topic else []
+                    trials = self._paragraph_trial(sentence)
                     self._last_arm = self._last_subgroup = self._last_time_endpoint = None
+                elif self._before_paragraph:
+                    trials = self._paragraph_trial(sentence)
                 else:
                     trials = previous_trials[-1:]
+            else:
+                self._before_paragraph = []
+            topic = topic or (trials[0] if trials else None)
             row = self._pipe.feed(sentence)
             if row is not None and (trials or self._main):
                 self._table_row(sentence, row, trials[0] if trials else self._main)
                 previous_trials = trials or previous_trials
                 continue
-            if self._read_table(sentence, trials):
+            if self._read_columns(sentence, trials) or self._read_table(sentence, trials):
                 previous_trials = trials or previous_trials
                 continue
             trials = self._read_prose(sentence, trials, inherited)
             previous_trials = trials or previous_trials
         return self.results
 
+    def _paragraph_trial(self, sentence: Sentence) -> list[TrialState]:
+        """The trial a paragraph that names none is about: the paper's main trial, unless the
+        trial the paragraph before was about has every drug the paragraph first names among its arms
+        and the main trial does not ("An exploratory analysis ... did better on A (...) and on B"
+        after a paragraph on the trial of A against B, in a review of several trials). The
+        question stays open over the paragraph's sentences until one names a drug."""
+        main = [self._main] if self._main else []
+        previous = self._before_paragraph
+        if not previous or previous[0] is self._main:
+            self._before_paragraph = []
+            return main
+        drugs = {m.key for m in sentence.of("drug")}
+        for mention in sentence.of("regimen"):
+            drugs.update(self.reading.regimens.get(mention.key, ()))
+        if not drugs:
+            # a figure that names neither drug nor trial continues the trial of the paragraph
+            # before when the text reviews several named trials ("Among those with a 17p
+            # deletion, the HR was 0.53" after a paragraph on one of them)
+            named = [t for t in self.tracker.trials if t.acronym or t.nct]
+            if len(named) >= 2 and previous[0] in named and self._values(sentence):
+                self._before_paragraph = []
+                return previous
+            return main
+        self._before_paragraph = []
+        if drugs <= previous[0].drugs and not (self._main and drugs <= self._main.drugs):
+            return previous
+        return main
+
     # -- registry tables ---------------------------------------------------------------------
+
+    def _read_columns(self, sentence: Sentence, trials: list[TrialState]) -> bool:
+        """A registry results record that gives each outcome measure as columns, one per arm: a
+        title line naming the endpoint ("2. Primary: Progression-Free Survival", "Title: Overall
+        Survival"), the columns' arm labels ("Arm/Group Title: A | B"), a unit line ("Median (95%
+        CI), Unit of Measure: months"), a row of figures in the same order ("6.8 (5.7 to 8.3) |
+        4.3 (4.0 to 5.6)"; "NA" when not estimable) and hazard ratios in its statistical
+        analysis ("Hazard Ratio (HR): 0.59", "Subgroup X, Hazard Ratio (HR): 0.80"). Title and
+        unit lines are left to the other readers as well."""
+        text = sentence.text
+        trial = trials[0] if trials else self._main
+        if trial is None:
+            return False
+        titles = _COLUMN_TITLES.match(text)
+        if titles:
+            labels = [" ".join(label.casefold().split()) for label in titles.group("labels").split("|")]
+            arms = [trial.labels[label] for label in labels if label in trial.labels]
+            self._columns = arms if len(arms) == len(labels) else None
+            return True
+        if _MEASURE_TITLE.match(text):
+            endpoints = sentence.of("endpoint")
+            self._column_endpoint = endpoints[0].key if endpoints else None
+            self._column_unit = None
+            return False
+        if _RECORD_SECTION.match(text):
+            self._columns = None
+            return False
+        if self._columns is None or self._column_endpoint is None:
+            return False
+        row = _COLUMN_ROW.match(text)
+        if row is None and _TABLE_UNIT_LINE.search(text):
+            self._column_unit = _unit_named(text) or self._column_unit
+            return False
+        if row is not None:
+            self._column_row(sentence, trial, row)
+            return True
+        if _COLUMN_HR.match(text) and len(self._columns) == 2:
+            self._column_ratio(sentence, trial, _COLUMN_HR.match(text))
+            return True
+        return False
+
+    def _column_row(self, sentence: Sentence, trial: TrialState, row: re.Match[str]) -> None:
+        endpoint, columns = self._column_endpoint, self._columns or []
+        unit = _unit_named(row.group("measure") or "") or self._column_unit
+        cells = row.group("cells").split("|")
+        allowed = RATE_ENDPOINTS if unit == "%" else TIME_ENDPOINTS if unit in {"months", "weeks"} else frozenset()
+        if endpoint not in allowed or len(cells) != len(columns):
+            return
+        for arm, cell in zip(columns, cells, strict=True):
+            figure = _COLUMN_FIGURE.match(cell)
+            value = parse_number(figure.group("value")) if figure else None
+            if figure is None or value is None:
+                continue  # "NA": not estimable
+            ci = _pair(parse_number(figure.group("low") or ""), parse_number(figure.group("high") or ""))
+            measure = "rate" if unit == "%" else "median"
+            self._add(Result(trial, arm, endpoint, measure, value, unit, sentence, "outcome.registry_columns", ci=ci))
+
+    def _column_ratio(self, sentence: Sentence, trial: TrialState, line: re.Match[str] | None) -> None:
+        ratios = find_hazard_ratios(sentence.text)
+        endpoint, columns = self._column_endpoint, self._columns or []
+        if line is None or not ratios or endpoint not in {"PFS", "OS"}:
+            return
+        # the comparison is of the experimental arm with the control, whichever column it is in
+        experimental, comparator = columns[::-1] if columns[0] == trial.control_arm() else columns
+        prefix = line.group("subgroup")
+        subgroup = subgroup_label(re.sub(r"\([^()]*\)", " ", prefix)) if prefix else None
+        ratio = ratios[0]
+        self._add(
+            Result(
+                trial,
+                experimental,
+                endpoint,
+                "HR",
+                ratio.value,
+                None,
+                sentence,
+                "hr.registry_columns",
+                comparator=comparator,
+                ci=_pair(ratio.ci_low, ratio.ci_high),
+                p=_p(ratio.p_op, ratio.p_value),
+                subgroup=subgroup or None,
+            )
+        )
 
     def _read_table(self, sentence: Sentence, trials: list[TrialState]) -> bool:
         """A registry results table, read through the arm labels the record defines: a header
@@ -406,10 +570,17 @@ class ResultReader:
             trial = by_value_trial[id(members[0])]
             used = {a for v in members for a in assigned.get(id(v), [])}
             before = self._arms_before(sentence, members[0].start, trial)
+            if len(before) < len(todo):
+                # "... with placebo plus B, and median OS was 14.4 versus 12.2 months": an arm of an
+                # earlier clause does not start the list; the list's own clause, or the trial's order
+                before = self._arms_before(sentence, members[0].start, trial, from_clause=True)
             candidates = [a for a in before if a not in used][-len(todo) :] if before else []
             respectively = _RESPECTIVELY.search(sentence.text, members[-1].end) is not None
             order = self._trial_order(trial, sentence.index, len(todo), respectively)
             last_trial, last_order = self._last_order
+            if not before and len(trial.arm_sets()) >= 3 and last_trial is trial and len(last_order) >= len(todo):
+                # of three arms, a list that names none continues the pair the figures before compared
+                candidates = [arm for arm in last_order if arm not in used][: len(todo)]
             if respectively and last_trial is trial and len(last_order) >= len(todo):
                 # "..., respectively" after "12.3 months in arm B and 10.3 in arm A" keeps B, A
                 order = last_order + [arm for arm in order if arm not in last_order]
@@ -431,7 +602,11 @@ class ResultReader:
                 assigned[id(value)] = trial.arm_sets()
                 continue
             before = self._arms_before(sentence, 0, trial, upto=value.start, from_clause=True)
-            if before:
+            compared, comparator = self._compared_before(sentence, value, trial) if len(before) >= 2 else (None, None)
+            if compared is not None and comparator is not None:
+                # "A was non-inferior to B, with a median OS of 16.5 months": the subject, not B
+                assigned[id(value)] = [compared]
+            elif before:
                 # "Adding A to B and C extended PFS to 15.0 months": the subject is the whole
                 # regimen, not the B and C it was added to
                 whole = [arm for arm in before if set(before[-1]) < set(arm)]
@@ -455,6 +630,7 @@ class ResultReader:
             trials = [other]
             by_value_trial = {id(v): other for v in values}
         subgroup_sentence = self._sentence_subgroup(sentence, trials[0])
+        subgroup_sentence = self._bullet_subgroup(sentence) or subgroup_sentence
         for value in values:
             trial = by_value_trial[id(value)]
             bracketed = self._bracket_subgroup(sentence, value, trial)
@@ -566,6 +742,9 @@ class ResultReader:
         if len(arms) >= 2:
             experimental = next((a for a in arms if a != control), arms[0])
             control = next((a for a in arms if a != experimental), control)
+        elif len(arms) == 1 and comparator is not None and comparator != arms[0]:
+            # "A was non-inferior to B, with a median OS of 16.5 months (HR 0.86)"
+            experimental, control = arms[0], comparator
         elif len(arms) == 1 and arms[0] != control:
             experimental = arms[0]
         if experimental is None:
@@ -618,8 +797,8 @@ class ResultReader:
         or a leading "Compared with B, ..." (experimental, comparator; either may be None)."""
         self._focus(trial)
         end = sentence.start + value.start
-        breaks = list(re.finditer(r";|,\s+(?:and|but|while|whereas)\b", self.reading.text[sentence.start : end]))
-        start = sentence.start + (breaks[-1].end() if breaks else 0)
+        breaks = _top_level_breaks(self.reading.text[sentence.start : end])
+        start = sentence.start + (breaks[-1] if breaks else 0)
         groups = agent_groups(self.reading, sentence, start, end, self.context)
         if not groups:
             return None, None
@@ -627,7 +806,10 @@ class ResultReader:
         arms = [self._as_trial_arm(drugs, trial) for drugs, _agent in groups]
         if _COMPARED_WITH_BEFORE.search(text, start, groups[0][1].start):
             return (arms[1] if len(arms) > 1 else None), arms[0]
-        if len(groups) > 1 and _TRAIL_BLOCK.search(text, groups[0][1].end, groups[1][1].start):
+        if len(groups) > 1 and (
+            _TRAIL_BLOCK.search(text, groups[0][1].end, groups[1][1].start)
+            or _COMPARATIVE_TO.search(text, groups[0][1].end, groups[1][1].start)
+        ):
             return arms[0], arms[1]
         return arms[0], None
 
@@ -702,8 +884,12 @@ class ResultReader:
         for value in values:
             value.endpoint = self._endpoint(value, cues)
             blocked = any(endpoint is None and end <= value.start for _s, end, endpoint in cues)
-            if value.endpoint is None and value.measure == "HR" and not (named or blocked):
-                # "The hazard ratio was 0.43 among ...": the endpoint of the ratio before
+            bare_median = value.unit in {"months", "weeks"} and (
+                _BARE_MEDIAN.search(text[: value.start]) or _BULLET_LINE.match(text)
+            )
+            if value.endpoint is None and (value.measure == "HR" or bare_median) and not (named or blocked):
+                # "The hazard ratio was 0.43 among ...", "the median was 11.3 months versus ...": the
+                # endpoint of the figures before
                 value.endpoint = self._last_time_endpoint
             if value.endpoint is None or (value.unit == "%" and _OF_RESPONDERS.match(text[value.end :])):
                 continue
@@ -744,8 +930,11 @@ class ResultReader:
         cues: list[tuple[int, int, str | None]] = [
             (sentence.local(m.start), sentence.local(m.end), m.key) for m in sentence.of("endpoint")
         ]
+        # a bullet's label names its subgroup ("- KRAS-altered (n=40):"); its words are no cue
+        bullet = _BULLET_LINE.match(sentence.text)
+        floor = bullet.end() if bullet else 0
         for pattern, endpoint in _CUES:
-            for match in pattern.finditer(sentence.text):
+            for match in pattern.finditer(sentence.text, floor):
                 start, end = match.start("at"), match.end("at")
                 if not any(s <= start < e for s, e, _ in cues):
                     cues.append((start, end, endpoint))
@@ -783,6 +972,8 @@ class ResultReader:
         self, sentence: Sentence, value: Value, values: list[Value], trial: TrialState
     ) -> tuple[str, ...] | None:
         self._focus(trial)
+        if _BOTH_ARMS.match(sentence.text[value.end :]):
+            return None  # "5.6 months in both arms, yet the ratio favoured A": every arm's figure
         following = [v.start for v in values if v.start > value.end]
         limit = sentence.start + (following[0] if following else len(sentence.text))
         start = sentence.start + value.end
@@ -808,6 +999,10 @@ class ResultReader:
             return None
         if len(groups) > 1 and _TRAIL_BLOCK.search(self.reading.text[agent.end : groups[1][1].start]):
             self._comparators[id(value)] = groups[1][0]
+        if agent.kind == "placebo" and drugs not in trial.arm_sets():
+            # "6.8 months with placebo plus B": the control arm is B alone, not the arm that adds
+            # a drug to B
+            trial.add_arm(drugs, sentence.index, "arm.from_result")
         return drugs
 
     def _placebo_follows(self, sentence: Sentence, start: int, limit: int) -> bool:
@@ -867,6 +1062,21 @@ class ResultReader:
         if _ANAPHORIC_SUBGROUP.search(text) and self._last_subgroup:
             return self._last_subgroup
         return self._cohort
+
+    def _bullet_subgroup(self, sentence: Sentence) -> str | None:
+        """The subgroup a bulleted line's label names: "- BRCA-mutated (n=120): 30.1 vs 14.2 months"
+        under a line announcing results by subgroup. A label that names an arm, an endpoint or
+        all patients is not a subgroup."""
+        line = _BULLET_LINE.match(sentence.text)
+        if line is None:
+            return None
+        start, end = sentence.start + line.start("label"), sentence.start + line.end("label")
+        if any(start <= m.start < end for m in sentence.mentions if m.kind not in {"gene", "disease"}):
+            return None
+        label = line.group("label")
+        if ARM_LABEL.search(label) or _ALL_PATIENTS.search(label):
+            return None
+        return subgroup_label(re.sub(r"\([^()]*\)", " ", label)) or None
 
     def _is_subgroup(self, phrase: str) -> bool:
         if re.match(
@@ -993,6 +1203,22 @@ def _in_subgroup_phrase(text: str, sentence: Sentence, position: int) -> bool:
     return bool(re.search(r"\b(?:among|subgroup|who had|whose)\b", clause, re.I)) and bool(
         _PRIOR_IN_PHRASE.search(clause)
     )
+
+
+def _top_level_breaks(text: str) -> list[int]:
+    """Where the clauses of a text end, leaving out the semicolons and commas inside brackets:
+    in "A over B (median, 9.7 vs. 6.1 months; hazard ratio, 0.59)" the ratio's clause still
+    names A and B."""
+    depth, ends = 0, []
+    for match in re.finditer(r"[()\[\]]|;|,\s+(?:and|but|while|whereas)\b", text):
+        mark = match.group()
+        if mark in "([":
+            depth += 1
+        elif mark in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            ends.append(match.end())
+    return ends
 
 
 def _pair(low: float | None, high: float | None) -> tuple[float, float] | None:

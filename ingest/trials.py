@@ -36,6 +36,14 @@ def count_value(text: str) -> int | None:
 _PHASE_TO_NOUN = re.compile(
     r"[\s,\w-]{0,50}?\b(?P<noun>trials?|study|studies|part|portion|cohort|stage)\b", re.IGNORECASE
 )
+# The count before a phase mention that announces several trials: "the four phase 3 studies",
+# "three randomised phase 3 trials"
+_TRIAL_COUNT_BEFORE = re.compile(
+    r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])\s+"
+    r"(?:(?:randomi[sz]ed|large|pivotal|key|major|positive|negative|global|international|"
+    r"double-blind|open-label|placebo-controlled|controlled|confirmatory|registrational),?\s+){0,3}$",
+    re.IGNORECASE,
+)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|its|our)\b", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\b", re.IGNORECASE)
 _ANAPHORIC_TRIAL = re.compile(
@@ -79,6 +87,8 @@ _PRIOR_THERAPY = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;,]){{0,100}}$", re
 # and T-DM1")
 _PRIOR_THERAPY_LIST = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;]){{0,100}}$", re.IGNORECASE)
 _PRIOR_CUE_ALONE = re.compile(_PRIOR_CUE, re.IGNORECASE)
+# What follows an item inside a list of prior therapies: another item
+_LIST_GOES_ON = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,|\b(?:and|or|plus)\b)", re.IGNORECASE)
 _PRIOR_REACH = 150
 _SPLIT = re.compile(
     r"\b(?:or|versus|vs|compared|comparison|against|over|than|whereas|while|respectively)\b|\bvs\.",
@@ -100,6 +110,7 @@ _ADDING_BEFORE = re.compile(r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?(
 # What separates a drug from the same drug named again: "dabrafenib (Tafinlar)", "X, the MEK
 # inhibitor X"; a bare comma or "or" lists a new set ("A plus B, A plus C").
 _ALIAS_GAP = re.compile(r"\s*(?:[(\[]\s*|,\s*(?:the|a|an)\b[^,;]*|\b(?:also\s+known\s+as|i\.e\.?)\s*)?", re.IGNORECASE)
+_GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b", re.IGNORECASE)
 _ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)\b", re.IGNORECASE)
 # "A or placebo, each given with B": B joins every set listed before it.
 _SHARED_PARTNER = re.compile(
@@ -148,7 +159,42 @@ _NEW_CLAUSE = re.compile(r";|,\s+(?:and\s+)?(?:so|thus|hence|therefore|but|where
 _REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|ClinicalTrials\.gov|\btrial identification\b", re.I)
 # "to arm A (paclitaxel and carboplatin) or arm B (...)": the label an arm is given
 _LABEL_BEFORE = re.compile(r"\b(?P<label>(?:arm|group|cohort)\s+[A-Z0-9]{1,2})\s*[(:,]?\s*$")
+# "X plus Y (XY; arm A, 402 patients)": the label in the bracket that closes an arm's drugs,
+# before the next arm starts
+_LABEL_AFTER = re.compile(
+    r"[^()]*?\((?:[^()]{0,30}?[;,]\s*)?(?P<label>(?:arm|group|cohort)\s+[A-Z0-9]{1,2})\b[^()]*\)", re.IGNORECASE
+)
+_CONTROL_NOUN = r"(?:the\s+)?(?:control|comparator)\s+(?:group|arm)"
+_CONTROL_LABEL = re.compile(
+    rf"\b(?P<before>(?:arm|group|cohort)\s+[A-Z0-9]{{1,2}})\s*[,(]\s*{_CONTROL_NOUN}\b"
+    rf"|\b{_CONTROL_NOUN}\s*[,(]\s*(?P<after>(?:arm|group|cohort)\s+[A-Z0-9]{{1,2}})\b",
+    re.IGNORECASE,
+)
+# A registry field listing the record's other identifiers: "Other Study ID Numbers:", "Secondary IDs:"
+_OTHER_ID_FIELD = re.compile(
+    r"\s*(?:other|secondary|additional|org(?:ani[sz]ation)?(?:'s)?(?:\s+unique)?)\s+(?:study\s+|protocol\s+)?"
+    r"(?:ID|identifier)s?(?:\s+numbers?)?\s*:",
+    re.IGNORECASE,
+)
+# The interventions a registry arm lists: "Interventions: Drug: A; Other: Placebo", "Drug: A"
+_INTERVENTION_LINE = re.compile(r"\s*(?:interventions?|drug|biological)\s*:", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:should|could|would|might|may|perhaps|whether|suggest\w*)\b", re.IGNORECASE)
+# The question a trial asked, right after its name: "TRIAL-9 asked whether", "(TRIAL-9) tested
+# whether", "TRIAL-9, which enrolled 300 patients, examined whether"
+_TRIAL_QUESTION = re.compile(
+    r"[)\]]?\s*(?:(?:trial|study)\s+)?(?:,[^,;.]{0,80},\s*)?(?:was\s+designed\s+to\s+(?:test|determine|establish)|"
+    r"asked|asks|tested|tests|examined|examines|addressed|addresses|explored|explores|investigated|"
+    r"investigates|assessed|assesses|evaluated|evaluates|set\s+out\s+to\s+(?:test|determine|establish))\s+"
+    r"whether\b",
+    re.IGNORECASE,
+)
+# A named trial as the subject of a design verb in the indicative: "TRIAL-9 compares", "the
+# ongoing TRIAL-9 trial randomised"
+_TRIAL_REPORTS = re.compile(
+    r"[)\]]?\s*(?:(?:trial|study)\s+)?(?:is\s+|was\s+)?(?:compares|compared|comparing|randomi[sz]es|randomi[sz]ed|"
+    r"randomi[sz]ing|assigns|assigned|tests|testing|evaluates|evaluating|enrols|enrolls|enrolled|pits|pitted)\b",
+    re.IGNORECASE,
+)
 # "a control regimen of X", "the control arm received X"
 _CONTROL_BEFORE = re.compile(r"\bcontrol\b[\w\s]{0,25}$", re.IGNORECASE)
 # "(n = 192)", "(192 patients)", "(EV+P group, n = 442)"
@@ -163,7 +209,8 @@ _PHASE_FIELD = re.compile(r"\s*(?:study\s+)?(?:phase|design)\b[^:\n]{0,20}:", re
 # A registry field: "Phase: Phase 3", "Study title: ...", "ClinicalTrials.gov ID: NCT...".
 _FIELD_LINE = re.compile(r"\s*[A-Z][\w ./()&-]{0,40}:\s")
 _CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:and|but|while|whereas|yet|followed\s+by)\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)\.\s",
+    r";|,\s+(?:and|but|while|whereas|yet|followed\s+by|(?:even\s+)?(?:though|although))\b|"
+    r"\s+and\s+followed\s+by\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)\.\s",
     re.IGNORECASE,
 )
 
@@ -192,14 +239,20 @@ _ENROLMENT = tuple(
         rf"\b(?:trial|study)\s+(?:of|in|with|that enrolled)\s+(?P<n>{COUNT})\s+(?:patients|participants)\b",
         rf"\bin\s+(?P<n>{COUNT})\s+(?:patients|participants)\b(?=[^.;]*\b(?:randomi|compar))",
         # "compared A with B in 524 previously treated patients", "combined A with B in 33 patients"
-        rf"\b(?:compared|combined|tested|evaluated|studied|assessed)\b[^.;]{{0,120}}?\bin\s+(?P<n>{COUNT})\s+"
+        rf"\b(?:compared|combined|paired|tested|evaluated|studied|assessed)\b[^.;]{{0,120}}?\bin\s+(?P<n>{COUNT})\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants)\b",
         rf"\b(?:cohort|total)\s+of\s+(?P<n>{COUNT})\s+(?:\w+\s+)?(?:patients|participants)\b",
         rf"%\s+(?:of|in|among)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants)\b",
+        # "In 343 patients previously treated with ..., A added to B yielded ... compared with ...":
+        # a leading clause that sizes the comparison the sentence reports (not a cohort's figure)
+        rf"(?:^\s*|[:;]\s*)(?i:in)\s+(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b[^.;:]{{0,120}}?,"
+        r"(?=[^;]*\b(?:versus|vs|compared\s+with|compared\s+to)\b)",
     )
 )
 # A count that belongs to part of a trial: "among the 57 ...", "(n = 44)" before the phrase; and
 # one in a clause about a labelled cohort: "in cohort B, 57 ...", "cohort C enrolled 36 ...".
+# "among its 794 patients": the trial's own patients, in whichever clause of its sentence
+_ITS_PATIENTS = re.compile(rf"\b(?:among|of|in|across)\s+its\s+(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b", re.I)
 _SUBGROUP_COUNT = re.compile(r"\b(?:among|in)\s+(?:the\s+|these\s+)?$|\bsubgroup\b|\(\s*n\s*=", re.IGNORECASE)
 
 
@@ -212,6 +265,8 @@ class ArmState:
     sentence: int | None = None
     rule: str = "arm.design"
     alternatives: bool = False  # a registry arm offering drugs in the alternative ("cisplatin or carboplatin")
+    # the regimens a choice arm offers: "gemcitabine with either cisplatin or carboplatin"
+    options: list[tuple[str, ...]] = field(default_factory=list)
 
 
 @dataclass
@@ -271,6 +326,23 @@ class TrialState:
                     arm.n = n
                 return
         self.arms.append(ArmState(drugs, n=n, sentence=sentence, rule=rule, alternatives=alternatives))
+
+    def redefine_arm(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        """Give an arm the drugs a later line of its record lists; an arm that already has them
+        absorbs it."""
+        arm = next((a for a in self.arms if a.drugs == old), None)
+        if arm is None or old == new:
+            return
+        if any(other.drugs == new for other in self.arms):
+            self.arms.remove(arm)
+        else:
+            arm.drugs = new
+        self._rename_arm(old, new)
+
+    def note_options(self, drugs: tuple[str, ...], options: list[tuple[str, ...]]) -> None:
+        for arm in self.arms:
+            if arm.drugs == drugs:
+                arm.options.extend(option for option in options if option not in arm.options)
 
     def merge_class_arms(self, reading: Reading) -> None:
         """An arm named with a class phrase ("pembrolizumab plus chemotherapy") is the arm that
@@ -386,6 +458,8 @@ def in_prior_therapy(text: str, sentence: Sentence, start: int, end: int) -> boo
     # commas inside a cue ("previous lines of therapy, including") are not list commas
     after_cue = max((cue.end() for cue in _PRIOR_CUE_ALONE.finditer(before, listed.start())), default=listed.start())
     commas = [before_start + i for i in range(after_cue, len(before)) if before[i] == ","]
+    if commas and not text[commas[-1] + 1 : start].strip() and not _LIST_GOES_ON.match(text, end):
+        return False  # "treated with an ICI, nivolumab added to ...": the list ended at the comma
     return all(any(e <= comma and not text[e:comma].strip() for e in ends) for comma in commas)
 
 
@@ -434,7 +508,13 @@ def agent_groups(
         previous_drugs = groups[-1].drugs
         if set(agent.drugs) <= set(previous_drugs) and agent.drugs and _ALIAS_GAP.fullmatch(gap):
             continue  # the same drug again: an alias ("dabrafenib (Tafinlar)") or its description
-        if len(gap.split()) > 14 or _CLAUSE_BREAK.search(gap):
+        if agent.kind == "class" and "(" in gap and _GROUP_LABEL_AFTER.match(text, agent.end):
+            continue  # "(chemotherapy group, n = 444)": the name of the arm before
+        # ", and" closing a comma list ("rituximab, cyclophosphamide, and prednisone") ends no clause
+        list_end = index >= 2 and re.fullmatch(r"\s*,\s*and\s*", gap) is not None and re.fullmatch(
+            r"\s*,\s*", text[agents[index - 2].end : agents[index - 1].start]
+        )
+        if len(gap.split()) > 14 or (_CLAUSE_BREAK.search(gap) and not list_end):
             groups.append(_DrugSet(list(agent.drugs), agent))
             control, backbone, shared = None, [], []
             continue
@@ -457,7 +537,9 @@ def agent_groups(
             extra.append(_DrugSet(control, agent))
             groups[-1].drugs.extend(agent.drugs)
             continue
-        split = _SPLIT.search(gap) is not None or _STANDALONE_NUMBER.search(_DOSE.sub("", gap)) is not None
+        # a schedule in brackets ("(1.25 mg/kg on days 1 and 8)") holds numbers but splits nothing
+        bare_gap = _DOSE.sub("", re.sub(r"\([^()]*\)", " ", gap))
+        split = _SPLIT.search(gap) is not None or _STANDALONE_NUMBER.search(bare_gap) is not None
         if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
             split = True
             compare_open = None
@@ -477,7 +559,7 @@ def agent_groups(
             control = None
     result: list[tuple[tuple[str, ...], Agent]] = []
     for group in [*groups, *extra]:
-        kept = sorted_drugs(group.drugs)
+        kept = without_described_classes(reading, sorted_drugs(group.drugs))
         if kept and kept not in [r[0] for r in result]:
             result.append((kept, group.agent))
     # "the one MEK inhibitor ..., binimetinib": a class phrase next to a drug of that class is
@@ -494,6 +576,48 @@ def agent_groups(
     ]
 
 
+def _choice_arms(
+    reading: Reading, groups: list[tuple[tuple[str, ...], Agent]]
+) -> tuple[list[tuple[tuple[str, ...], Agent]], dict[tuple[str, ...], list[tuple[str, ...]]]]:
+    """Sets that differ only in interchangeable chemotherapy ("gemcitabine with either cisplatin
+    or carboplatin", chosen per patient) are one arm: its other drugs plus "chemotherapy". The
+    regimens it offers are kept as its options."""
+    merged: list[tuple[tuple[str, ...], Agent]] = []
+    options: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for drugs, agent in groups:
+        if merged and _interchangeable(reading, merged[-1][0], drugs, options):
+            first = options.pop(merged[-1][0], [merged[-1][0]])
+            shared = set(first[0]).intersection(drugs)
+            choice = sorted_drugs([*(d for d in shared if not _chemotherapy(reading, d)), "chemotherapy"])
+            options[choice] = [*first, drugs]
+            merged[-1] = (choice, merged[-1][1])
+            continue
+        merged.append((drugs, agent))
+    return merged, options
+
+
+def _interchangeable(
+    reading: Reading,
+    before: tuple[str, ...],
+    drugs: tuple[str, ...],
+    options: dict[tuple[str, ...], list[tuple[str, ...]]],
+) -> bool:
+    reference = options.get(before, [before])[0]
+    only_before, only_now = set(reference) - set(drugs), set(drugs) - set(reference)
+    if len(only_before) != 1 or len(only_now) != 1 or not set(reference) & set(drugs):
+        return False
+    (one,), (other,) = only_before, only_now
+    if not (_chemotherapy(reading, one) and _chemotherapy(reading, other)):
+        return False
+    shared = (reading.drug_classes(one) & reading.drug_classes(other)) - {"chemotherapy"}
+    return bool(shared)
+
+
+def _chemotherapy(reading: Reading, drug: str) -> bool:
+    entry = reading.lexicon.drugs.get(drug)
+    return drug == "chemotherapy" or (entry is not None and entry.kind == "chemotherapy")
+
+
 def _standard_backbone(reading: Reading, drugs: list[str]) -> bool:
     """Whether drugs are standard care that a placebo-controlled add-on trial gives to both arms
     (chemotherapy or hormonal therapy), as opposed to an experimental pair matched by placebos."""
@@ -507,8 +631,10 @@ def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
     ("encorafenib, binimetinib and cetuximab"), which names one set; "A plus B, C plus D" is not."""
     if not re.fullmatch(r"\s*,\s*", text[agents[index - 1].end : agents[index].start]):
         return False
-    if index >= 2 and _JOIN.search(text[agents[index - 2].end : agents[index - 1].start]):
-        return False
+    # after "A plus B, C" only a closing "and" makes one set ("A plus B, C, and D"); "A plus B,
+    # C plus D" names two
+    joined_before = index >= 2 and _JOIN.search(text[agents[index - 2].end : agents[index - 1].start])
+    closing = r"\s*,?\s*and\s*" if joined_before else r"\s*,?\s*(?:and|plus|\+)\s*"
     for position in range(index, len(agents)):
         agent = agents[position]
         if agent.kind != "drug" or _ALONE_AFTER.match(text, agent.end):
@@ -518,9 +644,7 @@ def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
         gap = text[agent.end : agents[position + 1].start]
         if re.fullmatch(r"\s*,\s*", gap):
             continue
-        return (
-            re.fullmatch(r"\s*,?\s*(?:and|plus|\+)\s*", gap, re.I) is not None and agents[position + 1].kind == "drug"
-        )
+        return re.fullmatch(closing, gap, re.I) is not None and agents[position + 1].kind == "drug"
     return False
 
 
@@ -572,6 +696,10 @@ class TrialTracker:
         self.context = AgentContext(reading)
         self._pipe = PipeTable()
         self._row: Row | None = None  # the table row the current sentence is, if it is one
+        # the registry arm whose intervention lines may follow: trial, label, whether it is the control
+        self._open_arm: tuple[TrialState, str, bool] | None = None
+        # "four phase 3 studies": (trials known then, how many, phase, randomised, sentence)
+        self._announced: list[tuple[int, int, str, bool, int]] = []
 
     # -- finding -----------------------------------------------------------------------------
 
@@ -604,6 +732,8 @@ class TrialTracker:
                 field_line = _PHASE_FIELD.match(sentence.text)
                 if noun is None and not field_line:
                     continue
+                if noun is not None and self._announces_trials(sentence, mention.start, mention.key, noun):
+                    continue
                 group = _Group(mention.start, noun.end() if noun else mention.end)
                 if noun and noun.group("noun").casefold() in {"part", "portion", "cohort", "stage"}:
                     group.part_phase = mention.key
@@ -632,6 +762,35 @@ class TrialTracker:
                 groups.append(_Group(start, sentence.start + match.end(), definite=True, anaphoric=True))
                 break
         return groups
+
+    def _announces_trials(self, sentence: Sentence, start: int, phase: str, noun: re.Match[str]) -> bool:
+        """Whether a phase mention counts several trials ("the four phase 3 studies", "three
+        randomised phase 3 trials"): a review announcing the trials it goes on to name, not a
+        trial of its own. The count is kept for :meth:`_apply_announced`."""
+        if noun.group("noun").casefold() not in {"trials", "studies"}:
+            return False
+        counted = _TRIAL_COUNT_BEFORE.search(self.reading.text, sentence.start, start)
+        if counted is None:
+            return False
+        count = count_value(counted.group("count"))
+        if count is None or not 2 <= count <= 12:
+            return False
+        randomised = bool(_RANDOMISED.search(counted.group()) or _RANDOMISED.search(noun.group()))
+        self._announced.append((len(self.trials), count, phase, randomised, sentence.index))
+        return True
+
+    def _apply_announced(self) -> None:
+        """Give the phase a review announced for "N phase 3 trials" to the N named trials that
+        follow the announcement, when at least N follow; a trial that states its own phase keeps
+        it (and still counts)."""
+        for known, count, phase, randomised, index in self._announced:
+            named = [t for t in self.trials[known:] if t.acronym or t.nct]
+            if len(named) < count:
+                continue
+            for trial in named[:count]:
+                trial.set_once("phase", phase, index, "trial.announced_phase")
+                if randomised:
+                    trial.set_once("randomized", True, index, "trial.announced_phase")
 
     def _adjacent(self, first: _Group, second: _Group) -> bool:
         gap = self.reading.text[first.end : second.start]
@@ -667,6 +826,8 @@ class TrialTracker:
         )
         if current is not None and ((group.names and current.acronym) or (group.ncts and current.nct)):
             compatible = False  # a second name is a second trial
+        if trial is None and current is not None and _OTHER_ID_FIELD.match(sentence.text):
+            trial = current  # "Other Study ID Numbers: ABC-123": the record's trial under another code
         if trial is None and (group.names or group.ncts) and current is not None and compatible:
             # "This phase II trial (NCT...)" names the trial in focus; so does a record's ID
             # field, the first name the body gives to a trial announced in the title, and a
@@ -795,9 +956,11 @@ class TrialTracker:
                     self._attach(sentence, trial, group, window if len(found) > 1 else None)
             elif sentence.index in self.by_sentence and self.current is not None:
                 self._attach(sentence, self.current, None, None)
+            self._read_interventions(sentence)
             self._remember_sets(sentence)
             if found:
                 self.focus(found[-1][1])
+        self._apply_announced()
 
     def _attach(
         self, sentence: Sentence, trial: TrialState, group: _Group | None, window: tuple[int, int] | None
@@ -863,6 +1026,9 @@ class TrialTracker:
         ):
             trial.has_cohorts = True
         self.enrolment(sentence, trial, start, end)
+        own = _ITS_PATIENTS.search(sentence.text) if window is None else None
+        if own is not None:
+            trial.set_once("n_enrolled", count_value(own.group("n")), index, "trial.enrolment.its_patients")
         for mention in sentence.of("gene"):
             if start <= mention.start < end and re.match(
                 r"[-\s]*(?:mutant|mutated|mutation|positive|altered)",
@@ -871,6 +1037,7 @@ class TrialTracker:
             ):
                 trial.genes.add(mention.key)
         trial.diseases.update(m.key for m in sentence.of("disease") if start <= m.start < end)
+        _control_by_label(sentence, trial)
         if self._row is not None:
             self._table_arm(sentence, trial, self._row)
             return
@@ -914,7 +1081,11 @@ class TrialTracker:
     def _clause_arms(self, sentence: Sentence, trial: TrialState, start: int, end: int) -> None:
         text = self.reading.text
         if _HYPOTHETICAL.search(text, start, end):
-            return  # "whether X should be given with Y" proposes, it does not report an arm
+            # "whether X should be given with Y" proposes, it does not report an arm
+            cut = hypothetical_cut(self.reading, sentence, start, end)
+            if cut is None:
+                return
+            end = cut
         verbs = list(_ARM_START.finditer(text, start, end))
         verb = verbs[0] if verbs else None
         has_trial_mention = bool(sentence.of("trial", "nct", "phase"))
@@ -936,6 +1107,7 @@ class TrialTracker:
             groups = agent_groups(self.reading, sentence, start, end, self.context)
         if not groups or (verb is None and not re.search(r"\b(?:of|with|comparing|testing)\b", text[start:end], re.I)):
             return
+        groups, options = _choice_arms(self.reading, groups)
         counts = self._arm_counts(text, groups, start, clause_end)
         named: list[tuple[str, ...]] = []
         known = TrialState(0, arms=list(trial.arms))  # the arms before this clause
@@ -950,12 +1122,15 @@ class TrialTracker:
             own = passive or alone or agent.kind == "placebo"
             drugs = set_drugs if own else arm_for(self.reading, known, set_drugs)
             trial.add_arm(drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None)
+            trial.note_options(drugs, options.get(set_drugs, []))
             named.append(drugs)
             self.context.remember_set(drugs)
             previous_end = groups[position - 1][1].end if position else start
             if agent.kind == "placebo" or _CONTROL_BEFORE.search(text, previous_end, agent.start):
                 trial.declared_control = trial.declared_control or drugs
-            label = _LABEL_BEFORE.search(text, previous_end, agent.start)
+            label = _LABEL_BEFORE.search(text, previous_end, agent.start) or _LABEL_AFTER.match(
+                text, agent.start, groups[position + 1][1].start if position + 1 < len(groups) else clause_end
+            )
             if label:
                 trial.prose_labels[" ".join(label.group("label").casefold().split())] = drugs
         if len(named) >= 2:
@@ -984,7 +1159,10 @@ class TrialTracker:
 
     def _registry_arm(self, sentence: Sentence, trial: TrialState, match: re.Match[str]) -> bool:
         """An arm defined by a registry line, under its label; a comparator or placebo arm is the
-        control. A table row counts only when its label names a drug or placebo."""
+        control. A table row counts only when its label names a drug or placebo; a results
+        header listing the labels as columns ("Arm/Group Title: A | B") defines no arm."""
+        if "|" in match.group("label"):
+            return True
         label_end = sentence.start + match.end("label")
         label_mentions = [m for m in sentence.of("drug", "placebo", "class") if m.start < label_end]
         kind = (match.groupdict().get("kind") or "").casefold()
@@ -998,8 +1176,11 @@ class TrialTracker:
         # describes the drugs the arm gives; "Investigator's choice. Irinotecan plus cetuximab or
         # ..." offers them
         drugs = (choice[0],) if choice else named_drugs or drugs
+        placebo_label = any(m.kind == "placebo" for m in label_mentions)
+        label = match.group("label").strip().casefold()
+        self._open_arm = (trial, label, "comparator" in kind or placebo_label)
         if not drugs:
-            return False
+            return placebo_label  # "Arm II (Placebo)": its intervention lines give its drugs
         n = _ARM_N.search(sentence.text)
         trial.add_arm(
             drugs,
@@ -1017,6 +1198,42 @@ class TrialTracker:
         self.context.remember_set(drugs)
         self.context.arms = trial.arm_sets()
         return True
+
+    def _read_interventions(self, sentence: Sentence) -> None:
+        """The intervention lines under a registry arm ("Interventions: Drug: A; Drug: B; Other:
+        Placebo", "Drug: A (Other Names: ...)") list what the arm gives, whatever its label names
+        ("Arm I (Drug A)"); the arm's record ends at a blank line."""
+        if self._open_arm is None:
+            return
+        previous = self.reading.sentences[sentence.index - 1] if sentence.index else sentence
+        if re.search(r"\n[ \t]*\n", self.reading.text[previous.start : sentence.start]):
+            self._open_arm = None
+            return
+        if not _INTERVENTION_LINE.match(sentence.text):
+            return
+        trial, label, control = self._open_arm
+        # not the aliases in brackets ("Drug: A (Other Names: CODE-1, Brand)")
+        text = sentence.text
+        named = [
+            m
+            for m in sentence.of("drug", "regimen")
+            if text.count("(", 0, sentence.local(m.start)) == text.count(")", 0, sentence.local(m.start))
+        ]
+        listed = {m.key for m in named if m.kind == "drug"}
+        listed.update(d for m in named if m.kind == "regimen" for d in self.reading.regimens.get(m.key, ()))
+        if not listed:
+            return
+        old = trial.labels.get(label)
+        drugs = sorted_drugs(listed | set(old or ()))
+        if old is None:
+            trial.add_arm(drugs, sentence.index, "arm.registry")
+            trial.labels[label] = drugs
+        else:
+            trial.redefine_arm(old, drugs)
+        if control and trial.declared_control in (None, old):
+            trial.declared_control = drugs
+        trial.merge_class_arms(self.reading)
+        self.context.arms = trial.arm_sets()
 
     def _table_arm(self, sentence: Sentence, trial: TrialState, row: Row) -> None:
         """A results table row whose first cell names an arm ("| Drug A + drug B | 410 | 7.8 |"):
@@ -1044,15 +1261,57 @@ class TrialTracker:
                     arm.n = count_value(found.group(1))
 
 
+def _control_by_label(sentence: Sentence, trial: TrialState) -> None:
+    """An arm label set in apposition to "the control group" ("arm C, the control group", "the
+    control arm (group 2)") declares that arm the control."""
+    for match in _CONTROL_LABEL.finditer(sentence.text):
+        label = " ".join((match.group("before") or match.group("after")).casefold().split())
+        drugs = trial.prose_labels.get(label) or trial.labels.get(label)
+        if drugs:
+            trial.declared_control = drugs
+            return
+
+
+def hypothetical_cut(reading: Reading, sentence: Sentence, start: int, end: int) -> int | None:
+    """Where a clause holding a hedge or "whether" still reports a trial's arms: the whole clause
+    when the hedge is the question a named trial asked ("TRIAL-9 asked whether adding A to B
+    would help"); the words before the hedge when a named trial is the subject of a design verb
+    before it ("TRIAL-9 compares A with B and should show whether ..."); else None."""
+    text = reading.text
+    hedge = _HYPOTHETICAL.search(text, start, end)
+    if hedge is None:
+        return end
+    if _trial_subject_end(reading, sentence, start, end, _TRIAL_QUESTION) < end:
+        return end
+    if _trial_subject_end(reading, sentence, start, hedge.start(), _TRIAL_REPORTS) < hedge.start():
+        return hedge.start()
+    return None
+
+
+def trial_reports(reading: Reading, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a named trial is the subject of a clause that reports what it tested or asked
+    ("TRIAL-9 compares A with B", "TRIAL-9 asked whether adding A to B would help")."""
+    verbs = (_TRIAL_QUESTION, _TRIAL_REPORTS)
+    return any(_trial_subject_end(reading, sentence, start, end, verb) < end for verb in verbs)
+
+
+def _trial_subject_end(reading: Reading, sentence: Sentence, start: int, end: int, verb: re.Pattern[str]) -> int:
+    """Where the verb ends that a trial named between two offsets is the subject of; the end
+    offset when there is none."""
+    for name in sentence.of("trial", "nct"):
+        if start <= name.start < end:
+            found = verb.match(reading.text, name.end, end)
+            if found is not None:
+                return found.end()
+    return end
+
+
 def arm_for(reading: Reading, trial: TrialState, drugs: tuple[str, ...]) -> tuple[str, ...]:
     """The trial's arm a set of drugs or class phrases names: TrialState.arm_named; else the one
     arm whose other drugs all belong to the classes named ("the amivantamab-chemotherapy group"
     for amivantamab, carboplatin and pemetrexed); else, for a lone class phrase, the one arm
     made of class phrases ("with chemotherapy" for a physician's-choice arm)."""
-    classes = [d for d in drugs if _is_class_phrase(reading, d)]
-    plain_drugs = [d for d in drugs if d not in classes]
-    if classes and plain_drugs and all(any(c in reading.drug_classes(d) for d in plain_drugs) for c in classes):
-        drugs = sorted_drugs(plain_drugs)  # "cisplatin and fluorouracil ... plus chemotherapy"
+    drugs = without_described_classes(reading, drugs)
     named = trial.arm_named(drugs)
     sets = trial.arm_sets()
     if named in sets:
@@ -1075,6 +1334,16 @@ def arm_for(reading: Reading, trial: TrialState, drugs: tuple[str, ...]) -> tupl
     return class_arms[0] if len(class_arms) == 1 else named
 
 
+def without_described_classes(reading: Reading, drugs: tuple[str, ...]) -> tuple[str, ...]:
+    """A set without the class phrases its own drugs belong to: "standard chemotherapy with
+    carboplatin plus vincristine" is carboplatin and vincristine."""
+    classes = [d for d in drugs if _is_class_phrase(reading, d)]
+    plain = [d for d in drugs if d not in classes]
+    if classes and plain and all(any(c in reading.drug_classes(d) for d in plain) for c in classes):
+        return sorted_drugs(plain)
+    return drugs
+
+
 def _is_class_phrase(reading: Reading, name: str) -> bool:
     return name in reading.lexicon.drug_classes
 
@@ -1090,7 +1359,21 @@ def clause_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
         elif char in ")]" and depth:
             depth -= 1
         opened[index] = depth
-    return [m for m in _CLAUSE_BREAK.finditer(text, start, end) if not opened.get(m.start())]
+    return [
+        m
+        for m in _CLAUSE_BREAK.finditer(text, start, end)
+        if not opened.get(m.start()) and not _closes_list(text, start, m)
+    ]
+
+
+def _closes_list(text: str, start: int, match: re.Match[str]) -> bool:
+    return re.fullmatch(r",\s+and", match.group(), re.I) is not None and bool(
+        _LIST_BEFORE_AND.search(text, max(start, match.start() - 40), match.start())
+    )
+
+
+# ", carboplatin, and etoposide": the comma before "and" closes a list, not a clause
+_LIST_BEFORE_AND = re.compile(r",\s*[\w-]+(?:\s+[\w-]+){0,2}$")
 
 
 def _clause_around(text: str, sentence: Sentence, position: int) -> tuple[int, int]:

@@ -178,3 +178,61 @@ def test_tested_combinations_from_abbreviated_arms() -> None:
     combos = {c.drugs for f in facts.facts if isinstance(c := f.statement, Combination)}
     assert ("enfortumab vedotin", "pembrolizumab") in combos
     assert arms(facts)[("enfortumab vedotin", "pembrolizumab")] == 200
+
+
+# ---- choice arms, labels and schedules --------------------------------------------------------------
+
+
+def test_interchangeable_chemotherapy_is_one_choice_arm_with_its_options() -> None:
+    facts = read(
+        "In this phase 3 trial, 700 patients were randomized to durvalumab plus tremelimumab or to pemetrexed "
+        "with either cisplatin or carboplatin (chemotherapy group, n = 350)."
+    )
+    assert arms(facts) == {("durvalumab", "tremelimumab"): None, ("chemotherapy",): 350}
+    combos = {c.drugs for f in facts.facts if isinstance(c := f.statement, Combination)}
+    assert {("cisplatin", "pemetrexed"), ("carboplatin", "pemetrexed")} <= combos
+
+
+def test_two_experimental_drugs_offered_in_the_alternative_stay_two_arms() -> None:
+    facts = read(
+        "In this phase 2 trial, 90 patients were randomized to fulvestrant with either alpelisib or "
+        "capivasertib."
+    )
+    assert set(arms(facts)) == {("alpelisib", "fulvestrant"), ("capivasertib", "fulvestrant")}
+
+
+def test_a_schedule_in_brackets_does_not_split_a_combination() -> None:
+    facts = read(
+        "In this phase 3 trial, 500 patients received tisotumab vedotin (2.0 mg/kg on days 1 and 15) plus "
+        "pembrolizumab or investigator's choice chemotherapy."
+    )
+    assert ("pembrolizumab", "tisotumab vedotin") in arms(facts)
+    assert ("tisotumab vedotin",) not in arms(facts)
+
+
+def test_eligibility_for_a_drug_is_not_an_arm() -> None:
+    facts = read(
+        "In this phase 3 trial, 600 patients received nivolumab plus chemotherapy or chemotherapy. The "
+        "overall survival benefit held among patients eligible for cisplatin (HR 0.70) and among those "
+        "with cisplatin ineligibility (HR 0.76)."
+    )
+    assert ("cisplatin",) not in arms(facts)
+    ratios = {(o.arm, o.value) for f in facts.facts if isinstance(o := f.statement, Outcome) and o.measure == "HR"}
+    assert (("chemotherapy", "nivolumab"), 0.70) in ratios
+
+
+def test_a_drug_plus_a_comma_list_closed_by_and_is_one_arm() -> None:
+    facts = read(
+        "In this phase 3 trial, 800 patients were randomly assigned to obinutuzumab plus ifosfamide, "
+        "carboplatin, and etoposide, or to ifosfamide, carboplatin, and etoposide alone."
+    )
+    assert ("carboplatin", "etoposide", "ifosfamide", "obinutuzumab") in arms(facts)
+    assert ("carboplatin", "etoposide", "ifosfamide") in arms(facts)
+
+
+def test_a_drug_replaced_by_placebo_is_not_given() -> None:
+    facts = read(
+        "In this phase 3 trial, 500 patients were randomly assigned to brentuximab vedotin plus doxorubicin "
+        "and dacarbazine, with bleomycin replaced by placebo, or to doxorubicin, bleomycin and dacarbazine."
+    )
+    assert ("brentuximab vedotin", "dacarbazine", "doxorubicin") in arms(facts)

@@ -1,0 +1,225 @@
+"""Results laid out as structure rather than prose: registry records whose figures stand in
+columns, arm letters defined in brackets, bulleted subgroup lists, and medians whose endpoint an
+earlier sentence named. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from ingest.extract import read_paper
+from kg.model import Arm, Document, Outcome, PaperFacts, TrialDesign
+
+S = TypeVar("S")
+
+
+def read(text: str) -> PaperFacts:
+    return read_paper(Document(id="t", text=text))
+
+
+def statements(facts: PaperFacts, kind: type[S]) -> list[S]:
+    return [f.statement for f in facts.facts if isinstance(f.statement, kind)]
+
+
+def arm_sets(facts: PaperFacts) -> set[tuple[str, ...]]:
+    return {arm.drugs for arm in statements(facts, Arm)}
+
+
+def figures(facts: PaperFacts) -> set[tuple[tuple[str, ...], str, str, float, bool]]:
+    return {(o.arm, o.endpoint, o.measure, o.value, o.subgroup is not None) for o in statements(facts, Outcome)}
+
+
+def ratios(facts: PaperFacts) -> set[tuple[tuple[str, ...], tuple[str, ...] | None, str, float, bool]]:
+    return {
+        (o.arm, o.comparator, o.endpoint, o.value, o.subgroup is not None)
+        for o in statements(facts, Outcome)
+        if o.measure == "HR"
+    }
+
+
+# ---- registry records in columns ---------------------------------------------------------------
+
+_COLUMN_RECORD = """ClinicalTrials.gov ID: NCT09990001
+Acronym: HARBOR-7
+Phase: Phase 3
+Allocation: Randomized
+Enrollment: 420 participants (Actual)
+
+Arms and Interventions
+Experimental: Cabozantinib + Nivolumab
+  Cabozantinib 40 mg orally once daily with nivolumab 240 mg IV every 2 weeks.
+Active Comparator: Sunitinib
+  Sunitinib 50 mg orally once daily, 4 weeks on and 2 weeks off.
+
+Outcome Measures
+
+1. Primary: Progression-Free Survival (PFS)
+  Arm/Group Title: Cabozantinib + Nivolumab | Sunitinib
+  Number of Participants Analyzed: 210 | 210
+  Median (95% Confidence Interval), Unit of Measure: months
+    15.1 (12.4 to 17.9) | 7.9 (6.1 to 9.2)
+  Statistical Analysis 1
+    Hazard Ratio (HR): 0.55; 95% Confidence Interval: 0.43 to 0.70
+
+2. Secondary: Percentage of Participants Free of Progression at 2 Years
+  Arm/Group Title: Cabozantinib + Nivolumab | Sunitinib
+  Number (95% Confidence Interval), Unit of Measure: percentage of participants
+    41.0 (34.2 to 47.9) | 22.5 (16.9 to 28.8)
+
+3. Secondary: Overall Survival (OS)
+  Arm/Group Title: Cabozantinib + Nivolumab | Sunitinib
+  Median (95% Confidence Interval), Unit of Measure: months
+    NA (NA to NA) | 29.5 (28.4 to NA)
+
+4. Secondary: Objective Response Rate (ORR)
+  Arm/Group Title: Cabozantinib + Nivolumab | Sunitinib
+  Number (95% Confidence Interval), Unit of Measure: percentage of participants
+    55.7 (48.7 to 62.5) | 27.1 (21.2 to 33.7)
+
+Adverse Events
+  Grade 3 or 4 diarrhoea: 6.9% | 4.3%
+"""
+
+
+def test_a_column_header_of_arm_labels_is_not_an_arm() -> None:
+    facts = read(_COLUMN_RECORD)
+    assert arm_sets(facts) == {("cabozantinib", "nivolumab"), ("sunitinib",)}
+
+
+def test_figures_in_columns_go_to_the_arms_of_the_header_in_order() -> None:
+    facts = read(_COLUMN_RECORD)
+    found = figures(facts)
+    assert (("cabozantinib", "nivolumab"), "PFS", "median", 15.1, False) in found
+    assert (("sunitinib",), "PFS", "median", 7.9, False) in found
+    assert (("sunitinib",), "OS", "median", 29.5, False) in found
+    assert (("cabozantinib", "nivolumab"), "ORR", "rate", 55.7, False) in found
+    assert (("sunitinib",), "ORR", "rate", 27.1, False) in found
+
+
+def test_a_measure_that_is_no_endpoint_and_adverse_events_give_no_figures() -> None:
+    values = {value for _arm, _endpoint, _measure, value, _sub in figures(read(_COLUMN_RECORD))}
+    assert not values & {41.0, 22.5, 6.9, 4.3}
+
+
+def test_the_ratio_of_a_statistical_analysis_compares_experimental_with_control() -> None:
+    found = ratios(read(_COLUMN_RECORD))
+    assert found == {(("cabozantinib", "nivolumab"), ("sunitinib",), "PFS", 0.55, False)}
+
+
+_INTERVENTIONS_RECORD = """Acronym: LANTERN-2
+ClinicalTrials.gov Identifier: NCT09990002
+Other Study ID Numbers: GRP-2211
+Phase: Phase 3
+Actual Enrollment: 300 participants
+
+Arms and Interventions
+Arm/Group Title: Group 1 (Gilteritinib)
+  Interventions: Drug: Azacitidine; Drug: Gilteritinib (Other Names: ASP-2215X)
+Arm/Group Title: Group 2 (Placebo)
+  Interventions: Drug: Azacitidine; Other: Placebo
+
+Primary Outcome Measure
+Title: Overall Survival
+Arm/Group Title: Group 1 (Gilteritinib) | Group 2 (Placebo)
+Median (95% Confidence Interval), Unit of Measure: months
+  14.2 (11.0 to 17.5) | 10.1 (8.3 to 12.0)
+Statistical Analysis
+  Hazard Ratio (HR): 0.71; 95% Confidence Interval: 0.55 to 0.92
+Title: Overall Survival by Mutation Type
+Arm/Group Title: Group 1 (Gilteritinib) | Group 2 (Placebo)
+  ITD only, Hazard Ratio (HR): 0.66; 95% CI 0.48 to 0.91
+"""
+
+
+def test_intervention_lines_give_a_registry_arm_its_drugs() -> None:
+    facts = read(_INTERVENTIONS_RECORD)
+    assert arm_sets(facts) == {("azacitidine", "gilteritinib"), ("azacitidine",)}
+
+
+def test_another_study_id_field_names_the_same_trial() -> None:
+    designs = statements(read(_INTERVENTIONS_RECORD), TrialDesign)
+    assert [(d.trial, d.n_enrolled) for d in designs] == [("LANTERN-2", 300)]
+
+
+def test_a_labelled_ratio_line_is_for_its_subgroup() -> None:
+    found = ratios(read(_INTERVENTIONS_RECORD))
+    control = ("azacitidine",)
+    assert found == {
+        (("azacitidine", "gilteritinib"), control, "OS", 0.71, False),
+        (("azacitidine", "gilteritinib"), control, "OS", 0.66, True),
+    }
+
+
+# ---- arm letters and the control group ---------------------------------------------------------
+
+_LETTERS = (
+    "In this phase 3 trial, we randomly assigned 900 patients to durvalumab plus gemcitabine plus cisplatin "
+    "(DGC; arm A, 300 patients), durvalumab plus tremelimumab plus gemcitabine plus cisplatin (DTGC; arm B, "
+    "300 patients) or gemcitabine plus cisplatin (GC; arm C, 300 patients), given for eight cycles and "
+    "followed by maintenance with durvalumab, tremelimumab, or both. This report compares arm B with arm C, "
+    "the control group. Median overall survival was longer in arm B than in arm C (16.4 months vs. 11.9 "
+    "months; hazard ratio for death, 0.70). Among patients with high tumour mutational burden, the median "
+    "was 19.0 months versus 12.2 months (hazard ratio, 0.61)."
+)
+
+
+def test_a_label_in_the_bracket_after_an_arm_names_that_arm() -> None:
+    facts = read(_LETTERS)
+    assert arm_sets(facts) == {
+        ("cisplatin", "durvalumab", "gemcitabine"),
+        ("cisplatin", "durvalumab", "gemcitabine", "tremelimumab"),
+        ("cisplatin", "gemcitabine"),
+    }
+    found = figures(facts)
+    assert (("cisplatin", "durvalumab", "gemcitabine", "tremelimumab"), "OS", "median", 16.4, False) in found
+    assert (("cisplatin", "gemcitabine"), "OS", "median", 11.9, False) in found
+
+
+def test_a_bare_median_continues_the_endpoint_and_the_pair_compared_before() -> None:
+    facts = read(_LETTERS)
+    triplet = ("cisplatin", "durvalumab", "gemcitabine", "tremelimumab")
+    control = ("cisplatin", "gemcitabine")
+    assert (triplet, "OS", "median", 19.0, True) in figures(facts)
+    assert (control, "OS", "median", 12.2, True) in figures(facts)
+    assert (triplet, control, "OS", 0.61, True) in ratios(facts)
+
+
+def test_the_arm_called_the_control_group_is_the_comparator() -> None:
+    found = ratios(read(_LETTERS))
+    assert (
+        ("cisplatin", "durvalumab", "gemcitabine", "tremelimumab"),
+        ("cisplatin", "gemcitabine"),
+        "OS",
+        0.70,
+        False,
+    ) in found
+
+
+# ---- bulleted subgroup lists and ratios in a bracketed clause ----------------------------------
+
+_BULLETS = (
+    "In the randomised phase 3 KESTREL-4 trial, 600 patients were assigned to niraparib plus abiraterone or "
+    "to abiraterone alone. Median progression-free survival was 16.5 months with niraparib plus abiraterone "
+    "versus 13.7 months with abiraterone alone (HR 0.73). Results by genotype (niraparib arm vs control arm):\n"
+    "- BRCA-mutated (n=225): 19.5 vs 10.9 months; HR 0.53\n"
+    "- ATM-altered (n=86): 14.1 vs 11.2 months; HR 0.81\n"
+)
+
+
+def test_a_bullet_label_names_the_subgroup_of_its_figures() -> None:
+    facts = read(_BULLETS)
+    pair = ("abiraterone", "niraparib")
+    assert (pair, "PFS", "median", 19.5, True) in figures(facts)
+    assert (("abiraterone",), "PFS", "median", 11.2, True) in figures(facts)
+    assert (pair, ("abiraterone",), "PFS", 0.81, True) in ratios(facts)
+
+
+def test_a_ratio_after_a_semicolon_in_a_bracket_keeps_the_comparison_before_it() -> None:
+    facts = read(
+        "In the phase 3 SPARROW trial, 700 patients were randomly assigned to lorlatinib plus crizotinib, "
+        "lorlatinib alone, or crizotinib alone. The benefit of lorlatinib plus crizotinib over crizotinib "
+        "alone extended to patients with brain metastases (median progression-free survival, 14.0 vs. 6.2 "
+        "months; hazard ratio, 0.41)."
+    )
+    assert {(arm, comparator) for arm, comparator, *_rest in ratios(facts)} == {
+        (("crizotinib", "lorlatinib"), ("crizotinib",))
+    }
