@@ -45,7 +45,8 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _KNOWN_PHASES = ("1", "1b", "2", "1/2", "1b/2", "2/3", "3", "4")
 
 # A code name: 2-5 capitals, an optional hyphen or space, 3-7 digits, an optional letter.
-DRUG_CODE = re.compile(r"\b[A-Z]{2,5}(?:-| )?\d{3,7}[A-Z]?\b")
+# ("ESMO 2022", "ASCO 2024": a meeting and its year, not a code)
+DRUG_CODE = re.compile(r"\b[A-Z]{2,5}(?:-| )?(?!(?:19|20)\d\d\b)\d{3,7}[A-Z]?\b")
 _CODE_CONTEXT = re.compile(
     r"\b(?:mg|dose[sd]?|dosing|inhibitors?|antibod(?:y|ies)|agents?|drugs?|compounds?|plus|"
     r"combin\w*|together|developed|code|received|receiving|treated|treatment|given|administered|"

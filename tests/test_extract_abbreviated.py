@@ -236,3 +236,12 @@ def test_a_drug_replaced_by_placebo_is_not_given() -> None:
         "and dacarbazine, with bleomycin replaced by placebo, or to doxorubicin, bleomycin and dacarbazine."
     )
     assert ("brentuximab vedotin", "dacarbazine", "doxorubicin") in arms(facts)
+
+
+def test_a_meeting_and_its_year_is_not_a_drug_code() -> None:
+    facts = read(
+        "Presented at ASCO 2024, the phase 3 trial randomized 400 patients to zanidatamab plus chemotherapy or "
+        "to chemotherapy."
+    )
+    assert "ASCO 2024" not in facts.drugs
+    assert "zanidatamab" in facts.drugs
