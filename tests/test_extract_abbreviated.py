@@ -5,12 +5,8 @@ Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
-from ingest.extract import read_paper
-from kg.model import Arm, Combination, Document, Outcome, PaperFacts, Trial, TrialDesign
-
-
-def read(text: str) -> PaperFacts:
-    return read_paper(Document(id="t", text=text))
+from kg.model import Arm, Combination, Outcome, PaperFacts, Trial, TrialDesign
+from tests.reading import read
 
 
 def arms(facts: PaperFacts) -> dict[tuple[str, ...], int | None]:

@@ -2,24 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
-from ingest.extract import read_paper
-from kg.model import Arm, Combination, Document, Outcome, PaperFacts, TrialDesign
-
-S = TypeVar("S")
-
-
-def read(text: str) -> PaperFacts:
-    return read_paper(Document(id="t", text=text))
-
-
-def statements(facts: PaperFacts, kind: type[S]) -> list[S]:
-    return [f.statement for f in facts.facts if isinstance(f.statement, kind)]
-
-
-def arm_sets(facts: PaperFacts) -> set[tuple[str, ...]]:
-    return {arm.drugs for arm in statements(facts, Arm)}
+from kg.model import Arm, Combination, Outcome, PaperFacts, TrialDesign
+from tests.reading import arm_sets, read, statements
 
 
 def sizes(facts: PaperFacts) -> dict[str, int | None]:

@@ -3,20 +3,8 @@ own phase, arms and results. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from typing import TypeVar
-
-from ingest.extract import read_paper
-from kg.model import Arm, Combination, Document, Outcome, PaperFacts, TrialDesign
-
-S = TypeVar("S")
-
-
-def read(text: str) -> PaperFacts:
-    return read_paper(Document(id="t", text=text))
-
-
-def statements(facts: PaperFacts, kind: type[S]) -> list[S]:
-    return [f.statement for f in facts.facts if isinstance(f.statement, kind)]
+from kg.model import Arm, Combination, Outcome, PaperFacts, TrialDesign
+from tests.reading import read, statements
 
 
 def designs(facts: PaperFacts) -> dict[str, TrialDesign]:

@@ -4,24 +4,8 @@ earlier sentence named. Every text here is written for these tests."""
 
 from __future__ import annotations
 
-from typing import TypeVar
-
-from ingest.extract import read_paper
-from kg.model import Arm, Document, Outcome, PaperFacts, TrialDesign
-
-S = TypeVar("S")
-
-
-def read(text: str) -> PaperFacts:
-    return read_paper(Document(id="t", text=text))
-
-
-def statements(facts: PaperFacts, kind: type[S]) -> list[S]:
-    return [f.statement for f in facts.facts if isinstance(f.statement, kind)]
-
-
-def arm_sets(facts: PaperFacts) -> set[tuple[str, ...]]:
-    return {arm.drugs for arm in statements(facts, Arm)}
+from kg.model import Outcome, PaperFacts, TrialDesign
+from tests.reading import arm_sets, read, statements
 
 
 def figures(facts: PaperFacts) -> set[tuple[tuple[str, ...], str, str, float, bool]]:
