@@ -49,7 +49,9 @@ _SET_ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
-PLACEBO = re.compile(r"\bplacebo\b", re.IGNORECASE)
+PLACEBO = re.compile(r"\bplacebo\b|\bPBO\b", re.IGNORECASE)
+# "VEN+AZA", "NIVO/IPI": an arm label made of clipped drug names
+_CLIPPED_LABEL = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{2,5}(?:\s?[+/]\s?[A-Z][A-Za-z]{2,5})+(?![\w-])")
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:oral|selective|same|allosteric|potent|approved|intravenous)\s+)*$",
     re.IGNORECASE,
@@ -210,6 +212,8 @@ class Reading:
             if drugs and short not in meanings:
                 meanings[short] = sorted_drugs(drugs)
                 defined_at.append((start, end))
+        for short, drug in _clipped_names(self.text, mentions).items():
+            meanings.setdefault(short, (drug,))
         if not meanings:
             return
         starts = [s.start for s in self.sentences]
@@ -422,6 +426,19 @@ _REGIMEN_NAMED_BEFORE = re.compile(
 _REGIMEN_CLAUSE_START = re.compile(r"[:;]|\.\s")
 _REGIMEN_CLAUSE_END = re.compile(r"[);]|\.\s|,\s+(?!plus\b|and\b)")
 _SET_JOIN = re.compile(r"\s*(?:,|and|plus|\+|with|/|-|\u2013|(?:added|adding)\s+to|to)\s*", re.IGNORECASE)
+
+
+def _clipped_names(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Drug names clipped to capitals in arm labels the text never defines: "VEN+AZA",
+    "NIVO/IPI". A part counts when it begins exactly one drug the paper names."""
+    named = {m.key for m in mentions if m.kind == "drug"}
+    clipped: dict[str, str] = {}
+    for label in _CLIPPED_LABEL.finditer(text):
+        for part in re.split(r"\s*[+/]\s*", label.group()):
+            starting = [drug for drug in named if drug.casefold().startswith(part.casefold())]
+            if len(starting) == 1 and len(part) >= 3:
+                clipped[part] = starting[0]
+    return clipped
 
 
 def _drug_short_forms(text: str, mentions: list[Mention]) -> Iterator[tuple[str, int, int, int, int]]:

@@ -241,3 +241,12 @@ def test_a_meeting_and_its_year_is_not_a_drug_code() -> None:
     )
     assert "ASCO 2024" not in facts.drugs
     assert "zanidatamab" in facts.drugs
+
+
+def test_clipped_drug_names_in_an_arm_label() -> None:
+    facts = read(
+        "In this phase 3 trial, 400 patients were randomly assigned to nivolumab plus ipilimumab or to "
+        "sunitinib. Median overall survival was 47.0 months in the NIVO+IPI group and 26.6 months in the "
+        "SUN group, whereas patients on PBO were not enrolled."
+    )
+    assert (("ipilimumab", "nivolumab"), "OS", "median", 47.0, None) in results(facts)
