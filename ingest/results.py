@@ -1140,7 +1140,7 @@ class ResultReader:
         if re.search(r"-treated\b", phrase, re.I) or any(
             word in spellings for word in re.findall(r"[\w-]+", phrase.casefold())
         ):
-            return None  # "in binimetinib-treated patients (6.8% with dacarbazine)": an arm
+            return None  # "in the trametinib-treated patients (4% with docetaxel)": an arm
         if _ALL_PATIENTS.search(phrase) or not self._is_subgroup(phrase):
             return ""
         start, end = named.start("phrase"), named.end("phrase")
