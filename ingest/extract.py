@@ -62,7 +62,8 @@ def _entities(reading: Reading, facts: PaperFacts) -> None:
                 facts.drugs[mention.key] = _drug(reading, mention.key)
             elif mention.kind == "regimen":
                 for drug in reading.regimens.get(mention.key, ()):
-                    facts.drugs.setdefault(drug, _drug(reading, drug))
+                    if drug not in facts.drugs:
+                        facts.drugs[drug] = _drug(reading, drug)
             elif mention.kind == "class" and mention.key not in facts.drug_classes:
                 entry = lexicon.drug_classes.get(mention.key)
                 facts.drug_classes[mention.key] = DrugClass(mention.key, entry.targets if entry else ())

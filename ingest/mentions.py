@@ -119,9 +119,7 @@ class Reading:
         self.new_drugs: dict[str, str] = {}  # name -> rule, for drugs not in the lexicon
         self.sentences = self._sentences(doc)
         self._resolve_aliases()
-        self.regimens: dict[str, tuple[str, ...]] = {
-            name: entry.drugs for name, entry in getattr(lexicon, "regimens", {}).items()
-        }
+        self.regimens: dict[str, tuple[str, ...]] = {name: entry.drugs for name, entry in lexicon.regimens.items()}
         self._resolve_abbreviations()
         self.drug_counts = Counter(m.key for s in self.sentences for m in s.of("drug"))
         self._class_members: dict[str, set[str]] = {}
@@ -200,7 +198,7 @@ class Reading:
         defined_at: list[tuple[int, int]] = []
         defined = itertools.chain(_drug_short_forms(self.text, mentions), _named_regimens(self.text))
         for short, start, end, long_start, long_end in defined:
-            if any(m.start < end and start < m.end for m in mentions):
+            if _overlaps(mentions, start, end):
                 continue  # the lexicon knows the short form itself ("nivolumab (Opdivo)")
             drugs: list[str] = []
             for mention in mentions:
@@ -217,24 +215,25 @@ class Reading:
         if not meanings:
             return
         starts = [s.start for s in self.sentences]
+        touched: set[int] = set()
         for match in _short_form_uses(meanings).finditer(self.text):
             short = match.group()
             start, end = match.span()
-            if any(d_start <= start < d_end for d_start, d_end in defined_at):
-                continue
-            if any(m.start < end and start < m.end for m in mentions):
+            if any(d_start <= start < d_end for d_start, d_end in defined_at) or _overlaps(mentions, start, end):
                 continue
             if len(short) == 1 and not _single_letter_drug_use(self.text, start, end):
                 continue
-            sentence = self.sentences[bisect_right(starts, start) - 1]
+            index = bisect_right(starts, start) - 1
             meaning = meanings[short]
             if len(meaning) == 1:
                 mention = Mention("drug", start, end, short, meaning[0], "drug.abbreviation")
             else:
                 self.regimens.setdefault(short, meaning)
                 mention = Mention("regimen", start, end, short, short, "drug.abbreviation")
-            sentence.mentions.append(mention)
-            sentence.mentions.sort(key=lambda m: (m.start, -m.end))
+            self.sentences[index].mentions.append(mention)
+            touched.add(index)
+        for index in touched:
+            self.sentences[index].mentions.sort(key=lambda m: (m.start, -m.end))
 
     # -- look-ups --------------------------------------------------------------------------
 
@@ -426,6 +425,10 @@ _REGIMEN_NAMED_BEFORE = re.compile(
 _REGIMEN_CLAUSE_START = re.compile(r"[:;]|\.\s")
 _REGIMEN_CLAUSE_END = re.compile(r"[);]|\.\s|,\s+(?!plus\b|and\b)")
 _SET_JOIN = re.compile(r"\s*(?:,|and|plus|\+|with|/|-|\u2013|(?:added|adding)\s+to|to)\s*", re.IGNORECASE)
+
+
+def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
 
 
 def _clipped_names(text: str, mentions: list[Mention]) -> dict[str, str]:

@@ -1099,9 +1099,12 @@ class ResultReader:
         )
         if given is None:
             return True
+        words = re.findall(r"[\w-]+", given.group("what").casefold())[:3]
+        return not ("placebo" in words or self._names_a_drug(words))
+
+    def _names_a_drug(self, words: list[str]) -> bool:
         spellings = self.reading.lexicon.drug_by_synonym()
-        words = re.findall(r"[\w-]+", given.group("what").casefold())
-        return not any(word == "placebo" or word in spellings for word in words[:3])
+        return any(word in spellings for word in words)
 
     @staticmethod
     def _names_population(sentence: Sentence, start: int, end: int, trial: TrialState) -> bool:
@@ -1136,10 +1139,7 @@ class ResultReader:
         if named is None:
             return None
         phrase = named.group("phrase")
-        spellings = self.reading.lexicon.drug_by_synonym()
-        if re.search(r"-treated\b", phrase, re.I) or any(
-            word in spellings for word in re.findall(r"[\w-]+", phrase.casefold())
-        ):
+        if re.search(r"-treated\b", phrase, re.I) or self._names_a_drug(re.findall(r"[\w-]+", phrase.casefold())):
             return None  # "in the trametinib-treated patients (4% with docetaxel)": an arm
         if _ALL_PATIENTS.search(phrase) or not self._is_subgroup(phrase):
             return ""

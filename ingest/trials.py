@@ -349,17 +349,12 @@ class TrialState:
         names the class's drugs ("pembrolizumab, cisplatin and fluorouracil"), once there is
         exactly one such arm."""
         for arm in list(self.arms):
-            classes = [d for d in arm.drugs if _is_class_phrase(reading, d)]
-            if not classes:
-                continue
-            plain = set(arm.drugs) - set(classes)
             members = [
                 other
                 for other in self.arms
                 if other is not arm
                 and not any(_is_class_phrase(reading, d) for d in other.drugs)
-                and plain < set(other.drugs)
-                and all(any(c in reading.drug_classes(d) for c in classes) for d in set(other.drugs) - plain)
+                and _spells_out(reading, arm.drugs, other.drugs)
             ]
             if len(members) != 1 or members[0].sentence == arm.sentence:
                 continue  # a choice of the class named beside the drug arm is an arm of its own
@@ -1316,22 +1311,25 @@ def arm_for(reading: Reading, trial: TrialState, drugs: tuple[str, ...]) -> tupl
     sets = trial.arm_sets()
     if named in sets:
         return named
-    classes = [d for d in drugs if _is_class_phrase(reading, d)]
-    if classes:
-        plain = set(drugs) - set(classes)
-        members = [
-            arm
-            for arm in sets
-            if plain <= set(arm)
-            and set(arm) - plain
-            and all(any(c in reading.drug_classes(d) for c in classes) for d in set(arm) - plain)
-        ]
-        if len(members) == 1:
-            return members[0]
-    if len(drugs) != 1 or not classes:
+    members = [arm for arm in sets if _spells_out(reading, drugs, arm)]
+    if len(members) == 1:
+        return members[0]
+    if len(drugs) != 1 or not _is_class_phrase(reading, drugs[0]):
         return named
     class_arms = [arm for arm in sets if all(_is_class_phrase(reading, d) for d in arm)]
     return class_arms[0] if len(class_arms) == 1 else named
+
+
+def _spells_out(reading: Reading, named: tuple[str, ...], arm: tuple[str, ...]) -> bool:
+    """Whether an arm is a set named with class phrases, each class given as drugs of it:
+    (cisplatin, fluorouracil, pembrolizumab) spells out (chemotherapy, pembrolizumab)."""
+    classes = [d for d in named if _is_class_phrase(reading, d)]
+    plain = set(named) - set(classes)
+    return (
+        bool(classes)
+        and plain < set(arm)
+        and all(any(c in reading.drug_classes(d) for c in classes) for d in set(arm) - plain)
+    )
 
 
 def without_described_classes(reading: Reading, drugs: tuple[str, ...]) -> tuple[str, ...]:
