@@ -55,6 +55,17 @@ def test_no_server_is_left_after_a_command(tmp_path: Path) -> None:
     assert servers_of(home) == []
 
 
+def test_a_stopped_server_leaves_its_writes_in_one_snapshot(tmp_path: Path) -> None:
+    """A restart loads a snapshot; it does not replay every write of the last session."""
+    home = tmp_path / "home"
+    assert run(home, "add", str(SAMPLE)).returncode == 0
+    logs = home / "db" / "appendonlydir"
+    tails = [path for path in logs.iterdir() if path.name.endswith(".incr.aof")]
+    assert tails and all(path.stat().st_size == 0 for path in tails)
+    assert any(path.name.endswith(".base.rdb") and path.stat().st_size > 1000 for path in logs.iterdir())
+    assert {row["name"]: row["count"] for row in stats(home)}["Publication"] == 1
+
+
 def test_server_start_keeps_it_running_until_stop(tmp_path: Path) -> None:
     home = tmp_path / "home"
     assert run(home, "server", "start").returncode == 0

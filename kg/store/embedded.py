@@ -4,7 +4,8 @@ private unix socket under the store home.
 Lifecycle: every command registers itself as a client under `run/clients/`; the first one
 starts the server, the last one to leave stops it, unless `kg server start` asked it to keep
 running. A client that died (kill -9) is pruned by the next command, which adopts the server
-and stops it when it leaves. Data persist in `db/` (append-only file, fsync on every write).
+and stops it when it leaves. Data persist in `db/` (append-only file, fsync on every write,
+folded into one snapshot when the server stops so that a restart need not replay it).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from kg.store.base import GraphStore, ReadOnlyViolation, Row, StoreError, hold
 
 GRAPH_NAME = "evidence_kg"
 START_TIMEOUT_S = 60.0
+COMPACT_TIMEOUT_S = 30.0
 LOCK_TIMEOUT_S = 120.0
 QUERY_TIMEOUT_MS = 120_000
 _MAX_SOCKET_PATH = 100
@@ -200,6 +202,7 @@ class EmbeddedServer:
         pid = self.server_pid()
         if pid is None:
             return
+        self._compact_log()
         # SHUTDOWN gets no reply (redis-py would wait and retry); the pid file going says it is done
         with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
             conn.settimeout(5)
@@ -220,6 +223,31 @@ class EmbeddedServer:
             time.sleep(0.01)
         self.pidfile.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
+
+    def _compact_log(self) -> None:
+        """Fold the append-only log's tail into its snapshot before the server stops.
+
+        A restart then loads one snapshot instead of replaying every write as a Cypher query,
+        which is slow on a big graph and was seen to stall the module's start under load.
+        """
+        import redis
+
+        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=10)
+        try:
+            info = client.info("persistence")
+            if int(info.get("aof_current_size", 0)) <= int(info.get("aof_base_size", 0)):
+                return
+            client.bgrewriteaof()
+            deadline = time.monotonic() + COMPACT_TIMEOUT_S
+            while time.monotonic() < deadline:
+                info = client.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    return
+                time.sleep(0.01)
+        except redis.RedisError:
+            return  # the log stays as it is: still complete, only slower to load
+        finally:
+            client.close()
 
     def _log_tail(self) -> str:
         try:
