@@ -50,6 +50,7 @@ _SET_ANAPHOR = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
 PLACEBO = re.compile(r"\bplacebo\b|\bPBO\b", re.IGNORECASE)
+PLACEBO_ARM = "placebo"  # the drug set of an arm given placebo alone
 # "VEN+AZA", "NIVO/IPI": an arm label made of clipped drug names
 _CLIPPED_LABEL = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{2,5}(?:\s?[+/]\s?[A-Z][A-Za-z]{2,5})+(?![\w-])")
 _DEFINITE_BEFORE = re.compile(

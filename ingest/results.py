@@ -644,7 +644,7 @@ class ResultReader:
             for arm in assigned.get(id(value), []):
                 if not arm or self._restated(trial, arm, value, subgroup):
                     continue
-                trial.add_arm(arm, sentence.index, "arm.from_result")
+                arm = trial.add_arm(arm, sentence.index, "arm.from_result")
                 self._add(
                     Result(
                         trial,
@@ -1002,7 +1002,7 @@ class ResultReader:
         if agent.kind == "placebo" and drugs not in trial.arm_sets():
             # "6.8 months with placebo plus B": the control arm is B alone, not the arm that adds
             # a drug to B
-            trial.add_arm(drugs, sentence.index, "arm.from_result")
+            return trial.add_arm(drugs, sentence.index, "arm.from_result")
         return drugs
 
     def _placebo_follows(self, sentence: Sentence, start: int, limit: int) -> bool:

@@ -16,7 +16,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from ingest.mentions import Agent, AgentContext, Reading, Sentence, sorted_drugs
+from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
 from ingest.numbers import parse_number
 from ingest.tables import PipeTable, Row
 
@@ -53,6 +53,12 @@ _RANDOMISED = re.compile(
     r"\b(?:randomi[sz]ed|randomly|randomi[sz]ation|at random|random (?:assignment|allocation))\b", re.I
 )
 _NOT_RANDOMISED = re.compile(r"\b(?:non-?randomi[sz]ed|single[- ]arm|open-label single|uncontrolled)\b", re.I)
+# "...; all patients continued B": a background every arm of the listing gets
+_BACKGROUND = re.compile(
+    r"\s*(?:and\s+|while\s+)?(?:all|both|every)\s+(?:\w+\s+){0,2}?(?:patients|participants|arms|groups)\s+"
+    r"(?:also\s+|additionally\s+)?(?:continued|received|were\s+given|got|remained\s+on|were\s+treated\s+with)\b",
+    re.IGNORECASE,
+)
 _RATIO = re.compile(r"\b([1-4])\s*:\s*([1-4])\b")
 _DESIGN_VERB = re.compile(
     r"\b(?:randomi[sz]ed|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
@@ -289,6 +295,7 @@ class TrialState:
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # registry and table arm labels
     prose_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "arm b" named in prose
     declared_control: tuple[str, ...] | None = None  # an arm the text calls control or comparator
+    placebo_backbone: tuple[str, ...] | None = None  # the arm "placebo" names in an add-on trial
     # the orders sentences list the arms in: (sentence index, assigns patients, arms)
     listings: list[tuple[int, bool, list[tuple[str, ...]]]] = field(default_factory=list)
 
@@ -317,27 +324,46 @@ class TrialState:
 
     def add_arm(
         self, drugs: tuple[str, ...], sentence: int, rule: str, n: int | None = None, alternatives: bool = False
-    ) -> None:
+    ) -> tuple[str, ...]:
+        """Add an arm (or give a known one its size); returns the arm's drugs as the trial now
+        has them (the placebo arm of an add-on trial is its backbone's arm)."""
+        drugs = _without_placebo(drugs)
         if not drugs:
-            return
-        for arm in self.arms:
-            if arm.drugs == drugs:
-                if arm.n is None and n is not None:
-                    arm.n = n
-                return
-        self.arms.append(ArmState(drugs, n=n, sentence=sentence, rule=rule, alternatives=alternatives))
+            return drugs
+        known = next((arm for arm in self.arms if arm.drugs == drugs), None)
+        if known is not None:
+            known.n = known.n if known.n is not None else n
+        else:
+            self.arms.append(ArmState(drugs, n=n, sentence=sentence, rule=rule, alternatives=alternatives))
+            self._settle_placebo()
+        return self.placebo_backbone if drugs == (PLACEBO_ARM,) and self.placebo_backbone else drugs
 
     def redefine_arm(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
         """Give an arm the drugs a later line of its record lists; an arm that already has them
         absorbs it."""
+        new = _without_placebo(new)
         arm = next((a for a in self.arms if a.drugs == old), None)
         if arm is None or old == new:
             return
-        if any(other.drugs == new for other in self.arms):
+        target = next((other for other in self.arms if other.drugs == new), None)
+        if target is not None:
+            target.n = target.n or arm.n
             self.arms.remove(arm)
         else:
             arm.drugs = new
         self._rename_arm(old, new)
+
+    def _settle_placebo(self) -> None:
+        """In an add-on trial (A plus B against B) the placebo stands in for A, so "the placebo
+        arm" is B's arm; only a trial of drugs against placebo alone has a placebo arm."""
+        placebo = (PLACEBO_ARM,)
+        sets = self.arm_sets()
+        if placebo not in sets:
+            return
+        backbones = [arm for arm in sets if arm != placebo and any(set(arm) < set(other) for other in sets)]
+        if len(backbones) == 1:
+            self.placebo_backbone = backbones[0]
+            self.redefine_arm(placebo, backbones[0])
 
     def note_options(self, drugs: tuple[str, ...], options: list[tuple[str, ...]]) -> None:
         for arm in self.arms:
@@ -479,7 +505,8 @@ def agent_groups(
       atezolizumab or placebo");
     - a class phrase whose bracket lists drugs of that class ("a standard EGFR TKI (gefitinib
       or erlotinib)") is one set: the choice, not its options;
-    - placebo is dropped from a set; agents in a prior-therapy phrase are not arms.
+    - placebo is dropped from a set that has drugs, and alone is the set ("placebo",);
+      agents in a prior-therapy phrase are not arms.
     Each set comes with the agent where it starts.
     """
     text = reading.text
@@ -554,7 +581,9 @@ def agent_groups(
             control = None
     result: list[tuple[tuple[str, ...], Agent]] = []
     for group in [*groups, *extra]:
-        kept = without_described_classes(reading, sorted_drugs(group.drugs))
+        kept = _without_placebo(without_described_classes(reading, sorted_drugs(group.drugs)))
+        if not kept and group.agent.kind == "placebo":
+            kept = (PLACEBO_ARM,)  # placebo alone is an arm; "placebo plus B" is B's arm
         if kept and kept not in [r[0] for r in result]:
             result.append((kept, group.agent))
     # "the one MEK inhibitor ..., binimetinib": a class phrase next to a drug of that class is
@@ -606,6 +635,17 @@ def _interchangeable(
         return False
     shared = (reading.drug_classes(one) & reading.drug_classes(other)) - {"chemotherapy"}
     return bool(shared)
+
+
+def _all_drugs(groups: list[tuple[tuple[str, ...], Agent]]) -> tuple[str, ...]:
+    """What one arm's label or record names, all sets together ("Placebo + B: matching placebo
+    plus B" gives B)."""
+    return _without_placebo(sorted_drugs({d for g, _ in groups for d in g}))
+
+
+def _without_placebo(drugs: tuple[str, ...]) -> tuple[str, ...]:
+    """An arm's drugs without the placebo that masks a drug of another arm ("placebo plus B")."""
+    return tuple(d for d in drugs if d != PLACEBO_ARM) if len(drugs) > 1 else drugs
 
 
 def _chemotherapy(reading: Reading, drug: str) -> bool:
@@ -1070,22 +1110,47 @@ class TrialTracker:
         text = self.reading.text
         pieces = [m.start() for m in clause_breaks(text, start, end) if text[m.start()] == ";"]
         bounds = [start, *(cut + 1 for cut in pieces)]
+        named: list[tuple[str, ...]] = []
         for piece_start, piece_end in zip(bounds, [*pieces, end], strict=True):
-            self._clause_arms(sentence, trial, piece_start, piece_end)
+            background = _BACKGROUND.match(text, piece_start, piece_end)
+            if background and named:
+                self._give_background(sentence, trial, named, background.end(), piece_end)
+                continue
+            named.extend(self._clause_arms(sentence, trial, piece_start, piece_end))
+        # the design clause may end where the background's clause starts
+        after = re.compile(r"[\s;,]*").match(text, end).end()
+        background = _BACKGROUND.match(text, after, sentence.end) if named and after > end else None
+        if background:
+            self._give_background(sentence, trial, named, background.end(), sentence.end)
 
-    def _clause_arms(self, sentence: Sentence, trial: TrialState, start: int, end: int) -> None:
+    def _give_background(
+        self, sentence: Sentence, trial: TrialState, named: list[tuple[str, ...]], start: int, end: int
+    ) -> None:
+        """"...; all patients continued B": B joins every arm the sentence named, so its placebo
+        arm is B's arm."""
+        groups = agent_groups(self.reading, sentence, start, end, self.context)
+        background = {d for drugs, _ in groups for d in drugs} - {PLACEBO_ARM}
+        if not background:
+            return
+        for arm in named:
+            trial.redefine_arm(arm, sorted_drugs(set(arm) | background))
+        trial.merge_class_arms(self.reading)
+        self.context.arms = trial.arm_sets()
+
+    def _clause_arms(self, sentence: Sentence, trial: TrialState, start: int, end: int) -> list[tuple[str, ...]]:
+        """The arms a clause names (added to the trial), in the clause's order."""
         text = self.reading.text
         if _HYPOTHETICAL.search(text, start, end):
             # "whether X should be given with Y" proposes, it does not report an arm
             cut = hypothetical_cut(self.reading, sentence, start, end)
             if cut is None:
-                return
+                return []
             end = cut
         verbs = list(_ARM_START.finditer(text, start, end))
         verb = verbs[0] if verbs else None
         has_trial_mention = bool(sentence.of("trial", "nct", "phase"))
         if verb is None and not has_trial_mention:
-            return
+            return []
         # After "randomised/assigned/allocated ... to" the arms follow the verb ("all randomized
         # patients" is no such verb); otherwise the clause's subject can be an arm ("A was
         # compared with B").
@@ -1101,7 +1166,7 @@ class TrialTracker:
         if not groups and verb is not None and has_trial_mention:
             groups = agent_groups(self.reading, sentence, start, end, self.context)
         if not groups or (verb is None and not re.search(r"\b(?:of|with|comparing|testing)\b", text[start:end], re.I)):
-            return
+            return []
         groups, options = _choice_arms(self.reading, groups)
         counts = self._arm_counts(text, groups, start, clause_end)
         named: list[tuple[str, ...]] = []
@@ -1116,7 +1181,9 @@ class TrialTracker:
             )
             own = passive or alone or agent.kind == "placebo"
             drugs = set_drugs if own else arm_for(self.reading, known, set_drugs)
-            trial.add_arm(drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None)
+            drugs = trial.add_arm(
+                drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None
+            )
             trial.note_options(drugs, options.get(set_drugs, []))
             named.append(drugs)
             self.context.remember_set(drugs)
@@ -1132,6 +1199,7 @@ class TrialTracker:
             trial.listings.append((sentence.index, passive, named))
         trial.merge_class_arms(self.reading)
         self.context.arms = trial.arm_sets()
+        return named
 
     @staticmethod
     def _arm_counts(text: str, groups: list[tuple[tuple[str, ...], Agent]], start: int, end: int) -> list[int | None]:
@@ -1164,7 +1232,7 @@ class TrialTracker:
         if not kind and not label_mentions:
             return False
         groups = agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context)
-        drugs = sorted_drugs({d for g, _ in groups for d in g})
+        drugs = _all_drugs(groups)
         named_drugs = tuple(d for d in drugs if not _is_class_phrase(self.reading, d))
         choice = [m.key for m in label_mentions if m.key in _CHOICE_CLASSES - {"chemotherapy"}]
         # "Platinum-based doublet chemotherapy. Pemetrexed plus cisplatin ...": the label's class
@@ -1177,7 +1245,7 @@ class TrialTracker:
         if not drugs:
             return placebo_label  # "Arm II (Placebo)": its intervention lines give its drugs
         n = _ARM_N.search(sentence.text)
-        trial.add_arm(
+        drugs = trial.add_arm(
             drugs,
             sentence.index,
             "arm.registry",
@@ -1219,10 +1287,9 @@ class TrialTracker:
         if not listed:
             return
         old = trial.labels.get(label)
-        drugs = sorted_drugs(listed | set(old or ()))
+        drugs = sorted_drugs((listed | set(old or ())) - {PLACEBO_ARM})  # "Group 2 (Placebo)" gives A
         if old is None:
-            trial.add_arm(drugs, sentence.index, "arm.registry")
-            trial.labels[label] = drugs
+            trial.labels[label] = trial.add_arm(drugs, sentence.index, "arm.registry")
         else:
             trial.redefine_arm(old, drugs)
         if control and trial.declared_control in (None, old):
@@ -1235,12 +1302,12 @@ class TrialTracker:
         the arm, its label, and its patients from a count column."""
         first = row.cells[0]
         groups = agent_groups(self.reading, sentence, first.start, first.end, self.context)
-        drugs = sorted_drugs({d for g, _ in groups for d in g})
+        drugs = _all_drugs(groups)
         if not drugs:
             return
         count = row.count_column()
         n = count_value(row.cells[count].text) if count is not None and count < len(row.cells) else None
-        trial.add_arm(drugs, sentence.index, "arm.table", n)
+        drugs = trial.add_arm(drugs, sentence.index, "arm.table", n)
         trial.labels[first.text.casefold()] = drugs
         if any(m.kind == "placebo" and first.start <= m.start < first.end for m in sentence.mentions):
             trial.declared_control = trial.declared_control or drugs

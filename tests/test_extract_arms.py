@@ -66,9 +66,44 @@ def test_a_chemotherapy_backbone_with_a_drug_or_placebo() -> None:
     assert arm_sets(facts) == {("atezolizumab", "carboplatin", "etoposide"), ("carboplatin", "etoposide")}
 
 
-def test_a_targeted_pair_against_placebo_keeps_no_placebo_arm() -> None:
+def test_a_targeted_pair_against_placebo_has_a_placebo_arm() -> None:
     facts = read("In this phase 3 study, patients were randomized to dabrafenib plus trametinib or placebo.")
-    assert arm_sets(facts) == {("dabrafenib", "trametinib")}
+    assert arm_sets(facts) == {("dabrafenib", "trametinib"), ("placebo",)}
+
+
+def test_figures_of_a_placebo_arm_are_its_own_and_it_is_the_comparator() -> None:
+    facts = statements(read(
+        "In the phase 3 LUMEN trial, 240 patients with desmoid tumours were randomised to zeltinib (n = 120) "
+        "or placebo (n = 120). Median PFS was 14.2 months with zeltinib and 6.1 months with placebo "
+        "(HR 0.41, 95% CI 0.28-0.60). The response rate was 31% in the zeltinib group and 4% in the "
+        "placebo group."
+    ), Outcome)
+    found = {(o.arm, o.endpoint, o.measure, o.value, o.comparator) for o in facts}
+    assert found == {
+        (("zeltinib",), "PFS", "median", 14.2, None),
+        (("placebo",), "PFS", "median", 6.1, None),
+        (("zeltinib",), "PFS", "HR", 0.41, ("placebo",)),
+        (("zeltinib",), "ORR", "rate", 31.0, None),
+        (("placebo",), "ORR", "rate", 4.0, None),
+    }
+
+
+def test_the_placebo_arm_of_an_add_on_trial_is_the_backbone_arm() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 500 patients were randomized to zeltinib plus letrozole or placebo plus "
+        "letrozole. Median PFS was 22.1 months with zeltinib and 14.0 months in the placebo arm."
+    )
+    assert arm_sets(facts) == {("letrozole", "zeltinib"), ("letrozole",)}
+    found = {(o.arm, o.value) for o in statements(facts, Outcome)}
+    assert found == {(("letrozole", "zeltinib"), 22.1), (("letrozole",), 14.0)}
+
+
+def test_a_background_every_patient_received_joins_each_arm() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 600 patients were randomised 2:1 to zeltinib or placebo; all patients "
+        "continued bevacizumab every 3 weeks."
+    )
+    assert arm_sets(facts) == {("bevacizumab", "zeltinib"), ("bevacizumab",)}
 
 
 def test_a_class_offered_as_a_choice_of_drugs_is_one_arm() -> None:

@@ -89,12 +89,12 @@ def test_the_control_group() -> None:
     assert (("cetuximab", "irinotecan"), "OS", "median", 5.4) in keyed(text)
 
 
-def test_a_figure_for_a_placebo_arm_without_drugs_is_left_out() -> None:
+def test_a_figure_for_a_placebo_arm_is_the_placebo_arms() -> None:
     text = (
         "In the phase 3 ORBIT trial, 390 patients were randomly assigned to olaparib or placebo. The median "
         "progression-free survival was not reached with olaparib, as compared with 13.8 months in the placebo group."
     )
-    assert keyed(text) == set()
+    assert keyed(text) == {(("placebo",), "PFS", "median", 13.8)}
 
 
 def test_a_class_phrase_names_the_arm_of_its_members() -> None:

@@ -74,7 +74,7 @@ def test_a_name_with_a_capitalised_part_and_its_sibling() -> None:
         "KESTREL-DUO comparison added dostarlimab to niraparib and did not improve PFS over niraparib alone."
     )
     assert arms_of(facts) == {
-        "KESTREL-SOLO": {("niraparib",)},
+        "KESTREL-SOLO": {("niraparib",), ("placebo",)},
         "KESTREL-DUO": {("dostarlimab", "niraparib"), ("niraparib",)},
     }
 
@@ -173,7 +173,7 @@ def test_a_paragraph_on_the_drugs_of_the_trial_before_stays_with_that_trial() ->
         "A later analysis split the patients by genotype. Those with exon 17 mutations did better on "
         "cabozantinib (median PFS 12.0 vs 2.0 months; HR 0.25)."
     )
-    assert arms_of(facts)["ORBIT-1"] == {("regorafenib",)}
+    assert arms_of(facts)["ORBIT-1"] == {("regorafenib",), ("placebo",)}
     assert ("KESTREL", ("cabozantinib",), "PFS", "median", 12.0) in outcomes(facts)
     assert ("KESTREL", ("sunitinib",), "PFS", "median", 2.0) in outcomes(facts)
 
