@@ -1118,7 +1118,7 @@ class TrialTracker:
                 continue
             named.extend(self._clause_arms(sentence, trial, piece_start, piece_end))
         # the design clause may end where the background's clause starts
-        after = re.compile(r"[\s;,]*").match(text, end).end()
+        after = len(text[end : sentence.end]) - len(text[end : sentence.end].lstrip(" \t\n;,")) + end
         background = _BACKGROUND.match(text, after, sentence.end) if named and after > end else None
         if background:
             self._give_background(sentence, trial, named, background.end(), sentence.end)
