@@ -49,7 +49,8 @@ _SET_ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
-PLACEBO = re.compile(r"\bplacebo\b|\bPBO\b", re.IGNORECASE)
+# not "placebo-controlled", which says how a trial was run
+PLACEBO = re.compile(r"\b(?:placebo|PBO)\b(?![-\u2010\u2011]\s*controlled)", re.IGNORECASE)
 PLACEBO_ARM = "placebo"  # the drug set of an arm given placebo alone
 # "VEN+AZA", "NIVO/IPI": an arm label made of clipped drug names
 _CLIPPED_LABEL = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{2,5}(?:\s?[+/]\s?[A-Z][A-Za-z]{2,5})+(?![\w-])")
@@ -196,28 +197,34 @@ class Reading:
         "atezolizumab, carboplatin and paclitaxel (ACP)" makes "ACP" one mention of that set."""
         mentions = sorted((m for s in self.sentences for m in s.mentions), key=lambda m: m.start)
         meanings: dict[str, tuple[str, ...]] = {}
+        classes: dict[str, str] = {}  # "physician's choice (PC)": PC names the class
         defined_at: list[tuple[int, int]] = []
         defined = itertools.chain(_drug_short_forms(self.text, mentions), _named_regimens(self.text))
         for short, start, end, long_start, long_end in defined:
-            if _overlaps(mentions, start, end):
+            if _overlaps(mentions, start, end) or short in meanings or short in classes:
                 continue  # the lexicon knows the short form itself ("nivolumab (Opdivo)")
+            inside = [m for m in mentions if long_start <= m.start and m.end <= long_end]
             drugs: list[str] = []
-            for mention in mentions:
-                if long_start <= mention.start and mention.end <= long_end:
-                    if mention.kind == "drug":
-                        drugs.append(mention.key)
-                    elif mention.kind == "regimen":
-                        drugs.extend(self.regimens.get(mention.key, ()))
-            if drugs and short not in meanings:
+            for mention in inside:
+                if mention.kind == "drug":
+                    drugs.append(mention.key)
+                elif mention.kind == "regimen":
+                    drugs.extend(self.regimens.get(mention.key, ()))
+            named_classes = {m.key for m in inside if m.kind == "class"}
+            if drugs:
                 meanings[short] = sorted_drugs(drugs)
-                defined_at.append((start, end))
+            elif len(named_classes) == 1:
+                classes[short] = named_classes.pop()
+            else:
+                continue
+            defined_at.append((start, end))
         for short, drug in _clipped_names(self.text, mentions).items():
             meanings.setdefault(short, (drug,))
-        if not meanings:
+        if not meanings and not classes:
             return
         starts = [s.start for s in self.sentences]
         touched: set[int] = set()
-        for match in _short_form_uses(meanings).finditer(self.text):
+        for match in _short_form_uses([*meanings, *classes]).finditer(self.text):
             short = match.group()
             start, end = match.span()
             if any(d_start <= start < d_end for d_start, d_end in defined_at) or _overlaps(mentions, start, end):
@@ -225,8 +232,10 @@ class Reading:
             if len(short) == 1 and not _single_letter_drug_use(self.text, start, end):
                 continue
             index = bisect_right(starts, start) - 1
-            meaning = meanings[short]
-            if len(meaning) == 1:
+            meaning = meanings.get(short, ())
+            if short in classes:
+                mention = Mention("class", start, end, short, classes[short], "class.abbreviation")
+            elif len(meaning) == 1:
                 mention = Mention("drug", start, end, short, meaning[0], "drug.abbreviation")
             else:
                 self.regimens.setdefault(short, meaning)
@@ -481,8 +490,8 @@ def _named_regimens(text: str) -> Iterator[tuple[str, int, int, int, int]]:
         )
 
 
-def _short_form_uses(meanings: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(short) for short in meanings), key=len, reverse=True)
+def _short_form_uses(shorts: list[str]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(short) for short in shorts), key=len, reverse=True)
     return re.compile(r"(?<![\w\-\u2010\u2011.])(?:" + "|".join(alternatives) + r")(?![\w\-\u2010\u2011])")
 
 

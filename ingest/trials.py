@@ -78,7 +78,7 @@ _PRIOR_CUE = (
     # so that it wins over a bare "previous" at the same place)
     r"\b(?:(?:prior|previous|earlier|established|standard|available)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:therap(?:y|ies)|treatments?|lines?(?:\s+of\s+(?:therapy|treatment))?|regimens?|agents?)\s*,?\s*"
-    r"(?:including|such\s+as)|after|following|progress\w*\s+(?:on|after|during|with)(?:\s+or\s+after)?|prior|"
+    r"(?:including|such\s+as|(?:one|all|each|at\s+least\s+one)\s+of\s+which\s+(?:contained|included|was|were))|after|following|progress\w*\s+(?:on|after|during|with)(?:\s+or\s+after)?|prior|"
     r"previous(?:ly)?(?:\s+(?:received|been\s+treated\s+with|treated\s+with|given))?|"
     r"pre-?treated\s+with|refractory\s+to|resistant\s+to|failure\s+of|progression\s+on|"
     r"already(?:\s+received)?|earlier|naive\s+to|exposed\s+to|received\s+(?:prior|previous)|"
@@ -125,6 +125,11 @@ _SHARED_PARTNER = re.compile(
     re.IGNORECASE,
 )
 _CHOICE_CLASSES = frozenset({"physician's choice", "chemotherapy"})
+_BRACKETED = r"\((?:[^()]|\([^()]*\))*\)"
+_CHOICE_OF = re.compile(rf"\s*(?:{_BRACKETED}\s*)?of\s+(?:[\w-]+\s+){{0,2}}", re.IGNORECASE)
+# a bracket after a choice arm, with its patients by option: "(55 irinotecan, 7 paclitaxel)"
+_CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+)?\d+\s+[A-Za-z])?")
+_OPTION_LIST_GOES_ON = re.compile(rf"\s*(?:{_BRACKETED}\s*)?(?:,\s*)?(?:or|and)?\s*", re.IGNORECASE)
 _ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
 _REGISTRY_ARM = re.compile(
     r"^\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*"
@@ -536,7 +541,10 @@ def agent_groups(
         list_end = index >= 2 and re.fullmatch(r"\s*,\s*and\s*", gap) is not None and re.fullmatch(
             r"\s*,\s*", text[agents[index - 2].end : agents[index - 1].start]
         )
-        if len(gap.split()) > 14 or (_CLAUSE_BREAK.search(gap) and not list_end):
+        # a schedule in brackets ("(1.25 mg/kg on days 1 and 8)") is long, holds numbers and
+        # "or", but splits nothing
+        unbracketed = re.sub(_BRACKETED, " ", gap)
+        if len(unbracketed.split()) > 14 or (_CLAUSE_BREAK.search(gap) and not list_end):
             groups.append(_DrugSet(list(agent.drugs), agent))
             control, backbone, shared = None, [], []
             continue
@@ -559,9 +567,8 @@ def agent_groups(
             extra.append(_DrugSet(control, agent))
             groups[-1].drugs.extend(agent.drugs)
             continue
-        # a schedule in brackets ("(1.25 mg/kg on days 1 and 8)") holds numbers but splits nothing
-        bare_gap = _DOSE.sub("", re.sub(r"\([^()]*\)", " ", gap))
-        split = _SPLIT.search(gap) is not None or _STANDALONE_NUMBER.search(bare_gap) is not None
+        bare_gap = _DOSE.sub("", unbracketed)
+        split = _SPLIT.search(unbracketed) is not None or _STANDALONE_NUMBER.search(bare_gap) is not None
         if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
             split = True
             compare_open = None
@@ -702,11 +709,23 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
         if (
             agent.drugs
             and agent.drugs[0] in _CHOICE_CLASSES - {"chemotherapy"}
-            and re.fullmatch(r"\s*of\s+(?:[\w-]+\s+){0,2}", text[agent.end : following.start])
+            and _CHOICE_OF.fullmatch(text[agent.end : following.start])
         ):
-            dropped.add(id(following))
+            # "physician's choice (PC) of A (schedule) or B": the options it lists
+            for option, after in zip(agents[position + 1 :], [*agents[position + 2 :], None], strict=True):
+                dropped.add(id(option))
+                if after is None or not _OPTION_LIST_GOES_ON.fullmatch(text[option.end : after.start]):
+                    break
     for agent in agents:
-        if agent.kind != "choice":
+        # "physician's choice (docetaxel or paclitaxel)", "chemotherapy (55 irinotecan, 7 paclitaxel)";
+        # not "chemotherapy (carboplatin and paclitaxel)", which says what the chemotherapy was
+        bracket = _CHOICE_BRACKET.match(text, agent.end)
+        offered = agent.kind == "choice" or (
+            bool(agent.drugs)
+            and bracket is not None
+            and (agent.drugs[0] == "physician's choice" or (agent.drugs[0] in _CHOICE_CLASSES and bracket["count"]))
+        )
+        if not offered:
             continue
         close = text.find(")", agent.end)
         if close < 0:

@@ -21,10 +21,6 @@ def results(facts: PaperFacts) -> set[tuple[tuple[str, ...], str, str, float, st
     }
 
 
-def rules(facts: PaperFacts) -> set[str]:
-    return {f.evidence.rule for f in facts.facts}
-
-
 # ---- abbreviations the text defines ---------------------------------------------------------------
 
 
@@ -250,3 +246,26 @@ def test_clipped_drug_names_in_an_arm_label() -> None:
         "SUN group, whereas patients on PBO were not enrolled."
     )
     assert (("ipilimumab", "nivolumab"), "OS", "median", 47.0, None) in results(facts)
+
+
+# ---- choice arms ---------------------------------------------------------------------------------
+
+
+def test_a_choice_arm_abbreviated_keeps_its_figures() -> None:
+    facts = read(
+        "In the phase 2 HARBOUR trial, 150 patients were assigned to zeltinib or to physician's choice (PC) of "
+        "docetaxel (75 mg/m2 every 3 weeks) or pemetrexed (500 mg/m2 every 3 weeks). Median PFS was 6.2 months "
+        "with zeltinib and 2.9 months with PC (HR 0.51)."
+    )
+    assert set(arms(facts)) == {("zeltinib",), ("physician's choice",)}
+    assert (("physician's choice",), "PFS", "median", 2.9, None) in results(facts)
+
+
+def test_patients_of_a_choice_arm_counted_by_option_are_not_arms() -> None:
+    facts = read(
+        "In the phase 3 HARBOUR trial, zeltinib was compared with chemotherapy chosen by the treating physician "
+        "in patients whose disease had progressed after two earlier regimens, one of which contained "
+        "trastuzumab. Of 300 patients randomised, 200 received zeltinib and 100 received chemotherapy "
+        "(70 docetaxel, 30 pemetrexed)."
+    )
+    assert set(arms(facts)) == {("zeltinib",), ("physician's choice",)}

@@ -106,6 +106,15 @@ def test_a_background_every_patient_received_joins_each_arm() -> None:
     assert arm_sets(facts) == {("bevacizumab", "zeltinib"), ("bevacizumab",)}
 
 
+def test_placebo_controlled_names_no_arm_and_a_long_schedule_splits_nothing() -> None:
+    facts = read(
+        "This was a double-blind, placebo-controlled, phase 3 trial (ORBIT). Patients were randomly assigned "
+        "to receive letrozole (2.5 mg orally once a day, taken in the morning or the evening, on every day of "
+        "each 28-day cycle) plus either zeltinib (200 mg once daily) or matching placebo."
+    )
+    assert arm_sets(facts) == {("letrozole", "zeltinib"), ("letrozole",)}
+
+
 def test_a_class_offered_as_a_choice_of_drugs_is_one_arm() -> None:
     facts = read(
         "In the phase 3 ORBIT trial, 500 patients were randomly assigned to osimertinib or a standard "
