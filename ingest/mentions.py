@@ -407,7 +407,9 @@ class Reading:
 _QUALIFIER_AFTER = re.compile(
     r"[-\u2010\u2011]\s?(?:na[iï]ve|pre-?treated|refractory|resistant|exposed|experienced|free|intolerant|"
     r"ineligible|unfit)\b|\s+(?:eligibility|ineligibility|exposure|refractoriness|intolerance)\b|"
-    r"\s+(?:(?:was|is|being)\s+)?(?:replaced|omitted|withheld|substituted)\b",
+    r"\s+(?:(?:was|is|being)\s+)?(?:replaced|omitted|withheld|substituted)\b|"
+    # "R-CHOP with a polatuzumab placebo", "a drug-matched placebo": the drug is not given
+    r"(?:\s+|[-\u2010\u2011]\s?)(?:matched\s+|matching\s+)?(?:placebo|dummy)\b",
     re.IGNORECASE,
 )
 # "pembrolizumab (P)": a one-letter short form for a drug

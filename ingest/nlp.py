@@ -583,9 +583,9 @@ def pipeline_for(lexicon: Lexicon) -> Language:
 
 @cache
 def _language() -> type[Language]:
-    """English with two tokenizer rules more, so that gene patterns see their symbols in
-    receptor-status runs and bracketed names: "ER+/HER2-" -> "ER+ / HER2 -", "(PD1)-antibodies"
-    -> "( PD1 ) - antibodies". A subclass builds its tokenizer once; setting the rules on a built
+    """English with a few tokenizer rules more, so that gene patterns see their symbols in
+    receptor-status runs, bracketed names and fusions: "ER+/HER2-" -> "ER+ / HER2 -",
+    "(PD1)-antibodies" -> "( PD1 ) - antibodies", "BCR::ABL1" -> "BCR :: ABL1". A subclass builds its tokenizer once; setting the rules on a built
     tokenizer would rebuild its special cases twice."""
     from spacy.lang.en import English
 
@@ -597,6 +597,7 @@ def _language() -> type[Language]:
             r"(?<=[+\-\u2212\u2013])/(?=[A-Za-z])",
             r"(?<=[A-Za-z0-9])\)(?=[-\u2010\u2013])",
             r"(?<=\))[-\u2010\u2013](?=[A-Za-z])",
+            r"(?<=[A-Za-z0-9])::(?=[A-Za-z])",
         )
         suffixes = (*(base.suffixes or ()), r"(?<=[A-Za-z0-9])[+\u2212]", r"(?<=[A-Z0-9])-")
 

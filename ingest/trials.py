@@ -365,7 +365,13 @@ class TrialState:
         sets = self.arm_sets()
         if placebo not in sets:
             return
-        backbones = [arm for arm in sets if arm != placebo and any(set(arm) < set(other) for other in sets)]
+        # placebo masks a drug, never chemotherapy ("A vs chemotherapy plus A" has no placebo arm)
+        backbones = [
+            arm
+            for arm in sets
+            if arm != placebo
+            and any(set(arm) < set(other) and not set(other) - set(arm) & _CHOICE_CLASSES for other in sets)
+        ]
         if len(backbones) == 1:
             self.placebo_backbone = backbones[0]
             self.redefine_arm(placebo, backbones[0])

@@ -207,3 +207,15 @@ def test_a_ratio_after_a_semicolon_in_a_bracket_keeps_the_comparison_before_it()
     assert {(arm, comparator) for arm, comparator, *_rest in ratios(facts)} == {
         (("crizotinib", "lorlatinib"), ("crizotinib",))
     }
+
+
+def test_a_title_adding_a_drug_or_placebo_to_chemotherapy_keeps_the_placebo_arm_the_control() -> None:
+    record = _INTERVENTIONS_RECORD.replace(
+        "Acronym: LANTERN-2",
+        "Official Title: A Phase 3 Randomized Study of Induction (Daunorubicin/Cytarabine) Chemotherapy "
+        "Combined With Gilteritinib or Placebo in Older Adults\nAcronym: LANTERN-2",
+    ).replace("Drug: Azacitidine", "Drug: Daunorubicin; Drug: Cytarabine")
+    facts = read(record)
+    control = ("cytarabine", "daunorubicin")
+    assert arm_sets(facts) == {("cytarabine", "daunorubicin", "gilteritinib"), control}
+    assert (("cytarabine", "daunorubicin", "gilteritinib"), control, "OS", 0.71, False) in ratios(facts)

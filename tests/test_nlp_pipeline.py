@@ -30,6 +30,18 @@ def test_receptor_status_runs_are_split_into_their_markers() -> None:
     assert genes("Women with ER+/HER2- advanced disease were enrolled.") == {"ERBB2"}
 
 
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        ("Patients had BCR::ABL1-positive disease.", {"BCR", "ABL1"}),
+        ("An FGFR2::BICC1 fusion was found.", {"FGFR2", "BICC1"}),
+        ("EML4-ALK and KIF5B-RET rearrangements", {"EML4", "ALK", "KIF5B", "RET"}),
+    ],
+)
+def test_both_partners_of_a_fusion_are_genes(text: str, symbols: set[str]) -> None:
+    assert genes(text) == symbols
+
+
 def test_a_bracketed_symbol_glued_to_a_hyphen_is_found() -> None:
     assert "PDCD1" in genes("Blocking programmed death 1 (PD1)-antibodies is standard.")
 
