@@ -585,8 +585,9 @@ def pipeline_for(lexicon: Lexicon) -> Language:
 def _language() -> type[Language]:
     """English with a few tokenizer rules more, so that gene patterns see their symbols in
     receptor-status runs, bracketed names and fusions: "ER+/HER2-" -> "ER+ / HER2 -",
-    "(PD1)-antibodies" -> "( PD1 ) - antibodies", "BCR::ABL1" -> "BCR :: ABL1". A subclass builds its tokenizer once; setting the rules on a built
-    tokenizer would rebuild its special cases twice."""
+    "(PD1)-antibodies" -> "( PD1 ) - antibodies", "BCR::ABL1" -> "BCR :: ABL1". A subclass
+    builds its tokenizer once; setting the rules on a built tokenizer would rebuild its special
+    cases twice."""
     from spacy.lang.en import English
 
     base = English.Defaults

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ingest.mentions import ARM_LABEL, Mention, Reading, Sentence, sorted_drugs
 from ingest.numbers import Quantity, find_hazard_ratios, find_p_values, find_quantities, parse_number
 from ingest.subgroups import subgroup_label
-from ingest.tables import PipeTable, Row
+from ingest.tables import PipeTable, Row, grid_header, grid_row
 from ingest.trials import TrialState, TrialTracker, agent_groups, arm_for
 
 TIME_ENDPOINTS = frozenset({"PFS", "OS", "DOR"})
@@ -107,9 +107,17 @@ _BARE_MEDIAN = re.compile(
 )
 _BOTH_ARMS = re.compile(r"^[^.;]{0,25}\b(?:in|for)\s+(?:both|each|all)\s+(?:arms|groups)\b", re.I)
 _TREATED_AFTER = re.compile(r"^[-\s]*(?:treated|pretreated|pre-treated|exposed|experienced|naive)\b", re.I)
-_TABLE_ROW = re.compile(r"(?P<label>[A-Za-z][\w /+-]{0,40}?)\s*:\s*(?P<value>\d+(?:\.\d+)?)")
-_TABLE_OUTCOME_FIELD = re.compile(r"\s*(?:primary|secondary|other)?\s*outcome(?:\s+measures?)?(?:\s+title)?\s*:", re.I)
-_TABLE_TIME_FRAME = re.compile(r"\s*time\s+frame\b", re.I)
+# "Label: 11.0", "Label: median 11.0 months (96% CI 7.4 to 13.8)"
+_TABLE_ROW = re.compile(
+    r"(?P<label>[A-Za-z][\w /+()-]{0,40}?)\s*:\s*(?:(?:median|mean)\s+)?(?P<value>\d+(?:\.\d+)?)"
+    r"(?P<unit>\s*(?:months?|weeks?|%|percent(?:age)?)\b)?",
+    re.I,
+)
+_TABLE_OUTCOME_FIELD = re.compile(
+    r"\s*(?:primary|secondary|other)?\s*outcome(?:\s+measures?)?(?:\s+title)?(?:\s+\d{1,2})?\s*:", re.I
+)
+# lines of an outcome measure that hold no figures of it
+_TABLE_TIME_FRAME = re.compile(r"\s*(?:time\s+frame|population|description|analysis\s+population)\b", re.I)
 _TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:median|mean|percentage|number)\b", re.I)
 _TABLE_HR_BRACKET = re.compile(
     r"\b(?:hazard ratio|HR)\s*\((?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\)", re.I
@@ -135,7 +143,9 @@ _COLUMN_ROW = re.compile(
 _COLUMN_FIGURE = re.compile(
     r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?:\[\d+\]\s*)?(?:\(\s*(?P<low>\d+(?:\.\d+)?)\s+to\s+(?P<high>\d+(?:\.\d+)?))?"
 )
-_COLUMN_HR = re.compile(r"^\s*(?:(?P<subgroup>[^:;]+?),\s*)?hazard\s+ratio\b", re.I)
+_COLUMN_HR = re.compile(
+    r"^\s*(?:statistical\s+analysis\s*:[^.;\n]*[.;]\s*)?(?:(?P<subgroup>[^:;]+?),\s*)?hazard\s+ratio\b", re.I
+)
 _TABLE_HR = re.compile(
     r"^(?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\s*:\s*(?:hazard ratio|HR)\b", re.I
 )
@@ -371,8 +381,12 @@ class ResultReader:
         if trial is None:
             return False
         titles = _COLUMN_TITLES.match(text)
-        if titles:
-            labels = [" ".join(label.casefold().split()) for label in titles.group("labels").split("|")]
+        labels = (
+            [" ".join(label.casefold().split()) for label in titles.group("labels").split("|")]
+            if titles
+            else grid_header(text)
+        )
+        if labels:
             arms = [trial.labels[label] for label in labels if label in trial.labels]
             self._columns = arms if len(arms) == len(labels) else None
             return True
@@ -386,7 +400,7 @@ class ResultReader:
             return False
         if self._columns is None or self._column_endpoint is None:
             return False
-        row = _COLUMN_ROW.match(text)
+        row = _COLUMN_ROW.match(text) or _COLUMN_ROW.match(_grid_row_as_measure(text))
         if row is None and _TABLE_UNIT_LINE.search(text):
             self._column_unit = _unit_named(text) or self._column_unit
             return False
@@ -496,7 +510,8 @@ class ResultReader:
         for row in rows:
             arm = trial.labels[row.group("label").strip().casefold()]
             value = float(row.group("value"))
-            self._add(Result(trial, arm, endpoint, measure, value, unit, sentence, "outcome.registry_table"))
+            row_unit = _unit_named(row.group("unit") or "") or unit
+            self._add(Result(trial, arm, endpoint, measure, value, row_unit, sentence, "outcome.registry_table"))
         return True
 
     def _table_row(self, sentence: Sentence, row: Row, trial: TrialState | None) -> None:
@@ -1185,6 +1200,16 @@ def sentence_mentions(reading: Reading, start: int, end: int, kind: str) -> list
         for m in sentence.of(kind)
         if start <= m.start and m.end <= end
     ]
+
+
+def _grid_row_as_measure(text: str) -> str:
+    """A grid row ("Median (95% CI), months | 5.6 (3.9 to 7.0) | 5.6 (4.8 to 5.8)") written as a
+    column row ("Median ..., months: 5.6 (...) | 5.6 (...)")."""
+    row = grid_row(text)
+    if row is None:
+        return ""
+    label, cells = row
+    return f"{label.replace(':', ',')}: {' | '.join(cells)}"
 
 
 def _unit_named(text: str) -> str | None:

@@ -80,3 +80,21 @@ class PipeTable:
             self._header = cells
             return None
         return Row(self._header, cells)
+
+
+# Registry results copied as a grid without borders: a header whose first cell is empty
+# (" | Drug A | Drug B") and rows that start with their label ("Started | 374 | 372").
+_GRID_HEADER = re.compile(r"^\s*\|(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*\|?\s*$")
+_GRID_ROW = re.compile(r"^\s*(?P<label>[^|\n]+?)\s*\|(?P<cells>[^|\n]+(?:\|[^|\n]+)+?)\s*\|?\s*$")
+
+
+def grid_header(text: str) -> list[str] | None:
+    """The column labels of a borderless grid's header row, casefolded."""
+    match = _GRID_HEADER.match(text)
+    return [" ".join(label.casefold().split()) for label in match["labels"].split("|")] if match else None
+
+
+def grid_row(text: str) -> tuple[str, list[str]] | None:
+    """A borderless grid row: its label and its cells."""
+    match = _GRID_ROW.match(text)
+    return (match["label"], [cell.strip() for cell in match["cells"].split("|")]) if match else None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
 from ingest.numbers import parse_number
-from ingest.tables import PipeTable, Row
+from ingest.tables import PipeTable, Row, grid_header, grid_row
 
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -141,6 +141,12 @@ _REGISTRY_ARM = re.compile(
 # A row of an arms table: "Drug A + Drug B | Drug A 125 mg daily plus drug B ..."
 _REGISTRY_ROW = re.compile(r"^\s*(?P<label>[^|:]{2,60}?)\s*\|\s*(?P<body>[^|]+)$")
 # Patients per arm by label: "Started: Drug A + Drug B 444; Placebo + Drug B 222"
+# a participant-flow row: "Started", "Randomized"
+_STARTED = re.compile(r"(?:started|randomi[sz]ed|assigned|enrolled)", re.IGNORECASE)
+_LABEL_STARTED = re.compile(
+    r"^\s*(?P<label>[^:|\n]{2,60}?)\s*:\s*(?:started|randomi[sz]ed|assigned|enrolled)\s*[:=]?\s*(?P<n>\d[\d,]*)\b",
+    re.IGNORECASE,
+)
 _REGISTRY_COUNTS = re.compile(
     r"^\s*(?:started|randomi[sz]ed|enrolled|treated|(?:overall\s+)?number\s+of\s+participants|"
     r"participants\s+analy[sz]ed)\b[^:]{0,40}:",
@@ -342,6 +348,12 @@ class TrialState:
             self.arms.append(ArmState(drugs, n=n, sentence=sentence, rule=rule, alternatives=alternatives))
             self._settle_placebo()
         return self.placebo_backbone if drugs == (PLACEBO_ARM,) and self.placebo_backbone else drugs
+
+    def size_arm(self, drugs: tuple[str, ...], n: int | None) -> None:
+        """Give an arm its patients, unless it has them already."""
+        for arm in self.arms:
+            if arm.drugs == drugs and arm.n is None:
+                arm.n = n
 
     def redefine_arm(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
         """Give an arm the drugs a later line of its record lists; an arm that already has them
@@ -758,6 +770,7 @@ class TrialTracker:
         self._row: Row | None = None  # the table row the current sentence is, if it is one
         # the registry arm whose intervention lines may follow: trial, label, whether it is the control
         self._open_arm: tuple[TrialState, str, bool] | None = None
+        self._grid: list[tuple[str, ...]] | None = None  # the arms of a registry grid's columns
         # "four phase 3 studies": (trials known then, how many, phase, randomised, sentence)
         self._announced: list[tuple[int, int, str, bool, int]] = []
 
@@ -1017,6 +1030,7 @@ class TrialTracker:
             elif sentence.index in self.by_sentence and self.current is not None:
                 self._attach(sentence, self.current, None, None)
             self._read_interventions(sentence)
+            self._read_flow(sentence)
             self._remember_sets(sentence)
             if found:
                 self.focus(found[-1][1])
@@ -1341,11 +1355,30 @@ class TrialTracker:
     def _registry_counts(self, sentence: Sentence, trial: TrialState) -> None:
         for label, drugs in trial.labels.items():
             found = re.search(re.escape(label) + r"\s*[:=]?\s*(\d[\d,]*)\b", sentence.text, re.IGNORECASE)
-            if found is None:
-                continue
-            for arm in trial.arms:
-                if arm.drugs == drugs and arm.n is None:
-                    arm.n = count_value(found.group(1))
+            if found is not None:
+                trial.size_arm(drugs, count_value(found.group(1)))
+
+    def _read_flow(self, sentence: Sentence) -> None:
+        """A registry's participant flow as a grid (" | A | B", then "Started | 374 | 372") or
+        by label ("A: Started 360 | Completed 326") gives each arm its patients."""
+        trial = self.current
+        if trial is None or not trial.labels:
+            return
+        text = sentence.text
+        labels = grid_header(text)
+        if labels is not None:
+            known = all(label in trial.labels for label in labels)
+            self._grid = [trial.labels[label] for label in labels] if known else None
+            return
+        row = grid_row(text)
+        if row is not None and self._grid and _STARTED.fullmatch(row[0]) and len(row[1]) == len(self._grid):
+            for drugs, cell in zip(self._grid, row[1], strict=True):
+                trial.size_arm(drugs, count_value(cell))
+            return
+        started = _LABEL_STARTED.match(text)
+        labelled = trial.labels.get(" ".join(started["label"].casefold().split())) if started else None
+        if started and labelled:
+            trial.size_arm(labelled, count_value(started["n"]))
 
 
 def _control_by_label(sentence: Sentence, trial: TrialState) -> None:

@@ -4,7 +4,7 @@ earlier sentence named. Every text here is written for these tests."""
 
 from __future__ import annotations
 
-from kg.model import Outcome, PaperFacts, TrialDesign
+from kg.model import Arm, Outcome, PaperFacts, TrialDesign
 from tests.reading import arm_sets, read, statements
 
 
@@ -219,3 +219,74 @@ def test_a_title_adding_a_drug_or_placebo_to_chemotherapy_keeps_the_placebo_arm_
     control = ("cytarabine", "daunorubicin")
     assert arm_sets(facts) == {("cytarabine", "daunorubicin", "gilteritinib"), control}
     assert (("cytarabine", "daunorubicin", "gilteritinib"), control, "OS", 0.71, False) in ratios(facts)
+
+
+_GRID_RECORD = """ClinicalTrials.gov ID: NCT09990003
+Brief Title: Zeltinib Versus Everolimus in Previously Treated Kidney Cancer (HARBOUR-4)
+Acronym: HARBOUR-4
+Phase: Phase 3
+Allocation: Randomized | Intervention Model: Parallel Assignment | Masking: None (Open Label)
+Actual Enrollment: 500 participants
+
+Arms and Interventions
+Participant Group/Arm | Intervention/Treatment
+Experimental: Zeltinib. Zeltinib 80 mg orally once daily. | Drug: Zeltinib
+Active Comparator: Everolimus. Everolimus 10 mg orally once daily. | Drug: Everolimus
+
+Participant Flow
+ | Zeltinib | Everolimus
+Started | 251 | 249
+Completed | 0 | 0
+
+Outcome Measures
+1. Primary Outcome: Progression-Free Survival (PFS)
+Time Frame: Up to 30 months
+ | Zeltinib | Everolimus
+Overall Number of Participants Analyzed | 251 | 249
+Median (95% Confidence Interval), Unit of Measure: months | 7.1 (5.5 to 8.0) | 4.2 (3.9 to 5.0)
+Statistical Analysis: Zeltinib vs Everolimus. Hazard Ratio (HR) 0.70, 95% CI 0.57 to 0.86
+
+2. Secondary Outcome: Objective Response Rate (ORR)
+ | Zeltinib | Everolimus
+Percentage of participants (95% CI) | 24.3 (19.1 to 30.1) | 4.0 (1.9 to 7.3)
+"""
+
+
+def test_a_borderless_grid_gives_arms_their_patients_figures_and_ratio() -> None:
+    facts = read(_GRID_RECORD)
+    assert {a.drugs: a.n for a in statements(facts, Arm)} == {("zeltinib",): 251, ("everolimus",): 249}
+    assert {figure for figure in figures(facts) if figure[2] != "HR"} == {
+        (("zeltinib",), "PFS", "median", 7.1, False),
+        (("everolimus",), "PFS", "median", 4.2, False),
+        (("zeltinib",), "ORR", "rate", 24.3, False),
+        (("everolimus",), "ORR", "rate", 4.0, False),
+    }
+    assert ratios(facts) == {(("zeltinib",), ("everolimus",), "PFS", 0.70, False)}
+
+
+def test_labelled_figures_and_flow_lines_of_a_record() -> None:
+    record = """Acronym: HARBOUR-5
+Phase: Phase 3
+Arms and Interventions
+Arm/Group Title: Arm I (Zeltinib)
+  Interventions: Drug: Zeltinib
+Arm/Group Title: Arm II (Placebo)
+  Interventions: Other: Placebo
+
+Participant Flow
+  Arm I (Zeltinib): Started 120 | Completed 100
+  Arm II (Placebo): Started 60 | Completed 51
+
+Primary Outcome Measure 1: Progression-Free Survival
+Time Frame: Up to 24 months
+Population: all randomized participants
+Arm I (Zeltinib): median 9.2 months (95% CI 7.0 to 11.1) | Arm II (Placebo): median 2.1 months (95% CI 1.8 to 3.0)
+Statistical analysis: Zeltinib vs Placebo; Hazard Ratio 0.31 (95% CI 0.21 to 0.45)
+"""
+    facts = read(record)
+    assert {a.drugs: a.n for a in statements(facts, Arm)} == {("zeltinib",): 120, ("placebo",): 60}
+    assert {figure for figure in figures(facts) if figure[2] != "HR"} == {
+        (("zeltinib",), "PFS", "median", 9.2, False),
+        (("placebo",), "PFS", "median", 2.1, False),
+    }
+    assert ratios(facts) == {(("zeltinib",), ("placebo",), "PFS", 0.31, False)}
