@@ -225,8 +225,13 @@ _POPULATION_BEFORE_BRACKET = re.compile(
 )
 _ANAPHORIC_SUBGROUP = re.compile(r"\b(?:this|that|the same)\s+(?:subgroup|subset|population|cohort)\b", re.I)
 _TRAILING_COHORT = re.compile(
-    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?in\s+the\s+(?P<name>[\w/ -]{2,30}?)\s+cohort\b", re.I
+    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?in\s+(?:the\s+(?P<name>[\w/ -]{2,30}?)\s+cohort\b|"
+    r"(?:the\s+)?(?P<label>cohort\s+(?-i:[A-Z0-9]{1,2}))\b)",
+    re.I,
 )
+_LETTERED_COHORT = re.compile(r"\b(?i:cohort)\s+[A-Z0-9]{1,2}\b")
+# "the ORR in cohort A was 37%": a lettered cohort named in the figure's clause, before it
+_COHORT_BEFORE = re.compile(r"\b(?:in|for|of)\s+(?:the\s+)?(?P<label>cohort\s+(?-i:[A-Z0-9]{1,2}))\b[^,;()\d]*$", re.I)
 _TRAILING_GENOTYPE = re.compile(
     r"\bin\s+(?:the\s+)?(?:tumou?rs|those|patients|participants)\s+(?:harbou?ring|with|carrying|bearing)\s+"
     r"(?P<phrase>[^,;()]{2,40}?)\s*$",
@@ -652,7 +657,12 @@ class ResultReader:
             if bracketed is not None:
                 subgroup = bracketed or None  # "" for "in all randomised patients (...)"
             else:
-                subgroup = self._value_subgroup(sentence, value, trial) or subgroup_sentence or self._part(trial)
+                subgroup = (
+                    self._value_subgroup(sentence, value, trial)
+                    or _cohort_in_turn(sentence, value, values)
+                    or subgroup_sentence
+                    or self._part(trial)
+                )
             if value.measure == "HR":
                 self._hazard_ratio(sentence, value, trial, values, assigned, subgroup)
                 continue
@@ -1165,9 +1175,12 @@ class ResultReader:
 
     def _value_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
         text = sentence.text
-        cohort = _TRAILING_COHORT.match(text[value.end :])
+        cohort = _TRAILING_COHORT.match(text[value.end :]) or _COHORT_BEFORE.search(text[: value.start])
         if cohort:
-            return subgroup_label(cohort.group("name") + " cohort")
+            return subgroup_label(cohort["label"] or cohort["name"] + " cohort")
+        named_before = {" ".join(m.group().casefold().split()) for m in _LETTERED_COHORT.finditer(text, 0, value.start)}
+        if len(named_before) == 1 and not _ALL_PATIENTS.search(text, 0, value.start):
+            return named_before.pop()  # "the ORR in cohort A was 37%, and the DCR was 82%"
         trailing = _TRAILING_SUBGROUP.match(text[value.end :])
         if trailing and self._is_subgroup(trailing.group("phrase")):
             start, end = value.end + trailing.start("phrase"), value.end + trailing.end("phrase")
@@ -1189,6 +1202,21 @@ class ResultReader:
         if trial.part_phase and trial.phase and trial.part_phase != trial.phase:
             return f"phase {trial.part_phase} cohort"
         return None
+
+
+def _cohort_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str | None:
+    """"7.0 months in cohort A, 2.1 in cohort B and 1.7 in cohort C; median OS was 17.5, 6.7
+    and 4.0 months, respectively": a list closed by "respectively" takes the lettered cohorts
+    the sentence named last before it, in their order."""
+    if value.list_id is None:
+        return None
+    members = sorted((v for v in values if v.list_id == value.list_id), key=lambda v: v.start)
+    if not _RESPECTIVELY.search(sentence.text, members[-1].end):
+        return None
+    before = _LETTERED_COHORT.finditer(sentence.text, 0, members[0].start)
+    named = [" ".join(m.group().casefold().split()) for m in before]
+    cohorts = named[-len(members) :]
+    return cohorts[members.index(value)] if len(set(cohorts)) == len(members) else None
 
 
 def sentence_mentions(reading: Reading, start: int, end: int, kind: str) -> list[Mention]:

@@ -91,6 +91,7 @@ _ARM_FIELD = re.compile(
 _FIELD = re.compile(r"\s*[A-Z][\w ()/'&,.-]{0,60}:(?:\s|$)")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_LABEL_NOUN_BEFORE = re.compile(r"\b(?:cohort|arm|group|part|stage|type|class|category|level|panel|appendix)\s+$", re.I)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -100,8 +101,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = match.group(1).casefold()
     if word in _ABBREVIATIONS:
         return True
-    # A single capital letter followed by a period is an initial ("J. Smith").
-    return len(word) == 1 and text[match.start(1)].isupper()
+    # A single capital letter followed by a period is an initial ("J. Smith"), unless it labels
+    # a cohort, arm or the like ("... in cohort C. Median PFS ...").
+    return (
+        len(word) == 1
+        and text[match.start(1)].isupper()
+        and not _LABEL_NOUN_BEFORE.search(text, max(0, match.start(1) - 12), match.start(1))
+    )
 
 
 def _soft_wrap_width(text: str, breaks: list[re.Match[str]]) -> int | None:

@@ -109,7 +109,8 @@ _JOIN = re.compile(
 # Doses and schedules between a drug and its partner: "45 mg orally twice daily", "1000 mg/m2 Q3W".
 _DOSE = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:[-\u2013]\s*\d+(?:[.,]\d+)?\s*)?(?:mg|g|mcg|\u00b5g|ug|IU|units?)\b(?:/(?:m2|m\u00b2|kg|day|d))?"
-    r"|\b[Qq]\d+[WwHhDd]\b|\bday\s+\d+|\b\d+-day\b|\bevery\s+\d+\s+(?:weeks?|days?)",
+    r"|\b[Qq]\d+[WwHhDd]\b|\bdays?\s+\d+(?:\s*(?:[-\u2013,]|to|through|and)\s*\d+)*|\b\d+-(?:day|week)\b"
+    r"|\bevery\s+\d+\s+(?:weeks?|days?)|\b\d+\s+(?:days?|weeks?)\s+(?:on|off)\b",
 )
 # "Adding the MEK inhibitor binimetinib to ...": the drug may follow a short description.
 _ADDING_BEFORE = re.compile(r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?(?:[\w/-]+\s+){0,3}$", re.IGNORECASE)
@@ -562,7 +563,7 @@ def agent_groups(
         # a schedule in brackets ("(1.25 mg/kg on days 1 and 8)") is long, holds numbers and
         # "or", but splits nothing
         unbracketed = re.sub(_BRACKETED, " ", gap)
-        if len(unbracketed.split()) > 14 or (_CLAUSE_BREAK.search(gap) and not list_end):
+        if len(_DOSE.sub(" ", unbracketed).split()) > 14 or (_CLAUSE_BREAK.search(gap) and not list_end):
             groups.append(_DrugSet(list(agent.drugs), agent))
             control, backbone, shared = None, [], []
             continue

@@ -58,6 +58,25 @@ def test_abbreviation_does_not_end_a_sentence() -> None:
     assert len(sentence_spans(text)) == 2
 
 
+def test_an_initial_does_not_end_a_sentence_but_a_cohort_letter_does() -> None:
+    assert len(sentence_spans("The study was led by J. Smith in Leeds. It was short.")) == 2
+    assert len(sentence_spans("No responses occurred in cohort C. Median PFS was 2.1 months.")) == 2
+
+
+def test_a_respectively_list_takes_the_cohorts_named_before_it() -> None:
+    facts = read_paper(Document(id="t", text=(
+        "In the phase 2 HARBOUR study, zeltinib was given to three cohorts. Median PFS was 7.0 months in "
+        "cohort A, 2.1 months in cohort B and 1.7 months in cohort C; median OS was 17.5, 6.7 and 4.0 months, "
+        "respectively. In cohort A, the response rate was 37%, and the disease control rate was 82%."
+    )))
+    found = {(o.endpoint, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert found == {
+        ("PFS", 7.0, "cohort a"), ("PFS", 2.1, "cohort b"), ("PFS", 1.7, "cohort c"),
+        ("OS", 17.5, "cohort a"), ("OS", 6.7, "cohort b"), ("OS", 4.0, "cohort c"),
+        ("ORR", 37.0, "cohort a"), ("DCR", 82.0, "cohort a"),
+    }
+
+
 def test_hyphen_at_a_line_end_is_joined() -> None:
     text = "Most KRAS-\nmutant tumours were\nresistant to BRAF- and\nMEK-directed drugs."
     assert CleanText(text).text == "Most KRAS-mutant tumours were resistant to BRAF- and MEK-directed drugs."
