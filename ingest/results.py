@@ -204,7 +204,7 @@ _QUALIFIED_GROUP = re.compile(
     r"(?:group|cohort|subgroup|population|patients))\b",
     re.I,
 )
-_COHORT_WORD = re.compile(r"\b(?:cohort|subgroup|subset|population)\b", re.I)
+_COHORT_WORD = re.compile(r"\bcohort\b", re.I)  # a cohort stays in force; a subgroup is one sentence's
 _ALL_PATIENTS = re.compile(
     r"\b(?:all|overall|entire|whole|total)\s+(?:\w+\s+)?(?:patients|participants|population|cohort)\b|"
     r"\bintention[- ]to[- ]treat\b",
@@ -219,11 +219,16 @@ _COMPARISON_LABEL = re.compile(
 # "... in patients with ESCC (": the population a bracket of figures is for
 _POPULATION_BEFORE_BRACKET = re.compile(
     r"\b(?:in|among|for)\s+(?P<phrase>(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:patients|participants|those)"
-    r"(?:\s+(?:with|without|whose|who)\b[^,;()\[\]]{2,70}?)?|the\s+[^,;()\[\]]{2,40}?\s+(?:population|subgroup|cohort))"
+    r"(?:\s+(?:with|without|whose|who|previously\s+treated\s+with|pre-?treated\s+with|not\s+previously\s+treated\s+with)"
+    r"\b[^,;()\[\]]{2,70}?)?|the\s+[^,;()\[\]]{2,40}?\s+(?:population|subgroup|cohort))"
     r"\s*$",
     re.I,
 )
-_ANAPHORIC_SUBGROUP = re.compile(r"\b(?:this|that|the same)\s+(?:subgroup|subset|population|cohort)\b", re.I)
+_ANAPHORIC_SUBGROUP = re.compile(
+    r"\b(?:this|that|these|the same)\s+(?:[\w-]+\s+){0,2}?(?:subgroup|subset|population|cohort)\b", re.I
+)
+# "... focused on the 313 patients without a detectable alteration. In this subgroup, ..."
+_PATIENTS_WHO = re.compile(r"\b(?:patients|participants|those)\s+(?:with|without|whose|who)\b[^,;.()]{3,60}", re.I)
 _TRAILING_COHORT = re.compile(
     r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?in\s+(?:the\s+(?P<name>[\w/ -]{2,30}?)\s+cohort\b|"
     r"(?:the\s+)?(?P<label>cohort\s+(?-i:[A-Z0-9]{1,2}))\b)",
@@ -1084,8 +1089,10 @@ class ResultReader:
                 label = subgroup_label(match.group("phrase"))
                 self._cohort = label if _COHORT_WORD.search(match.group()) else None
                 return label
-        if _ANAPHORIC_SUBGROUP.search(text) and self._last_subgroup:
-            return self._last_subgroup
+        if _ANAPHORIC_SUBGROUP.search(text):
+            previous = self.reading.sentences[sentence.index - 1].text if sentence.index else ""
+            named = _PATIENTS_WHO.search(previous)
+            return self._last_subgroup or (subgroup_label(named.group()) if named else None) or self._cohort
         return self._cohort
 
     def _bullet_subgroup(self, sentence: Sentence) -> str | None:

@@ -22,7 +22,8 @@ import re
 MAX_WORDS = 6
 
 _MAIN_CLAUSE = re.compile(
-    r"\s(?:derived|showed|achieved|experienced|obtained|reached|responded|gained|benefit+ed|lived|"
+    # not "tumours had a PIK3CA alteration", which is the subgroup
+    r"(?<!tumours)(?<!tumour)(?<!tumors)(?<!tumor)(?<!disease)(?<!cancers)(?<!cancer)\s(?:derived|showed|achieved|experienced|obtained|reached|responded|gained|benefit+ed|lived|"
     r"survived|remained|had\s+(?:an?|the|longer|shorter|similar|better|worse)\b|"
     r"(?:was|were)\s+(?!treated|exposed|given|previously|pretreated|pre-treated|resistant|refractory))"
     r".*$",
@@ -56,13 +57,14 @@ _PEOPLE = (
 )
 _LEAD = re.compile(
     rf"^(?:(?:the|all|these|a|an)\s+)?(?:\d+\s+)?(?:(?:evaluable|treated|enrolled|randomi[sz]ed)\s+)?"
-    rf"(?:{_PEOPLE}\s+)?(?:(?:who|whose|with|without|in\s+whom|that|which|having)\s+)?",
+    rf"(?:{_PEOPLE}\s+)?(?:(?:who|whose|with|in\s+whom|that|which|having)\s+)?",
     re.IGNORECASE,
 )
 # "tumours carrying NRAS Q61R", "disease harbouring a KRAS mutation": the genotype is the label.
 _CARRIER = re.compile(
     r"^(?:(?:their|the)\s+)?(?:tumou?rs?|disease|cancers?)\s+(?:(?:had|has|have)\s+)?"
-    r"(?:harbou?r(?:ing|ed|s)?|carr(?:ying|ied|ies)|bearing|bore|with|contain(?:ing|ed))\s+(?:an?\s+|the\s+)?",
+    r"(?:harbou?r(?:ing|ed|s)?|carr(?:ying|ied|ies)|bearing|bore|with|contain(?:ing|ed)|had|has|have)"
+    r"\s+(?:an?\s+|the\s+)?",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -76,8 +78,12 @@ def subgroup_label(phrase: str) -> str:
     if prior is not None:
         return prior
     text = _LEAD.sub("", text, count=1)
+    text = re.sub(r"^without\s+(?:an?\s+|any\s+)?", "no ", text)  # "patients without X": "no x"
     text = _CARRIER.sub("", text, count=1)
     text = _ARTICLE.sub("", text, count=1)
+    if re.fullmatch(r"(?:who|whose|which|that|were|was|not|did|do|does|\s)*", text):
+        # "those who were not": no head phrase to keep; the words say at least that it is one
+        text = " ".join(phrase.split()).strip(" ,;:.()").casefold()
     return _clip(text) or _clip(phrase.casefold())
 
 

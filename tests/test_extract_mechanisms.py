@@ -251,3 +251,23 @@ def test_evidence_offsets_point_at_the_sentence_in_the_original_text() -> None:
         for evidence in fact.evidence:
             assert text[evidence.start : evidence.end] == evidence.sentence
             assert evidence.rule
+
+
+def test_a_subgroup_named_back_and_one_in_brackets() -> None:
+    facts = read_paper(Document(id="t", text=(
+        "In the phase 3 HARBOUR trial, 600 patients were randomized to zeltinib plus letrozole or placebo plus "
+        "letrozole. Median PFS was 9.0 versus 5.0 months (HR 0.55). The analysis also looked at the 250 "
+        "patients without a detectable alteration. In this exploratory subgroup, the HR for PFS was 0.81. "
+        "The effect was consistent in patients previously treated with a CDK4/6 inhibitor (HR 0.60)."
+    )))
+    found = {o.value: o.subgroup for f in facts.facts if isinstance(o := f.statement, Outcome) and o.measure == "HR"}
+    assert found == {0.55: None, 0.81: "no detectable alteration", 0.6: "prior cdk4/6 inhibitor"}
+
+
+def test_a_population_named_once_does_not_carry_over() -> None:
+    facts = read_paper(Document(id="t", text=(
+        "In the phase 3 HARBOUR trial, 300 patients were randomized to zeltinib or crizotinib. In the modified "
+        "intention-to-treat population, the HR for PFS was 0.45. Response rates were 74% and 67%, respectively."
+    )))
+    found = {o.value: o.subgroup for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert found == {0.45: "modified intention-to-treat population", 74.0: None, 67.0: None}

@@ -54,6 +54,8 @@ def test_a_negated_named_therapy_keeps_its_name() -> None:
         ("patients whose tumours carried NRAS Q61K", "nras q61k"),
         ("the expansion cohort", "expansion cohort"),
         ("  Patients  with high tumour burden ", "high tumour burden"),
+        ("patients whose tumours had a KRAS G12C mutation", "kras g12c mutation"),
+        ("patients without a detectable alteration", "no detectable alteration"),
     ],
 )
 def test_the_words_naming_the_patients_are_dropped(phrase: str, label: str) -> None:
@@ -63,3 +65,7 @@ def test_the_words_naming_the_patients_are_dropped(phrase: str, label: str) -> N
 def test_labels_are_short() -> None:
     label = subgroup_label("patients with a very long and winding description of their tumour and its many features")
     assert len(label.split()) <= MAX_WORDS
+
+
+def test_a_phrase_with_no_head_keeps_its_words() -> None:
+    assert subgroup_label("those who were not") == "those who were not"
