@@ -771,7 +771,8 @@ class ResultReader:
             experimental, control = compared, comparator or control
         if len(arms) >= 2:
             experimental = next((a for a in arms if a != control), arms[0])
-            control = next((a for a in arms if a != experimental), control)
+            if control not in arms or control == experimental:
+                control = next((a for a in arms if a != experimental), control)
         elif len(arms) == 1 and comparator is not None and comparator != arms[0]:
             # "A was non-inferior to B, with a median OS of 16.5 months (HR 0.86)"
             experimental, control = arms[0], comparator

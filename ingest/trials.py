@@ -148,6 +148,11 @@ _LABEL_STARTED = re.compile(
     r"^\s*(?P<label>[^:|\n]{2,60}?)\s*:\s*(?:started|randomi[sz]ed|assigned|enrolled)\s*[:=]?\s*(?P<n>\d[\d,]*)\b",
     re.IGNORECASE,
 )
+# what names the arm the others are compared with: "versus C", "non-inferior to C"
+_COMPARED_WITH = re.compile(
+    r"\b(?:versus|vs\.?|compared\s+with|compared\s+to|(?:non-?)?inferior\s+to|superior\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _REGISTRY_COUNTS = re.compile(
     r"^\s*(?:started|randomi[sz]ed|enrolled|treated|(?:overall\s+)?number\s+of\s+participants|"
     r"participants\s+analy[sz]ed)\b[^:]{0,40}:",
@@ -1036,6 +1041,27 @@ class TrialTracker:
             if found:
                 self.focus(found[-1][1])
         self._apply_announced()
+        for trial in self.trials:
+            self._control_by_comparison(trial)
+
+    def _control_by_comparison(self, trial: TrialState) -> None:
+        """Of three or more arms, the control is the one arm the text compares the others with
+        ("16.4 months with A versus 13.8 months with C", "B was non-inferior to C"), when the
+        text never calls one the control."""
+        sets = trial.arm_sets()
+        if len(sets) < 3 or trial.declared_control in sets:
+            return
+        compared: dict[tuple[str, ...], int] = {}
+        first = min(trial.sentences, default=0)
+        for sentence in self.reading.sentences[first:]:
+            if any(other is not trial for other in self.by_sentence.get(sentence.index, [])):
+                continue  # a sentence about another trial
+            for drugs, agent in agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context):
+                arm = trial.arm_named(drugs)
+                if arm in sets and _COMPARED_WITH.search(self.reading.text, max(0, agent.start - 40), agent.start):
+                    compared[arm] = compared.get(arm, 0) + 1
+        if len(compared) == 1:
+            trial.declared_control = next(iter(compared))
 
     def _attach(
         self, sentence: Sentence, trial: TrialState, group: _Group | None, window: tuple[int, int] | None
