@@ -127,10 +127,13 @@ _SHARED_PARTNER = re.compile(
 )
 _CHOICE_CLASSES = frozenset({"physician's choice", "chemotherapy"})
 _BRACKETED = r"\((?:[^()]|\([^()]*\))*\)"
-_CHOICE_OF = re.compile(rf"\s*(?:{_BRACKETED}\s*)?of\s+(?:[\w-]+\s+){{0,2}}", re.IGNORECASE)
+_CHOICE_OF = re.compile(rf"\s*(?:{_BRACKETED}\s*)?(?:of\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
 # a bracket after a choice arm, with its patients by option: "(55 irinotecan, 7 paclitaxel)"
 _CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+)?\d+\s+[A-Za-z])?")
-_OPTION_LIST_GOES_ON = re.compile(rf"\s*(?:{_BRACKETED}\s*)?(?:,\s*)?(?:or|and)?\s*", re.IGNORECASE)
+# what separates the options a choice arm lists: "A (schedule), B and C (ABC); or D"
+_OPTION_LIST_GOES_ON = re.compile(
+    rf"\s*\)?\s*(?:{_BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and)?\s*\(?\s*", re.IGNORECASE
+)
 _ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
 _REGISTRY_ARM = re.compile(
     r"^\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*"
@@ -722,6 +725,17 @@ def _last_clause_start(text: str, groups: list[_DrugSet]) -> int:
     return first
 
 
+def _listed_options(text: str, agents: list[Agent]) -> list[Agent]:
+    """The agents that go on a list of options from the first one: "A (schedule), B and C (ABC);
+    or D"."""
+    listed: list[Agent] = []
+    for option, after in zip(agents, [*agents[1:], None], strict=True):
+        listed.append(option)
+        if after is None or not _OPTION_LIST_GOES_ON.fullmatch(text[option.end : after.start]):
+            break
+    return listed
+
+
 def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent]:
     """Drop the drugs a choice arm lists as its options: "a standard EGFR TKI (gefitinib or
     erlotinib)", "physician's choice (docetaxel or paclitaxel)", "physician's choice of
@@ -736,10 +750,7 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
             and _CHOICE_OF.fullmatch(text[agent.end : following.start])
         ):
             # "physician's choice (PC) of A (schedule) or B": the options it lists
-            for option, after in zip(agents[position + 1 :], [*agents[position + 2 :], None], strict=True):
-                dropped.add(id(option))
-                if after is None or not _OPTION_LIST_GOES_ON.fullmatch(text[option.end : after.start]):
-                    break
+            dropped.update(id(option) for option in _listed_options(text, agents[position + 1 :]))
     for agent in agents:
         # "physician's choice (docetaxel or paclitaxel)", "chemotherapy (55 irinotecan, 7 paclitaxel)";
         # not "chemotherapy (carboplatin and paclitaxel)", which says what the chemotherapy was
@@ -1251,6 +1262,8 @@ class TrialTracker:
                 drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None
             )
             trial.note_options(drugs, options.get(set_drugs, []))
+            if set_drugs[0] in _CHOICE_CLASSES - {"chemotherapy"}:
+                trial.note_options(drugs, self._offered(sentence, agent))
             named.append(drugs)
             self.context.remember_set(drugs)
             previous_end = groups[position - 1][1].end if position else start
@@ -1266,6 +1279,17 @@ class TrialTracker:
         trial.merge_class_arms(self.reading)
         self.context.arms = trial.arm_sets()
         return named
+
+    def _offered(self, sentence: Sentence, choice: Agent) -> list[tuple[str, ...]]:
+        """The regimens a choice arm lists ("physician's choice: A, B and C; D and C; or E"), as
+        the sets its patients may get."""
+        text = self.reading.text
+        after = self.reading.agents(sentence, choice.end, sentence.end, self.context)
+        if not after or not _CHOICE_OF.fullmatch(text[choice.end : after[0].start]):
+            return []
+        listed = _listed_options(text, after)
+        end = listed[-1].end
+        return [drugs for drugs, _ in agent_groups(self.reading, sentence, listed[0].start, end, self.context)]
 
     @staticmethod
     def _arm_counts(text: str, groups: list[tuple[tuple[str, ...], Agent]], start: int, end: int) -> list[int | None]:

@@ -269,3 +269,15 @@ def test_patients_of_a_choice_arm_counted_by_option_are_not_arms() -> None:
         "(70 docetaxel, 30 pemetrexed)."
     )
     assert set(arms(facts)) == {("zeltinib",), ("physician's choice",)}
+
+
+def test_a_choice_arm_listing_regimens_is_one_arm_that_offers_them() -> None:
+    facts = read(
+        "In the phase 3 HARBOUR trial, patients were randomly assigned to zeltinib or to a regimen chosen by "
+        "the investigator (investigator's choice): docetaxel and ramucirumab (DR); gemcitabine and "
+        "carboplatin; or pemetrexed alone. Median PFS was 8.0 months with zeltinib and 4.1 months with "
+        "investigator's choice."
+    )
+    assert set(arms(facts)) == {("zeltinib",), ("physician's choice",)}
+    offered = {c.drugs for f in facts.facts if isinstance(c := f.statement, Combination)}
+    assert offered == {("docetaxel", "ramucirumab"), ("carboplatin", "gemcitabine")}
