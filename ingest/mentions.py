@@ -420,7 +420,10 @@ _AGENT_BEFORE_LETTER = re.compile(
 )
 _AGENT_AFTER_LETTER = re.compile(r"\s*(?:[+/]|\b(?:plus|alone|monotherapy|arm|group|versus|vs\b))", re.IGNORECASE)
 # "eligible for cisplatin", "unfit for intensive chemotherapy": the patients, not the arm
-_QUALIFIER_BEFORE = re.compile(r"\b(?:eligible|ineligible|unfit|fit|candidates?)\s+for\s+(?:intensive\s+)?$", re.I)
+# "eligible for cisplatin", "non-platinum chemotherapy": the drug named is not given
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(?:eligible|ineligible|unfit|fit|candidates?)\s+for\s+(?:intensive\s+)?$|\bnon[-\u2010\u2011]$", re.I
+)
 # The one single-drug arm of a trial that also tests a combination: "19% with monotherapy"
 _MONOTHERAPY = re.compile(
     r"\b(?:the\s+)?(?:monotherapy|single[- ]agent(?:\s+(?:therapy|treatment))?)(?:\s+(?:arm|group|cohort))?\b",

@@ -97,7 +97,9 @@ _TRIAL_NAME_PATTERNS = tuple(
         # "part of KEYNOTE-022", "arm of COMBI-v"
         rf"\b(?:part|arm|cohort|analysis|results?)\s+of\s+(?P<name>{_ACRONYM})\b",
         # "COMBI-d compared ...", "coBRIM randomised ...": the name is the subject of a design verb
-        rf"(?<![\w-])(?P<name>{_ACRONYM})\s+(?:compared|randomi[sz]ed|enrolled|recruited|assigned|tested|evaluated)\b",
+        # ("16.5 months with MIRV compared with 12.7" compares figures: no trial there)
+        rf"(?<![\w-])(?P<name>{_ACRONYM})\s+(?:compared(?!\s+(?:with|to)\b)|randomi[sz]ed|enrolled|recruited|"
+        r"assigned|tested|evaluated)\b",
         # "was tested in COLUMBUS against vemurafenib"
         rf"\b(?:tested|evaluated|studied|investigated|compared)\s+in\s+(?:the\s+)?(?P<name>{_ACRONYM})\b",
         # "IMpower133 is a double-blind, phase 3 study"
@@ -528,7 +530,13 @@ def _mark_trials(doc: Doc) -> Doc:
 def trial_names(doc: Doc) -> dict[str, str]:
     """The trial acronyms a document introduces by the patterns around them ("the NEMO trial"),
     case-folded, to the name as written. The names the lexicon knows are found by ``known_trials``."""
+    from ingest.abbreviations import find_abbreviations
+
     entity_words = {ent.text.casefold() for ent in doc.ents}
+    # "mirvetuximab soravtansine (MIRV)": the short form of a drug or class is no trial
+    entity_words.update(
+        a.short.casefold() for a in find_abbreviations(doc.text) if " ".join(a.long.casefold().split()) in entity_words
+    )
     gene_words = {span.text.casefold() for span in doc.spans.get("genes", [])}
     names: dict[str, str] = {}
     candidates = [m.group("name") for pattern in _TRIAL_NAME_PATTERNS for m in pattern.finditer(doc.text)]

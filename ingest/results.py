@@ -49,6 +49,14 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
         ),
         None,
     ),
+    # a molecular, cytogenetic, pathological or PSA response is not an objective (radiological) one
+    (
+        re.compile(
+            r"\b(?P<at>(?i:(?:(?:major|complete|deep|partial|overall)\s+)?(?:molecular|cytogenetic|ha?ematologic(?:al)?|"
+            r"patholog(?:ic|ical)|metabolic|serologic(?:al)?|PSA|biochemical)\s+respon\w*)|MMR|CCyR|MRD|pCR)\b"
+        ),
+        None,
+    ),
     (re.compile(r"\b(?P<at>time (?:before|to) (?:disease )?progression or death)\b", re.I), "PFS"),
     # "hazard ratio for disease progression or death", "HR for death"
     (re.compile(r"\b(?P<at>(?:disease )?progression or death|death or (?:disease )?progression)\b", re.I), "PFS"),
@@ -97,6 +105,7 @@ _COMPARATIVE_TO = re.compile(
     r"\b(?:non-?inferior|superior|inferior|equivalent|similar|comparable|better|worse)\s+(?:to|than|with)\b", re.I
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_GENERALISATION = re.compile(r"\b(?:rarely|seldom|typically|usually|generally|historically|commonly)\b", re.I)
 # "- HRD-positive (n=387): 37.2 vs 17.7 months": a bulleted line under its label
 _BULLET_LINE = re.compile(r"^\s*[\u2022\u25aa\u25e6\u2023\u00b7*\u2013-]\s*(?P<label>[^:;\d][^:;]{1,60}?)\s*:")
 # "the median was 11.3 months versus 6.8 months": a median whose endpoint an earlier sentence named
@@ -886,6 +895,8 @@ class ResultReader:
 
     def _values(self, sentence: Sentence) -> list[Value]:
         text = sentence.text
+        if _GENERALISATION.search(text) and not sentence.of("trial", "nct"):
+            return []  # "response rates with chemotherapy rarely exceed 15%": background, no result
         values: list[Value] = []
         ratios = find_hazard_ratios(text)
         hr_spans = [(r.start, r.end) for r in ratios]

@@ -268,3 +268,15 @@ def test_a_figure_with_no_arm_named_goes_to_the_drugs_given_together() -> None:
         "with rare cancers were treated, and the overall response rate was 41%."
     )
     assert keyed(text) == {(("dabrafenib", "trametinib"), "ORR", "rate", 41.0)}
+
+
+def test_a_molecular_response_is_not_an_objective_response() -> None:
+    text = (
+        "In the phase 3 HARBOUR trial, 400 patients with chronic myeloid leukaemia were randomized to zeltinib "
+        "or imatinib. Major molecular response (MMR) was achieved by 68% and 49% of patients. MMR rates in "
+        "the imatinib stratum were 69% versus 40%. The objective response rate was 30% versus 20%."
+    )
+    assert {(arm, endpoint, value) for arm, endpoint, _measure, value in keyed(text)} == {
+        (("zeltinib",), "ORR", 30.0),
+        (("imatinib",), "ORR", 20.0),
+    }
