@@ -483,6 +483,9 @@ def _looks_like_drug_code(doc: Doc, span: Span) -> bool:
     before = doc.text[max(0, span.start_char - 12) : span.start_char].casefold()
     if "phase" in before:
         return False
+    letters, _, number = span.text.partition(" ")
+    if number and re.search(rf"\b{re.escape(letters)}\b(?!\s*\d)", doc.text):
+        return False  # "MIRV 218" where the text also says "MIRV" alone: a name and a count
     # An alias in brackets right after a drug name, or a drug name in brackets after it.
     if span.start > 1 and doc[span.start - 1].text == "(" and doc[span.start - 2].ent_type_ == "DRUG":
         return True
@@ -533,9 +536,13 @@ def trial_names(doc: Doc) -> dict[str, str]:
     from ingest.abbreviations import find_abbreviations
 
     entity_words = {ent.text.casefold() for ent in doc.ents}
-    # "mirvetuximab soravtansine (MIRV)": the short form of a drug or class is no trial
+    # "mirvetuximab soravtansine (MIRV)", "unresectable hepatocellular carcinoma (uHCC)": the
+    # short form of a drug, class or disease is no trial
     entity_words.update(
-        a.short.casefold() for a in find_abbreviations(doc.text) if " ".join(a.long.casefold().split()) in entity_words
+        a.short.casefold()
+        for a in find_abbreviations(doc.text)
+        if any(word in " ".join(a.long.casefold().split()) for word in entity_words)
+        and not re.search(rf"\b{_TRIAL_NOUN}\b|\bgroup\b", a.long, re.IGNORECASE)
     )
     gene_words = {span.text.casefold() for span in doc.spans.get("genes", [])}
     names: dict[str, str] = {}

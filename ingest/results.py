@@ -123,10 +123,14 @@ _TABLE_ROW = re.compile(
     re.I,
 )
 _TABLE_OUTCOME_FIELD = re.compile(
-    r"\s*(?:primary|secondary|other)?\s*outcome(?:\s+measures?)?(?:\s+title)?(?:\s+\d{1,2})?\s*:", re.I
+    r"\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other)(?:\s+outcome(?:\s+measures?)?)?|outcome(?:\s+measures?)?)"
+    r"(?:\s+title)?(?:\s+\d{1,2})?\s*:",
+    re.I,
 )
 # lines of an outcome measure that hold no figures of it
-_TABLE_TIME_FRAME = re.compile(r"\s*(?:time\s+frame|population|description|analysis\s+population)\b", re.I)
+_TABLE_TIME_FRAME = re.compile(
+    r"\s*(?:time\s+frame|population|description|analysis\s+population|measure\s+type)\b", re.I
+)
 _TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:median|mean|percentage|number)\b", re.I)
 _TABLE_HR_BRACKET = re.compile(
     r"\b(?:hazard ratio|HR)\s*\((?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\)", re.I

@@ -82,6 +82,7 @@ _ABBREVIATIONS = frozenset(
 _LINE_BREAKS = re.compile(r"[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
 _LONGEST_LIST_ITEM = 400
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u2013]\s|\d{1,2}[.)]\s)")
+_TABLE_ROW_LINE = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*")
 # A registry's arm line: "Experimental: Drug A + Drug B. Drug A 10 mg daily plus ..."
 _ARM_FIELD = re.compile(
     r"\s*(?:\d{1,2}[.)]\s*)?(?:Experimental|Active\s+comparator|Placebo\s+comparator|Sham\s+comparator|"
@@ -176,6 +177,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
         start = block_start
+        if _TABLE_ROW_LINE.fullmatch(text, block_start, block_end):
+            spans.append(_strip(text, block_start, block_end))  # a pipe-table row is one row
+            continue
         listed = _BULLET.match(text, block_start) or _ARM_FIELD.match(text, block_start)
         if listed and block_end - block_start <= _LONGEST_LIST_ITEM:
             # A list item or a registry arm ("- Experimental: Arm A. Drug X 10 mg daily") is one

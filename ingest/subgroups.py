@@ -73,6 +73,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 def subgroup_label(phrase: str) -> str:
     """The short lower-case label of a subgroup phrase; see the module docstring."""
     text = " ".join(phrase.split()).strip(" ,;:.()").casefold()
+    text = re.sub(r"\s*[(\[][^)\]]*$", "", text)  # a bracket the phrase does not close
     text = _MAIN_CLAUSE.sub("", text).strip(" ,;:")
     prior = _prior_label(text)
     if prior is not None:

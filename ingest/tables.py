@@ -66,17 +66,20 @@ class PipeTable:
 
     def __init__(self) -> None:
         self._header: tuple[Cell, ...] | None = None
+        self._separated = False  # a separator row closed the header: every row after it is data
 
     def feed(self, sentence: Sentence) -> Row | None:
         """The data row a sentence is, with its table's header; None for any other sentence
-        (a header or separator row is remembered, anything that is not a row ends the table)."""
+        (a header or separator row is remembered, anything that is not a row ends the table).
+        Without a separator row, a row without figures is read as a header row."""
         cells = row_cells(sentence)
         if cells is None:
-            self._header = None
+            self._header, self._separated = None, False
             return None
         if all(_SEPARATOR_CELL.fullmatch(cell.text) for cell in cells):
+            self._separated = self._header is not None
             return None
-        if self._header is None or not any(_NUMBER.search(cell.text) for cell in cells[1:]):
+        if self._header is None or not (self._separated or any(_NUMBER.search(cell.text) for cell in cells[1:])):
             self._header = cells
             return None
         return Row(self._header, cells)

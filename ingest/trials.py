@@ -127,7 +127,7 @@ _SHARED_PARTNER = re.compile(
 )
 _CHOICE_CLASSES = frozenset({"physician's choice", "chemotherapy"})
 _BRACKETED = r"\((?:[^()]|\([^()]*\))*\)"
-_CHOICE_OF = re.compile(rf"\s*(?:{_BRACKETED}\s*)?(?:of\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
+_CHOICE_OF = re.compile(rf"\s*(?:{_BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
 # a bracket after a choice arm, with its patients by option: "(55 irinotecan, 7 paclitaxel)"
 _CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+)?\d+\s+[A-Za-z])?")
 # what separates the options a choice arm lists: "A (schedule), B and C (ABC); or D"
@@ -144,13 +144,18 @@ _REGISTRY_ARM = re.compile(
 )
 # A row of an arms table: "Drug A + Drug B | Drug A 125 mg daily plus drug B ..."
 _REGISTRY_ROW = re.compile(r"^\s*(?P<label>[^|:]{2,60}?)\s*\|\s*(?P<body>[^|]+)$")
-# Patients per arm by label: "Started: Drug A + Drug B 444; Placebo + Drug B 222"
 # a participant-flow row: "Started", "Randomized"
 _STARTED = re.compile(r"(?:started|randomi[sz]ed|assigned|enrolled)", re.IGNORECASE)
 _LABEL_STARTED = re.compile(
     r"^\s*(?P<label>[^:|\n]{2,60}?)\s*:\s*(?:started|randomi[sz]ed|assigned|enrolled)\s*[:=]?\s*(?P<n>\d[\d,]*)\b",
     re.IGNORECASE,
 )
+# the short form an arm's label ends with: "Investigator's Choice Chemotherapy (IC Chemo)"
+_SHORT_LABEL = re.compile(r"\(\s*([^()]{1,15}?)\s*\)\s*$")
+_LABEL_KIND = re.compile(
+    r"^(?:experimental|active\s+comparator|placebo\s+comparator|sham\s+comparator|comparator)\s*:\s*"
+)
+# Patients per arm by label: "Started: Drug A + Drug B 444; Placebo + Drug B 222"
 # what names the arm the others are compared with: "versus C", "non-inferior to C"
 _COMPARED_WITH = re.compile(
     r"\b(?:versus|vs\.?|compared\s+with|compared\s+to|(?:non-?)?inferior\s+to|superior\s+to)\s+(?:the\s+)?$",
@@ -240,6 +245,8 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
+# words that tie a sentence to the arms of the trial in focus
+_ARM_WORDS = re.compile(r"\b(?:arms?|groups?|control|comparator|placebo|randomi[sz]\w*|assigned|allocated)\b", re.I)
 _LABELLED_PART = re.compile(r"\b(?i:cohort|arm)\s+[A-Z0-9]{1,2}\b[^.;]{0,30}$")
 _PART_OF = re.compile(r"\b(?:part|portion|stage)\s+of\b[^.;]{0,120}$", re.IGNORECASE)
 _QUALIFIED_AFTER = re.compile(r"\s+(?:who|whose|in\s+whom)\b", re.IGNORECASE)
@@ -273,6 +280,10 @@ _ENROLMENT = tuple(
         # a leading clause that sizes the comparison the sentence reports (not a cohort's figure)
         rf"(?:^\s*|[:;]\s*)(?i:in)\s+(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b[^.;:]{{0,120}}?,"
         r"(?=[^;]*\b(?:versus|vs|compared\s+with|compared\s+to)\b)",
+        # "In a pivotal phase 2 study, 155 patients with ... achieved": the study's patients
+        rf"^\s*(?i:in)\s+(?:the|a|an|this|its)\s+(?:(?!\b(?:part|portion|stage|cohort|arm)\b)[^,;.]){{0,60}}?"
+        rf"\b(?:trial|study)\b[^,;.]{{0,40}}?,\s+(?P<n>{COUNT})\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:with|who)\b",
     )
 )
 # A count that belongs to part of a trial: "among the 57 ...", "(n = 44)" before the phrase; and
@@ -358,6 +369,17 @@ class TrialState:
             self._settle_placebo()
         return self.placebo_backbone if drugs == (PLACEBO_ARM,) and self.placebo_backbone else drugs
 
+    def name_arm(self, label: str, drugs: tuple[str, ...]) -> None:
+        """Record the label a record gives an arm, with the names tables may use for it: without
+        its kind ("Active comparator: ..."), and its short form ("... Chemotherapy (IC Chemo)")."""
+        label = " ".join(label.casefold().split())
+        self.labels[label] = drugs
+        bare = _LABEL_KIND.sub("", label)
+        self.labels.setdefault(bare, drugs)
+        short = _SHORT_LABEL.search(bare)
+        if short:
+            self.labels.setdefault(short.group(1), drugs)
+
     def size_arm(self, drugs: tuple[str, ...], n: int | None) -> None:
         """Give an arm its patients, unless it has them already."""
         for arm in self.arms:
@@ -405,7 +427,10 @@ class TrialState:
     def merge_class_arms(self, reading: Reading) -> None:
         """An arm named with a class phrase ("pembrolizumab plus chemotherapy") is the arm that
         names the class's drugs ("pembrolizumab, cisplatin and fluorouracil"), once there is
-        exactly one such arm."""
+        exactly one such arm; a chemotherapy arm is the physician's-choice arm, when there is one."""
+        sets = self.arm_sets()
+        if ("chemotherapy",) in sets and ("physician's choice",) in sets:
+            self.redefine_arm(("chemotherapy",), ("physician's choice",))
         for arm in list(self.arms):
             members = [
                 other
@@ -671,10 +696,10 @@ def _interchangeable(
     return bool(shared)
 
 
-def _all_drugs(groups: list[tuple[tuple[str, ...], Agent]]) -> tuple[str, ...]:
+def _all_drugs(reading: Reading, groups: list[tuple[tuple[str, ...], Agent]]) -> tuple[str, ...]:
     """What one arm's label or record names, all sets together ("Placebo + B: matching placebo
     plus B" gives B)."""
-    return _without_placebo(sorted_drugs({d for g, _ in groups for d in g}))
+    return _without_placebo(without_described_classes(reading, sorted_drugs({d for g, _ in groups for d in g})))
 
 
 def _without_placebo(drugs: tuple[str, ...]) -> tuple[str, ...]:
@@ -876,7 +901,11 @@ class TrialTracker:
         for known, count, phase, randomised, index in self._announced:
             named = [t for t in self.trials[known:] if t.acronym or t.nct]
             if len(named) < count:
-                continue
+                # a title or lead that names the trials before the count ("what A, B and C tell
+                # us ... we review three phase 3 trials"): the count is of every trial named
+                named = [t for t in self.trials if t.acronym or t.nct]
+                if len(named) != count:
+                    continue
             for trial in named[:count]:
                 trial.set_once("phase", phase, index, "trial.announced_phase")
                 if randomised:
@@ -890,6 +919,9 @@ class TrialTracker:
             return True
         if re.fullmatch(r"\s*(?:trial|study)?\s*\(\s*", gap):
             return True
+        listed = re.fullmatch(r"\s*(?:,|;|and|,\s*and)\s*", gap)
+        if first.names and first.ncts and second.ncts and not second.names and listed:
+            return True  # "NAME (NCT01 and NCT02)": one trial registered under two records
         both_named = (first.names or first.ncts) and (second.names or second.ncts)
         appositive = re.fullmatch(r",\s+(?:a|an|the|which|that)\b[^;()]{0,60}", gap)
         return bool(appositive) and not both_named
@@ -1036,7 +1068,7 @@ class TrialTracker:
                 or _DESIGN_VERB.search(sentence.text)
                 or _REGISTRY_ROW.match(sentence.text)
                 or _REGISTRY_COUNTS.match(sentence.text)
-            ):
+            ) and not (self._row is None and self._leaves_trial(sentence, self.current)):
                 self.by_sentence[sentence.index] = [self.current]
             # two mentions of one trial ("a phase III trial ... in NEMO") are read once
             found = [pair for i, pair in enumerate(found) if all(pair[1] is not t for _, t in found[:i])]
@@ -1054,6 +1086,58 @@ class TrialTracker:
         self._apply_announced()
         for trial in self.trials:
             self._control_by_comparison(trial)
+            self._arm_from_lead(trial)
+
+    def _lead_set(self, trial: TrialState) -> tuple[str, ...] | None:
+        """The one drug set its paragraph names before a trial that names no drug of its own:
+        "Drug A is given for eight cycles. In the phase 2 TRIAL-1 study, 90 patients were
+        treated." (the drug a review's paragraph is about). Sentences about another trial do
+        not count; two sets leave it open."""
+        if not trial.sentences:
+            return None
+        first = self.reading.sentences[min(trial.sentences)]
+        if first.of("drug", "regimen"):
+            return None
+        sets: set[tuple[str, ...]] = set()
+        for index in range(first.index - 1, -1, -1):
+            sentence = self.reading.sentences[index]
+            if all(other is trial for other in self.by_sentence.get(index, [])):
+                groups = agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context)
+                sets.update(drugs for drugs, _ in groups if not all(_is_class_phrase(self.reading, d) for d in drugs))
+            if self.reading.starts_paragraph(sentence):
+                break
+        return next(iter(sets)) if len(sets) == 1 else None
+
+    def _arm_from_lead(self, trial: TrialState) -> None:
+        """A single-arm trial whose text names no drug tests the drug its paragraph is about."""
+        if trial.arms or trial.randomized or not (trial.acronym or trial.nct or trial.phase):
+            return
+        lead = self._lead_set(trial)
+        if lead is not None:
+            trial.add_arm(lead, min(trial.sentences), "arm.paragraph_drug")
+
+    def _leaves_trial(self, sentence: Sentence, trial: TrialState) -> bool:
+        """Whether a sentence that names no trial is not about the trial in focus, though a
+        design verb in it ("randomised", "given") would tie it there: a section heading ("First
+        randomised data"), or a paragraph that opens on drugs the trial never gave ("Drug B is
+        given intravenously ..." after a paragraph on the trial of drug A, in a review)."""
+        if _is_heading(self.reading, sentence):
+            return True
+        if (
+            not self.reading.starts_paragraph(sentence)
+            or _FIELD_LINE.match(sentence.text)
+            or _ARM_WORDS.search(sentence.text)
+        ):
+            return False  # a record's field, or an arm of the trial in focus
+        text = self.reading.text
+        drugs = {
+            drug
+            for mention in sentence.of("drug", "regimen")
+            if not in_prior_therapy(text, sentence, mention.start, mention.end)
+            for drug in (self.reading.regimens.get(mention.key, ()) if mention.kind == "regimen" else (mention.key,))
+        }
+        known = trial.drugs or set(self._lead_set(trial) or ())
+        return bool(drugs) and bool(known) and not drugs & known
 
     def _control_by_comparison(self, trial: TrialState) -> None:
         """Of three or more arms, the control is the one arm the text compares the others with
@@ -1258,6 +1342,8 @@ class TrialTracker:
             )
             own = passive or alone or agent.kind == "placebo"
             drugs = set_drugs if own else arm_for(self.reading, known, set_drugs)
+            if not (own or has_trial_mention) and _shared_by_arms(drugs, known):
+                continue  # "Drug B was given at 20 mg/m2": the schedule of a drug every arm gets
             drugs = trial.add_arm(
                 drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None
             )
@@ -1322,7 +1408,7 @@ class TrialTracker:
         if not kind and not label_mentions:
             return False
         groups = agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context)
-        drugs = _all_drugs(groups)
+        drugs = _all_drugs(self.reading, groups)
         named_drugs = tuple(d for d in drugs if not _is_class_phrase(self.reading, d))
         choice = [m.key for m in label_mentions if m.key in _CHOICE_CLASSES - {"chemotherapy"}]
         # "Platinum-based doublet chemotherapy. Pemetrexed plus cisplatin ...": the label's class
@@ -1342,7 +1428,7 @@ class TrialTracker:
             int(n.group("n") or n.group("n2")) if n else None,
             alternatives=len(groups) > 1,
         )
-        trial.labels[match.group("label").strip().casefold()] = drugs
+        trial.name_arm(match.group("label"), drugs)
         if re.fullmatch(r"arm \w+", kind):
             trial.labels[kind] = drugs  # results tables may name it "Arm 1"
         if "comparator" in kind or any(m.kind == "placebo" for m in label_mentions):
@@ -1392,13 +1478,13 @@ class TrialTracker:
         the arm, its label, and its patients from a count column."""
         first = row.cells[0]
         groups = agent_groups(self.reading, sentence, first.start, first.end, self.context)
-        drugs = _all_drugs(groups)
+        drugs = _all_drugs(self.reading, groups)
         if not drugs:
             return
         count = row.count_column()
         n = count_value(row.cells[count].text) if count is not None and count < len(row.cells) else None
         drugs = trial.add_arm(drugs, sentence.index, "arm.table", n)
-        trial.labels[first.text.casefold()] = drugs
+        trial.name_arm(first.text, drugs)
         if any(m.kind == "placebo" and first.start <= m.start < first.end for m in sentence.mentions):
             trial.declared_control = trial.declared_control or drugs
         self.context.arms = trial.arm_sets()
@@ -1430,6 +1516,27 @@ class TrialTracker:
         labelled = trial.labels.get(" ".join(started["label"].casefold().split())) if started else None
         if started and labelled:
             trial.size_arm(labelled, count_value(started["n"]))
+
+
+def _shared_by_arms(drugs: tuple[str, ...], trial: TrialState) -> bool:
+    """Whether a set is part of two or more of a trial's arms without being one of them: the
+    backbone they share, not an arm of its own."""
+    sets = trial.arm_sets()
+    return drugs not in sets and sum(set(drugs) < set(arm) for arm in sets) >= 2
+
+
+def _is_heading(reading: Reading, sentence: Sentence) -> bool:
+    """Whether a sentence is a section heading: a short line of its own, without figures or the
+    punctuation that ends a sentence or a field ("Randomised evidence", "Safety")."""
+    text = sentence.text.strip()
+    opens_line = sentence.index == 0 or reading.starts_paragraph(sentence)
+    closes_line = sentence.text.endswith("\n") or sentence.index + 1 == len(reading.sentences)
+    return (
+        opens_line
+        and closes_line
+        and 0 < len(text.split()) <= 8
+        and not re.search(r"[.;?!]$|[:|+=\d]", text)
+    )
 
 
 def _control_by_label(sentence: Sentence, trial: TrialState) -> None:
@@ -1513,6 +1620,8 @@ def without_described_classes(reading: Reading, drugs: tuple[str, ...]) -> tuple
     carboplatin plus vincristine" is carboplatin and vincristine."""
     classes = [d for d in drugs if _is_class_phrase(reading, d)]
     plain = [d for d in drugs if d not in classes]
+    if "physician's choice" in classes and not plain:
+        return ("physician's choice",)  # "Investigator's Choice Chemotherapy (IC Chemo)"
     if classes and plain and all(any(c in reading.drug_classes(d) for d in plain) for c in classes):
         return sorted_drugs(plain)
     return drugs

@@ -281,3 +281,19 @@ def test_a_choice_arm_listing_regimens_is_one_arm_that_offers_them() -> None:
     assert set(arms(facts)) == {("zeltinib",), ("physician's choice",)}
     offered = {c.drugs for f in facts.facts if isinstance(c := f.statement, Combination)}
     assert offered == {("docetaxel", "ramucirumab"), ("carboplatin", "gemcitabine")}
+
+
+def test_a_drug_short_form_compared_with_another_arm_is_no_trial() -> None:
+    facts = read(
+        "The antibody-drug conjugate telisotuzumab vedotin (TELI; Brandix) improved survival over single-agent "
+        "chemotherapy in the phase 3 HARBOUR trial. Patients were randomly assigned to TELI 6 mg/kg or to "
+        "investigator's choice chemotherapy (ICC; n = 200) with weekly paclitaxel or topotecan. Median OS was "
+        "16.5 months with TELI compared with 12.8 months with ICC. Response rates with non-platinum "
+        "chemotherapy rarely exceed 15%."
+    )
+    assert {trial.key for trial in facts.trials.values()} == {"HARBOUR"}
+    assert set(arms(facts)) == {("telisotuzumab vedotin",), ("physician's choice",)}
+    assert results(facts) == {
+        (("telisotuzumab vedotin",), "OS", "median", 16.5, None),
+        (("physician's choice",), "OS", "median", 12.8, None),
+    }

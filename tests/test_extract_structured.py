@@ -290,3 +290,33 @@ Statistical analysis: Zeltinib vs Placebo; Hazard Ratio 0.31 (95% CI 0.21 to 0.4
         (("placebo",), "PFS", "median", 2.1, False),
     }
     assert ratios(facts) == {(("zeltinib",), ("placebo",), "PFS", 0.31, False)}
+
+
+def test_a_record_naming_arms_by_short_forms_in_a_pipe_table() -> None:
+    record = """Brief Title: Zeltinib vs. Investigator's Choice of Chemotherapy (HARBOUR-6)
+Phase: Phase 3
+Enrollment: 400 (Actual)
+
+Arms and Interventions
+| Arm | Intervention |
+|---|---|
+| Experimental: Zeltinib (ZEL) | Drug: zeltinib, 6 mg/kg IV on Day 1. Other names: ZX-101, ZEL |
+| Active Comparator: Investigator's Choice Chemotherapy (IC Chemo) | Drug: paclitaxel weekly; OR Drug: topotecan |
+
+Participant Flow
+Started: ZEL 201 | IC Chemo 199
+
+Outcome Measures
+1. Primary: Progression-Free Survival (PFS) [Time Frame: Up to 30 months]
+   Measure type: Median (95% Confidence Interval). Unit of measure: months
+   ZEL: 5.6 (4.3 to 5.9) | IC Chemo: 4.0 (2.9 to 4.5)
+   Statistical analysis: Hazard Ratio (HR) 0.66, 95% CI 0.52 to 0.81
+"""
+    facts = read(record)
+    assert {a.drugs: a.n for a in statements(facts, Arm)} == {("zeltinib",): 201, ("physician's choice",): 199}
+    assert {figure for figure in figures(facts) if figure[2] != "HR"} == {
+        (("zeltinib",), "PFS", "median", 5.6, False),
+        (("physician's choice",), "PFS", "median", 4.0, False),
+    }
+    assert ratios(facts) == {(("zeltinib",), ("physician's choice",), "PFS", 0.66, False)}
+    assert set(facts.drugs) == {"zeltinib", "paclitaxel", "topotecan"}

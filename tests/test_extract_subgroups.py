@@ -56,6 +56,7 @@ def test_a_negated_named_therapy_keeps_its_name() -> None:
         ("  Patients  with high tumour burden ", "high tumour burden"),
         ("patients whose tumours had a KRAS G12C mutation", "kras g12c mutation"),
         ("patients without a detectable alteration", "no detectable alteration"),
+        ("patients with a BRCA2 mutation (PFS HR", "brca2 mutation"),
     ],
 )
 def test_the_words_naming_the_patients_are_dropped(phrase: str, label: str) -> None:

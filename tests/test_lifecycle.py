@@ -148,3 +148,22 @@ def test_a_write_the_store_cannot_take_leaves_nothing_partial(tmp_path: Path, mo
     assert [p["paper"] for p in papers] == ["paper-a"]
     assert run(home, "validate").returncode == 0
     assert servers_of(home) == []
+
+
+def test_a_server_stuck_after_decoding_its_graph_is_given_up_on(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The watchdog that restarts a server whose graph module hangs after loading (seen rarely)."""
+    from kg.store import embedded
+
+    server = embedded.EmbeddedServer(tmp_path / "home")
+    server.run_dir.mkdir(parents=True)
+    server.logfile.write_text("1:M * <module> Done decoding graph evidence_kg\n")
+    monkeypatch.setattr(embedded, "STALL_S", 0.2)
+    silent = subprocess.Popen(["sleep", "30"])  # alive, never answering on the socket
+    try:
+        started = time.monotonic()
+        assert server._await(silent) is False
+        assert time.monotonic() - started < 10
+    finally:
+        silent.kill()
+        silent.wait()

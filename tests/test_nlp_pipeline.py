@@ -59,6 +59,11 @@ def test_gene_names_written_out_in_words(text: str, symbol: str) -> None:
     assert symbol in genes(text)
 
 
+def test_radiographic_progression_free_survival_is_pfs() -> None:
+    endpoints = [e.id_ for e in nlp_doc("Median rPFS was 24.8 months.").ents if e.label_ == "ENDPOINT"]
+    assert endpoints == ["PFS"]
+
+
 def test_a_month_abbreviation_is_not_overall_survival() -> None:
     endpoints = [e.id_ for e in nlp_doc("Median PFS was 9.1 mos; mOS was 20.2 mos.").ents if e.label_ == "ENDPOINT"]
     assert endpoints == ["PFS", "OS"]
@@ -86,6 +91,8 @@ def test_trial_names_in_their_usual_settings(text: str, name: str) -> None:
     [
         "Median PFS was 4.1 months per RECIST 1.1 in the phase 2 part.",
         "Patients with STAGE 4 disease and COVID-19 were excluded.",
+        "Zeltinib for unresectable hepatocellular carcinoma (uHCC): final results\n\nText follows.",
+        "Telisotuzumab vedotin (TELI; Brandix) was studied. OS was 16.5 months with TELI compared with 12.8.",
     ],
 )
 def test_capitalised_words_with_numbers_that_are_not_trials(text: str) -> None:

