@@ -158,6 +158,8 @@ class Reading:
                 add(Mention(kind, span.start_char, span.end_char, span.text, span.id_, f"trial.{kind}"))
         for match in PLACEBO.finditer(doc.text):
             add(Mention("placebo", match.start(), match.end(), match.group(), "placebo", "arm.placebo"))
+        for start, end, text, symbol in _numbered_series(doc.text, self.lexicon):
+            add(Mention("gene", start, end, text, symbol, "gene.numbered_series"))
         for sentence in sentences:
             sentence.mentions.sort(key=lambda m: (m.start, -m.end))
         return sentences
@@ -412,6 +414,11 @@ _QUALIFIER_AFTER = re.compile(
     r"(?:\s+|[-\u2010\u2011]\s?)(?:matched\s+|matching\s+)?(?:placebo|dummy)\b",
     re.IGNORECASE,
 )
+# "VEGFR1-3", "VEGFR-1, -2 and -3", "FGFR1/2/3": numbered members of a gene family
+_NUMBERED_SERIES = re.compile(
+    r"\b(?P<prefix>[A-Z][A-Za-z]{1,6})[-\u2010\u2011 ]?(?P<first>\d)(?P<rest>\s*(?:[-\u2013]|to|through)\s*"
+    r"(?P<last>\d)\b|(?:\s*,\s*-?\s*\d\b)*\s*,?\s*(?:and|or)\s+-?\s*\d\b|(?:\s*/\s*\d\b)+)"
+)
 # "pembrolizumab (P)": a one-letter short form for a drug
 _SINGLE_LETTER_DEFINITION = re.compile(r"\s*\(\s*(?P<letter>[A-Z])\s*[),;]")
 _STATISTIC_AFTER = re.compile(r"\s*(?:[=<>\u2264\u2265]|values?\b|\d)", re.IGNORECASE)
@@ -493,6 +500,22 @@ def _named_regimens(text: str) -> Iterator[tuple[str, int, int, int, int]]:
         yield match.group("name"), match.start("name"), match.end("name"), match.end(), (
             closing.start() if closing else len(text)
         )
+
+
+def _numbered_series(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, str]]:
+    """The genes of a numbered family written as a range or an elliptic list: "VEGFR1-3",
+    "FGFR1-4", "VEGFR-1, -2 and -3", "FGFR1/2/3" (each member a gene the lexicon knows)."""
+    for match in _NUMBERED_SERIES.finditer(text):
+        prefix, first = match["prefix"], int(match["first"])
+        if match["last"]:
+            numbers = list(range(first, int(match["last"]) + 1))
+        else:
+            numbers = [first, *(int(n) for n in re.findall(r"\d", match["rest"]))]
+        if not 2 <= len(numbers) <= 6:
+            continue
+        symbols = [lexicon.gene_for(f"{prefix}{n}") or lexicon.gene_for(f"{prefix}-{n}") for n in numbers]
+        if all(symbols):  # else not a family of genes the lexicon knows ("Stage 1-3")
+            yield from ((match.start(), match.end(), match.group(), symbol) for symbol in symbols if symbol)
 
 
 def _short_form_uses(shorts: list[str]) -> re.Pattern[str]:

@@ -78,8 +78,8 @@ _TRIAL_NAME_PATTERNS = tuple(
         # "the phase III NEMO trial", "NEMO trial", "SELECT-1 trial", "CodeBreaK 200 study",
         # "the BEACON CRC study" (a short qualifier in capitals after the name)
         rf"(?P<name>{_ACRONYM}(?:\s[A-Z]{{2,4}}\b)?)\s+(?:(?i:phase)\s+\S+\s+)?{_TRIAL_NOUN}\b",
-        # "NEMO (NCT01763164)", "(FLAURA; NCT02296125)"
-        rf"(?P<name>{_ACRONYM})\s*[(;,]\s*NCT\d{{8}}",
+        # "NEMO (NCT01763164)", "(FLAURA; NCT02296125)", "(... ; NEMO ClinicalTrials.gov number, NCT01763164)"
+        rf"(?P<name>{_ACRONYM})\s*(?:[(;,]|\s+ClinicalTrials\.gov\s+number,?)\s*NCT\d{{8}}",
         # "ORBIT, a randomised phase 3 study", "ORBIT-2, which randomised"
         rf"(?P<name>{_ACRONYM}),\s+(?:a|an|the|which|that)\b[^.;]{{0,80}}?\b(?:{_TRIAL_NOUN}|randomi[sz]ed)\b",
         # "trial (NEMO)", "trial (NEMO; ...)"

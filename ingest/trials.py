@@ -78,7 +78,7 @@ _PRIOR_CUE = (
     # so that it wins over a bare "previous" at the same place)
     r"\b(?:(?:prior|previous|earlier|established|standard|available)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:therap(?:y|ies)|treatments?|lines?(?:\s+of\s+(?:therapy|treatment))?|regimens?|agents?)\s*,?\s*"
-    r"(?:including|such\s+as|(?:one|all|each|at\s+least\s+one)\s+of\s+which\s+(?:contained|included|was|were))|after|following|progress\w*\s+(?:on|after|during|with)(?:\s+or\s+after)?|prior|"
+    r"(?:including|such\s+as|(?:one|all|each|at\s+least\s+one)\s+of\s+which\s+(?:contained|included|was|were))|after|following|progress\w*\s+(?:on|after|during|with|while\s+(?:receiving|taking|on))(?:\s+or\s+after)?|prior|"
     r"previous(?:ly)?(?:\s+(?:received|been\s+treated\s+with|treated\s+with|given))?|"
     r"pre-?treated\s+with|refractory\s+to|resistant\s+to|failure\s+of|progression\s+on|"
     r"already(?:\s+received)?|earlier|naive\s+to|exposed\s+to|received\s+(?:prior|previous)|"
@@ -955,9 +955,12 @@ class TrialTracker:
             # field, the first name the body gives to a trial announced in the title, and a
             # name given to an unnamed trial whose drugs the sentence names again.
             untitled = current.from_title and not (current.acronym or current.nct)
+            # "(Funded by ...; NAME ClinicalTrials.gov number, NCT...)" names the paper's trial
+            registered = _REGISTRATION.search(sentence.text) and not (current.acronym or current.nct)
             if (
                 group.definite
                 or untitled
+                or registered
                 or self._fills_record(current, sentence, group)
                 or self._names_unnamed(current, sentence)
             ):

@@ -6,7 +6,7 @@ Every sentence here was written for these tests."""
 from __future__ import annotations
 
 from kg.model import Arm, Combination, Outcome, PaperFacts, Trial, TrialDesign
-from tests.reading import read
+from tests.reading import read, statements
 
 
 def arms(facts: PaperFacts) -> dict[tuple[str, ...], int | None]:
@@ -296,4 +296,17 @@ def test_a_drug_short_form_compared_with_another_arm_is_no_trial() -> None:
     assert results(facts) == {
         (("telisotuzumab vedotin",), "OS", "median", 16.5, None),
         (("physician's choice",), "OS", "median", 12.8, None),
+    }
+
+
+def test_a_funding_line_names_the_papers_trial_and_prior_drugs_are_not_arms() -> None:
+    facts = read(
+        "BACKGROUND\nMen whose cancer progressed while receiving enzalutamide or abiraterone have few options.\n"
+        "METHODS\nIn this phase 3 trial, patients were assigned in a 2:1 ratio to zeltinib or the physician's "
+        "choice of enzalutamide or abiraterone. Median PFS was 7.4 months with zeltinib and 3.6 months with "
+        "the physician's choice.\n(Funded by Example Pharma; HARBOUR ClinicalTrials.gov number, NCT09990011.)"
+    )
+    assert {(trial.key, trial.nct) for trial in facts.trials.values()} == {("HARBOUR", "NCT09990011")}
+    assert {(a.trial, a.drugs) for a in statements(facts, Arm)} == {
+        ("HARBOUR", ("zeltinib",)), ("HARBOUR", ("physician's choice",)),
     }

@@ -271,3 +271,11 @@ def test_a_population_named_once_does_not_carry_over() -> None:
     )))
     found = {o.value: o.subgroup for f in facts.facts if isinstance(o := f.statement, Outcome)}
     assert found == {0.45: "modified intention-to-treat population", 74.0: None, 67.0: None}
+
+
+def test_numbered_gene_families_written_as_ranges_and_elliptic_lists() -> None:
+    facts = read_paper(Document(id="t", text=(
+        "Zeltinib inhibits VEGFR1-3 and FGFR1/2/3; an older agent blocks VEGFR-1, -2 and -3. "
+        "Patients with stage 1-3 disease were excluded."
+    )))
+    assert set(facts.genes) == {"FLT1", "KDR", "FLT4", "FGFR1", "FGFR2", "FGFR3"}
