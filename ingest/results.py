@@ -900,7 +900,7 @@ class ResultReader:
     def _values(self, sentence: Sentence) -> list[Value]:
         text = sentence.text
         if _GENERALISATION.search(text) and not sentence.of("trial", "nct"):
-            return []  # "response rates with chemotherapy rarely exceed 15%": background, no result
+            return []  # "responses to chemotherapy are seldom above 12%": background, no result
         values: list[Value] = []
         ratios = find_hazard_ratios(text)
         hr_spans = [(r.start, r.end) for r in ratios]

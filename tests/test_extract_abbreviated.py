@@ -288,8 +288,8 @@ def test_a_drug_short_form_compared_with_another_arm_is_no_trial() -> None:
         "The antibody-drug conjugate telisotuzumab vedotin (TELI; Brandix) improved survival over single-agent "
         "chemotherapy in the phase 3 HARBOUR trial. Patients were randomly assigned to TELI 6 mg/kg or to "
         "investigator's choice chemotherapy (ICC; n = 200) with weekly paclitaxel or topotecan. Median OS was "
-        "16.5 months with TELI compared with 12.8 months with ICC. Response rates with non-platinum "
-        "chemotherapy rarely exceed 15%."
+        "16.5 months with TELI compared with 12.8 months with ICC. Responses to non-platinum "
+        "chemotherapy are seldom seen in more than 12% of patients."
     )
     assert {trial.key for trial in facts.trials.values()} == {"HARBOUR"}
     assert set(arms(facts)) == {("telisotuzumab vedotin",), ("physician's choice",)}

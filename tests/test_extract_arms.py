@@ -304,7 +304,7 @@ def test_of_three_arms_the_one_the_others_are_compared_with_is_the_control() -> 
     facts = read(
         "The phase 3 HARBOUR trial randomised 1,000 patients to zeltinib plus durvalumab, durvalumab alone or "
         "sorafenib. Median OS was 16.0 months with the combination versus 13.5 months with sorafenib (HR 0.80). "
-        "Durvalumab alone was non-inferior to sorafenib, with a median OS of 16.2 months (HR 0.87). Median PFS "
+        "Single-agent durvalumab proved non-inferior to sorafenib: median OS 16.2 months (HR 0.87). Median PFS "
         "was 3.8, 3.7 and 4.0 months, respectively (HR 0.91)."
     )
     ratios = {o.value: (o.arm, o.comparator) for o in statements(facts, Outcome) if o.measure == "HR"}

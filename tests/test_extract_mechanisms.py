@@ -66,12 +66,12 @@ def test_an_initial_does_not_end_a_sentence_but_a_cohort_letter_does() -> None:
 def test_a_respectively_list_takes_the_cohorts_named_before_it() -> None:
     facts = read_paper(Document(id="t", text=(
         "In the phase 2 HARBOUR study, zeltinib was given to three cohorts. Median PFS was 7.0 months in "
-        "cohort A, 2.1 months in cohort B and 1.7 months in cohort C; median OS was 17.5, 6.7 and 4.0 months, "
+        "cohort A, 2.4 months in cohort B and 1.9 months in cohort C; median OS was 17.5, 6.7 and 4.0 months, "
         "respectively. In cohort A, the response rate was 37%, and the disease control rate was 82%."
     )))
     found = {(o.endpoint, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
     assert found == {
-        ("PFS", 7.0, "cohort a"), ("PFS", 2.1, "cohort b"), ("PFS", 1.7, "cohort c"),
+        ("PFS", 7.0, "cohort a"), ("PFS", 2.4, "cohort b"), ("PFS", 1.9, "cohort c"),
         ("OS", 17.5, "cohort a"), ("OS", 6.7, "cohort b"), ("OS", 4.0, "cohort c"),
         ("ORR", 37.0, "cohort a"), ("DCR", 82.0, "cohort a"),
     }
@@ -257,7 +257,7 @@ def test_a_subgroup_named_back_and_one_in_brackets() -> None:
     facts = read_paper(Document(id="t", text=(
         "In the phase 3 HARBOUR trial, 600 patients were randomized to zeltinib plus letrozole or placebo plus "
         "letrozole. Median PFS was 9.0 versus 5.0 months (HR 0.55). The analysis also looked at the 250 "
-        "patients without a detectable alteration. In this exploratory subgroup, the HR for PFS was 0.81. "
+        "patients without a detectable alteration. Within this small subgroup, PFS favoured zeltinib (HR 0.81). "
         "The effect was consistent in patients previously treated with a CDK4/6 inhibitor (HR 0.60)."
     )))
     found = {o.value: o.subgroup for f in facts.facts if isinstance(o := f.statement, Outcome) and o.measure == "HR"}

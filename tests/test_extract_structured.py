@@ -225,7 +225,7 @@ _GRID_RECORD = """ClinicalTrials.gov ID: NCT09990003
 Brief Title: Zeltinib Versus Everolimus in Previously Treated Kidney Cancer (HARBOUR-4)
 Acronym: HARBOUR-4
 Phase: Phase 3
-Allocation: Randomized | Intervention Model: Parallel Assignment | Masking: None (Open Label)
+Allocation: Randomized | Masking: Open Label | Model: Parallel
 Actual Enrollment: 500 participants
 
 Arms and Interventions
