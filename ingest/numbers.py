@@ -362,9 +362,9 @@ _QUANTITY = re.compile(
 _COUNT = re.compile(r"(?<![A-Za-z])[nN]\s*=\s*(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?![\d·]|\.\d)")
 _SCHEDULE_BEFORE = re.compile(r"(?i:\b(?:every|each|per|q))\s*$")
 _CI_AFTER = re.compile(r"\s*(?:CI\b|C\.I\.|(?i:confidence))")
-# A bare number listed with a quantity shares its unit: "2.8 vs 1.5 months".
+# A bare number listed with a quantity shares its unit: "2.8 vs 1.5 months", "23.9 v 9.2 months".
 _LISTED_NUMBER = re.compile(
-    rf"(?<![\w.·,\u2212\u2013\u2014-])(?P<value>{_DECIMAL})\s*(?:,|vs\.?|versus|and|or|compared\s+with)\s*$"
+    rf"(?<![\w.·,\u2212\u2013\u2014-])(?P<value>{_DECIMAL})\s*(?:,|vs\.?|v\.?|versus|and|or|compared\s+with)\s*$"
 )
 _NOT_A_RESULT_AFTER = frozenset({
     "grade", "grades", "phase", "stage", "cycle", "cycles", "day", "days", "arm", "cohort", "level",

@@ -86,7 +86,7 @@ _OF_RESPONDERS = re.compile(
 )
 _LIST_GAP = re.compile(
     r"^\s*(?:months?|weeks?|%|percent)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?,?\s*"
-    r"(?:and|or|versus|vs\.?|to|compared with|as against|against|,)\s*$",
+    r"(?:and|or|versus|vs\.?|v\.?|to|compared with|as against|against|,)\s*$",
     re.I,
 )
 # "(37%) of 43 evaluable patients in the selumetinib group": the arm follows the denominator
@@ -105,6 +105,7 @@ _COMPARATIVE_TO = re.compile(
     r"\b(?:non-?inferior|superior|inferior|equivalent|similar|comparable|better|worse)\s+(?:to|than|with)\b", re.I
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_AS_DID = re.compile(r",?\s+(?:as|so)\s+did\b", re.I)
 _GENERALISATION = re.compile(r"\b(?:rarely|seldom|typically|usually|generally|historically|commonly)\b", re.I)
 # "- HRD-positive (n=387): 37.2 vs 17.7 months": a bulleted line under its label
 _BULLET_LINE = re.compile(r"^\s*[\u2022\u25aa\u25e6\u2023\u00b7*\u2013-]\s*(?P<label>[^:;\d][^:;]{1,60}?)\s*:")
@@ -306,6 +307,7 @@ class ResultReader:
         self._before_paragraph: list[TrialState] = []
         self._last_time_endpoint: str | None = None  # for a ratio whose sentence names no endpoint
         self._cohort: str | None = None  # a cohort subgroup that later sentences continue
+        self._sentence_comparator: dict[int, tuple[str, ...]] = {}  # the arm a sentence compares with
         self._pipe = PipeTable()
         # the arms the last sentence with figures gave them to, in order
         self._last_order: tuple[TrialState | None, list[tuple[str, ...]]] = (None, [])
@@ -606,6 +608,12 @@ class ResultReader:
             if not todo:
                 continue
             trial = by_value_trial[id(members[0])]
+            pair = self._bracketed_comparison(sentence, members, trial) if len(todo) == 2 else None
+            if pair is not None:
+                # "A prolonged PFS compared with B (median, 23.9 v 9.2 months), as did C (14.7 v 9.2)"
+                for value, arm in zip(todo, pair, strict=True):
+                    assigned[id(value)] = [arm]
+                continue
             used = {a for v in members for a in assigned.get(id(v), [])}
             before = self._arms_before(sentence, members[0].start, trial)
             if len(before) < len(todo):
@@ -760,8 +768,10 @@ class ResultReader:
         subgroup: str | None,
     ) -> None:
         arms: list[tuple[str, ...]] = []
+        # the figures since the ratio before it: "(23.9 v 9.2 months; HR 0.39), as did C (14.7 v 9.2; HR 0.65)"
+        since = max((v.end for v in values if v.measure == "HR" and v.end <= value.start), default=0)
         for other in values:
-            if other.measure != "HR" and other.endpoint == value.endpoint and other.start < value.start:
+            if other.measure != "HR" and other.endpoint == value.endpoint and since <= other.start < value.start:
                 for arm in assigned.get(id(other), []):
                     if arm not in arms:
                         arms.append(arm)
@@ -833,6 +843,28 @@ class ResultReader:
             return None
         first, second = (self._as_trial_arm(drugs, trial) for drugs, _agent in groups)
         return (first, second) if first != second else None
+
+    def _bracketed_comparison(
+        self, sentence: Sentence, members: list[Value], trial: TrialState
+    ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """The two arms a bracketed pair of figures compares, named by the clause before the
+        bracket ("A prolonged PFS compared with B (median, 23.9 v 9.2 months"); after "as did C"
+        C faces the comparator the sentence named before."""
+        before = sentence.text[: members[0].start]
+        if before.count("(") <= before.count(")"):
+            return None
+        as_did = list(_AS_DID.finditer(before))
+        if as_did:
+            start = sentence.start + as_did[-1].end()
+            groups = agent_groups(self.reading, sentence, start, sentence.start + members[0].start, self.context)
+            experimental = self._as_trial_arm(groups[0][0], trial) if groups else None
+            comparator = self._sentence_comparator.get(sentence.index)
+        else:
+            experimental, comparator = self._compared_before(sentence, members[0], trial)
+        if experimental is None or comparator is None or experimental == comparator:
+            return None
+        self._sentence_comparator[sentence.index] = comparator
+        return experimental, comparator
 
     def _compared_before(
         self, sentence: Sentence, value: Value, trial: TrialState
@@ -1031,7 +1063,8 @@ class ResultReader:
             # a figure in brackets ("(hazard ratio for death, 0.66)") names its arm inside them,
             # unless the brackets hold the figure alone ("Sixteen (37%) of 43 patients in ...")
             closing = self.reading.text.find(")", start, limit)
-            if closing >= 0 and self.reading.text[start:closing].strip():
+            alone = not before[before.rfind("(") + 1 :].strip()
+            if closing >= 0 and (self.reading.text[start:closing].strip() or not alone):
                 limit = closing
         groups = agent_groups(self.reading, sentence, start, limit, self.context)
         if not groups:

@@ -313,3 +313,20 @@ def test_of_three_arms_the_one_the_others_are_compared_with_is_the_control() -> 
         0.87: (("durvalumab",), ("sorafenib",)),
         0.91: (("durvalumab", "zeltinib"), ("sorafenib",)),
     }
+
+
+def test_a_bracketed_pair_compares_the_clause_arms_and_as_did_reuses_the_comparator() -> None:
+    facts = read(
+        "In the phase 3 HARBOUR trial, 900 patients were randomly assigned to zeltinib plus pembrolizumab, "
+        "zeltinib plus everolimus, or sunitinib. Zeltinib plus pembrolizumab prolonged PFS compared with "
+        "sunitinib (median, 23.9 v 9.2 months; HR, 0.39), as did zeltinib plus everolimus (median, 14.7 v "
+        "9.2 months; HR, 0.65)."
+    )
+    found = {(o.arm, o.comparator, o.measure, o.value) for o in statements(facts, Outcome)}
+    assert found == {
+        (("pembrolizumab", "zeltinib"), None, "median", 23.9),
+        (("sunitinib",), None, "median", 9.2),
+        (("everolimus", "zeltinib"), None, "median", 14.7),
+        (("pembrolizumab", "zeltinib"), ("sunitinib",), "HR", 0.39),
+        (("everolimus", "zeltinib"), ("sunitinib",), "HR", 0.65),
+    }
