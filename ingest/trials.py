@@ -59,7 +59,7 @@ _BACKGROUND = re.compile(
     r"(?:also\s+|additionally\s+)?(?:continued|received|were\s+given|got|remained\s+on|were\s+treated\s+with)\b",
     re.IGNORECASE,
 )
-_RATIO = re.compile(r"\b([1-4])\s*:\s*([1-4])\b")
+_RATIO = re.compile(r"\b[1-4](?:\s*:\s*[1-4]){1,3}\b")
 _DESIGN_VERB = re.compile(
     r"\b(?:randomi[sz]ed|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
     r"took|treated|given|compared|pitted|evaluat\w+|tested|enrol\w*|Enrollment|Arms?|Experimental|"
@@ -1219,7 +1219,7 @@ class TrialTracker:
             trial.set_once("randomized", True, index, "trial.randomised")
         ratio = _RATIO.search(clause)
         if ratio and re.search(r"randomi|allocat|assign|ratio", clause, re.I):
-            trial.set_once("ratio", f"{ratio.group(1)}:{ratio.group(2)}", index, "trial.allocation_ratio")
+            trial.set_once("ratio", re.sub(r"\s+", "", ratio.group()), index, "trial.allocation_ratio")
         if re.search(r"\bcohorts?\b", clause, re.I) and re.search(
             r"\bcohorts?\s+(?:or|and)\b|\bcohorts\b", clause, re.I
         ):

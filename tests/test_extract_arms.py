@@ -330,3 +330,11 @@ def test_a_bracketed_pair_compares_the_clause_arms_and_as_did_reuses_the_compara
         (("pembrolizumab", "zeltinib"), ("sunitinib",), "HR", 0.39),
         (("everolimus", "zeltinib"), ("sunitinib",), "HR", 0.65),
     }
+
+
+
+def test_an_allocation_ratio_of_three_arms() -> None:
+    facts = read("In the phase 3 HARBOUR trial, 600 patients were randomized 1:1:1 to zeltinib plus "
+                 "everolimus, zeltinib alone or everolimus alone.")
+    assert arm_sets(facts) == {("everolimus", "zeltinib"), ("zeltinib",), ("everolimus",)}
+    assert {d.allocation_ratio for d in statements(facts, TrialDesign)} == {"1:1:1"}
