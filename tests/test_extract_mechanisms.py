@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ingest.extract import read_paper
 from ingest.sentences import CleanText, sentence_spans
-from kg.model import Arm, Combination, Document, Outcome, PaperFacts, TrialDesign
+from kg.model import Arm, Combination, Document, Outcome, PaperFacts
+from tests.reading import designs
 
 
 def read(text: str, paper_id: str = "t") -> PaperFacts:
@@ -17,10 +18,6 @@ def outcomes(facts: PaperFacts) -> list[Outcome]:
 
 def outcome_keys(facts: PaperFacts) -> set[tuple[tuple[str, ...], str, str, float, bool]]:
     return {(o.arm, o.endpoint, o.measure, o.value, o.subgroup is not None) for o in outcomes(facts)}
-
-
-def designs(facts: PaperFacts) -> dict[str, TrialDesign]:
-    return {f.statement.trial: f.statement for f in facts.facts if isinstance(f.statement, TrialDesign)}
 
 
 def arms(facts: PaperFacts, trial: str) -> set[tuple[str, ...]]:

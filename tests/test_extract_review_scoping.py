@@ -3,19 +3,8 @@ the review spreads them over its paragraphs. Sentences written for these tests."
 
 from __future__ import annotations
 
-from kg.model import Arm, Outcome, PaperFacts, TrialDesign
-from tests.reading import read, statements
-
-
-def designs(facts: PaperFacts) -> dict[str, TrialDesign]:
-    return {d.trial: d for d in statements(facts, TrialDesign)}
-
-
-def arms_of(facts: PaperFacts) -> dict[str, set[tuple[str, ...]]]:
-    found: dict[str, set[tuple[str, ...]]] = {}
-    for arm in statements(facts, Arm):
-        found.setdefault(arm.trial, set()).add(arm.drugs)
-    return found
+from kg.model import Outcome, PaperFacts
+from tests.reading import arms_of, designs, read, statements
 
 
 def figures(facts: PaperFacts) -> set[tuple[tuple[str, ...], str, float]]:

@@ -3,19 +3,8 @@ own phase, arms and results. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from kg.model import Arm, Combination, Outcome, PaperFacts, TrialDesign
-from tests.reading import read, statements
-
-
-def designs(facts: PaperFacts) -> dict[str, TrialDesign]:
-    return {d.trial: d for d in statements(facts, TrialDesign)}
-
-
-def arms_of(facts: PaperFacts) -> dict[str, set[tuple[str, ...]]]:
-    found: dict[str, set[tuple[str, ...]]] = {}
-    for arm in statements(facts, Arm):
-        found.setdefault(arm.trial, set()).add(arm.drugs)
-    return found
+from kg.model import Arm, Combination, Outcome, PaperFacts
+from tests.reading import arms_of, designs, read, statements
 
 
 def outcomes(facts: PaperFacts) -> set[tuple[str, tuple[str, ...], str, str, float]]:
