@@ -202,8 +202,10 @@ _TRAILING_SUBGROUP = re.compile(
     r"|(?:[\w-]+\s+){1,3}(?:patients|participants))(?=\s*(?:[,;.)]|\band\b|\bversus\b|\bvs\b|$))",
     re.I,
 )
+# a cohort named by a letter or number: "cohort A", "Cohort 2"
+_COHORT_LETTER = r"(?i:cohort)\s+(?-i:[A-Z0-9]{1,2})\b"
 _LABELLED_COHORT = re.compile(
-    r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?P<phrase>(?i:cohort)\s+[A-Z0-9]{1,2})\b"
+    rf"^(?:[A-Z][\w ]{{0,20}}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?P<phrase>{_COHORT_LETTER})"
 )
 # "In the AKT pathway-altered population, ...", "In the melanoma expansion cohort (n = 22), ..."
 _NAMED_POPULATION = re.compile(
@@ -245,12 +247,12 @@ _ANAPHORIC_SUBGROUP = re.compile(
 _PATIENTS_WHO = re.compile(r"\b(?:patients|participants|those)\s+(?:with|without|whose|who)\b[^,;.()]{3,60}", re.I)
 _TRAILING_COHORT = re.compile(
     r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?in\s+(?:the\s+(?P<name>[\w/ -]{2,30}?)\s+cohort\b|"
-    r"(?:the\s+)?(?P<label>cohort\s+(?-i:[A-Z0-9]{1,2}))\b)",
+    rf"(?:the\s+)?(?P<label>{_COHORT_LETTER}))",
     re.I,
 )
-_LETTERED_COHORT = re.compile(r"\b(?i:cohort)\s+[A-Z0-9]{1,2}\b")
+_LETTERED_COHORT = re.compile(rf"\b{_COHORT_LETTER}")
 # "the ORR in cohort A was 37%": a lettered cohort named in the figure's clause, before it
-_COHORT_BEFORE = re.compile(r"\b(?:in|for|of)\s+(?:the\s+)?(?P<label>cohort\s+(?-i:[A-Z0-9]{1,2}))\b[^,;()\d]*$", re.I)
+_COHORT_BEFORE = re.compile(rf"\b(?:in|for|of)\s+(?:the\s+)?(?P<label>{_COHORT_LETTER})[^,;()\d]*$", re.I)
 _TRAILING_GENOTYPE = re.compile(
     r"\bin\s+(?:the\s+)?(?:tumou?rs|those|patients|participants)\s+(?:harbou?ring|with|carrying|bearing)\s+"
     r"(?P<phrase>[^,;()]{2,40}?)\s*$",

@@ -361,9 +361,8 @@ class TrialState:
         drugs = _without_placebo(drugs)
         if not drugs:
             return drugs
-        known = next((arm for arm in self.arms if arm.drugs == drugs), None)
-        if known is not None:
-            known.n = known.n if known.n is not None else n
+        if drugs in self.arm_sets():
+            self.size_arm(drugs, n)
         else:
             self.arms.append(ArmState(drugs, n=n, sentence=sentence, rule=rule, alternatives=alternatives))
             self._settle_placebo()
