@@ -272,8 +272,12 @@ class EmbeddedServer:
             client.close()
 
     def _log_tail(self) -> str:
+        """The log's last line; read from its end, since a start polls it and the log keeps
+        every start the store has had."""
         try:
-            lines = self.logfile.read_text(errors="replace").strip().splitlines()
+            with self.logfile.open("rb") as log:
+                log.seek(max(0, log.seek(0, os.SEEK_END) - 4096))
+                lines = log.read().decode(errors="replace").strip().splitlines()
         except OSError:
             return "no log"
         return lines[-1] if lines else "empty log"
