@@ -17,8 +17,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ingest.arm_groups import in_prior_therapy
 from ingest.mentions import Mention, Reading, Sentence, sorted_drugs
-from ingest.trials import in_prior_therapy, trial_reports
+from ingest.trials import trial_reports
 
 _COMBINATION_CUE = re.compile(
     r"\b(?:combin\w*|pair\w*|partners?|plus|add(?:ing|ed)|together\s+with|doublets?|triplets?|backbone)\b|\+",

@@ -30,8 +30,8 @@ from kg.model import (
 if TYPE_CHECKING:
     from ingest.lexicon import Lexicon
     from ingest.mentions import Reading, Sentence
-    from ingest.results import Result
-    from ingest.trials import TrialState
+    from ingest.result_values import Result
+    from ingest.trial_state import TrialState
 
 
 def read_paper(document: Document, lexicon: Lexicon | None = None) -> PaperFacts:

@@ -151,6 +151,12 @@ def parse_number(s: str) -> float | None:
     return -value if negative else value
 
 
+def count_value(text: str) -> int | None:
+    """A count as printed ("402", "1,024", "Seventy-one"): its whole number, else None."""
+    value = parse_number(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
 # ---- p-values ---------------------------------------------------------------------------
 
 _OPERATORS = {"=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "⩽": "<=", "⩾": ">=", "<=": "<=",

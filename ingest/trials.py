@@ -8,6 +8,10 @@ refer to the trial in focus. An indefinite mention is a new trial unless it re-m
 known one (same phase, drugs already among its arms), or it is the only unnamed mention in a
 sentence that names one trial. A trial announced in the title is the trial the body then
 names.
+
+The drug sets a design clause names come from :mod:`ingest.arm_groups`, what is known of each
+trial is kept by :mod:`ingest.trial_state`, and the arms a registry record defines are read by
+:mod:`ingest.registry_arms`.
 """
 
 from __future__ import annotations
@@ -16,9 +20,24 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from ingest.arm_groups import (
+    ALONE_AFTER,
+    CHOICE_CLASSES,
+    CHOICE_OF,
+    agent_groups,
+    arm_counts,
+    choice_arms,
+    clause_around,
+    clause_breaks,
+    in_prior_therapy,
+    is_class_phrase,
+    listed_options,
+)
 from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
-from ingest.numbers import parse_number
-from ingest.tables import PipeTable, Row, grid_header, grid_row
+from ingest.numbers import count_value
+from ingest.registry_arms import REGISTRY_ARM, REGISTRY_COUNTS, REGISTRY_ROW, RegistryArmReader
+from ingest.tables import PipeTable, Row
+from ingest.trial_state import TrialState, arm_for
 
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -26,11 +45,6 @@ _NUMBER_WORD = (
 )
 # A count of patients as printed: "402", "1,024", "Seventy-one", "One hundred".
 COUNT = rf"(?<![\w.-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.])|{_NUMBER_WORD}(?:[\s-](?:and\s+)?{_NUMBER_WORD})*"
-
-
-def count_value(text: str) -> int | None:
-    value = parse_number(text)
-    return int(value) if value is not None and value == int(value) else None
 
 
 _PHASE_TO_NOUN = re.compile(
@@ -71,106 +85,9 @@ _ARM_START = re.compile(
     r"pitted|evaluated|tested|treated)\b",
     re.IGNORECASE,
 )
-# A prior-therapy phrase ("who had previously received chemotherapy and anti-PD-1 or") reaches
-# over a coordinated list up to the verb of the main clause ("were given adagrasib").
-_PRIOR_CUE = (
-    # "at least three previous lines of therapy, including an immunomodulatory drug, ..." (first,
-    # so that it wins over a bare "previous" at the same place)
-    r"\b(?:(?:prior|previous|earlier|established|standard|available)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:therap(?:y|ies)|treatments?|lines?(?:\s+of\s+(?:therapy|treatment))?|regimens?|agents?)\s*,?\s*"
-    r"(?:including|such\s+as|(?:one|all|each|at\s+least\s+one)\s+of\s+which\s+(?:contained|included|was|were))|after|following|progress\w*\s+(?:on|after|during|with|while\s+(?:receiving|taking|on))(?:\s+or\s+after)?|prior|"
-    r"previous(?:ly)?(?:\s+(?:received|been\s+treated\s+with|treated\s+with|given))?|"
-    r"pre-?treated\s+with|refractory\s+to|resistant\s+to|failure\s+of|progression\s+on|"
-    r"already(?:\s+received)?|earlier|naive\s+to|exposed\s+to|received\s+(?:prior|previous)|"
-    r"had\s+(?:already\s+)?received)\b"
-)
-_MAIN_VERB = (
-    r"(?!\b(?:were|was|are|is|be|receive|received|receiving|given|took|then|versus|vs|compared|comparing|to|"
-    r"randomi[sz]ed|assigned|allocated|enrolled|tested|evaluated|showed|reported|trial|study|studies)\b)"
-)
-_PRIOR_THERAPY = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;,]){{0,100}}$", re.IGNORECASE)
-# The same phrase over a comma list of drugs ("previously treated with trastuzumab, pertuzumab
-# and T-DM1")
-_PRIOR_THERAPY_LIST = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;]){{0,100}}$", re.IGNORECASE)
-_PRIOR_CUE_ALONE = re.compile(_PRIOR_CUE, re.IGNORECASE)
-# What follows an item inside a list of prior therapies: another item
-_LIST_GOES_ON = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,|\b(?:and|or|plus)\b)", re.IGNORECASE)
-_PRIOR_REACH = 150
-_SPLIT = re.compile(
-    r"\b(?:or|versus|vs|compared|comparison|against|over|than|whereas|while|respectively)\b|\bvs\.",
-    re.IGNORECASE,
-)
-_STANDALONE_NUMBER = re.compile(r"(?<![\w/.-])\d+(?:\.\d+)?(?![\w/-])")
-# "lenvatinib-pembrolizumab": two drug names joined by a hyphen are a pair
-_JOIN = re.compile(
-    r"\+|\bplus\b|\band\b|\bwith\b|\btogether\b|\bcombin\w*|\bpaired\b|\balongside\b|/|^\s*[-\u2013]\s*$",
-    re.IGNORECASE,
-)
-# Doses and schedules between a drug and its partner: "45 mg orally twice daily", "1000 mg/m2 Q3W".
-_DOSE = re.compile(
-    r"\d+(?:[.,]\d+)?\s*(?:[-\u2013]\s*\d+(?:[.,]\d+)?\s*)?(?:mg|g|mcg|\u00b5g|ug|IU|units?)\b(?:/(?:m2|m\u00b2|kg|day|d))?"
-    r"|\b[Qq]\d+[WwHhDd]\b|\bdays?\s+\d+(?:\s*(?:[-\u2013,]|to|through|and)\s*\d+)*|\b\d+-(?:day|week)\b"
-    r"|\bevery\s+\d+\s+(?:weeks?|days?)|\b\d+\s+(?:days?|weeks?)\s+(?:on|off)\b",
-)
-# "Adding the MEK inhibitor binimetinib to ...": the drug may follow a short description.
-_ADDING_BEFORE = re.compile(r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?(?:[\w/-]+\s+){0,3}$", re.IGNORECASE)
-# What separates a drug from the same drug named again: "dabrafenib (Tafinlar)", "X, the MEK
-# inhibitor X"; a bare comma or "or" lists a new set ("A plus B, A plus C").
-_ALIAS_GAP = re.compile(r"\s*(?:[(\[]\s*|,\s*(?:the|a|an)\b[^,;]*|\b(?:also\s+known\s+as|i\.e\.?)\s*)?", re.IGNORECASE)
-_GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b", re.IGNORECASE)
-_ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)\b", re.IGNORECASE)
-# "A or placebo, each given with B": B joins every set listed before it.
-_SHARED_PARTNER = re.compile(
-    r",\s*(?:each|both|all|in\s+(?:both|all|each)\s+(?:arms|groups))\b[^,;()]{0,30}?"
-    r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of)\s*$",
-    re.IGNORECASE,
-)
-_CHOICE_CLASSES = frozenset({"physician's choice", "chemotherapy"})
-_BRACKETED = r"\((?:[^()]|\([^()]*\))*\)"
-_CHOICE_OF = re.compile(rf"\s*(?:{_BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
-# a bracket after a choice arm, with its patients by option: "(55 irinotecan, 7 paclitaxel)"
-_CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+)?\d+\s+[A-Za-z])?")
-# what separates the options a choice arm lists: "A (schedule), B and C (ABC); or D"
-_OPTION_LIST_GOES_ON = re.compile(
-    rf"\s*\)?\s*(?:{_BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and)?\s*\(?\s*", re.IGNORECASE
-)
-_ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
-_REGISTRY_ARM = re.compile(
-    r"^\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*"
-    r"(?P<kind>Experimental|Active comparator|Placebo comparator|Comparator|Arm(?:/Group)?\s+Title|"
-    r"Arm(?: [A-Z0-9]+)?|No intervention|Other)"
-    r"\s*:\s*(?P<label>[^.]+?)(?:\.\s*(?P<body>.*))?$",
-    re.IGNORECASE,
-)
-# A row of an arms table: "Drug A + Drug B | Drug A 125 mg daily plus drug B ..."
-_REGISTRY_ROW = re.compile(r"^\s*(?P<label>[^|:]{2,60}?)\s*\|\s*(?P<body>[^|]+)$")
-# a participant-flow row: "Started", "Randomized"
-_STARTED = re.compile(r"(?:started|randomi[sz]ed|assigned|enrolled)", re.IGNORECASE)
-_LABEL_STARTED = re.compile(
-    r"^\s*(?P<label>[^:|\n]{2,60}?)\s*:\s*(?:started|randomi[sz]ed|assigned|enrolled)\s*[:=]?\s*(?P<n>\d[\d,]*)\b",
-    re.IGNORECASE,
-)
-# the short form an arm's label ends with: "Investigator's Choice Chemotherapy (IC Chemo)"
-_SHORT_LABEL = re.compile(r"\(\s*([^()]{1,15}?)\s*\)\s*$")
-_LABEL_KIND = re.compile(
-    r"^(?:experimental|active\s+comparator|placebo\s+comparator|sham\s+comparator|comparator)\s*:\s*"
-)
-# Patients per arm by label: "Started: Drug A + Drug B 444; Placebo + Drug B 222"
 # what names the arm the others are compared with: "versus C", "non-inferior to C"
 _COMPARED_WITH = re.compile(
     r"\b(?:versus|vs\.?|compared\s+with|compared\s+to|(?:non-?)?inferior\s+to|superior\s+to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_REGISTRY_COUNTS = re.compile(
-    r"^\s*(?:started|randomi[sz]ed|enrolled|treated|(?:overall\s+)?number\s+of\s+participants|"
-    r"participants\s+analy[sz]ed)\b[^:]{0,40}:",
-    re.IGNORECASE,
-)
-# "44 to selumetinib", "78 previously treated patients received dabrafenib"
-_COUNT_BEFORE_ARM = re.compile(
-    r"(?<![\w.:])(?P<n>\d[\d,]*)\s+(?:(?:[\w-]+\s+){0,3}?(?:patients|participants)\s+(?:\w+\s+)?"
-    r"(?:received|were\s+given|were\s+assigned\s+to|were\s+treated\s+with)\s+|to\s+)"
-    r"(?:(?:the|a|an|oral|either)\s+)*$",
     re.IGNORECASE,
 )
 # "all randomized patients", "a randomised phase 3 trial": the participle describes, it does
@@ -207,8 +124,6 @@ _OTHER_ID_FIELD = re.compile(
     r"(?:ID|identifier)s?(?:\s+numbers?)?\s*:",
     re.IGNORECASE,
 )
-# The interventions a registry arm lists: "Interventions: Drug: A; Other: Placebo", "Drug: A"
-_INTERVENTION_LINE = re.compile(r"\s*(?:interventions?|drug|biological)\s*:", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:should|could|would|might|may|perhaps|whether|suggest\w*)\b", re.IGNORECASE)
 # The question a trial asked, right after its name: "TRIAL-9 asked whether", "(TRIAL-9) tested
 # whether", "TRIAL-9, which enrolled 300 patients, examined whether"
@@ -228,22 +143,12 @@ _TRIAL_REPORTS = re.compile(
 )
 # "a control regimen of X", "the control arm received X"
 _CONTROL_BEFORE = re.compile(r"\bcontrol\b[\w\s]{0,25}$", re.IGNORECASE)
-# "(n = 192)", "(192 patients)", "(EV+P group, n = 442)"
-_ARM_N = re.compile(
-    r"\((?:[^()]{0,40}?[,;]\s*)?n\s*=\s*(?P<n>\d+)\s*\)|\((?P<n2>\d+)\s+(?:patients|participants)\)",
-    re.IGNORECASE,
-)
 _APPOSITION = re.compile(r"[\s)\]]*[:,(]\s*(?:(?:an?|the)\s+)?[^.;:]{0,80}", re.IGNORECASE)
 # A registry field whose phase needs no trial noun: "Phase: Phase 3", "Study design: randomized,
 # open-label, phase 3"
 _PHASE_FIELD = re.compile(r"\s*(?:study\s+)?(?:phase|design)\b[^:\n]{0,20}:", re.IGNORECASE)
 # A registry field: "Phase: Phase 3", "Study title: ...", "ClinicalTrials.gov ID: NCT...".
 _FIELD_LINE = re.compile(r"\s*[A-Z][\w ./()&-]{0,40}:\s")
-_CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:and|but|while|whereas|yet|followed\s+by|(?:even\s+)?(?:though|although))\b|"
-    r"\s+and\s+followed\s+by\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)\.\s",
-    re.IGNORECASE,
-)
 
 # words that tie a sentence to the arms of the trial in focus
 _ARM_WORDS = re.compile(r"\b(?:arms?|groups?|control|comparator|placebo|randomi[sz]\w*|assigned|allocated)\b", re.I)
@@ -294,217 +199,6 @@ _SUBGROUP_COUNT = re.compile(r"\b(?:among|in)\s+(?:the\s+|these\s+)?$|\bsubgroup
 
 
 @dataclass
-class ArmState:
-    drugs: tuple[str, ...]
-    n: int | None = None
-    dose: str | None = None
-    label: str | None = None
-    sentence: int | None = None
-    rule: str = "arm.design"
-    alternatives: bool = False  # a registry arm offering drugs in the alternative ("cisplatin or carboplatin")
-    # the regimens a choice arm offers: "gemcitabine with either cisplatin or carboplatin"
-    options: list[tuple[str, ...]] = field(default_factory=list)
-
-
-@dataclass
-class TrialState:
-    number: int
-    acronym: str | None = None
-    nct: str | None = None
-    phase: str | None = None
-    part_phase: str | None = None
-    randomized: bool | None = None
-    n_enrolled: int | None = None
-    ratio: str | None = None
-    arms: list[ArmState] = field(default_factory=list)
-    genes: set[str] = field(default_factory=set)
-    diseases: set[str] = field(default_factory=set)
-    from_title: bool = False
-    has_cohorts: bool = False
-    sentences: list[int] = field(default_factory=list)
-    evidence: dict[str, tuple[int, str]] = field(default_factory=dict)  # field -> (sentence, rule)
-    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # registry and table arm labels
-    prose_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "arm b" named in prose
-    declared_control: tuple[str, ...] | None = None  # an arm the text calls control or comparator
-    placebo_backbone: tuple[str, ...] | None = None  # the arm "placebo" names in an add-on trial
-    # the orders sentences list the arms in: (sentence index, assigns patients, arms)
-    listings: list[tuple[int, bool, list[tuple[str, ...]]]] = field(default_factory=list)
-
-    def listed_before(self, index: int, size: int) -> list[tuple[str, ...]]:
-        """The arms in the order a sentence before ``index`` listed at least ``size`` of them
-        ("..., respectively" follows it): the last that assigned patients to them, else the
-        last that named them."""
-        earlier = [
-            (assigns, arms) for sentence, assigns, arms in self.listings if sentence < index and len(arms) >= size
-        ]
-        assigning = [arms for assigns, arms in earlier if assigns]
-        return assigning[-1] if assigning else (earlier[-1][1] if earlier else [])
-
-    chemotherapy: set[str] = field(default_factory=set)  # drugs of its arms that are standard chemotherapy
-
-    @property
-    def drugs(self) -> set[str]:
-        return {drug for arm in self.arms for drug in arm.drugs}
-
-    def arm_sets(self) -> list[tuple[str, ...]]:
-        seen: list[tuple[str, ...]] = []
-        for arm in self.arms:
-            if arm.drugs not in seen:
-                seen.append(arm.drugs)
-        return seen
-
-    def add_arm(
-        self, drugs: tuple[str, ...], sentence: int, rule: str, n: int | None = None, alternatives: bool = False
-    ) -> tuple[str, ...]:
-        """Add an arm (or give a known one its size); returns the arm's drugs as the trial now
-        has them (the placebo arm of an add-on trial is its backbone's arm)."""
-        drugs = _without_placebo(drugs)
-        if not drugs:
-            return drugs
-        if drugs in self.arm_sets():
-            self.size_arm(drugs, n)
-        else:
-            self.arms.append(ArmState(drugs, n=n, sentence=sentence, rule=rule, alternatives=alternatives))
-            self._settle_placebo()
-        return self.placebo_backbone if drugs == (PLACEBO_ARM,) and self.placebo_backbone else drugs
-
-    def name_arm(self, label: str, drugs: tuple[str, ...]) -> None:
-        """Record the label a record gives an arm, with the names tables may use for it: without
-        its kind ("Active comparator: ..."), and its short form ("... Chemotherapy (IC Chemo)")."""
-        label = " ".join(label.casefold().split())
-        self.labels[label] = drugs
-        bare = _LABEL_KIND.sub("", label)
-        self.labels.setdefault(bare, drugs)
-        short = _SHORT_LABEL.search(bare)
-        if short:
-            self.labels.setdefault(short.group(1), drugs)
-
-    def size_arm(self, drugs: tuple[str, ...], n: int | None) -> None:
-        """Give an arm its patients, unless it has them already."""
-        for arm in self.arms:
-            if arm.drugs == drugs and arm.n is None:
-                arm.n = n
-
-    def redefine_arm(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
-        """Give an arm the drugs a later line of its record lists; an arm that already has them
-        absorbs it."""
-        new = _without_placebo(new)
-        arm = next((a for a in self.arms if a.drugs == old), None)
-        if arm is None or old == new:
-            return
-        target = next((other for other in self.arms if other.drugs == new), None)
-        if target is not None:
-            target.n = target.n or arm.n
-            self.arms.remove(arm)
-        else:
-            arm.drugs = new
-        self._rename_arm(old, new)
-
-    def _settle_placebo(self) -> None:
-        """In an add-on trial (A plus B against B) the placebo stands in for A, so "the placebo
-        arm" is B's arm; only a trial of drugs against placebo alone has a placebo arm."""
-        placebo = (PLACEBO_ARM,)
-        sets = self.arm_sets()
-        if placebo not in sets:
-            return
-        # placebo masks a drug, never chemotherapy ("A vs chemotherapy plus A" has no placebo arm)
-        backbones = [
-            arm
-            for arm in sets
-            if arm != placebo
-            and any(set(arm) < set(other) and not set(other) - set(arm) & _CHOICE_CLASSES for other in sets)
-        ]
-        if len(backbones) == 1:
-            self.placebo_backbone = backbones[0]
-            self.redefine_arm(placebo, backbones[0])
-
-    def note_options(self, drugs: tuple[str, ...], options: list[tuple[str, ...]]) -> None:
-        for arm in self.arms:
-            if arm.drugs == drugs:
-                arm.options.extend(option for option in options if option not in arm.options)
-
-    def merge_class_arms(self, reading: Reading) -> None:
-        """An arm named with a class phrase ("pembrolizumab plus chemotherapy") is the arm that
-        names the class's drugs ("pembrolizumab, cisplatin and fluorouracil"), once there is
-        exactly one such arm; a chemotherapy arm is the physician's-choice arm, when there is one."""
-        sets = self.arm_sets()
-        if ("chemotherapy",) in sets and ("physician's choice",) in sets:
-            self.redefine_arm(("chemotherapy",), ("physician's choice",))
-        for arm in list(self.arms):
-            members = [
-                other
-                for other in self.arms
-                if other is not arm
-                and not any(_is_class_phrase(reading, d) for d in other.drugs)
-                and _spells_out(reading, arm.drugs, other.drugs)
-            ]
-            if len(members) != 1 or members[0].sentence == arm.sentence:
-                continue  # a choice of the class named beside the drug arm is an arm of its own
-            target = members[0]
-            target.n = target.n or arm.n
-            self.arms.remove(arm)
-            self._rename_arm(arm.drugs, target.drugs)
-
-    def _rename_arm(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
-        for labels in (self.labels, self.prose_labels):
-            for label, drugs in labels.items():
-                if drugs == old:
-                    labels[label] = new
-        if self.declared_control == old:
-            self.declared_control = new
-        self.listings = [
-            (sentence, assigns, [new if arm == old else arm for arm in arms])
-            for sentence, assigns, arms in self.listings
-        ]
-
-    def note_chemotherapy(self, reading: Reading) -> None:
-        self.chemotherapy = {d for d in self.drugs if d == "chemotherapy" or "chemotherapy" in reading.drug_classes(d)}
-
-    def control_arm(self) -> tuple[str, ...] | None:
-        """The comparator: the arm the text calls control (or the placebo arm), else an arm
-        whose drugs are all in another arm, else a chemotherapy or class-phrase arm facing a drug
-        arm, else the second arm."""
-        sets = self.arm_sets()
-        if len(sets) < 2:
-            return None
-        if self.declared_control in sets:
-            return self.declared_control
-        for arm in sets:
-            if any(arm != other and set(arm) < set(other) for other in sets):
-                return arm
-        standard = [arm for arm in sets if all(self.standard_care(d) for d in arm)]
-        if len(standard) == 1:
-            return standard[0]
-        return sets[1]
-
-    def arm_named(self, drugs: tuple[str, ...]) -> tuple[str, ...]:
-        """The arm a set names: itself, else the one arm holding all its drugs ("the
-        selumetinib group" of a selumetinib-plus-docetaxel arm)."""
-        sets = self.arm_sets()
-        if not drugs or drugs in sets:
-            return drugs
-        supersets = [arm for arm in sets if set(drugs) < set(arm)]
-        return supersets[0] if len(supersets) == 1 else drugs
-
-    def standard_care(self, drug: str) -> bool:
-        return drug in self.chemotherapy
-
-    def experimental_arm(self) -> tuple[str, ...] | None:
-        sets = self.arm_sets()
-        control = self.control_arm()
-        for arm in sets:
-            if arm != control:
-                return arm
-        return sets[0] if sets else None
-
-    def set_once(self, name: str, value: object, sentence: int, rule: str) -> None:
-        if value is None or getattr(self, name) is not None:
-            return
-        setattr(self, name, value)
-        self.evidence[name] = (sentence, rule)
-
-
-@dataclass
 class _Group:
     """Trial mentions in one sentence that name one trial."""
 
@@ -519,285 +213,6 @@ class _Group:
     anaphoric: bool = False
 
 
-def in_prior_therapy(text: str, sentence: Sentence, start: int, end: int) -> bool:
-    """Whether a mention of a sentence lies in a prior-therapy phrase ("patients progressing
-    after immunotherapy", "who had previously received chemotherapy and anti-PD-1 or ...",
-    "previously treated with trastuzumab, pertuzumab and trastuzumab emtansine")."""
-    before_start = max(sentence.start, start - _PRIOR_REACH)
-    before = text[before_start:start]
-    if _PRIOR_THERAPY.search(before):
-        return True
-    listed = _PRIOR_THERAPY_LIST.search(before)
-    if listed is None:
-        return False
-    # every comma after the cue must close a drug of the list ("trastuzumab, pertuzumab and")
-    ends = [m.end for m in sentence.mentions if m.kind in {"drug", "class"}]
-    # commas inside a cue ("previous lines of therapy, including") are not list commas
-    after_cue = max((cue.end() for cue in _PRIOR_CUE_ALONE.finditer(before, listed.start())), default=listed.start())
-    commas = [before_start + i for i in range(after_cue, len(before)) if before[i] == ","]
-    if commas and not text[commas[-1] + 1 : start].strip() and not _LIST_GOES_ON.match(text, end):
-        return False  # "treated with an ICI, nivolumab added to ...": the list ended at the comma
-    return all(any(e <= comma and not text[e:comma].strip() for e in ends) for comma in commas)
-
-
-@dataclass
-class _DrugSet:
-    drugs: list[str]
-    agent: Agent  # where the set starts
-    before_join: list[str] = field(default_factory=list)  # its drugs before the last one joined
-
-
-def agent_groups(
-    reading: Reading, sentence: Sentence, start: int, end: int, context: AgentContext, skip_prior: bool = True
-) -> list[tuple[tuple[str, ...], Agent]]:
-    """Drug sets named between two offsets, split at "or"/"versus", joined at "plus"/"with".
-
-    - "adding A to B" and "A added to B" give two sets, A+B and B;
-    - a serial list ending in "and" is one set ("encorafenib, binimetinib and cetuximab"), one
-      ending in "or" or with "alone" after an item lists sets;
-    - a partner shared by the sets before it ("A or placebo, each given with B") or named before
-      "either" ("B plus either A or placebo") joins every set, so placebo leaves B alone; so does
-      a standard backbone given with A "or placebo" ("carboplatin and etoposide with
-      atezolizumab or placebo");
-    - a class phrase whose bracket lists drugs of that class ("a standard EGFR TKI (gefitinib
-      or erlotinib)") is one set: the choice, not its options;
-    - placebo is dropped from a set that has drugs, and alone is the set ("placebo",);
-      agents in a prior-therapy phrase are not arms.
-    Each set comes with the agent where it starts.
-    """
-    text = reading.text
-    agents = [
-        agent
-        for agent in reading.agents(sentence, start, end, context)
-        if not (skip_prior and in_prior_therapy(text, sentence, agent.start, agent.end))
-    ]
-    agents = _without_choice_options(reading, agents)
-    groups: list[_DrugSet] = []
-    extra: list[_DrugSet] = []
-    control: list[str] | None = None  # the arm "adding A to B" compares with: B
-    backbone: list[str] = []  # "B plus either A or placebo": B
-    shared: list[_DrugSet] = []  # the sets a shared partner ("each given with B") joins
-    compare_open = re.search(r"\bcompar\w*\b", text[start : agents[0].start], re.I) if agents else None
-    for index, agent in enumerate(agents):
-        if index == 0:
-            groups.append(_DrugSet(list(agent.drugs), agent))
-            continue
-        gap = text[agents[index - 1].end : agent.start]
-        previous_drugs = groups[-1].drugs
-        if set(agent.drugs) <= set(previous_drugs) and agent.drugs and _ALIAS_GAP.fullmatch(gap):
-            continue  # the same drug again: an alias ("dabrafenib (Tafinlar)") or its description
-        if agent.kind == "class" and "(" in gap and _GROUP_LABEL_AFTER.match(text, agent.end):
-            continue  # "(chemotherapy group, n = 444)": the name of the arm before
-        # ", and" closing a comma list ("rituximab, cyclophosphamide, and prednisone") ends no clause
-        list_end = index >= 2 and re.fullmatch(r"\s*,\s*and\s*", gap) is not None and re.fullmatch(
-            r"\s*,\s*", text[agents[index - 2].end : agents[index - 1].start]
-        )
-        # a schedule in brackets ("(1.25 mg/kg on days 1 and 8)") is long, holds numbers and
-        # "or", but splits nothing
-        unbracketed = re.sub(_BRACKETED, " ", gap)
-        if len(_DOSE.sub(" ", unbracketed).split()) > 14 or (_CLAUSE_BREAK.search(gap) and not list_end):
-            groups.append(_DrugSet(list(agent.drugs), agent))
-            control, backbone, shared = None, [], []
-            continue
-        if _SHARED_PARTNER.search(gap):
-            shared = groups[_last_clause_start(text, groups) :]
-            for group in shared:
-                group.drugs.extend(agent.drugs)
-            continue
-        if shared and _JOIN.search(gap) and not _SPLIT.search(gap):
-            for group in shared:
-                group.drugs.extend(agent.drugs)
-            continue
-        shared = []
-        if _ADDED_TO.search(gap) or (
-            re.search(r"\bto\b", gap, re.I)
-            and _ADDING_BEFORE.search(text[max(start, agents[index - 1].start - 40) : agents[index - 1].start])
-        ):
-            # "adding A to B" / "A added to B": the trial compares A+B with B alone.
-            control = list(agent.drugs)
-            extra.append(_DrugSet(control, agent))
-            groups[-1].drugs.extend(agent.drugs)
-            continue
-        bare_gap = _DOSE.sub("", unbracketed)
-        split = _SPLIT.search(unbracketed) is not None or _STANDALONE_NUMBER.search(bare_gap) is not None
-        if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
-            split = True
-            compare_open = None
-        joined = not split and (_JOIN.search(gap) is not None or _serial_and(text, agents, index))
-        if joined:
-            if re.search(r"\beither\b", gap, re.I):
-                backbone = list(groups[-1].drugs)
-            groups[-1].before_join = list(groups[-1].drugs)
-            groups[-1].drugs.extend(agent.drugs)
-            if control is not None:
-                control.extend(agent.drugs)
-        else:
-            drugs = [*backbone, *agent.drugs]
-            if agent.kind == "placebo" and not backbone and _standard_backbone(reading, groups[-1].before_join):
-                drugs = list(groups[-1].before_join)
-            groups.append(_DrugSet(drugs, agent))
-            control = None
-    result: list[tuple[tuple[str, ...], Agent]] = []
-    for group in [*groups, *extra]:
-        kept = _without_placebo(without_described_classes(reading, sorted_drugs(group.drugs)))
-        if not kept and group.agent.kind == "placebo":
-            kept = (PLACEBO_ARM,)  # placebo alone is an arm; "placebo plus B" is B's arm
-        if kept and kept not in [r[0] for r in result]:
-            result.append((kept, group.agent))
-    # "the one MEK inhibitor ..., binimetinib": a class phrase next to a drug of that class is
-    # a description of the drug, not an arm of its own.
-    singles = [r[0][0] for r in result if len(r[0]) == 1]
-    return [
-        (drugs, agent)
-        for drugs, agent in result
-        if not (
-            agent.kind == "class"
-            and len(drugs) == 1
-            and any(drugs[0] in reading.drug_classes(d) for d in singles if d != drugs[0])
-        )
-    ]
-
-
-def _choice_arms(
-    reading: Reading, groups: list[tuple[tuple[str, ...], Agent]]
-) -> tuple[list[tuple[tuple[str, ...], Agent]], dict[tuple[str, ...], list[tuple[str, ...]]]]:
-    """Sets that differ only in interchangeable chemotherapy ("gemcitabine with either cisplatin
-    or carboplatin", chosen per patient) are one arm: its other drugs plus "chemotherapy". The
-    regimens it offers are kept as its options."""
-    merged: list[tuple[tuple[str, ...], Agent]] = []
-    options: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    for drugs, agent in groups:
-        if merged and _interchangeable(reading, merged[-1][0], drugs, options):
-            first = options.pop(merged[-1][0], [merged[-1][0]])
-            shared = set(first[0]).intersection(drugs)
-            choice = sorted_drugs([*(d for d in shared if not _chemotherapy(reading, d)), "chemotherapy"])
-            options[choice] = [*first, drugs]
-            merged[-1] = (choice, merged[-1][1])
-            continue
-        merged.append((drugs, agent))
-    return merged, options
-
-
-def _interchangeable(
-    reading: Reading,
-    before: tuple[str, ...],
-    drugs: tuple[str, ...],
-    options: dict[tuple[str, ...], list[tuple[str, ...]]],
-) -> bool:
-    reference = options.get(before, [before])[0]
-    only_before, only_now = set(reference) - set(drugs), set(drugs) - set(reference)
-    if len(only_before) != 1 or len(only_now) != 1 or not set(reference) & set(drugs):
-        return False
-    (one,), (other,) = only_before, only_now
-    if not (_chemotherapy(reading, one) and _chemotherapy(reading, other)):
-        return False
-    shared = (reading.drug_classes(one) & reading.drug_classes(other)) - {"chemotherapy"}
-    return bool(shared)
-
-
-def _all_drugs(reading: Reading, groups: list[tuple[tuple[str, ...], Agent]]) -> tuple[str, ...]:
-    """What one arm's label or record names, all sets together ("Placebo + B: matching placebo
-    plus B" gives B)."""
-    return _without_placebo(without_described_classes(reading, sorted_drugs({d for g, _ in groups for d in g})))
-
-
-def _without_placebo(drugs: tuple[str, ...]) -> tuple[str, ...]:
-    """An arm's drugs without the placebo that masks a drug of another arm ("placebo plus B")."""
-    return tuple(d for d in drugs if d != PLACEBO_ARM) if len(drugs) > 1 else drugs
-
-
-def _chemotherapy(reading: Reading, drug: str) -> bool:
-    entry = reading.lexicon.drugs.get(drug)
-    return drug == "chemotherapy" or (entry is not None and entry.kind == "chemotherapy")
-
-
-def _standard_backbone(reading: Reading, drugs: list[str]) -> bool:
-    """Whether drugs are standard care that a placebo-controlled add-on trial gives to both arms
-    (chemotherapy or hormonal therapy), as opposed to an experimental pair matched by placebos."""
-    kinds = {entry.kind for drug in drugs if (entry := reading.lexicon.drugs.get(drug)) is not None}
-    known = all(drug in reading.lexicon.drugs for drug in drugs)
-    return bool(drugs) and known and kinds <= {"chemotherapy", "hormonal"}
-
-
-def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
-    """Whether the comma before agents[index] is inside a list of single drugs closed by "and"
-    ("encorafenib, binimetinib and cetuximab"), which names one set; "A plus B, C plus D" is not."""
-    if not re.fullmatch(r"\s*,\s*", text[agents[index - 1].end : agents[index].start]):
-        return False
-    # after "A plus B, C" only a closing "and" makes one set ("A plus B, C, and D"); "A plus B,
-    # C plus D" names two
-    joined_before = index >= 2 and _JOIN.search(text[agents[index - 2].end : agents[index - 1].start])
-    closing = r"\s*,?\s*and\s*" if joined_before else r"\s*,?\s*(?:and|plus|\+)\s*"
-    for position in range(index, len(agents)):
-        agent = agents[position]
-        if agent.kind != "drug" or _ALONE_AFTER.match(text, agent.end):
-            return False
-        if position + 1 == len(agents):
-            return False
-        gap = text[agent.end : agents[position + 1].start]
-        if re.fullmatch(r"\s*,\s*", gap):
-            continue
-        return re.fullmatch(closing, gap, re.I) is not None and agents[position + 1].kind == "drug"
-    return False
-
-
-def _last_clause_start(text: str, groups: list[_DrugSet]) -> int:
-    """Index of the first set of the run of alternatives that ends the list so far."""
-    first = len(groups) - 1
-    while first > 0 and not _CLAUSE_BREAK.search(text[groups[first - 1].agent.end : groups[first].agent.start]):
-        first -= 1
-    return first
-
-
-def _listed_options(text: str, agents: list[Agent]) -> list[Agent]:
-    """The agents that go on a list of options from the first one: "A (schedule), B and C (ABC);
-    or D"."""
-    listed: list[Agent] = []
-    for option, after in zip(agents, [*agents[1:], None], strict=True):
-        listed.append(option)
-        if after is None or not _OPTION_LIST_GOES_ON.fullmatch(text[option.end : after.start]):
-            break
-    return listed
-
-
-def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent]:
-    """Drop the drugs a choice arm lists as its options: "a standard EGFR TKI (gefitinib or
-    erlotinib)", "physician's choice (docetaxel or paclitaxel)", "physician's choice of
-    chemotherapy"; the class phrase is the arm."""
-    text = reading.text
-    dropped: set[int] = set()
-    for position, agent in enumerate(agents[:-1]):
-        following = agents[position + 1]
-        if (
-            agent.drugs
-            and agent.drugs[0] in _CHOICE_CLASSES - {"chemotherapy"}
-            and _CHOICE_OF.fullmatch(text[agent.end : following.start])
-        ):
-            # "physician's choice (PC) of A (schedule) or B": the options it lists
-            dropped.update(id(option) for option in _listed_options(text, agents[position + 1 :]))
-    for agent in agents:
-        # "physician's choice (docetaxel or paclitaxel)", "chemotherapy (55 irinotecan, 7 paclitaxel)";
-        # not "chemotherapy (carboplatin and paclitaxel)", which says what the chemotherapy was
-        bracket = _CHOICE_BRACKET.match(text, agent.end)
-        offered = agent.kind == "choice" or (
-            bool(agent.drugs)
-            and bracket is not None
-            and (agent.drugs[0] == "physician's choice" or (agent.drugs[0] in _CHOICE_CLASSES and bracket["count"]))
-        )
-        if not offered:
-            continue
-        close = text.find(")", agent.end)
-        if close < 0:
-            continue
-        options = [other for other in agents if agent.end < other.start < close and other.kind == "drug"]
-        choice = agent.drugs[0] if agent.drugs else ""
-        if len(options) >= 2 and all(
-            choice in _CHOICE_CLASSES or choice in reading.drug_classes(d) for o in options for d in o.drugs
-        ):
-            dropped.update(id(option) for option in options)
-    return [agent for agent in agents if id(agent) not in dropped]
-
-
 class TrialTracker:
     """Reads sentences in order and keeps the trials and the trial in focus."""
 
@@ -809,9 +224,7 @@ class TrialTracker:
         self.context = AgentContext(reading)
         self._pipe = PipeTable()
         self._row: Row | None = None  # the table row the current sentence is, if it is one
-        # the registry arm whose intervention lines may follow: trial, label, whether it is the control
-        self._open_arm: tuple[TrialState, str, bool] | None = None
-        self._grid: list[tuple[str, ...]] | None = None  # the arms of a registry grid's columns
+        self.registry_arms = RegistryArmReader(reading, self.context)
         # "four phase 3 studies": (trials known then, how many, phase, randomised, sentence)
         self._announced: list[tuple[int, int, str, bool, int]] = []
 
@@ -1018,7 +431,7 @@ class TrialTracker:
     def _remention(self, sentence: Sentence, group: _Group) -> TrialState | None:
         """An indefinite mention that repeats a known trial: same phase, and every drug of its
         clause already in that trial."""
-        clause = _clause_around(self.reading.text, sentence, group.start)
+        clause = clause_around(self.reading.text, sentence, group.start)
         drugs = {m.key for m in sentence.of("drug") if clause[0] <= m.start < clause[1]}
         named = [t for t in self.by_sentence.get(sentence.index, []) if t.acronym or t.nct]
         # "REVEL: a randomised phase 3 trial" describes the one trial the sentence names
@@ -1068,8 +481,8 @@ class TrialTracker:
             elif self.current is not None and (
                 self._row is not None
                 or _DESIGN_VERB.search(sentence.text)
-                or _REGISTRY_ROW.match(sentence.text)
-                or _REGISTRY_COUNTS.match(sentence.text)
+                or REGISTRY_ROW.match(sentence.text)
+                or REGISTRY_COUNTS.match(sentence.text)
             ) and not (self._row is None and self._leaves_trial(sentence, self.current)):
                 self.by_sentence[sentence.index] = [self.current]
             # two mentions of one trial ("a phase III trial ... in NEMO") are read once
@@ -1080,8 +493,8 @@ class TrialTracker:
                     self._attach(sentence, trial, group, window if len(found) > 1 else None)
             elif sentence.index in self.by_sentence and self.current is not None:
                 self._attach(sentence, self.current, None, None)
-            self._read_interventions(sentence)
-            self._read_flow(sentence)
+            self.registry_arms.read_interventions(sentence)
+            self.registry_arms.read_flow(sentence, self.current)
             self._remember_sets(sentence)
             if found:
                 self.focus(found[-1][1])
@@ -1105,7 +518,7 @@ class TrialTracker:
             sentence = self.reading.sentences[index]
             if all(other is trial for other in self.by_sentence.get(index, [])):
                 groups = agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context)
-                sets.update(drugs for drugs, _ in groups if not all(_is_class_phrase(self.reading, d) for d in drugs))
+                sets.update(drugs for drugs, _ in groups if not all(is_class_phrase(self.reading, d) for d in drugs))
             if self.reading.starts_paragraph(sentence):
                 break
         return next(iter(sets)) if len(sets) == 1 else None
@@ -1208,7 +621,7 @@ class TrialTracker:
         if window is not None:
             start, end = window
         elif group is not None:
-            start, end = _clause_around(text, sentence, group.start)
+            start, end = clause_around(text, sentence, group.start)
         else:
             start, end = sentence.start, sentence.end
         clause = text[start:end]
@@ -1237,13 +650,13 @@ class TrialTracker:
         trial.diseases.update(m.key for m in sentence.of("disease") if start <= m.start < end)
         _control_by_label(sentence, trial)
         if self._row is not None:
-            self._table_arm(sentence, trial, self._row)
+            self.registry_arms.read_table_arm(sentence, trial, self._row)
             return
-        registry = _REGISTRY_ARM.match(sentence.text) or _REGISTRY_ROW.match(sentence.text)
-        if registry and self._registry_arm(sentence, trial, registry):
+        registry = REGISTRY_ARM.match(sentence.text) or REGISTRY_ROW.match(sentence.text)
+        if registry and self.registry_arms.read_arm(sentence, trial, registry):
             return
-        if trial.labels and _REGISTRY_COUNTS.match(sentence.text):
-            self._registry_counts(sentence, trial)
+        if trial.labels and REGISTRY_COUNTS.match(sentence.text):
+            self.registry_arms.read_counts(sentence, trial)
             return
         self._arms(sentence, trial, start, end)
 
@@ -1330,16 +743,16 @@ class TrialTracker:
             groups = agent_groups(self.reading, sentence, start, end, self.context)
         if not groups or (verb is None and not re.search(r"\b(?:of|with|comparing|testing)\b", text[start:end], re.I)):
             return []
-        groups, options = _choice_arms(self.reading, groups)
-        counts = self._arm_counts(text, groups, start, clause_end)
+        groups, options = choice_arms(self.reading, groups)
+        counts = arm_counts(text, groups, start, clause_end)
         named: list[tuple[str, ...]] = []
         known = TrialState(0, arms=list(trial.arms))  # the arms before this clause
         for position, (set_drugs, agent) in enumerate(groups):
-            if all(_is_class_phrase(self.reading, d) for d in set_drugs) and len(groups) == 1:
+            if all(is_class_phrase(self.reading, d) for d in set_drugs) and len(groups) == 1:
                 continue  # "received a MEK inhibitor": no arm named
             # Outside an assignment, "in the selumetinib group" names a known arm by one drug;
             # "selumetinib alone" and the placebo arm are arms of their own.
-            alone = _ALONE_AFTER.match(text, agent.end) or re.search(
+            alone = ALONE_AFTER.match(text, agent.end) or re.search(
                 r"single[- ]agent\s*$", text[max(start, agent.start - 20) : agent.start]
             )
             own = passive or alone or agent.kind == "placebo"
@@ -1350,7 +763,7 @@ class TrialTracker:
                 drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None
             )
             trial.note_options(drugs, options.get(set_drugs, []))
-            if set_drugs[0] in _CHOICE_CLASSES - {"chemotherapy"}:
+            if set_drugs[0] in CHOICE_CLASSES - {"chemotherapy"}:
                 trial.note_options(drugs, self._offered(sentence, agent))
             named.append(drugs)
             self.context.remember_set(drugs)
@@ -1373,151 +786,11 @@ class TrialTracker:
         the sets its patients may get."""
         text = self.reading.text
         after = self.reading.agents(sentence, choice.end, sentence.end, self.context)
-        if not after or not _CHOICE_OF.fullmatch(text[choice.end : after[0].start]):
+        if not after or not CHOICE_OF.fullmatch(text[choice.end : after[0].start]):
             return []
-        listed = _listed_options(text, after)
+        listed = listed_options(text, after)
         end = listed[-1].end
         return [drugs for drugs, _ in agent_groups(self.reading, sentence, listed[0].start, end, self.context)]
-
-    @staticmethod
-    def _arm_counts(text: str, groups: list[tuple[tuple[str, ...], Agent]], start: int, end: int) -> list[int | None]:
-        """Each set's patient count: "(n = 192)" after it, or "44 to" / "78 patients received"
-        before it."""
-        counts: list[int | None] = []
-        counted_before: list[bool] = []
-        for position, (_drugs, agent) in enumerate(groups):
-            stop = groups[position + 1][1].start if position + 1 < len(groups) else end
-            after = _ARM_N.search(text, agent.end, stop)
-            before = _COUNT_BEFORE_ARM.search(text[groups[position - 1][1].end if position else start : agent.start])
-            counted_before.append(not after and before is not None)
-            if after:
-                counts.append(int(after.group("n") or after.group("n2")))
-            else:
-                counts.append(count_value(before.group("n")) if before else None)
-        if len(groups) > 1 and counted_before[0] and not any(counted_before[1:]):
-            counts[0] = None  # "886 patients were assigned to A (...) or B (n = 444)": the total
-        return counts
-
-    def _registry_arm(self, sentence: Sentence, trial: TrialState, match: re.Match[str]) -> bool:
-        """An arm defined by a registry line, under its label; a comparator or placebo arm is the
-        control. A table row counts only when its label names a drug or placebo; a results
-        header listing the labels as columns ("Arm/Group Title: A | B") defines no arm."""
-        if "|" in match.group("label"):
-            return True
-        label_end = sentence.start + match.end("label")
-        label_mentions = [m for m in sentence.of("drug", "placebo", "class") if m.start < label_end]
-        kind = (match.groupdict().get("kind") or "").casefold()
-        if not kind and not label_mentions:
-            return False
-        groups = agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context)
-        drugs = _all_drugs(self.reading, groups)
-        named_drugs = tuple(d for d in drugs if not _is_class_phrase(self.reading, d))
-        choice = [m.key for m in label_mentions if m.key in _CHOICE_CLASSES - {"chemotherapy"}]
-        # "Platinum-based doublet chemotherapy. Pemetrexed plus cisplatin ...": the label's class
-        # describes the drugs the arm gives; "Investigator's choice. Irinotecan plus cetuximab or
-        # ..." offers them
-        drugs = (choice[0],) if choice else named_drugs or drugs
-        placebo_label = any(m.kind == "placebo" for m in label_mentions)
-        label = match.group("label").strip().casefold()
-        self._open_arm = (trial, label, "comparator" in kind or placebo_label)
-        if not drugs:
-            return placebo_label  # "Arm II (Placebo)": its intervention lines give its drugs
-        n = _ARM_N.search(sentence.text)
-        drugs = trial.add_arm(
-            drugs,
-            sentence.index,
-            "arm.registry",
-            int(n.group("n") or n.group("n2")) if n else None,
-            alternatives=len(groups) > 1,
-        )
-        trial.name_arm(match.group("label"), drugs)
-        if re.fullmatch(r"arm \w+", kind):
-            trial.labels[kind] = drugs  # results tables may name it "Arm 1"
-        if "comparator" in kind or any(m.kind == "placebo" for m in label_mentions):
-            trial.declared_control = trial.declared_control or drugs
-        trial.set_once("randomized", None, sentence.index, "")
-        self.context.remember_set(drugs)
-        self.context.arms = trial.arm_sets()
-        return True
-
-    def _read_interventions(self, sentence: Sentence) -> None:
-        """The intervention lines under a registry arm ("Interventions: Drug: A; Drug: B; Other:
-        Placebo", "Drug: A (Other Names: ...)") list what the arm gives, whatever its label names
-        ("Arm I (Drug A)"); the arm's record ends at a blank line."""
-        if self._open_arm is None:
-            return
-        previous = self.reading.sentences[sentence.index - 1] if sentence.index else sentence
-        if re.search(r"\n[ \t]*\n", self.reading.text[previous.start : sentence.start]):
-            self._open_arm = None
-            return
-        if not _INTERVENTION_LINE.match(sentence.text):
-            return
-        trial, label, control = self._open_arm
-        # not the aliases in brackets ("Drug: A (Other Names: CODE-1, Brand)")
-        text = sentence.text
-        named = [
-            m
-            for m in sentence.of("drug", "regimen")
-            if text.count("(", 0, sentence.local(m.start)) == text.count(")", 0, sentence.local(m.start))
-        ]
-        listed = {m.key for m in named if m.kind == "drug"}
-        listed.update(d for m in named if m.kind == "regimen" for d in self.reading.regimens.get(m.key, ()))
-        if not listed:
-            return
-        old = trial.labels.get(label)
-        drugs = sorted_drugs((listed | set(old or ())) - {PLACEBO_ARM})  # "Group 2 (Placebo)" gives A
-        if old is None:
-            trial.labels[label] = trial.add_arm(drugs, sentence.index, "arm.registry")
-        else:
-            trial.redefine_arm(old, drugs)
-        if control and trial.declared_control in (None, old):
-            trial.declared_control = drugs
-        trial.merge_class_arms(self.reading)
-        self.context.arms = trial.arm_sets()
-
-    def _table_arm(self, sentence: Sentence, trial: TrialState, row: Row) -> None:
-        """A results table row whose first cell names an arm ("| Drug A + drug B | 410 | 7.8 |"):
-        the arm, its label, and its patients from a count column."""
-        first = row.cells[0]
-        groups = agent_groups(self.reading, sentence, first.start, first.end, self.context)
-        drugs = _all_drugs(self.reading, groups)
-        if not drugs:
-            return
-        count = row.count_column()
-        n = count_value(row.cells[count].text) if count is not None and count < len(row.cells) else None
-        drugs = trial.add_arm(drugs, sentence.index, "arm.table", n)
-        trial.name_arm(first.text, drugs)
-        if any(m.kind == "placebo" and first.start <= m.start < first.end for m in sentence.mentions):
-            trial.declared_control = trial.declared_control or drugs
-        self.context.arms = trial.arm_sets()
-
-    def _registry_counts(self, sentence: Sentence, trial: TrialState) -> None:
-        for label, drugs in trial.labels.items():
-            found = re.search(re.escape(label) + r"\s*[:=]?\s*(\d[\d,]*)\b", sentence.text, re.IGNORECASE)
-            if found is not None:
-                trial.size_arm(drugs, count_value(found.group(1)))
-
-    def _read_flow(self, sentence: Sentence) -> None:
-        """A registry's participant flow as a grid (" | A | B", then "Started | 374 | 372") or
-        by label ("A: Started 360 | Completed 326") gives each arm its patients."""
-        trial = self.current
-        if trial is None or not trial.labels:
-            return
-        text = sentence.text
-        labels = grid_header(text)
-        if labels is not None:
-            known = all(label in trial.labels for label in labels)
-            self._grid = [trial.labels[label] for label in labels] if known else None
-            return
-        row = grid_row(text)
-        if row is not None and self._grid and _STARTED.fullmatch(row[0]) and len(row[1]) == len(self._grid):
-            for drugs, cell in zip(self._grid, row[1], strict=True):
-                trial.size_arm(drugs, count_value(cell))
-            return
-        started = _LABEL_STARTED.match(text)
-        labelled = trial.labels.get(" ".join(started["label"].casefold().split())) if started else None
-        if started and labelled:
-            trial.size_arm(labelled, count_value(started["n"]))
 
 
 def _shared_by_arms(drugs: tuple[str, ...], trial: TrialState) -> bool:
@@ -1586,87 +859,3 @@ def _trial_subject_end(reading: Reading, sentence: Sentence, start: int, end: in
     return end
 
 
-def arm_for(reading: Reading, trial: TrialState, drugs: tuple[str, ...]) -> tuple[str, ...]:
-    """The trial's arm a set of drugs or class phrases names: TrialState.arm_named; else the one
-    arm whose other drugs all belong to the classes named ("the amivantamab-chemotherapy group"
-    for amivantamab, carboplatin and pemetrexed); else, for a lone class phrase, the one arm
-    made of class phrases ("with chemotherapy" for a physician's-choice arm)."""
-    drugs = without_described_classes(reading, drugs)
-    named = trial.arm_named(drugs)
-    sets = trial.arm_sets()
-    if named in sets:
-        return named
-    members = [arm for arm in sets if _spells_out(reading, drugs, arm)]
-    if len(members) == 1:
-        return members[0]
-    if len(drugs) != 1 or not _is_class_phrase(reading, drugs[0]):
-        return named
-    class_arms = [arm for arm in sets if all(_is_class_phrase(reading, d) for d in arm)]
-    return class_arms[0] if len(class_arms) == 1 else named
-
-
-def _spells_out(reading: Reading, named: tuple[str, ...], arm: tuple[str, ...]) -> bool:
-    """Whether an arm is a set named with class phrases, each class given as drugs of it:
-    (cisplatin, fluorouracil, pembrolizumab) spells out (chemotherapy, pembrolizumab)."""
-    classes = [d for d in named if _is_class_phrase(reading, d)]
-    plain = set(named) - set(classes)
-    return (
-        bool(classes)
-        and plain < set(arm)
-        and all(any(c in reading.drug_classes(d) for c in classes) for d in set(arm) - plain)
-    )
-
-
-def without_described_classes(reading: Reading, drugs: tuple[str, ...]) -> tuple[str, ...]:
-    """A set without the class phrases its own drugs belong to: "standard chemotherapy with
-    carboplatin plus vincristine" is carboplatin and vincristine."""
-    classes = [d for d in drugs if _is_class_phrase(reading, d)]
-    plain = [d for d in drugs if d not in classes]
-    if "physician's choice" in classes and not plain:
-        return ("physician's choice",)  # "Investigator's Choice Chemotherapy (IC Chemo)"
-    if classes and plain and all(any(c in reading.drug_classes(d) for d in plain) for c in classes):
-        return sorted_drugs(plain)
-    return drugs
-
-
-def _is_class_phrase(reading: Reading, name: str) -> bool:
-    return name in reading.lexicon.drug_classes
-
-
-def clause_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """Clause boundaries between two offsets, leaving out those inside brackets
-    ("(FLAURA; NCT02296125)" does not end a clause)."""
-    depth, opened = 0, {}
-    for index in range(start, end):
-        char = text[index]
-        if char in "([":
-            depth += 1
-        elif char in ")]" and depth:
-            depth -= 1
-        opened[index] = depth
-    return [
-        m
-        for m in _CLAUSE_BREAK.finditer(text, start, end)
-        if not opened.get(m.start()) and not _closes_list(text, start, m)
-    ]
-
-
-def _closes_list(text: str, start: int, match: re.Match[str]) -> bool:
-    return re.fullmatch(r",\s+and", match.group(), re.I) is not None and bool(
-        _LIST_BEFORE_AND.search(text, max(start, match.start() - 40), match.start())
-    )
-
-
-# ", carboplatin, and etoposide": the comma before "and" closes a list, not a clause
-_LIST_BEFORE_AND = re.compile(r",\s*[\w-]+(?:\s+[\w-]+){0,2}$")
-
-
-def _clause_around(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
-    start, end = sentence.start, sentence.end
-    for match in clause_breaks(text, sentence.start, sentence.end):
-        if match.end() <= position:
-            start = match.end()
-        elif match.start() >= position:
-            end = match.start()
-            break
-    return start, end

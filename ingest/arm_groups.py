@@ -1,0 +1,445 @@
+"""Drug sets: the candidate arms a stretch of a sentence names.
+
+"A plus B versus C" names two sets, A+B and C; "adding A to B" names A+B and B; a serial list
+ending in "and" is one set; a choice arm ("physician's choice of A or B") is one set, with the
+regimens it offers as its options; drugs in a prior-therapy phrase ("patients progressing after
+A") are no arm at all. Also here: the patients a listing gives each set ("(n = 192)"), and the
+clause boundaries the listing is read within.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
+from ingest.numbers import count_value
+
+# A prior-therapy phrase ("who had previously received chemotherapy and anti-PD-1 or") reaches
+# over a coordinated list up to the verb of the main clause ("were given adagrasib").
+_PRIOR_CUE = (
+    # "at least three previous lines of therapy, including an immunomodulatory drug, ..." (first,
+    # so that it wins over a bare "previous" at the same place)
+    r"\b(?:(?:prior|previous|earlier|established|standard|available)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:therap(?:y|ies)|treatments?|lines?(?:\s+of\s+(?:therapy|treatment))?|regimens?|agents?)\s*,?\s*"
+    r"(?:including|such\s+as|(?:one|all|each|at\s+least\s+one)\s+of\s+which\s+(?:contained|included|was|were))|after|following|progress\w*\s+(?:on|after|during|with|while\s+(?:receiving|taking|on))(?:\s+or\s+after)?|prior|"
+    r"previous(?:ly)?(?:\s+(?:received|been\s+treated\s+with|treated\s+with|given))?|"
+    r"pre-?treated\s+with|refractory\s+to|resistant\s+to|failure\s+of|progression\s+on|"
+    r"already(?:\s+received)?|earlier|naive\s+to|exposed\s+to|received\s+(?:prior|previous)|"
+    r"had\s+(?:already\s+)?received)\b"
+)
+_MAIN_VERB = (
+    r"(?!\b(?:were|was|are|is|be|receive|received|receiving|given|took|then|versus|vs|compared|comparing|to|"
+    r"randomi[sz]ed|assigned|allocated|enrolled|tested|evaluated|showed|reported|trial|study|studies)\b)"
+)
+_PRIOR_THERAPY = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;,]){{0,100}}$", re.IGNORECASE)
+# The same phrase over a comma list of drugs ("previously treated with trastuzumab, pertuzumab
+# and T-DM1")
+_PRIOR_THERAPY_LIST = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;]){{0,100}}$", re.IGNORECASE)
+_PRIOR_CUE_ALONE = re.compile(_PRIOR_CUE, re.IGNORECASE)
+# What follows an item inside a list of prior therapies: another item
+_LIST_GOES_ON = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,|\b(?:and|or|plus)\b)", re.IGNORECASE)
+_PRIOR_REACH = 150
+_SPLIT = re.compile(
+    r"\b(?:or|versus|vs|compared|comparison|against|over|than|whereas|while|respectively)\b|\bvs\.",
+    re.IGNORECASE,
+)
+_STANDALONE_NUMBER = re.compile(r"(?<![\w/.-])\d+(?:\.\d+)?(?![\w/-])")
+# "lenvatinib-pembrolizumab": two drug names joined by a hyphen are a pair
+_JOIN = re.compile(
+    r"\+|\bplus\b|\band\b|\bwith\b|\btogether\b|\bcombin\w*|\bpaired\b|\balongside\b|/|^\s*[-\u2013]\s*$",
+    re.IGNORECASE,
+)
+# Doses and schedules between a drug and its partner: "45 mg orally twice daily", "1000 mg/m2 Q3W".
+_DOSE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:[-\u2013]\s*\d+(?:[.,]\d+)?\s*)?(?:mg|g|mcg|\u00b5g|ug|IU|units?)\b(?:/(?:m2|m\u00b2|kg|day|d))?"
+    r"|\b[Qq]\d+[WwHhDd]\b|\bdays?\s+\d+(?:\s*(?:[-\u2013,]|to|through|and)\s*\d+)*|\b\d+-(?:day|week)\b"
+    r"|\bevery\s+\d+\s+(?:weeks?|days?)|\b\d+\s+(?:days?|weeks?)\s+(?:on|off)\b",
+)
+# "Adding the MEK inhibitor binimetinib to ...": the drug may follow a short description.
+_ADDING_BEFORE = re.compile(r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?(?:[\w/-]+\s+){0,3}$", re.IGNORECASE)
+# What separates a drug from the same drug named again: "dabrafenib (Tafinlar)", "X, the MEK
+# inhibitor X"; a bare comma or "or" lists a new set ("A plus B, A plus C").
+_ALIAS_GAP = re.compile(r"\s*(?:[(\[]\s*|,\s*(?:the|a|an)\b[^,;]*|\b(?:also\s+known\s+as|i\.e\.?)\s*)?", re.IGNORECASE)
+_GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b", re.IGNORECASE)
+ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)\b", re.IGNORECASE)
+# "A or placebo, each given with B": B joins every set listed before it.
+_SHARED_PARTNER = re.compile(
+    r",\s*(?:each|both|all|in\s+(?:both|all|each)\s+(?:arms|groups))\b[^,;()]{0,30}?"
+    r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of)\s*$",
+    re.IGNORECASE,
+)
+CHOICE_CLASSES = frozenset({"physician's choice", "chemotherapy"})
+_BRACKETED = r"\((?:[^()]|\([^()]*\))*\)"
+CHOICE_OF = re.compile(rf"\s*(?:{_BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
+# a bracket after a choice arm, with its patients by option: "(55 irinotecan, 7 paclitaxel)"
+_CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+)?\d+\s+[A-Za-z])?")
+# what separates the options a choice arm lists: "A (schedule), B and C (ABC); or D"
+_OPTION_LIST_GOES_ON = re.compile(
+    rf"\s*\)?\s*(?:{_BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and)?\s*\(?\s*", re.IGNORECASE
+)
+_ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
+# "44 to selumetinib", "78 previously treated patients received dabrafenib"
+_COUNT_BEFORE_ARM = re.compile(
+    r"(?<![\w.:])(?P<n>\d[\d,]*)\s+(?:(?:[\w-]+\s+){0,3}?(?:patients|participants)\s+(?:\w+\s+)?"
+    r"(?:received|were\s+given|were\s+assigned\s+to|were\s+treated\s+with)\s+|to\s+)"
+    r"(?:(?:the|a|an|oral|either)\s+)*$",
+    re.IGNORECASE,
+)
+# "(n = 192)", "(192 patients)", "(EV+P group, n = 442)"
+ARM_N = re.compile(
+    r"\((?:[^()]{0,40}?[,;]\s*)?n\s*=\s*(?P<n>\d+)\s*\)|\((?P<n2>\d+)\s+(?:patients|participants)\)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas|yet|followed\s+by|(?:even\s+)?(?:though|although))\b|"
+    r"\s+and\s+followed\s+by\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)\.\s",
+    re.IGNORECASE,
+)
+
+
+def in_prior_therapy(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a mention of a sentence lies in a prior-therapy phrase ("patients progressing
+    after immunotherapy", "who had previously received chemotherapy and anti-PD-1 or ...",
+    "previously treated with trastuzumab, pertuzumab and trastuzumab emtansine")."""
+    before_start = max(sentence.start, start - _PRIOR_REACH)
+    before = text[before_start:start]
+    if _PRIOR_THERAPY.search(before):
+        return True
+    listed = _PRIOR_THERAPY_LIST.search(before)
+    if listed is None:
+        return False
+    # every comma after the cue must close a drug of the list ("trastuzumab, pertuzumab and")
+    ends = [m.end for m in sentence.mentions if m.kind in {"drug", "class"}]
+    # commas inside a cue ("previous lines of therapy, including") are not list commas
+    after_cue = max((cue.end() for cue in _PRIOR_CUE_ALONE.finditer(before, listed.start())), default=listed.start())
+    commas = [before_start + i for i in range(after_cue, len(before)) if before[i] == ","]
+    if commas and not text[commas[-1] + 1 : start].strip() and not _LIST_GOES_ON.match(text, end):
+        return False  # "treated with an ICI, nivolumab added to ...": the list ended at the comma
+    return all(any(e <= comma and not text[e:comma].strip() for e in ends) for comma in commas)
+
+
+@dataclass
+class _DrugSet:
+    drugs: list[str]
+    agent: Agent  # where the set starts
+    before_join: list[str] = field(default_factory=list)  # its drugs before the last one joined
+
+
+def agent_groups(
+    reading: Reading, sentence: Sentence, start: int, end: int, context: AgentContext, skip_prior: bool = True
+) -> list[tuple[tuple[str, ...], Agent]]:
+    """Drug sets named between two offsets, split at "or"/"versus", joined at "plus"/"with".
+
+    - "adding A to B" and "A added to B" give two sets, A+B and B;
+    - a serial list ending in "and" is one set ("encorafenib, binimetinib and cetuximab"), one
+      ending in "or" or with "alone" after an item lists sets;
+    - a partner shared by the sets before it ("A or placebo, each given with B") or named before
+      "either" ("B plus either A or placebo") joins every set, so placebo leaves B alone; so does
+      a standard backbone given with A "or placebo" ("carboplatin and etoposide with
+      atezolizumab or placebo");
+    - a class phrase whose bracket lists drugs of that class ("a standard EGFR TKI (gefitinib
+      or erlotinib)") is one set: the choice, not its options;
+    - placebo is dropped from a set that has drugs, and alone is the set ("placebo",);
+      agents in a prior-therapy phrase are not arms.
+    Each set comes with the agent where it starts.
+    """
+    text = reading.text
+    agents = [
+        agent
+        for agent in reading.agents(sentence, start, end, context)
+        if not (skip_prior and in_prior_therapy(text, sentence, agent.start, agent.end))
+    ]
+    agents = _without_choice_options(reading, agents)
+    groups: list[_DrugSet] = []
+    extra: list[_DrugSet] = []
+    control: list[str] | None = None  # the arm "adding A to B" compares with: B
+    backbone: list[str] = []  # "B plus either A or placebo": B
+    shared: list[_DrugSet] = []  # the sets a shared partner ("each given with B") joins
+    compare_open = re.search(r"\bcompar\w*\b", text[start : agents[0].start], re.I) if agents else None
+    for index, agent in enumerate(agents):
+        if index == 0:
+            groups.append(_DrugSet(list(agent.drugs), agent))
+            continue
+        gap = text[agents[index - 1].end : agent.start]
+        previous_drugs = groups[-1].drugs
+        if set(agent.drugs) <= set(previous_drugs) and agent.drugs and _ALIAS_GAP.fullmatch(gap):
+            continue  # the same drug again: an alias ("dabrafenib (Tafinlar)") or its description
+        if agent.kind == "class" and "(" in gap and _GROUP_LABEL_AFTER.match(text, agent.end):
+            continue  # "(chemotherapy group, n = 444)": the name of the arm before
+        # ", and" closing a comma list ("rituximab, cyclophosphamide, and prednisone") ends no clause
+        list_end = index >= 2 and re.fullmatch(r"\s*,\s*and\s*", gap) is not None and re.fullmatch(
+            r"\s*,\s*", text[agents[index - 2].end : agents[index - 1].start]
+        )
+        # a schedule in brackets ("(1.25 mg/kg on days 1 and 8)") is long, holds numbers and
+        # "or", but splits nothing
+        unbracketed = re.sub(_BRACKETED, " ", gap)
+        if len(_DOSE.sub(" ", unbracketed).split()) > 14 or (_CLAUSE_BREAK.search(gap) and not list_end):
+            groups.append(_DrugSet(list(agent.drugs), agent))
+            control, backbone, shared = None, [], []
+            continue
+        if _SHARED_PARTNER.search(gap):
+            shared = groups[_last_clause_start(text, groups) :]
+            for group in shared:
+                group.drugs.extend(agent.drugs)
+            continue
+        if shared and _JOIN.search(gap) and not _SPLIT.search(gap):
+            for group in shared:
+                group.drugs.extend(agent.drugs)
+            continue
+        shared = []
+        if _ADDED_TO.search(gap) or (
+            re.search(r"\bto\b", gap, re.I)
+            and _ADDING_BEFORE.search(text[max(start, agents[index - 1].start - 40) : agents[index - 1].start])
+        ):
+            # "adding A to B" / "A added to B": the trial compares A+B with B alone.
+            control = list(agent.drugs)
+            extra.append(_DrugSet(control, agent))
+            groups[-1].drugs.extend(agent.drugs)
+            continue
+        bare_gap = _DOSE.sub("", unbracketed)
+        split = _SPLIT.search(unbracketed) is not None or _STANDALONE_NUMBER.search(bare_gap) is not None
+        if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
+            split = True
+            compare_open = None
+        joined = not split and (_JOIN.search(gap) is not None or _serial_and(text, agents, index))
+        if joined:
+            if re.search(r"\beither\b", gap, re.I):
+                backbone = list(groups[-1].drugs)
+            groups[-1].before_join = list(groups[-1].drugs)
+            groups[-1].drugs.extend(agent.drugs)
+            if control is not None:
+                control.extend(agent.drugs)
+        else:
+            drugs = [*backbone, *agent.drugs]
+            if agent.kind == "placebo" and not backbone and _standard_backbone(reading, groups[-1].before_join):
+                drugs = list(groups[-1].before_join)
+            groups.append(_DrugSet(drugs, agent))
+            control = None
+    result: list[tuple[tuple[str, ...], Agent]] = []
+    for group in [*groups, *extra]:
+        kept = without_placebo(without_described_classes(reading, sorted_drugs(group.drugs)))
+        if not kept and group.agent.kind == "placebo":
+            kept = (PLACEBO_ARM,)  # placebo alone is an arm; "placebo plus B" is B's arm
+        if kept and kept not in [r[0] for r in result]:
+            result.append((kept, group.agent))
+    # "the one MEK inhibitor ..., binimetinib": a class phrase next to a drug of that class is
+    # a description of the drug, not an arm of its own.
+    singles = [r[0][0] for r in result if len(r[0]) == 1]
+    return [
+        (drugs, agent)
+        for drugs, agent in result
+        if not (
+            agent.kind == "class"
+            and len(drugs) == 1
+            and any(drugs[0] in reading.drug_classes(d) for d in singles if d != drugs[0])
+        )
+    ]
+
+
+def choice_arms(
+    reading: Reading, groups: list[tuple[tuple[str, ...], Agent]]
+) -> tuple[list[tuple[tuple[str, ...], Agent]], dict[tuple[str, ...], list[tuple[str, ...]]]]:
+    """Sets that differ only in interchangeable chemotherapy ("gemcitabine with either cisplatin
+    or carboplatin", chosen per patient) are one arm: its other drugs plus "chemotherapy". The
+    regimens it offers are kept as its options."""
+    merged: list[tuple[tuple[str, ...], Agent]] = []
+    options: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for drugs, agent in groups:
+        if merged and _interchangeable(reading, merged[-1][0], drugs, options):
+            first = options.pop(merged[-1][0], [merged[-1][0]])
+            shared = set(first[0]).intersection(drugs)
+            choice = sorted_drugs([*(d for d in shared if not _chemotherapy(reading, d)), "chemotherapy"])
+            options[choice] = [*first, drugs]
+            merged[-1] = (choice, merged[-1][1])
+            continue
+        merged.append((drugs, agent))
+    return merged, options
+
+
+def _interchangeable(
+    reading: Reading,
+    before: tuple[str, ...],
+    drugs: tuple[str, ...],
+    options: dict[tuple[str, ...], list[tuple[str, ...]]],
+) -> bool:
+    reference = options.get(before, [before])[0]
+    only_before, only_now = set(reference) - set(drugs), set(drugs) - set(reference)
+    if len(only_before) != 1 or len(only_now) != 1 or not set(reference) & set(drugs):
+        return False
+    (one,), (other,) = only_before, only_now
+    if not (_chemotherapy(reading, one) and _chemotherapy(reading, other)):
+        return False
+    shared = (reading.drug_classes(one) & reading.drug_classes(other)) - {"chemotherapy"}
+    return bool(shared)
+
+
+def without_placebo(drugs: tuple[str, ...]) -> tuple[str, ...]:
+    """An arm's drugs without the placebo that masks a drug of another arm ("placebo plus B")."""
+    return tuple(d for d in drugs if d != PLACEBO_ARM) if len(drugs) > 1 else drugs
+
+
+def _chemotherapy(reading: Reading, drug: str) -> bool:
+    entry = reading.lexicon.drugs.get(drug)
+    return drug == "chemotherapy" or (entry is not None and entry.kind == "chemotherapy")
+
+
+def _standard_backbone(reading: Reading, drugs: list[str]) -> bool:
+    """Whether drugs are standard care that a placebo-controlled add-on trial gives to both arms
+    (chemotherapy or hormonal therapy), as opposed to an experimental pair matched by placebos."""
+    kinds = {entry.kind for drug in drugs if (entry := reading.lexicon.drugs.get(drug)) is not None}
+    known = all(drug in reading.lexicon.drugs for drug in drugs)
+    return bool(drugs) and known and kinds <= {"chemotherapy", "hormonal"}
+
+
+def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
+    """Whether the comma before agents[index] is inside a list of single drugs closed by "and"
+    ("encorafenib, binimetinib and cetuximab"), which names one set; "A plus B, C plus D" is not."""
+    if not re.fullmatch(r"\s*,\s*", text[agents[index - 1].end : agents[index].start]):
+        return False
+    # after "A plus B, C" only a closing "and" makes one set ("A plus B, C, and D"); "A plus B,
+    # C plus D" names two
+    joined_before = index >= 2 and _JOIN.search(text[agents[index - 2].end : agents[index - 1].start])
+    closing = r"\s*,?\s*and\s*" if joined_before else r"\s*,?\s*(?:and|plus|\+)\s*"
+    for position in range(index, len(agents)):
+        agent = agents[position]
+        if agent.kind != "drug" or ALONE_AFTER.match(text, agent.end):
+            return False
+        if position + 1 == len(agents):
+            return False
+        gap = text[agent.end : agents[position + 1].start]
+        if re.fullmatch(r"\s*,\s*", gap):
+            continue
+        return re.fullmatch(closing, gap, re.I) is not None and agents[position + 1].kind == "drug"
+    return False
+
+
+def _last_clause_start(text: str, groups: list[_DrugSet]) -> int:
+    """Index of the first set of the run of alternatives that ends the list so far."""
+    first = len(groups) - 1
+    while first > 0 and not _CLAUSE_BREAK.search(text[groups[first - 1].agent.end : groups[first].agent.start]):
+        first -= 1
+    return first
+
+
+def listed_options(text: str, agents: list[Agent]) -> list[Agent]:
+    """The agents that go on a list of options from the first one: "A (schedule), B and C (ABC);
+    or D"."""
+    listed: list[Agent] = []
+    for option, after in zip(agents, [*agents[1:], None], strict=True):
+        listed.append(option)
+        if after is None or not _OPTION_LIST_GOES_ON.fullmatch(text[option.end : after.start]):
+            break
+    return listed
+
+
+def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent]:
+    """Drop the drugs a choice arm lists as its options: "a standard EGFR TKI (gefitinib or
+    erlotinib)", "physician's choice (docetaxel or paclitaxel)", "physician's choice of
+    chemotherapy"; the class phrase is the arm."""
+    text = reading.text
+    dropped: set[int] = set()
+    for position, agent in enumerate(agents[:-1]):
+        following = agents[position + 1]
+        if (
+            agent.drugs
+            and agent.drugs[0] in CHOICE_CLASSES - {"chemotherapy"}
+            and CHOICE_OF.fullmatch(text[agent.end : following.start])
+        ):
+            # "physician's choice (PC) of A (schedule) or B": the options it lists
+            dropped.update(id(option) for option in listed_options(text, agents[position + 1 :]))
+    for agent in agents:
+        # "physician's choice (docetaxel or paclitaxel)", "chemotherapy (55 irinotecan, 7 paclitaxel)";
+        # not "chemotherapy (carboplatin and paclitaxel)", which says what the chemotherapy was
+        bracket = _CHOICE_BRACKET.match(text, agent.end)
+        offered = agent.kind == "choice" or (
+            bool(agent.drugs)
+            and bracket is not None
+            and (agent.drugs[0] == "physician's choice" or (agent.drugs[0] in CHOICE_CLASSES and bracket["count"]))
+        )
+        if not offered:
+            continue
+        close = text.find(")", agent.end)
+        if close < 0:
+            continue
+        options = [other for other in agents if agent.end < other.start < close and other.kind == "drug"]
+        choice = agent.drugs[0] if agent.drugs else ""
+        if len(options) >= 2 and all(
+            choice in CHOICE_CLASSES or choice in reading.drug_classes(d) for o in options for d in o.drugs
+        ):
+            dropped.update(id(option) for option in options)
+    return [agent for agent in agents if id(agent) not in dropped]
+
+
+def without_described_classes(reading: Reading, drugs: tuple[str, ...]) -> tuple[str, ...]:
+    """A set without the class phrases its own drugs belong to: "standard chemotherapy with
+    carboplatin plus vincristine" is carboplatin and vincristine."""
+    classes = [d for d in drugs if is_class_phrase(reading, d)]
+    plain = [d for d in drugs if d not in classes]
+    if "physician's choice" in classes and not plain:
+        return ("physician's choice",)  # "Investigator's Choice Chemotherapy (IC Chemo)"
+    if classes and plain and all(any(c in reading.drug_classes(d) for d in plain) for c in classes):
+        return sorted_drugs(plain)
+    return drugs
+
+
+def is_class_phrase(reading: Reading, name: str) -> bool:
+    return name in reading.lexicon.drug_classes
+
+
+def clause_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Clause boundaries between two offsets, leaving out those inside brackets
+    ("(FLAURA; NCT02296125)" does not end a clause)."""
+    depth, opened = 0, {}
+    for index in range(start, end):
+        char = text[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        opened[index] = depth
+    return [
+        m
+        for m in _CLAUSE_BREAK.finditer(text, start, end)
+        if not opened.get(m.start()) and not _closes_list(text, start, m)
+    ]
+
+
+def _closes_list(text: str, start: int, match: re.Match[str]) -> bool:
+    return re.fullmatch(r",\s+and", match.group(), re.I) is not None and bool(
+        _LIST_BEFORE_AND.search(text, max(start, match.start() - 40), match.start())
+    )
+
+
+# ", carboplatin, and etoposide": the comma before "and" closes a list, not a clause
+_LIST_BEFORE_AND = re.compile(r",\s*[\w-]+(?:\s+[\w-]+){0,2}$")
+
+
+def clause_around(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
+    start, end = sentence.start, sentence.end
+    for match in clause_breaks(text, sentence.start, sentence.end):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = match.start()
+            break
+    return start, end
+
+
+def arm_counts(text: str, groups: list[tuple[tuple[str, ...], Agent]], start: int, end: int) -> list[int | None]:
+    """Each set's patient count: "(n = 192)" after it, or "44 to" / "78 patients received"
+    before it."""
+    counts: list[int | None] = []
+    counted_before: list[bool] = []
+    for position, (_drugs, agent) in enumerate(groups):
+        stop = groups[position + 1][1].start if position + 1 < len(groups) else end
+        after = ARM_N.search(text, agent.end, stop)
+        before = _COUNT_BEFORE_ARM.search(text[groups[position - 1][1].end if position else start : agent.start])
+        counted_before.append(not after and before is not None)
+        if after:
+            counts.append(int(after.group("n") or after.group("n2")))
+        else:
+            counts.append(count_value(before.group("n")) if before else None)
+    if len(groups) > 1 and counted_before[0] and not any(counted_before[1:]):
+        counts[0] = None  # "886 patients were assigned to A (...) or B (n = 444)": the total
+    return counts

@@ -1,0 +1,190 @@
+"""Arms a trial registry record defines, and their patients.
+
+A record lists its arms as lines under a label ("Experimental: Drug A + Drug B", "Placebo
+comparator: Placebo + Drug B") or as rows of an arms table, and may follow each with the
+intervention lines that say what the arm gives ("Interventions: Drug: A; Other: Placebo"). Its
+participant flow gives each arm its patients, as a grid ("Started | 374 | 372") or by label
+("A: Started 360"). A results table row whose first cell names an arm defines that arm too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.arm_groups import (
+    ARM_N,
+    CHOICE_CLASSES,
+    agent_groups,
+    is_class_phrase,
+    without_described_classes,
+    without_placebo,
+)
+from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
+from ingest.numbers import count_value
+from ingest.tables import Row, grid_header, grid_row
+from ingest.trial_state import TrialState
+
+REGISTRY_ARM = re.compile(
+    r"^\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*"
+    r"(?P<kind>Experimental|Active comparator|Placebo comparator|Comparator|Arm(?:/Group)?\s+Title|"
+    r"Arm(?: [A-Z0-9]+)?|No intervention|Other)"
+    r"\s*:\s*(?P<label>[^.]+?)(?:\.\s*(?P<body>.*))?$",
+    re.IGNORECASE,
+)
+# A row of an arms table: "Drug A + Drug B | Drug A 125 mg daily plus drug B ..."
+REGISTRY_ROW = re.compile(r"^\s*(?P<label>[^|:]{2,60}?)\s*\|\s*(?P<body>[^|]+)$")
+# a participant-flow row: "Started", "Randomized"
+_STARTED = re.compile(r"(?:started|randomi[sz]ed|assigned|enrolled)", re.IGNORECASE)
+_LABEL_STARTED = re.compile(
+    r"^\s*(?P<label>[^:|\n]{2,60}?)\s*:\s*(?:started|randomi[sz]ed|assigned|enrolled)\s*[:=]?\s*(?P<n>\d[\d,]*)\b",
+    re.IGNORECASE,
+)
+# Patients per arm by label: "Started: Drug A + Drug B 444; Placebo + Drug B 222"
+REGISTRY_COUNTS = re.compile(
+    r"^\s*(?:started|randomi[sz]ed|enrolled|treated|(?:overall\s+)?number\s+of\s+participants|"
+    r"participants\s+analy[sz]ed)\b[^:]{0,40}:",
+    re.IGNORECASE,
+)
+# The interventions a registry arm lists: "Interventions: Drug: A; Other: Placebo", "Drug: A"
+_INTERVENTION_LINE = re.compile(r"\s*(?:interventions?|drug|biological)\s*:", re.IGNORECASE)
+
+
+class RegistryArmReader:
+    """Reads a registry record's arm lines, intervention lines and participant flow into the
+    trial they describe, keeping the arm whose intervention lines may follow and the arms of a
+    flow grid's columns from one line to the next."""
+
+    def __init__(self, reading: Reading, context: AgentContext) -> None:
+        self.reading = reading
+        self.context = context  # the tracker's, so that later mentions resolve to the arms read here
+        # the registry arm whose intervention lines may follow: trial, label, whether it is the control
+        self._open_arm: tuple[TrialState, str, bool] | None = None
+        self._grid: list[tuple[str, ...]] | None = None  # the arms of a registry grid's columns
+
+    def read_arm(self, sentence: Sentence, trial: TrialState, match: re.Match[str]) -> bool:
+        """An arm defined by a registry line, under its label; a comparator or placebo arm is the
+        control. A table row counts only when its label names a drug or placebo; a results
+        header listing the labels as columns ("Arm/Group Title: A | B") defines no arm."""
+        if "|" in match.group("label"):
+            return True
+        label_end = sentence.start + match.end("label")
+        label_mentions = [m for m in sentence.of("drug", "placebo", "class") if m.start < label_end]
+        kind = (match.groupdict().get("kind") or "").casefold()
+        if not kind and not label_mentions:
+            return False
+        groups = agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context)
+        drugs = _all_drugs(self.reading, groups)
+        named_drugs = tuple(d for d in drugs if not is_class_phrase(self.reading, d))
+        choice = [m.key for m in label_mentions if m.key in CHOICE_CLASSES - {"chemotherapy"}]
+        # "Platinum-based doublet chemotherapy. Pemetrexed plus cisplatin ...": the label's class
+        # describes the drugs the arm gives; "Investigator's choice. Irinotecan plus cetuximab or
+        # ..." offers them
+        drugs = (choice[0],) if choice else named_drugs or drugs
+        placebo_label = any(m.kind == "placebo" for m in label_mentions)
+        label = match.group("label").strip().casefold()
+        self._open_arm = (trial, label, "comparator" in kind or placebo_label)
+        if not drugs:
+            return placebo_label  # "Arm II (Placebo)": its intervention lines give its drugs
+        n = ARM_N.search(sentence.text)
+        drugs = trial.add_arm(
+            drugs,
+            sentence.index,
+            "arm.registry",
+            int(n.group("n") or n.group("n2")) if n else None,
+            alternatives=len(groups) > 1,
+        )
+        trial.name_arm(match.group("label"), drugs)
+        if re.fullmatch(r"arm \w+", kind):
+            trial.labels[kind] = drugs  # results tables may name it "Arm 1"
+        if "comparator" in kind or any(m.kind == "placebo" for m in label_mentions):
+            trial.declared_control = trial.declared_control or drugs
+        trial.set_once("randomized", None, sentence.index, "")
+        self.context.remember_set(drugs)
+        self.context.arms = trial.arm_sets()
+        return True
+
+    def read_interventions(self, sentence: Sentence) -> None:
+        """The intervention lines under a registry arm ("Interventions: Drug: A; Drug: B; Other:
+        Placebo", "Drug: A (Other Names: ...)") list what the arm gives, whatever its label names
+        ("Arm I (Drug A)"); the arm's record ends at a blank line."""
+        if self._open_arm is None:
+            return
+        previous = self.reading.sentences[sentence.index - 1] if sentence.index else sentence
+        if re.search(r"\n[ \t]*\n", self.reading.text[previous.start : sentence.start]):
+            self._open_arm = None
+            return
+        if not _INTERVENTION_LINE.match(sentence.text):
+            return
+        trial, label, control = self._open_arm
+        # not the aliases in brackets ("Drug: A (Other Names: CODE-1, Brand)")
+        text = sentence.text
+        named = [
+            m
+            for m in sentence.of("drug", "regimen")
+            if text.count("(", 0, sentence.local(m.start)) == text.count(")", 0, sentence.local(m.start))
+        ]
+        listed = {m.key for m in named if m.kind == "drug"}
+        listed.update(d for m in named if m.kind == "regimen" for d in self.reading.regimens.get(m.key, ()))
+        if not listed:
+            return
+        old = trial.labels.get(label)
+        drugs = sorted_drugs((listed | set(old or ())) - {PLACEBO_ARM})  # "Group 2 (Placebo)" gives A
+        if old is None:
+            trial.labels[label] = trial.add_arm(drugs, sentence.index, "arm.registry")
+        else:
+            trial.redefine_arm(old, drugs)
+        if control and trial.declared_control in (None, old):
+            trial.declared_control = drugs
+        trial.merge_class_arms(self.reading)
+        self.context.arms = trial.arm_sets()
+
+    def read_table_arm(self, sentence: Sentence, trial: TrialState, row: Row) -> None:
+        """A results table row whose first cell names an arm ("| Drug A + drug B | 410 | 7.8 |"):
+        the arm, its label, and its patients from a count column."""
+        first = row.cells[0]
+        groups = agent_groups(self.reading, sentence, first.start, first.end, self.context)
+        drugs = _all_drugs(self.reading, groups)
+        if not drugs:
+            return
+        count = row.count_column()
+        n = count_value(row.cells[count].text) if count is not None and count < len(row.cells) else None
+        drugs = trial.add_arm(drugs, sentence.index, "arm.table", n)
+        trial.name_arm(first.text, drugs)
+        if any(m.kind == "placebo" and first.start <= m.start < first.end for m in sentence.mentions):
+            trial.declared_control = trial.declared_control or drugs
+        self.context.arms = trial.arm_sets()
+
+    @staticmethod
+    def read_counts(sentence: Sentence, trial: TrialState) -> None:
+        for label, drugs in trial.labels.items():
+            found = re.search(re.escape(label) + r"\s*[:=]?\s*(\d[\d,]*)\b", sentence.text, re.IGNORECASE)
+            if found is not None:
+                trial.size_arm(drugs, count_value(found.group(1)))
+
+    def read_flow(self, sentence: Sentence, trial: TrialState | None) -> None:
+        """A registry's participant flow as a grid (" | A | B", then "Started | 374 | 372") or
+        by label ("A: Started 360 | Completed 326") gives each arm of the trial in focus its
+        patients."""
+        if trial is None or not trial.labels:
+            return
+        text = sentence.text
+        labels = grid_header(text)
+        if labels is not None:
+            known = all(label in trial.labels for label in labels)
+            self._grid = [trial.labels[label] for label in labels] if known else None
+            return
+        row = grid_row(text)
+        if row is not None and self._grid and _STARTED.fullmatch(row[0]) and len(row[1]) == len(self._grid):
+            for drugs, cell in zip(self._grid, row[1], strict=True):
+                trial.size_arm(drugs, count_value(cell))
+            return
+        started = _LABEL_STARTED.match(text)
+        labelled = trial.labels.get(" ".join(started["label"].casefold().split())) if started else None
+        if started and labelled:
+            trial.size_arm(labelled, count_value(started["n"]))
+
+
+def _all_drugs(reading: Reading, groups: list[tuple[tuple[str, ...], Agent]]) -> tuple[str, ...]:
+    """What one arm's label or record names, all sets together ("Placebo + B: matching placebo
+    plus B" gives B)."""
+    return without_placebo(without_described_classes(reading, sorted_drugs({d for g, _ in groups for d in g})))

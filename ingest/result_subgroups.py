@@ -1,0 +1,289 @@
+"""Subgroups: the part of a trial's patients a reported figure is for.
+
+A subgroup is named at the head of a sentence ("Among patients with brain metastases, ..."), by
+a bulleted line's label ("- BRCA-mutated (n=120): ..."), right before the bracket that holds a
+figure ("in patients with ESCC (12.6 vs 9.8 months)") or right after the figure ("63% among
+previously treated patients", "in cohort A"). A phrase that names the trial's whole population
+("patients with NRAS-mutant melanoma" in a melanoma trial) or an arm ("patients who received
+placebo") is no subgroup. A named cohort stays in force over the sentences after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.mentions import ARM_LABEL, Reading, Sentence
+from ingest.result_values import BULLET_LINE, RESPECTIVELY, Value
+from ingest.subgroups import subgroup_label
+from ingest.trial_state import TrialState
+
+# Subgroups: a figure for part of the patients.
+_LEADING_SUBGROUP = (
+    re.compile(r"\bamong\s+(?P<phrase>(?!all\b)[^,;:()]{4,90}?)(?:,|\s+(?=median|the\b))", re.I),
+    re.compile(
+        r"\b(?:in|for|among)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+)?(?P<phrase>(?:patients|participants)\s+"
+        r"(?:who|whose)\b[^,;]{3,80})",
+        re.I,
+    ),
+    re.compile(r"(?:^|[;,]\s*)(?:when|if|where)\s+(?P<phrase>[^,;]{5,90}),", re.I),
+    re.compile(
+        r"\b(?:pre-?specified\s+)?(?:subgroup|subset)\s+of\s+(?P<phrase>[^,;()]{4,80}?)(?=\s+(?:treated|in|showed|had|was|\()|[,;(])",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?P<phrase>patients\s+who\s+had\s+(?:already\s+|previously\s+)?(?:received|been\s+treated)[^,;]{0,60})",
+        re.I,
+    ),
+    re.compile(r"\bin\s+(?P<phrase>[\w-]+\s+(?:treated|pretreated|pre-treated|naive)\s+patients)\b", re.I),
+    # "In patients with primary endocrine resistance, the HR was ..." (a population phrase that
+    # names a disease is the trial's population, not a subgroup: see _names_population)
+    re.compile(
+        r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+        r"(?:(?:cohort|subgroup|subset|population)\s+of\s+)?(?:\d+\s+)?"
+        r"(?P<phrase>(?:patients|participants|those)\s+(?:with|without|harbou?ring|carrying)\s+[^,;]{3,80}),",
+        re.I,
+    ),
+)
+# A subgroup named right after a figure: "63% among previously treated patients", "0.43 (95% CI
+# ...) among patients with exon 19 deletions".
+# A count in the phrase ("28% in 114 platinum-pretreated patients") gives the population the
+# figure is for, not a subgroup; "among" introduces one whatever follows.
+_TRAILING_SUBGROUP = re.compile(
+    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:among\s+(?:the\s+)?(?:\d+\s+)?|in\s+(?:the\s+)?(?!\d)|"
+    r"of\s+(?:the\s+)?(?:\d+\s+)?(?=(?:patients|participants|those)\s+(?:with|without|who|whose)\b))(?P<phrase>"
+    r"(?:patients|participants|those)\s+(?:with|without|who|whose|harbou?ring|carrying)\b[^,;()]{3,70}?"
+    r"|(?:[\w-]+\s+){1,3}(?:patients|participants))(?=\s*(?:[,;.)]|\band\b|\bversus\b|\bvs\b|$))",
+    re.I,
+)
+# a cohort named by a letter or number: "cohort A", "Cohort 2"
+_COHORT_LETTER = r"(?i:cohort)\s+(?-i:[A-Z0-9]{1,2})\b"
+_LABELLED_COHORT = re.compile(
+    rf"^(?:[A-Z][\w ]{{0,20}}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?P<phrase>{_COHORT_LETTER})"
+)
+# "In the AKT pathway-altered population, ...", "In the melanoma expansion cohort (n = 22), ..."
+_NAMED_POPULATION = re.compile(
+    r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+the\s+"
+    r"(?P<phrase>(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|study|trial)\b)"
+    r"[\w/+-]+(?:\s+[\w/+-]+){0,3}?\s+(?:population|subgroup|subset|cohort))\b",
+    re.I,
+)
+_QUALIFIED_GROUP = re.compile(
+    r"\b(?:in|among|for)\s+the\s+(?P<phrase>(?:pre-?treated|previously\s+treated|treatment[- ]na[iï]ve|untreated|"
+    r"na[iï]ve|refractory|[\w/]+-(?:mutant|mutated|positive|negative|pre-?treated|na[iï]ve|refractory))\s+"
+    r"(?:group|cohort|subgroup|population|patients))\b",
+    re.I,
+)
+_COHORT_WORD = re.compile(r"\bcohort\b", re.I)  # a cohort stays in force; a subgroup is one sentence's
+_ALL_PATIENTS = re.compile(
+    r"\b(?:all|overall|entire|whole|total)\s+(?:\w+\s+)?(?:patients|participants|population|cohort)\b|"
+    r"\bintention[- ]to[- ]treat\b",
+    re.I,
+)
+# "... in patients with ESCC (": the population a bracket of figures is for
+_POPULATION_BEFORE_BRACKET = re.compile(
+    r"\b(?:in|among|for)\s+(?P<phrase>(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:patients|participants|those)"
+    r"(?:\s+(?:with|without|whose|who|previously\s+treated\s+with|pre-?treated\s+with|not\s+previously\s+treated\s+with)"
+    r"\b[^,;()\[\]]{2,70}?)?|the\s+[^,;()\[\]]{2,40}?\s+(?:population|subgroup|cohort))"
+    r"\s*$",
+    re.I,
+)
+_ANAPHORIC_SUBGROUP = re.compile(
+    r"\b(?:this|that|these|the same)\s+(?:[\w-]+\s+){0,2}?(?:subgroup|subset|population|cohort)\b", re.I
+)
+# "... focused on the 313 patients without a detectable alteration. In this subgroup, ..."
+_PATIENTS_WHO = re.compile(r"\b(?:patients|participants|those)\s+(?:with|without|whose|who)\b[^,;.()]{3,60}", re.I)
+_TRAILING_COHORT = re.compile(
+    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?in\s+(?:the\s+(?P<name>[\w/ -]{2,30}?)\s+cohort\b|"
+    rf"(?:the\s+)?(?P<label>{_COHORT_LETTER}))",
+    re.I,
+)
+_LETTERED_COHORT = re.compile(rf"\b{_COHORT_LETTER}")
+# "the ORR in cohort A was 37%": a lettered cohort named in the figure's clause, before it
+_COHORT_BEFORE = re.compile(rf"\b(?:in|for|of)\s+(?:the\s+)?(?P<label>{_COHORT_LETTER})[^,;()\d]*$", re.I)
+_TRAILING_GENOTYPE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:tumou?rs|those|patients|participants)\s+(?:harbou?ring|with|carrying|bearing)\s+"
+    r"(?P<phrase>[^,;()]{2,40}?)\s*$",
+    re.I,
+)
+_COHORT_GENE_BEFORE = re.compile(
+    r"\bpatients\s+with\s+(?P<gene>[A-Z][A-Z0-9]{2,7})[- ](?:mutant|mutated)\b[^,;]{0,30}$"
+)
+_PRIOR_IN_PHRASE = re.compile(
+    r"\b(?:prior|previous|previously|already|pretreated|pre-treated|treated|received)\b", re.I
+)
+
+
+class SubgroupReader:
+    """Names the subgroup of each figure, keeping from one sentence to the next the cohort in
+    force and the last sentence's subgroup (for "in this subgroup")."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+        self.last: str | None = None  # the subgroup of the last sentence with figures
+        self._cohort: str | None = None  # a cohort subgroup that later sentences continue
+
+    def sentence_subgroup(self, sentence: Sentence, trial: TrialState) -> str | None:
+        """The subgroup a sentence's figures are for. A cohort named at the head of a sentence
+        ("In the primary cohort of patients with HR-positive disease, ...") stays in force for
+        the sentences after it in its paragraph until one speaks of all patients."""
+        text = sentence.text
+        if self.reading.starts_paragraph(sentence) or _ALL_PATIENTS.search(text):
+            self._cohort = None
+        for pattern in (_LABELLED_COHORT, _NAMED_POPULATION, *_LEADING_SUBGROUP, _QUALIFIED_GROUP):
+            match = pattern.search(text)
+            if (
+                match
+                and self._is_subgroup(match.group("phrase"))
+                and not self._names_population(sentence, match.start("phrase"), match.end("phrase"), trial)
+            ):
+                label = subgroup_label(match.group("phrase"))
+                self._cohort = label if _COHORT_WORD.search(match.group()) else None
+                return label
+        if _ANAPHORIC_SUBGROUP.search(text):
+            previous = self.reading.sentences[sentence.index - 1].text if sentence.index else ""
+            named = _PATIENTS_WHO.search(previous)
+            return self.last or (subgroup_label(named.group()) if named else None) or self._cohort
+        return self._cohort
+
+    def bullet_subgroup(self, sentence: Sentence) -> str | None:
+        """The subgroup a bulleted line's label names: "- BRCA-mutated (n=120): 30.1 vs 14.2 months"
+        under a line announcing results by subgroup. A label that names an arm, an endpoint or
+        all patients is not a subgroup."""
+        line = BULLET_LINE.match(sentence.text)
+        if line is None:
+            return None
+        start, end = sentence.start + line.start("label"), sentence.start + line.end("label")
+        if any(start <= m.start < end for m in sentence.mentions if m.kind not in {"gene", "disease"}):
+            return None
+        label = line.group("label")
+        if ARM_LABEL.search(label) or _ALL_PATIENTS.search(label):
+            return None
+        return subgroup_label(re.sub(r"\([^()]*\)", " ", label)) or None
+
+    def _is_subgroup(self, phrase: str) -> bool:
+        if re.match(
+            r"(?:(?:all|the|these)\s+)?(?:\d+\s+)?(?:randomi[sz]ed|enrolled|treated|evaluable|assessable)?\s*"
+            r"(?:patients|participants)$",
+            phrase,
+            re.I,
+        ):
+            return False
+        everyone = r"\b(?:patients|participants)\s+who\s+(?:were\s+)?(?:randomi[sz]ed|enrolled)\b"
+        if re.search(everyone, phrase, re.I):
+            return False
+        # "patients who received placebo plus docetaxel" are an arm, not a subgroup ("patients who
+        # received the recommended dose" are)
+        given = re.search(
+            r"(?<!\bhad\s)\b(?:received|given|assigned\s+to|allocated(?:\s+to)?|treated\s+with)\s+"
+            r"(?!(?:prior|previous|earlier)\b)(?P<what>.*)$",
+            phrase,
+            re.I,
+        )
+        if given is None:
+            return True
+        words = re.findall(r"[\w-]+", given.group("what").casefold())[:3]
+        return not ("placebo" in words or self._names_a_drug(words))
+
+    def _names_a_drug(self, words: list[str]) -> bool:
+        spellings = self.reading.lexicon.drug_by_synonym()
+        return any(word in spellings for word in words)
+
+    @staticmethod
+    def _names_population(sentence: Sentence, start: int, end: int, trial: TrialState) -> bool:
+        """Whether a phrase of the sentence names the trial's disease: "patients with NRAS-mutant
+        melanoma" is the population, "patients with prior immunotherapy" a subgroup, and so is
+        "those with colorectal cancer" in a trial of several diseases."""
+        diseases = {m.key for m in sentence.of("disease") if start <= sentence.local(m.start) < end}
+        if not diseases:
+            return False
+        # a disease the trial's design did not name, or one of several it did, narrows the
+        # population ("among 40 patients with lung cancer" in a solid-tumour basket trial)
+        return not trial.diseases or (diseases <= trial.diseases and len(trial.diseases) == 1)
+
+    def bracket_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
+        """The population named right before the bracket that holds a figure: "in patients with
+        ESCC (12.6 vs 9.8 months; ...)", "in all randomised patients (...)"; "" when that is
+        everyone, None when no population is named there."""
+        text = sentence.text
+        depth, opening = 0, -1
+        for index in range(value.start - 1, -1, -1):
+            char = text[index]
+            if char in ")]":
+                depth += 1
+            elif char in "([":
+                if depth == 0:
+                    opening = index
+                    break
+                depth -= 1
+        if opening < 0:
+            return None
+        named = _POPULATION_BEFORE_BRACKET.search(text[:opening])
+        if named is None:
+            return None
+        phrase = named.group("phrase")
+        if re.search(r"-treated\b", phrase, re.I) or self._names_a_drug(re.findall(r"[\w-]+", phrase.casefold())):
+            return None  # "in the trametinib-treated patients (4% with docetaxel)": an arm
+        if _ALL_PATIENTS.search(phrase) or not self._is_subgroup(phrase):
+            return ""
+        start, end = named.start("phrase"), named.end("phrase")
+        if self._names_population(sentence, start, end, trial):
+            return ""
+        return subgroup_label(phrase)
+
+    def value_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
+        text = sentence.text
+        cohort = _TRAILING_COHORT.match(text[value.end :]) or _COHORT_BEFORE.search(text[: value.start])
+        if cohort:
+            return subgroup_label(cohort["label"] or cohort["name"] + " cohort")
+        named_before = {" ".join(m.group().casefold().split()) for m in _LETTERED_COHORT.finditer(text, 0, value.start)}
+        if len(named_before) == 1 and not _ALL_PATIENTS.search(text, 0, value.start):
+            return named_before.pop()  # "the ORR in cohort A was 37%, and the DCR was 82%"
+        trailing = _TRAILING_SUBGROUP.match(text[value.end :])
+        if trailing and self._is_subgroup(trailing.group("phrase")):
+            start, end = value.end + trailing.start("phrase"), value.end + trailing.end("phrase")
+            if not self._names_population(sentence, start, end, trial):
+                return subgroup_label(trailing.group("phrase"))
+        before = text[: value.start].rstrip()
+        if before.endswith(("(", "[")):
+            genotype = _TRAILING_GENOTYPE.search(before[:-1])
+            if genotype:
+                return subgroup_label(genotype.group("phrase"))
+        if trial.has_cohorts:
+            gene = _COHORT_GENE_BEFORE.search(text[: value.start])
+            if gene:
+                return subgroup_label(gene.group("gene") + " cohort")
+        return None
+
+    @staticmethod
+    def part(trial: TrialState) -> str | None:
+        if trial.part_phase and trial.phase and trial.part_phase != trial.phase:
+            return f"phase {trial.part_phase} cohort"
+        return None
+
+    def remember(self, sentence: Sentence, subgroup: str | None) -> None:
+        """Keep the subgroup of a sentence with figures for the next one; a sentence that names
+        none keeps the one before only when it refers back to it ("in this subgroup")."""
+        self.last = subgroup or (self.last if _ANAPHORIC_SUBGROUP.search(sentence.text) else None)
+
+
+def cohort_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str | None:
+    """"7.0 months in cohort A, 2.1 in cohort B and 1.7 in cohort C; median OS was 17.5, 6.7
+    and 4.0 months, respectively": a list closed by "respectively" takes the lettered cohorts
+    the sentence named last before it, in their order."""
+    if value.list_id is None:
+        return None
+    members = sorted((v for v in values if v.list_id == value.list_id), key=lambda v: v.start)
+    if not RESPECTIVELY.search(sentence.text, members[-1].end):
+        return None
+    before = _LETTERED_COHORT.finditer(sentence.text, 0, members[0].start)
+    named = [" ".join(m.group().casefold().split()) for m in before]
+    cohorts = named[-len(members) :]
+    return cohorts[members.index(value)] if len(set(cohorts)) == len(members) else None
+
+
+def in_subgroup_phrase(text: str, sentence: Sentence, position: int) -> bool:
+    before = text[sentence.start : position]
+    clause = re.split(r"[,;]", before)[-1]
+    return bool(re.search(r"\b(?:among|subgroup|who had|whose)\b", clause, re.I)) and bool(
+        _PRIOR_IN_PHRASE.search(clause)
+    )

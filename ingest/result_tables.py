@@ -1,0 +1,310 @@
+"""Results given as tables rather than prose.
+
+A registry results record gives each outcome measure in columns, one per arm ("Arm/Group Title:
+A | B", then "6.8 (5.7 to 8.3) | 4.3 (4.0 to 5.6)"); a registry results table gives rows by arm
+label ("Arm label: 14.9") under a header line naming the endpoint; a pipe table gives a row per
+arm with a column per endpoint. Each is read through the arm labels the record defines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ingest.mentions import Mention, Reading, Sentence
+from ingest.numbers import find_hazard_ratios, parse_number
+from ingest.result_values import RATE_ENDPOINTS, TIME_ENDPOINTS, Result, interval, p_value
+from ingest.subgroups import subgroup_label
+from ingest.tables import PipeTable, Row, grid_header, grid_row
+from ingest.trial_state import TrialState
+
+# "Label: 11.0", "Label: median 11.0 months (96% CI 7.4 to 13.8)"
+_TABLE_ROW = re.compile(
+    r"(?P<label>[A-Za-z][\w /+()-]{0,40}?)\s*:\s*(?:(?:median|mean)\s+)?(?P<value>\d+(?:\.\d+)?)"
+    r"(?P<unit>\s*(?:months?|weeks?|%|percent(?:age)?)\b)?",
+    re.I,
+)
+_TABLE_OUTCOME_FIELD = re.compile(
+    r"\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other)(?:\s+outcome(?:\s+measures?)?)?|outcome(?:\s+measures?)?)"
+    r"(?:\s+title)?(?:\s+\d{1,2})?\s*:",
+    re.I,
+)
+# lines of an outcome measure that hold no figures of it
+_TABLE_TIME_FRAME = re.compile(
+    r"\s*(?:time\s+frame|population|description|analysis\s+population|measure\s+type)\b", re.I
+)
+_TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:median|mean|percentage|number)\b", re.I)
+_TABLE_HR_BRACKET = re.compile(
+    r"\b(?:hazard ratio|HR)\s*\((?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\)", re.I
+)
+# A results record in columns (see ResultReader._read_columns)
+_COLUMN_TITLES = re.compile(r"^\s*arm/group\s+title\s*:\s*(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*$", re.I)
+_MEASURE_TITLE = re.compile(
+    r"^\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other(?:\s+pre-?specified)?)(?:\s+outcome(?:\s+measures?)?)?|"
+    r"(?:outcome\s+(?:measure\s+)?)?title)\s*:",
+    re.I,
+)
+_RECORD_SECTION = re.compile(
+    r"^\s*(?:(?:serious|other)\s+)?(?:adverse\s+events|baseline\s+characteristics|participant\s+flow|"
+    r"more\s+information|limitations)\b",
+    re.I,
+)
+_COLUMN_CELL = r"\s*(?:NA|NE|\d+(?:\.\d+)?)\b[^|\n]*"
+_COLUMN_ROW = re.compile(
+    rf"^\s*(?:(?P<measure>(?:median|mean|number|percentage|proportion)\b[^:|\n]*):)?"
+    rf"(?P<cells>{_COLUMN_CELL}(?:\|{_COLUMN_CELL})+)$",
+    re.I,
+)
+_COLUMN_FIGURE = re.compile(
+    r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?:\[\d+\]\s*)?(?:\(\s*(?P<low>\d+(?:\.\d+)?)\s+to\s+(?P<high>\d+(?:\.\d+)?))?"
+)
+_COLUMN_HR = re.compile(
+    r"^\s*(?:statistical\s+analysis\s*:[^.;\n]*[.;]\s*)?(?:(?P<subgroup>[^:;]+?),\s*)?hazard\s+ratio\b", re.I
+)
+_TABLE_HR = re.compile(
+    r"^(?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\s*:\s*(?:hazard ratio|HR)\b", re.I
+)
+
+
+class TableReader:
+    """Reads the results a paper gives in tables, keeping from one line to the next the table
+    or record in columns being read; each result goes to ``add``."""
+
+    def __init__(self, reading: Reading, add: Callable[[Result], None]) -> None:
+        self.reading = reading
+        self._add = add
+        self._pipe = PipeTable()
+        self._table: tuple[str, str, str | None] | None = None  # endpoint, measure, unit
+        # a results record whose figures stand in columns, one per arm ("6.8 (5.7 to 8.3) | 4.3 ...")
+        self._columns: list[tuple[str, ...]] | None = None
+        self._column_endpoint: str | None = None
+        self._column_unit: str | None = None
+
+    @property
+    def in_table(self) -> bool:
+        """Whether a registry results table is being read."""
+        return self._table is not None
+
+    def read(self, sentence: Sentence, trial: TrialState | None) -> bool:
+        """Read a sentence as a line of a table or results record of a trial; False when it is
+        none, to be read as prose."""
+        row = self._pipe.feed(sentence)
+        if row is not None and trial is not None:
+            self._table_row(sentence, row, trial)
+            return True
+        return self._read_columns(sentence, trial) or self._read_table(sentence, trial)
+
+    def _read_columns(self, sentence: Sentence, trial: TrialState | None) -> bool:
+        """A registry results record that gives each outcome measure as columns, one per arm: a
+        title line naming the endpoint ("2. Primary: Progression-Free Survival", "Title: Overall
+        Survival"), the columns' arm labels ("Arm/Group Title: A | B"), a unit line ("Median (95%
+        CI), Unit of Measure: months"), a row of figures in the same order ("6.8 (5.7 to 8.3) |
+        4.3 (4.0 to 5.6)"; "NA" when not estimable) and hazard ratios in its statistical
+        analysis ("Hazard Ratio (HR): 0.59", "Subgroup X, Hazard Ratio (HR): 0.80"). Title and
+        unit lines are left to the other readers as well."""
+        text = sentence.text
+        if trial is None:
+            return False
+        titles = _COLUMN_TITLES.match(text)
+        labels = (
+            [" ".join(label.casefold().split()) for label in titles.group("labels").split("|")]
+            if titles
+            else grid_header(text)
+        )
+        if labels:
+            arms = [trial.labels[label] for label in labels if label in trial.labels]
+            self._columns = arms if len(arms) == len(labels) else None
+            return True
+        if _MEASURE_TITLE.match(text):
+            endpoints = sentence.of("endpoint")
+            self._column_endpoint = endpoints[0].key if endpoints else None
+            self._column_unit = None
+            return False
+        if _RECORD_SECTION.match(text):
+            self._columns = None
+            return False
+        if self._columns is None or self._column_endpoint is None:
+            return False
+        row = _COLUMN_ROW.match(text) or _COLUMN_ROW.match(_grid_row_as_measure(text))
+        if row is None and _TABLE_UNIT_LINE.search(text):
+            self._column_unit = _unit_named(text) or self._column_unit
+            return False
+        if row is not None:
+            self._column_row(sentence, trial, row)
+            return True
+        if _COLUMN_HR.match(text) and len(self._columns) == 2:
+            self._column_ratio(sentence, trial, _COLUMN_HR.match(text))
+            return True
+        return False
+
+    def _column_row(self, sentence: Sentence, trial: TrialState, row: re.Match[str]) -> None:
+        endpoint, columns = self._column_endpoint, self._columns or []
+        unit = _unit_named(row.group("measure") or "") or self._column_unit
+        cells = row.group("cells").split("|")
+        allowed = RATE_ENDPOINTS if unit == "%" else TIME_ENDPOINTS if unit in {"months", "weeks"} else frozenset()
+        if endpoint not in allowed or len(cells) != len(columns):
+            return
+        for arm, cell in zip(columns, cells, strict=True):
+            figure = _COLUMN_FIGURE.match(cell)
+            value = parse_number(figure.group("value")) if figure else None
+            if figure is None or value is None:
+                continue  # "NA": not estimable
+            ci = interval(parse_number(figure.group("low") or ""), parse_number(figure.group("high") or ""))
+            measure = "rate" if unit == "%" else "median"
+            self._add(Result(trial, arm, endpoint, measure, value, unit, sentence, "outcome.registry_columns", ci=ci))
+
+    def _column_ratio(self, sentence: Sentence, trial: TrialState, line: re.Match[str] | None) -> None:
+        ratios = find_hazard_ratios(sentence.text)
+        endpoint, columns = self._column_endpoint, self._columns or []
+        if line is None or not ratios or endpoint not in {"PFS", "OS"}:
+            return
+        # the comparison is of the experimental arm with the control, whichever column it is in
+        experimental, comparator = columns[::-1] if columns[0] == trial.control_arm() else columns
+        prefix = line.group("subgroup")
+        subgroup = subgroup_label(re.sub(r"\([^()]*\)", " ", prefix)) if prefix else None
+        ratio = ratios[0]
+        self._add(
+            Result(
+                trial,
+                experimental,
+                endpoint,
+                "HR",
+                ratio.value,
+                None,
+                sentence,
+                "hr.registry_columns",
+                comparator=comparator,
+                ci=interval(ratio.ci_low, ratio.ci_high),
+                p=p_value(ratio.p_op, ratio.p_value),
+                subgroup=subgroup or None,
+            )
+        )
+
+    def _read_table(self, sentence: Sentence, trial: TrialState | None) -> bool:
+        """A registry results table, read through the arm labels the record defines: a header
+        naming the endpoint ("Overall survival, median (95% CI), months", "Primary outcome:
+        Progression-Free Survival"), optional unit and time-frame lines, rows "Label: value",
+        and hazard-ratio lines ("A vs B: hazard ratio 0.54", "Statistical analysis: Hazard
+        Ratio 0.58")."""
+        text = sentence.text
+        if trial is None or not trial.labels:
+            return False
+        header = self._table_header(sentence)
+        if header is not None:
+            table_endpoint, table_measure, table_unit = header
+            self._table = (table_endpoint, table_measure, table_unit) if table_endpoint else None
+            return True
+        if self._table is None:
+            return False
+        endpoint, measure, unit = self._table
+        rows = [m for m in _TABLE_ROW.finditer(text) if m.group("label").strip().casefold() in trial.labels]
+        if _TABLE_TIME_FRAME.match(text):
+            return True
+        if not rows and _TABLE_UNIT_LINE.search(text):
+            self._table = (endpoint, measure, _unit_named(text) or unit)
+            return True
+        ratios = find_hazard_ratios(text)
+        if ratios and endpoint in TIME_ENDPOINTS:
+            named = _TABLE_HR.match(text) or _TABLE_HR_BRACKET.search(text)
+            arm = trial.labels.get(named.group("arm").strip().casefold()) if named else trial.experimental_arm()
+            comparator = (
+                trial.labels.get(named.group("comparator").strip().casefold()) if named else trial.control_arm()
+            )
+            if arm:
+                ratio = ratios[0]
+                self._add(
+                    Result(
+                        trial,
+                        arm,
+                        endpoint,
+                        "HR",
+                        ratio.value,
+                        None,
+                        sentence,
+                        "hr.registry_table",
+                        comparator=comparator if comparator != arm else None,
+                        ci=interval(ratio.ci_low, ratio.ci_high),
+                        p=p_value(ratio.p_op, ratio.p_value),
+                    )
+                )
+            return True
+        if not rows:
+            self._table = None
+            return False
+        for row in rows:
+            arm = trial.labels[row.group("label").strip().casefold()]
+            value = float(row.group("value"))
+            row_unit = _unit_named(row.group("unit") or "") or unit
+            self._add(Result(trial, arm, endpoint, measure, value, row_unit, sentence, "outcome.registry_table"))
+        return True
+
+    def _table_row(self, sentence: Sentence, row: Row, trial: TrialState | None) -> None:
+        """Figures of a pipe-table row, one per column whose header names an endpoint:
+        "| Drug A + drug B | 410 | 7.8 | 40.6 |" under "| Arm | Patients | Median PFS (months) |
+        ORR (%) |"."""
+        if trial is None:
+            return
+        arm = trial.labels.get(row.cells[0].text.casefold())
+        if arm is None:
+            return
+        for index, cell in enumerate(row.cells[1:], start=1):
+            header = row.under(index)
+            value = re.match(r"\s*(\d+(?:[.·]\d+)?)", cell.text)
+            if header is None or value is None:
+                continue
+            endpoints = [m.key for m in sentence_mentions(self.reading, header.start, header.end, "endpoint")]
+            if not endpoints or re.search(r"\b(?:hazard ratio|HR)\b", header.text):
+                continue
+            endpoint = endpoints[0]
+            measure = "rate" if endpoint in RATE_ENDPOINTS else "median"
+            unit = _unit_named(header.text) or ("%" if measure == "rate" else None)
+            number = parse_number(value.group(1))
+            if number is not None:
+                self._add(Result(trial, arm, endpoint, measure, number, unit, sentence, "outcome.table"))
+
+    @staticmethod
+    def _table_header(sentence: Sentence) -> tuple[str | None, str, str | None] | None:
+        """(endpoint, measure, unit) when the sentence heads a results table; an outcome header
+        naming no known endpoint gives (None, ...) so that its rows are not read."""
+        text = sentence.text
+        endpoints = sentence.of("endpoint")
+        outcome_field = _TABLE_OUTCOME_FIELD.match(text)
+        listing = endpoints and not re.search(r"\d", re.sub(r"\(\s*95\s*%\s*CI\s*\)|95\s*%", "", text)) and "," in text
+        if not (outcome_field or listing):
+            return None
+        if not endpoints:
+            return (None, "median", None)
+        endpoint = endpoints[0].key
+        measure = "rate" if endpoint in RATE_ENDPOINTS else "median"
+        return (endpoint, measure, _unit_named(text) or ("%" if measure == "rate" else None))
+
+
+def sentence_mentions(reading: Reading, start: int, end: int, kind: str) -> list[Mention]:
+    """The mentions of a kind between two offsets of the reading's text."""
+    return [
+        m
+        for sentence in reading.sentences
+        if sentence.start <= start < sentence.end + 1 or start <= sentence.start < end
+        for m in sentence.of(kind)
+        if start <= m.start and m.end <= end
+    ]
+
+
+def _grid_row_as_measure(text: str) -> str:
+    """A grid row ("Median (95% CI), months | 5.6 (3.9 to 7.0) | 5.6 (4.8 to 5.8)") written as a
+    column row ("Median ..., months: 5.6 (...) | 5.6 (...)")."""
+    row = grid_row(text)
+    if row is None:
+        return ""
+    label, cells = row
+    return f"{label.replace(':', ',')}: {' | '.join(cells)}"
+
+
+def _unit_named(text: str) -> str | None:
+    if re.search(r"\bmonths?\b", text, re.I):
+        return "months"
+    if re.search(r"\bweeks?\b", text, re.I):
+        return "weeks"
+    if re.search(r"%|\bper\s?cent(?:age)?\b", text, re.I):
+        return "%"
+    return None

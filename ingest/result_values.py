@@ -1,0 +1,248 @@
+"""The figures a sentence reports, each with the endpoint it is for, and the Result a figure
+becomes once it is tied to a trial and an arm.
+
+The figures come from :mod:`ingest.numbers` (durations, percentages, hazard ratios); each takes
+the endpoint named nearest before it (else just after it, as in "34.7 percent responded").
+Figures joined by "versus", "and" or "from ... to" form a list that names its arms in turn.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ingest.mentions import Sentence
+from ingest.numbers import Quantity, find_hazard_ratios, find_p_values, find_quantities
+from ingest.trial_state import TrialState
+
+TIME_ENDPOINTS = frozenset({"PFS", "OS", "DOR"})
+RATE_ENDPOINTS = frozenset({"ORR", "DCR"})
+
+_CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    # second progression (PFS2) and time to treatment failure are not PFS; a complete response
+    # rate is not the objective response rate (a partial response rate is, when none was complete)
+    (
+        re.compile(
+            r"\b(?P<at>time to (?:second|subsequent) (?:disease )?progression|second (?:disease )?progression|"
+            r"PFS2|time to (?:treatment )?failure)\b",
+            re.I,
+        ),
+        None,
+    ),
+    (
+        re.compile(r"\brespon\w*\b[^.;]{0,60}?\b(?P<at>lasted|lasting|lasts|durable|persist\w*|endured)\b", re.I),
+        "DOR",
+    ),
+    (
+        re.compile(
+            r"(?<![(/])\b(?P<at>complete\s+(?:respon(?:ses?|ders?)|remissions?))\b(?!\s+or\s+partial)",
+            re.I,
+        ),
+        None,
+    ),
+    # a molecular, cytogenetic, pathological or PSA response is not an objective (radiological) one
+    (
+        re.compile(
+            r"\b(?P<at>(?i:(?:(?:major|complete|deep|partial|overall)\s+)?(?:molecular|cytogenetic|ha?ematologic(?:al)?|"
+            r"patholog(?:ic|ical)|metabolic|serologic(?:al)?|PSA|biochemical)\s+respon\w*)|MMR|CCyR|MRD|pCR)\b"
+        ),
+        None,
+    ),
+    (re.compile(r"\b(?P<at>time (?:before|to) (?:disease )?progression or death)\b", re.I), "PFS"),
+    # "hazard ratio for disease progression or death", "HR for death"
+    (re.compile(r"\b(?P<at>(?:disease )?progression or death|death or (?:disease )?progression)\b", re.I), "PFS"),
+    (re.compile(r"\b(?P<at>death|mortality)\b", re.I), "OS"),
+    (re.compile(r"\b(?P<at>disease\b[^.;,]{0,30}\bcontrol\w*|controlled (?:their )?disease)\b", re.I), "DCR"),
+    (re.compile(r"(?<!complete )(?<!duration of )\b(?P<at>respon(?:se|ses|ded|ding|ders?))\b", re.I), "ORR"),
+    (
+        re.compile(
+            r"\b(?P<at>adverse (?:events?|reactions?)|toxicit\w+|grade\s+\d|serious|side effects?|follow-up|"
+            r"time frame|odds ratio|crossed over|cross over|discontinu\w+|dose reductions?|prevalence|"
+            r"mutations?|altered|clinical benefit)\b",
+            re.I,
+        ),
+        None,
+    ),
+)
+_NOT_A_RESULT_BEFORE = re.compile(
+    r"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*$"
+    # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of 4 months"
+    r"|\b(?:improvement|gain|difference|prolongation|extension|increase|reduction|benefit)\s+"
+    r"(?:in\s+(?:median\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?of\s*(?:about\s+|approximately\s+)?$",
+    re.I,
+)
+# "in 64% and 59% of responders": a share of the responders, not a response rate
+_OF_RESPONDERS = re.compile(
+    r"^[^.;]{0,30}?\bof\s+(?:the\s+|those\s+|these\s+)?(?:responders|responding\s+patients|responses)\b", re.I
+)
+_LIST_GAP = re.compile(
+    r"^\s*(?:months?|weeks?|%|percent)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?,?\s*"
+    r"(?:and|or|versus|vs\.?|v\.?|to|compared with|as against|against|,)\s*$",
+    re.I,
+)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_GENERALISATION = re.compile(r"\b(?:rarely|seldom|typically|usually|generally|historically|commonly)\b", re.I)
+# "- HRD-positive (n=387): 37.2 vs 17.7 months": a bulleted line under its label
+BULLET_LINE = re.compile(r"^\s*[\u2022\u25aa\u25e6\u2023\u00b7*\u2013-]\s*(?P<label>[^:;\d][^:;]{1,60}?)\s*:")
+# "the median was 11.3 months versus 6.8 months": a median whose endpoint an earlier sentence named
+_BARE_MEDIAN = re.compile(
+    r"\bmedians?\b(?:\s+(?:was|were|of))?[\s,:(]*"
+    r"(?:\d+(?:\.\d+)?\s*(?:months?|weeks?)?\s*(?:vs\.?|versus|and|or|,)\s*)?$",
+    re.I,
+)
+
+
+@dataclass
+class Value:
+    value: float
+    unit: str | None  # months | weeks | % | None (hazard ratio)
+    start: int  # sentence-local
+    end: int
+    measure: str
+    endpoint: str | None = None
+    ci: tuple[float, float] | None = None
+    p: tuple[str, float] | None = None
+    list_id: int | None = None
+    from_to: bool = False
+
+
+@dataclass
+class Result:
+    trial: TrialState
+    arm: tuple[str, ...]
+    endpoint: str
+    measure: str
+    value: float
+    unit: str | None
+    sentence: Sentence
+    rule: str
+    comparator: tuple[str, ...] | None = None
+    ci: tuple[float, float] | None = None
+    p: tuple[str, float] | None = None
+    subgroup: str | None = None
+
+
+def find_values(sentence: Sentence, last_time_endpoint: str | None) -> list[Value]:
+    """The figures of a sentence that are results, each with its endpoint; a ratio or a bare
+    median whose sentence names no endpoint takes ``last_time_endpoint``, that of the figures
+    before it."""
+    text = sentence.text
+    if _GENERALISATION.search(text) and not sentence.of("trial", "nct"):
+        return []  # "responses to chemotherapy are seldom above 12%": background, no result
+    values: list[Value] = []
+    ratios = find_hazard_ratios(text)
+    hr_spans = [(r.start, r.end) for r in ratios]
+    p_values = find_p_values(text)
+    for quantity in find_quantities(text):
+        if quantity.unit not in {"months", "weeks", "%"}:
+            continue
+        if any(s <= quantity.start < e for s, e in hr_spans) or _NOT_A_RESULT_BEFORE.search(text[: quantity.start]):
+            continue
+        values.extend(_expand(text, quantity))
+    for ratio in ratios:
+        values.append(
+            Value(
+                ratio.value,
+                None,
+                ratio.start,
+                ratio.end,
+                "HR",
+                ci=interval(ratio.ci_low, ratio.ci_high),
+                p=p_value(ratio.p_op, ratio.p_value),
+            )
+        )
+    values.sort(key=lambda v: v.start)
+    cues = _cues(sentence)
+    kept = []
+    named = any(endpoint is not None for _s, _e, endpoint in cues)
+    for value in values:
+        value.endpoint = _endpoint(value, cues)
+        blocked = any(endpoint is None and end <= value.start for _s, end, endpoint in cues)
+        bare_median = value.unit in {"months", "weeks"} and (
+            _BARE_MEDIAN.search(text[: value.start]) or BULLET_LINE.match(text)
+        )
+        if value.endpoint is None and (value.measure == "HR" or bare_median) and not (named or blocked):
+            # "The hazard ratio was 0.43 among ...", "the median was 11.3 months versus ...": the
+            # endpoint of the figures before
+            value.endpoint = last_time_endpoint
+        if value.endpoint is None or (value.unit == "%" and _OF_RESPONDERS.match(text[value.end :])):
+            continue
+        if value.measure != "HR" and value.p is None:
+            following = next((p for p in p_values if 0 <= p.start - value.end <= 25), None)
+            value.p = (following.op, following.value) if following else None
+        kept.append(value)
+    _link_lists(text, kept)
+    return kept
+
+
+def _expand(text: str, quantity: Quantity) -> list[Value]:
+    measure = "rate" if quantity.unit == "%" else "median"
+    if quantity.high is None:
+        return [Value(quantity.value, quantity.unit, quantity.start, quantity.end, measure)]
+    if not re.search(r"\bfrom\s*$", text[: quantity.start], re.I):
+        return []  # a range ("15-20%") is a spread, not a result
+    first = Value(quantity.value, quantity.unit, quantity.start, quantity.start + 1, measure, from_to=True)
+    second = Value(quantity.high, quantity.unit, quantity.end - 1, quantity.end, measure, from_to=True)
+    first.list_id = second.list_id = quantity.start
+    return [first, second]
+
+
+def _link_lists(text: str, values: list[Value]) -> None:
+    for first, second in itertools.pairwise(values):
+        if first.measure != second.measure or first.endpoint != second.endpoint:
+            continue
+        if first.list_id is not None and first.list_id == second.list_id:
+            continue
+        if _LIST_GAP.match(text[first.end : second.start]):
+            second.list_id = first.list_id = first.list_id if first.list_id is not None else first.start
+            if re.search(r"\bfrom\s*$", text[: first.start], re.I) and re.match(
+                r"\s*to\b", text[first.end : second.start]
+            ):
+                first.from_to = second.from_to = True
+
+
+def _cues(sentence: Sentence) -> list[tuple[int, int, str | None]]:
+    cues: list[tuple[int, int, str | None]] = [
+        (sentence.local(m.start), sentence.local(m.end), m.key) for m in sentence.of("endpoint")
+    ]
+    # a bullet's label names its subgroup ("- KRAS-altered (n=40):"); its words are no cue
+    bullet = BULLET_LINE.match(sentence.text)
+    floor = bullet.end() if bullet else 0
+    for pattern, endpoint in _CUES:
+        for match in pattern.finditer(sentence.text, floor):
+            start, end = match.start("at"), match.end("at")
+            if not any(s <= start < e for s, e, _ in cues):
+                cues.append((start, end, endpoint))
+    return sorted(cues)
+
+
+def _endpoint(value: Value, cues: list[tuple[int, int, str | None]]) -> str | None:
+    allowed = TIME_ENDPOINTS if value.unit in {"months", "weeks"} else RATE_ENDPOINTS
+    if value.measure == "HR":
+        allowed = frozenset({"PFS", "OS"})
+    # A ratio's own label may name the endpoint: "the HR for death was 0.69".
+    reach = value.end if value.measure == "HR" else value.start
+    for _start, _end, endpoint in reversed([c for c in cues if c[1] <= reach]):
+        if endpoint is None:
+            return None
+        if endpoint in allowed:
+            return endpoint
+    for start, _end, endpoint in (c for c in cues if c[0] >= value.end):
+        if endpoint is None:
+            return None
+        if endpoint in allowed and start - value.end <= 60:
+            return endpoint
+        if endpoint in allowed:
+            return None
+    return None
+
+
+def interval(low: float | None, high: float | None) -> tuple[float, float] | None:
+    """A confidence interval, when both its bounds are known."""
+    return (low, high) if low is not None and high is not None else None
+
+
+def p_value(op: str | None, value: float | None) -> tuple[str, float] | None:
+    """A p-value with its operator ("<", "="), when both are known."""
+    return (op, value) if op is not None and value is not None else None

@@ -1,0 +1,259 @@
+"""What is known of a trial while a paper is read: its arms (ArmState), its design and the
+labels its arms go by (TrialState), and which of its arms a set of drugs names (arm_for)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.arm_groups import CHOICE_CLASSES, is_class_phrase, without_described_classes, without_placebo
+from ingest.mentions import PLACEBO_ARM, Reading
+
+# the short form an arm's label ends with: "Investigator's Choice Chemotherapy (IC Chemo)"
+_SHORT_LABEL = re.compile(r"\(\s*([^()]{1,15}?)\s*\)\s*$")
+_LABEL_KIND = re.compile(
+    r"^(?:experimental|active\s+comparator|placebo\s+comparator|sham\s+comparator|comparator)\s*:\s*"
+)
+
+
+@dataclass
+class ArmState:
+    drugs: tuple[str, ...]
+    n: int | None = None
+    dose: str | None = None
+    label: str | None = None
+    sentence: int | None = None
+    rule: str = "arm.design"
+    alternatives: bool = False  # a registry arm offering drugs in the alternative ("cisplatin or carboplatin")
+    # the regimens a choice arm offers: "gemcitabine with either cisplatin or carboplatin"
+    options: list[tuple[str, ...]] = field(default_factory=list)
+
+
+@dataclass
+class TrialState:
+    number: int
+    acronym: str | None = None
+    nct: str | None = None
+    phase: str | None = None
+    part_phase: str | None = None
+    randomized: bool | None = None
+    n_enrolled: int | None = None
+    ratio: str | None = None
+    arms: list[ArmState] = field(default_factory=list)
+    genes: set[str] = field(default_factory=set)
+    diseases: set[str] = field(default_factory=set)
+    from_title: bool = False
+    has_cohorts: bool = False
+    sentences: list[int] = field(default_factory=list)
+    evidence: dict[str, tuple[int, str]] = field(default_factory=dict)  # field -> (sentence, rule)
+    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # registry and table arm labels
+    prose_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "arm b" named in prose
+    declared_control: tuple[str, ...] | None = None  # an arm the text calls control or comparator
+    placebo_backbone: tuple[str, ...] | None = None  # the arm "placebo" names in an add-on trial
+    # the orders sentences list the arms in: (sentence index, assigns patients, arms)
+    listings: list[tuple[int, bool, list[tuple[str, ...]]]] = field(default_factory=list)
+
+    def listed_before(self, index: int, size: int) -> list[tuple[str, ...]]:
+        """The arms in the order a sentence before ``index`` listed at least ``size`` of them
+        ("..., respectively" follows it): the last that assigned patients to them, else the
+        last that named them."""
+        earlier = [
+            (assigns, arms) for sentence, assigns, arms in self.listings if sentence < index and len(arms) >= size
+        ]
+        assigning = [arms for assigns, arms in earlier if assigns]
+        return assigning[-1] if assigning else (earlier[-1][1] if earlier else [])
+
+    chemotherapy: set[str] = field(default_factory=set)  # drugs of its arms that are standard chemotherapy
+
+    @property
+    def drugs(self) -> set[str]:
+        return {drug for arm in self.arms for drug in arm.drugs}
+
+    def arm_sets(self) -> list[tuple[str, ...]]:
+        seen: list[tuple[str, ...]] = []
+        for arm in self.arms:
+            if arm.drugs not in seen:
+                seen.append(arm.drugs)
+        return seen
+
+    def add_arm(
+        self, drugs: tuple[str, ...], sentence: int, rule: str, n: int | None = None, alternatives: bool = False
+    ) -> tuple[str, ...]:
+        """Add an arm (or give a known one its size); returns the arm's drugs as the trial now
+        has them (the placebo arm of an add-on trial is its backbone's arm)."""
+        drugs = without_placebo(drugs)
+        if not drugs:
+            return drugs
+        if drugs in self.arm_sets():
+            self.size_arm(drugs, n)
+        else:
+            self.arms.append(ArmState(drugs, n=n, sentence=sentence, rule=rule, alternatives=alternatives))
+            self._settle_placebo()
+        return self.placebo_backbone if drugs == (PLACEBO_ARM,) and self.placebo_backbone else drugs
+
+    def name_arm(self, label: str, drugs: tuple[str, ...]) -> None:
+        """Record the label a record gives an arm, with the names tables may use for it: without
+        its kind ("Active comparator: ..."), and its short form ("... Chemotherapy (IC Chemo)")."""
+        label = " ".join(label.casefold().split())
+        self.labels[label] = drugs
+        bare = _LABEL_KIND.sub("", label)
+        self.labels.setdefault(bare, drugs)
+        short = _SHORT_LABEL.search(bare)
+        if short:
+            self.labels.setdefault(short.group(1), drugs)
+
+    def size_arm(self, drugs: tuple[str, ...], n: int | None) -> None:
+        """Give an arm its patients, unless it has them already."""
+        for arm in self.arms:
+            if arm.drugs == drugs and arm.n is None:
+                arm.n = n
+
+    def redefine_arm(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        """Give an arm the drugs a later line of its record lists; an arm that already has them
+        absorbs it."""
+        new = without_placebo(new)
+        arm = next((a for a in self.arms if a.drugs == old), None)
+        if arm is None or old == new:
+            return
+        target = next((other for other in self.arms if other.drugs == new), None)
+        if target is not None:
+            target.n = target.n or arm.n
+            self.arms.remove(arm)
+        else:
+            arm.drugs = new
+        self._rename_arm(old, new)
+
+    def _settle_placebo(self) -> None:
+        """In an add-on trial (A plus B against B) the placebo stands in for A, so "the placebo
+        arm" is B's arm; only a trial of drugs against placebo alone has a placebo arm."""
+        placebo = (PLACEBO_ARM,)
+        sets = self.arm_sets()
+        if placebo not in sets:
+            return
+        # placebo masks a drug, never chemotherapy ("A vs chemotherapy plus A" has no placebo arm)
+        backbones = [
+            arm
+            for arm in sets
+            if arm != placebo
+            and any(set(arm) < set(other) and not set(other) - set(arm) & CHOICE_CLASSES for other in sets)
+        ]
+        if len(backbones) == 1:
+            self.placebo_backbone = backbones[0]
+            self.redefine_arm(placebo, backbones[0])
+
+    def note_options(self, drugs: tuple[str, ...], options: list[tuple[str, ...]]) -> None:
+        for arm in self.arms:
+            if arm.drugs == drugs:
+                arm.options.extend(option for option in options if option not in arm.options)
+
+    def merge_class_arms(self, reading: Reading) -> None:
+        """An arm named with a class phrase ("pembrolizumab plus chemotherapy") is the arm that
+        names the class's drugs ("pembrolizumab, cisplatin and fluorouracil"), once there is
+        exactly one such arm; a chemotherapy arm is the physician's-choice arm, when there is one."""
+        sets = self.arm_sets()
+        if ("chemotherapy",) in sets and ("physician's choice",) in sets:
+            self.redefine_arm(("chemotherapy",), ("physician's choice",))
+        for arm in list(self.arms):
+            members = [
+                other
+                for other in self.arms
+                if other is not arm
+                and not any(is_class_phrase(reading, d) for d in other.drugs)
+                and _spells_out(reading, arm.drugs, other.drugs)
+            ]
+            if len(members) != 1 or members[0].sentence == arm.sentence:
+                continue  # a choice of the class named beside the drug arm is an arm of its own
+            target = members[0]
+            target.n = target.n or arm.n
+            self.arms.remove(arm)
+            self._rename_arm(arm.drugs, target.drugs)
+
+    def _rename_arm(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        for labels in (self.labels, self.prose_labels):
+            for label, drugs in labels.items():
+                if drugs == old:
+                    labels[label] = new
+        if self.declared_control == old:
+            self.declared_control = new
+        self.listings = [
+            (sentence, assigns, [new if arm == old else arm for arm in arms])
+            for sentence, assigns, arms in self.listings
+        ]
+
+    def note_chemotherapy(self, reading: Reading) -> None:
+        self.chemotherapy = {d for d in self.drugs if d == "chemotherapy" or "chemotherapy" in reading.drug_classes(d)}
+
+    def control_arm(self) -> tuple[str, ...] | None:
+        """The comparator: the arm the text calls control (or the placebo arm), else an arm
+        whose drugs are all in another arm, else a chemotherapy or class-phrase arm facing a drug
+        arm, else the second arm."""
+        sets = self.arm_sets()
+        if len(sets) < 2:
+            return None
+        if self.declared_control in sets:
+            return self.declared_control
+        for arm in sets:
+            if any(arm != other and set(arm) < set(other) for other in sets):
+                return arm
+        standard = [arm for arm in sets if all(self.standard_care(d) for d in arm)]
+        if len(standard) == 1:
+            return standard[0]
+        return sets[1]
+
+    def arm_named(self, drugs: tuple[str, ...]) -> tuple[str, ...]:
+        """The arm a set names: itself, else the one arm holding all its drugs ("the
+        selumetinib group" of a selumetinib-plus-docetaxel arm)."""
+        sets = self.arm_sets()
+        if not drugs or drugs in sets:
+            return drugs
+        supersets = [arm for arm in sets if set(drugs) < set(arm)]
+        return supersets[0] if len(supersets) == 1 else drugs
+
+    def standard_care(self, drug: str) -> bool:
+        return drug in self.chemotherapy
+
+    def experimental_arm(self) -> tuple[str, ...] | None:
+        sets = self.arm_sets()
+        control = self.control_arm()
+        for arm in sets:
+            if arm != control:
+                return arm
+        return sets[0] if sets else None
+
+    def set_once(self, name: str, value: object, sentence: int, rule: str) -> None:
+        if value is None or getattr(self, name) is not None:
+            return
+        setattr(self, name, value)
+        self.evidence[name] = (sentence, rule)
+
+
+def arm_for(reading: Reading, trial: TrialState, drugs: tuple[str, ...]) -> tuple[str, ...]:
+    """The trial's arm a set of drugs or class phrases names: TrialState.arm_named; else the one
+    arm whose other drugs all belong to the classes named ("the amivantamab-chemotherapy group"
+    for amivantamab, carboplatin and pemetrexed); else, for a lone class phrase, the one arm
+    made of class phrases ("with chemotherapy" for a physician's-choice arm)."""
+    drugs = without_described_classes(reading, drugs)
+    named = trial.arm_named(drugs)
+    sets = trial.arm_sets()
+    if named in sets:
+        return named
+    members = [arm for arm in sets if _spells_out(reading, drugs, arm)]
+    if len(members) == 1:
+        return members[0]
+    if len(drugs) != 1 or not is_class_phrase(reading, drugs[0]):
+        return named
+    class_arms = [arm for arm in sets if all(is_class_phrase(reading, d) for d in arm)]
+    return class_arms[0] if len(class_arms) == 1 else named
+
+
+def _spells_out(reading: Reading, named: tuple[str, ...], arm: tuple[str, ...]) -> bool:
+    """Whether an arm is a set named with class phrases, each class given as drugs of it:
+    (cisplatin, fluorouracil, pembrolizumab) spells out (chemotherapy, pembrolizumab)."""
+    classes = [d for d in named if is_class_phrase(reading, d)]
+    plain = set(named) - set(classes)
+    return (
+        bool(classes)
+        and plain < set(arm)
+        and all(any(c in reading.drug_classes(d) for c in classes) for d in set(arm) - plain)
+    )
+
