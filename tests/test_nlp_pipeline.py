@@ -59,6 +59,12 @@ def test_gene_names_written_out_in_words(text: str, symbol: str) -> None:
     assert symbol in genes(text)
 
 
+def test_a_drug_named_inside_a_gene_name_is_not_a_drug() -> None:
+    facts = read_paper(Document(id="t", text="Temsirolimus blocks the mammalian target of rapamycin (mTOR)."))
+    assert "MTOR" in facts.genes
+    assert "sirolimus" not in facts.drugs
+
+
 def test_radiographic_progression_free_survival_is_pfs() -> None:
     endpoints = [e.id_ for e in nlp_doc("Median rPFS was 24.8 months.").ents if e.label_ == "ENDPOINT"]
     assert endpoints == ["PFS"]
