@@ -63,6 +63,25 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     return sorted(found, key=lambda abbreviation: abbreviation.short_start)
 
 
+# A short form coined for a regimen or a fixed pair, whose letters need not start the long
+# form's words ("trifluridine–tipiracil (FTD–TPI)"): two capitals or more in joined
+# parts (a bare "(ORBIT)" after drugs is a trial's name), no space.
+_COINED_SHORT_FORM = re.compile(
+    r"\s*\(\s*(?P<short>(?=(?:[^()\s]*[A-Z]){2})[A-Za-z][A-Za-z0-9]*(?:[-\u2010-\u2013/+][A-Za-z0-9]+){1,3})\s*\)"
+)
+_DIGIT = re.compile(r"\d")
+
+
+def coined_short_form(text: str, end: int) -> re.Match[str] | None:
+    """The bracketed short form that follows ``end``, when the words before are already known
+    to name something (a drug, a regimen), so its letters need not match them; a name with a
+    digit ("(KEYNOTE-189)", "(TAS-102)", "(SOLACE-4)") is a trial or a code, not a short form."""
+    match = _COINED_SHORT_FORM.match(text, end)
+    if match is None or _DIGIT.search(match["short"]):
+        return None
+    return match
+
+
 def abbreviation_map(text: str) -> dict[str, str]:
     """Short form -> long form; when a short form is defined twice the first definition wins."""
     mapping: dict[str, str] = {}

@@ -57,7 +57,10 @@ _DOSE = re.compile(
     r"|\bevery\s+\d+\s+(?:weeks?|days?)|\b\d+\s+(?:days?|weeks?)\s+(?:on|off)\b",
 )
 # "Adding the MEK inhibitor binimetinib to ...": the drug may follow a short description.
-_ADDING_BEFORE = re.compile(r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?(?:[\w/-]+\s+){0,3}$", re.IGNORECASE)
+# "adding the anti-programmed cell death protein 1 (PD-1) antibody A to B": a description may come between
+_ADDING_BEFORE = re.compile(
+    r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?(?:[\w/-]+\s+|\([^()]{1,20}\)\s+){0,7}$", re.IGNORECASE
+)
 # What separates a drug from the same drug named again: "dabrafenib (Tafinlar)", "X, the MEK
 # inhibitor X"; a bare comma or "or" lists a new set ("A plus B, A plus C").
 _ALIAS_GAP = re.compile(r"\s*(?:[(\[]\s*|,\s*(?:the|a|an)\b[^,;]*|\b(?:also\s+known\s+as|i\.e\.?)\s*)?", re.IGNORECASE)
@@ -79,6 +82,13 @@ _OPTION_LIST_GOES_ON = re.compile(
     rf"\s*\)?\s*(?:{_BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and)?\s*\(?\s*", re.IGNORECASE
 )
 _ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
+# "A with or without B", "A, alone or with B", "A alone or in combination with B": A+B and A
+_WITH_OR_WITHOUT = re.compile(
+    r"^\s*,?\s*(?:with\s+or\s+without|alone\s+or\s+(?:with|plus|(?:in\s+combination|combined)\s+with)|"
+    r"(?:as\s+)?(?:monotherapy|a\s+single\s+agent)\s+or\s+(?:with|plus|(?:in\s+combination|combined)\s+with))\b"
+    r"[^,;()]{0,40}$",
+    re.IGNORECASE,
+)
 # "44 to selumetinib", "78 previously treated patients received dabrafenib"
 _COUNT_BEFORE_ARM = re.compile(
     r"(?<![\w.:])(?P<n>\d[\d,]*)\s+(?:(?:[\w-]+\s+){0,3}?(?:patients|participants)\s+(?:\w+\s+)?"
@@ -86,6 +96,8 @@ _COUNT_BEFORE_ARM = re.compile(
     r"(?:(?:the|a|an|oral|either)\s+)*$",
     re.IGNORECASE,
 )
+# "(245 drug A, 249 placebo)": counts listed in a bracket, each before its arm
+_BARE_COUNT_BEFORE_ARM = re.compile(r"[(,;]\s*(?P<n>\d[\d,]*)\s+$")
 # "(n = 192)", "(192 patients)", "(EV+P group, n = 442)"
 ARM_N = re.compile(
     r"\((?:[^()]{0,40}?[,;]\s*)?n\s*=\s*(?P<n>\d+)\s*\)|\((?P<n2>\d+)\s+(?:patients|participants)\)",
@@ -131,7 +143,8 @@ def agent_groups(
 ) -> list[tuple[tuple[str, ...], Agent]]:
     """Drug sets named between two offsets, split at "or"/"versus", joined at "plus"/"with".
 
-    - "adding A to B" and "A added to B" give two sets, A+B and B;
+    - "adding A to B" and "A added to B" give two sets, A+B and B; "A with or without B" and
+      "A, alone or with B" give A+B and A;
     - a serial list ending in "and" is one set ("encorafenib, binimetinib and cetuximab"), one
       ending in "or" or with "alone" after an item lists sets;
     - a partner shared by the sets before it ("A or placebo, each given with B") or named before
@@ -188,9 +201,13 @@ def agent_groups(
                 group.drugs.extend(agent.drugs)
             continue
         shared = []
+        if _WITH_OR_WITHOUT.search(gap):
+            extra.append(_DrugSet(list(groups[-1].drugs), groups[-1].agent))
+            groups[-1].drugs.extend(agent.drugs)
+            continue
         if _ADDED_TO.search(gap) or (
             re.search(r"\bto\b", gap, re.I)
-            and _ADDING_BEFORE.search(text[max(start, agents[index - 1].start - 40) : agents[index - 1].start])
+            and _ADDING_BEFORE.search(text[max(start, agents[index - 1].start - 90) : agents[index - 1].start])
         ):
             # "adding A to B" / "A added to B": the trial compares A+B with B alone.
             control = list(agent.drugs)
@@ -427,14 +444,15 @@ def clause_around(text: str, sentence: Sentence, position: int) -> tuple[int, in
 
 
 def arm_counts(text: str, groups: list[tuple[tuple[str, ...], Agent]], start: int, end: int) -> list[int | None]:
-    """Each set's patient count: "(n = 192)" after it, or "44 to" / "78 patients received"
-    before it."""
+    """Each set's patient count: "(n = 192)" after it, or "44 to" / "78 patients received" /
+    "(245 A, 249 B)" before it."""
     counts: list[int | None] = []
     counted_before: list[bool] = []
     for position, (_drugs, agent) in enumerate(groups):
         stop = groups[position + 1][1].start if position + 1 < len(groups) else end
         after = ARM_N.search(text, agent.end, stop)
-        before = _COUNT_BEFORE_ARM.search(text[groups[position - 1][1].end if position else start : agent.start])
+        preceding = text[groups[position - 1][1].end if position else start : agent.start]
+        before = _COUNT_BEFORE_ARM.search(preceding) or _BARE_COUNT_BEFORE_ARM.search(preceding)
         counted_before.append(not after and before is not None)
         if after:
             counts.append(int(after.group("n") or after.group("n2")))

@@ -421,6 +421,7 @@ _NUMBERED_SERIES = re.compile(
 )
 # "pembrolizumab (P)": a one-letter short form for a drug
 _SINGLE_LETTER_DEFINITION = re.compile(r"\s*\(\s*(?P<letter>[A-Z])\s*[),;]")
+_DRUG_JOINER = re.compile(r"\s*[-\u2010-\u2013/]\s*")
 _STATISTIC_AFTER = re.compile(r"\s*(?:[=<>\u2264\u2265]|values?\b|\d)", re.IGNORECASE)
 _AGENT_BEFORE_LETTER = re.compile(
     r"(?:[+/]\s*|\b(?:with|plus|and|or|to|on|of|versus|vs\.?|than|receiving|received)\s+)$", re.IGNORECASE
@@ -469,9 +470,11 @@ def _clipped_names(text: str, mentions: list[Mention]) -> dict[str, str]:
 def _drug_short_forms(text: str, mentions: list[Mention]) -> Iterator[tuple[str, int, int, int, int]]:
     """(short form, its span, its long form's span) for each abbreviation the text defines,
     plus the single letters Schwartz-Hearst leaves out: "pembrolizumab (P)"."""
-    from ingest.abbreviations import find_abbreviations
+    from ingest.abbreviations import coined_short_form, find_abbreviations
 
+    defined: set[int] = set()
     for abbreviation in find_abbreviations(text):
+        defined.add(abbreviation.short_start)
         yield (
             abbreviation.short,
             abbreviation.short_start,
@@ -479,12 +482,29 @@ def _drug_short_forms(text: str, mentions: list[Mention]) -> Iterator[tuple[str,
             abbreviation.long_start,
             abbreviation.long_end,
         )
+    for first, last in _joined_drugs(text, mentions):
+        coined = coined_short_form(text, last.end)
+        if coined and coined.start("short") not in defined:
+            yield coined["short"], coined.start("short"), coined.end("short"), first.start, last.end
     for mention in mentions:
         if mention.kind != "drug":
             continue
         letter = _SINGLE_LETTER_DEFINITION.match(text, mention.end)
         if letter and letter.group("letter").casefold() == mention.text[:1].casefold():
             yield letter.group("letter"), letter.start("letter"), letter.end("letter"), mention.start, mention.end
+
+
+def _joined_drugs(text: str, mentions: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    """(first, last) of each run of two drugs or more written as one name: "A–B", "A/B"."""
+    drugs = [m for m in mentions if m.kind == "drug"]
+    first = 0
+    for index, mention in enumerate(drugs):
+        following = drugs[index + 1] if index + 1 < len(drugs) else None
+        if following is not None and _DRUG_JOINER.fullmatch(text, mention.end, following.start):
+            continue
+        if index > first:
+            yield drugs[first], mention
+        first = index + 1
 
 
 def _named_regimens(text: str) -> Iterator[tuple[str, int, int, int, int]]:

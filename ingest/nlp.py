@@ -68,7 +68,7 @@ _NOT_A_MEMBER_AFTER = re.compile(r"[.,]\d|\s*(?:%|(?:mg|g|mL|months?|weeks?|days
 # capitalised word with a number ("DESTINY-Breast03") or a capitalised part ("ATHENA-MONO").
 _ACRONYM = (
     r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*|[a-z]{1,2}[A-Z]{3,}[A-Za-z]*\d*)"
-    r"(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Z][a-z]+\d+|[A-Za-z]{1,3}\b|[A-Z]{4,6}\b))?(?:\s\d{1,4}\b)?"
+    r"(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Z][a-z]+\d+|[A-Za-z]{1,3}\b|[A-Z]{4,6}\b))?(?: \d{1,4}\b)?"
 )
 _TRIAL_NOUN = r"(?:trial|study|studies|program|programme)"
 _DESIGN_WORD = r"(?:randomi[sz]ed|randomly|enrolled|assigned|allocated|compared|recruited|treated|received)"
@@ -80,8 +80,8 @@ _TRIAL_NAME_PATTERNS = tuple(
         rf"(?P<name>{_ACRONYM}(?:\s[A-Z]{{2,4}}\b)?)\s+(?:(?i:phase)\s+\S+\s+)?{_TRIAL_NOUN}\b",
         # "NEMO (NCT01763164)", "(FLAURA; NCT02296125)", "(... ; NEMO ClinicalTrials.gov number, NCT01763164)"
         rf"(?P<name>{_ACRONYM})\s*(?:[(;,]|\s+ClinicalTrials\.gov\s+number,?)\s*NCT\d{{8}}",
-        # "ORBIT, a randomised phase 3 study", "ORBIT-2, which randomised"
-        rf"(?P<name>{_ACRONYM}),\s+(?:a|an|the|which|that)\b[^.;]{{0,80}}?\b(?:{_TRIAL_NOUN}|randomi[sz]ed)\b",
+        # "ORBIT, a randomised phase 3 study", "ORBIT-2, which randomised", "ORCA, another phase 3 trial"
+        rf"(?P<name>{_ACRONYM}),\s+(?:a|an|another|the|which|that)\b[^.;]{{0,80}}?\b(?:{_TRIAL_NOUN}|randomi[sz]ed)\b",
         # "trial (NEMO)", "trial (NEMO; ...)"
         rf"\b{_TRIAL_NOUN}\s*\((?P<name>{_ACRONYM})\s*[);,]",
         # registry fields: "Acronym: COLUMBUS", "Brief title acronym: NEMO"
@@ -172,7 +172,28 @@ _NOT_TRIAL_NAMES = frozenset(
         "TABLE",
         "FIGURE",
         "COVID",
-        # section headings of structured abstracts
+        # endpoints other than the reported ones, and analysis populations
+        "CR",
+        "CRH",
+        "PR",
+        "SD",
+        "EFS",
+        "DFS",
+        "RFS",
+        "TTP",
+        "TTF",
+        "MRD",
+        "QOL",
+        "ITT",
+        # section headings of structured abstracts and registry records
+        "MEASURES",
+        "OUTCOME",
+        "OUTCOMES",
+        "BASELINE",
+        "CHARACTERISTICS",
+        "ADVERSE",
+        "EVENTS",
+        "ELIGIBILITY",
         "BACKGROUND",
         "METHODS",
         "RESULTS",
@@ -533,7 +554,7 @@ def _mark_trials(doc: Doc) -> Doc:
 def trial_names(doc: Doc) -> dict[str, str]:
     """The trial acronyms a document introduces by the patterns around them ("the NEMO trial"),
     case-folded, to the name as written. The names the lexicon knows are found by ``known_trials``."""
-    from ingest.abbreviations import find_abbreviations
+    from ingest.abbreviations import coined_short_form, find_abbreviations
 
     entity_words = {ent.text.casefold() for ent in doc.ents}
     # "mirvetuximab soravtansine (MIRV)", "unresectable hepatocellular carcinoma (uHCC)": the
@@ -544,13 +565,24 @@ def trial_names(doc: Doc) -> dict[str, str]:
         if any(word in " ".join(a.long.casefold().split()) for word in entity_words)
         and not re.search(rf"\b{_TRIAL_NOUN}\b|\bgroup\b", a.long, re.IGNORECASE)
     )
+    # "trifluridine–tipiracil (FTD–TPI)": a short form coined for what the words before name
+    entity_words.update(
+        coined["short"].casefold()
+        for ent in doc.ents
+        if ent.label_ == "DRUG" and (coined := coined_short_form(doc.text, ent.end_char))
+    )
     gene_words = {span.text.casefold() for span in doc.spans.get("genes", [])}
     names: dict[str, str] = {}
     candidates = [m.group("name") for pattern in _TRIAL_NAME_PATTERNS for m in pattern.finditer(doc.text)]
     for number, line in enumerate(doc.text.splitlines()):
         if number == 0 or _TITLE_FIELD.match(line):
             candidates.extend(m.group("name") for m in _TITLE_NAME.finditer(line.rstrip(" .")))
-    for name in candidates:
+    for candidate in candidates:
+        # "phase III LYRA trial": the numeral before the name is the phase's
+        words = candidate.split()
+        name = " ".join(words[1:]) if len(words) > 1 and words[0].upper() in _NOT_TRIAL_NAMES else candidate
+        if not re.fullmatch(_ACRONYM, name):
+            continue
         first = name.split()[0].split("-")[0]
         if first.upper() in _NOT_TRIAL_NAMES or name.startswith("NCT") or PHASE.fullmatch(name):
             continue

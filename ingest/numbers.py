@@ -243,8 +243,8 @@ _HR_LABEL = re.compile(
     r"(?<![A-Za-z])(?:(?i:adjusted|stratified|unstratified|pooled|overall)\s+)?(?:(?i:hazard\s+ratios?)|HRs?)"
     r"(?:\s*[\[(](?:HR|aHR)[\])])?"
     r"(?:\s+(?:for|of)\s+(?P<about>(?!\d)[^\d;:()\[\]=<>]{1,80}?))?"
-    # "Hazard ratio (A vs B): 0.75": the comparison in brackets
-    r"(?:\s*\((?P<compared>[^()\d]{1,80}?\b(?:vs\.?|versus)\s[^()\d]{1,80})\))?"
+    # "Hazard ratio (A vs B): 0.75", "hazard ratio (A/B) 0.21": the comparison in brackets
+    r"(?:\s*\((?P<compared>[^()\d]{1,80}?(?:\b(?:vs\.?|versus)\s|\s*/\s*)[^()\d]{1,80})\))?"
     r"(?:\s*[\[(]95\s*%\s*CI[\])])?"
     r"(?:\s*[,:=]|\s+(?:was|of|is|were|equal\s+to))?\s*"
     rf"(?P<value>{_DECIMAL})(?![\d%])(?!\s*(?:{_RANGE_UNIT}|mg|patients))"

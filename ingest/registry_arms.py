@@ -21,7 +21,7 @@ from ingest.arm_groups import (
 )
 from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
 from ingest.numbers import count_value
-from ingest.tables import Row, grid_header, grid_row
+from ingest.tables import Row, column_titles, grid_row
 from ingest.trial_state import TrialState
 
 REGISTRY_ARM = re.compile(
@@ -35,6 +35,10 @@ REGISTRY_ARM = re.compile(
 REGISTRY_ROW = re.compile(r"^\s*(?P<label>[^|:]{2,60}?)\s*\|\s*(?P<body>[^|]+)$")
 # a participant-flow row: "Started", "Randomized"
 _STARTED = re.compile(r"(?:started|randomi[sz]ed|assigned|enrolled)", re.IGNORECASE)
+CHOICE_ARM = ("physician's choice",)
+_STARTED_COLUMNS = re.compile(
+    r"^\s*(?:started|randomi[sz]ed|assigned|enrolled)\s*:\s*(?P<cells>\d[\d,]*(?:\s*\|\s*\d[\d,]*)+)\s*$", re.I
+)
 _LABEL_STARTED = re.compile(
     r"^\s*(?P<label>[^:|\n]{2,60}?)\s*:\s*(?:started|randomi[sz]ed|assigned|enrolled)\s*[:=]?\s*(?P<n>\d[\d,]*)\b",
     re.IGNORECASE,
@@ -72,7 +76,10 @@ class RegistryArmReader:
         kind = (match.groupdict().get("kind") or "").casefold()
         if not kind and not label_mentions:
             return False
-        groups = agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context)
+        # a label that names the arm's drugs is the arm ("Placebo Comparator: Placebo (n=131). Patients
+        # could cross over to drug A"); else the line's text says what it gives
+        end = label_end if any(m.kind != "class" for m in label_mentions) else sentence.end
+        groups = agent_groups(self.reading, sentence, sentence.start, end, self.context)
         drugs = _all_drugs(self.reading, groups)
         named_drugs = tuple(d for d in drugs if not is_class_phrase(self.reading, d))
         choice = [m.key for m in label_mentions if m.key in CHOICE_CLASSES - {"chemotherapy"}]
@@ -165,23 +172,46 @@ class RegistryArmReader:
         """A registry's participant flow as a grid (" | A | B", then "Started | 374 | 372") or
         by label ("A: Started 360 | Completed 326") gives each arm of the trial in focus its
         patients."""
-        if trial is None or not trial.labels:
+        if trial is None:
             return
         text = sentence.text
-        labels = grid_header(text)
-        if labels is not None:
-            known = all(label in trial.labels for label in labels)
-            self._grid = [trial.labels[label] for label in labels] if known else None
+        if column_titles(text) is not None:
+            self._grid = column_arms(sentence, trial)
             return
         row = grid_row(text)
-        if row is not None and self._grid and _STARTED.fullmatch(row[0]) and len(row[1]) == len(self._grid):
-            for drugs, cell in zip(self._grid, row[1], strict=True):
-                trial.size_arm(drugs, count_value(cell))
+        counts = _STARTED_COLUMNS.match(text)
+        cells = counts["cells"].split("|") if counts else []
+        if row is not None and _STARTED.fullmatch(row[0]):
+            cells = row[1]
+        if cells and self._grid and len(cells) == len(self._grid):
+            for drugs, cell in zip(self._grid, cells, strict=True):
+                trial.size_arm(drugs, count_value(cell.strip()))
             return
         started = _LABEL_STARTED.match(text)
         labelled = trial.labels.get(" ".join(started["label"].casefold().split())) if started else None
         if started and labelled:
             trial.size_arm(labelled, count_value(started["n"]))
+
+
+def column_arms(sentence: Sentence, trial: TrialState) -> list[tuple[str, ...]] | None:
+    """The arms of a header row's columns, each by the label the record gave it or else by the
+    drugs its title names ("Arm/Group Title: Drug A | Salvage Chemotherapy"); None unless every
+    column is an arm of the trial."""
+    titles = column_titles(sentence.text) or []
+    arms: list[tuple[str, ...]] = []
+    for label, start, end in titles:
+        named = [
+            PLACEBO_ARM if m.kind == "placebo" else m.key
+            for m in sentence.of("drug", "class", "placebo")
+            if start <= sentence.local(m.start) and sentence.local(m.end) <= end
+        ]
+        arm = trial.labels.get(label) or (trial.arm_named(sorted_drugs(set(named))) if named else None)
+        if arm == ("chemotherapy",) and CHOICE_ARM in trial.arm_sets():
+            arm = CHOICE_ARM  # the chemotherapy the investigator chooses
+        if arm is None or arm not in trial.arm_sets():
+            return None
+        arms.append(arm)
+    return arms or None
 
 
 def _all_drugs(reading: Reading, groups: list[tuple[tuple[str, ...], Agent]]) -> tuple[str, ...]:

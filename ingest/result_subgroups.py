@@ -81,12 +81,14 @@ _ALL_PATIENTS = re.compile(
 )
 # "... in patients with ESCC (": the population a bracket of figures is for
 _POPULATION_BEFORE_BRACKET = re.compile(
-    r"\b(?:in|among|for)\s+(?P<phrase>(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:patients|participants|those)"
+    r"(?:\b(?:in|among|for|including)\s+|(?:,|\band\b)\s+)(?P<phrase>(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:patients|participants|those)"
     r"(?:\s+(?:with|without|whose|who|previously\s+treated\s+with|pre-?treated\s+with|not\s+previously\s+treated\s+with)"
     r"\b[^,;()\[\]]{2,70}?)?|the\s+[^,;()\[\]]{2,40}?\s+(?:population|subgroup|cohort))"
     r"\s*$",
     re.I,
 )
+# "those previously treated with bevacizumab": a drug given before the trial names a subgroup
+_PRIOR_TREATMENT = re.compile(r"\b(?:previously|prior|earlier|pre-?treated)\b", re.I)
 _ANAPHORIC_SUBGROUP = re.compile(
     r"\b(?:this|that|these|the same)\s+(?:[\w-]+\s+){0,2}?(?:subgroup|subset|population|cohort)\b", re.I
 )
@@ -179,7 +181,7 @@ class SubgroupReader:
             phrase,
             re.I,
         )
-        if given is None:
+        if given is None or _PRIOR_TREATMENT.search(phrase):
             return True
         words = re.findall(r"[\w-]+", given.group("what").casefold())[:3]
         return not ("placebo" in words or self._names_a_drug(words))
@@ -221,7 +223,10 @@ class SubgroupReader:
         if named is None:
             return None
         phrase = named.group("phrase")
-        if re.search(r"-treated\b", phrase, re.I) or self._names_a_drug(re.findall(r"[\w-]+", phrase.casefold())):
+        prior = _PRIOR_TREATMENT.search(phrase)
+        if not prior and (
+            re.search(r"-treated\b", phrase, re.I) or self._names_a_drug(re.findall(r"[\w-]+", phrase.casefold()))
+        ):
             return None  # "in the trametinib-treated patients (4% with docetaxel)": an arm
         if _ALL_PATIENTS.search(phrase) or not self._is_subgroup(phrase):
             return ""

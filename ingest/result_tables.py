@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 from ingest.mentions import Mention, Reading, Sentence
 from ingest.numbers import find_hazard_ratios, parse_number
+from ingest.registry_arms import column_arms
 from ingest.result_values import RATE_ENDPOINTS, TIME_ENDPOINTS, Result, interval, p_value
 from ingest.subgroups import subgroup_label
-from ingest.tables import PipeTable, Row, grid_header, grid_row
+from ingest.tables import PipeTable, Row, column_titles, grid_row
 from ingest.trial_state import TrialState
 
 # "Label: 11.0", "Label: median 11.0 months (96% CI 7.4 to 13.8)"
@@ -30,6 +31,7 @@ _TABLE_OUTCOME_FIELD = re.compile(
     re.I,
 )
 # lines of an outcome measure that hold no figures of it
+_NUMBERED_TITLE = re.compile(r"\s*\d{1,2}\.\s+[A-Za-z]")
 _TABLE_TIME_FRAME = re.compile(
     r"\s*(?:time\s+frame|population|description|analysis\s+population|measure\s+type)\b", re.I
 )
@@ -37,8 +39,6 @@ _TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:median|mean|per
 _TABLE_HR_BRACKET = re.compile(
     r"\b(?:hazard ratio|HR)\s*\((?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\)", re.I
 )
-# A results record in columns (see ResultReader._read_columns)
-_COLUMN_TITLES = re.compile(r"^\s*arm/group\s+title\s*:\s*(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*$", re.I)
 _MEASURE_TITLE = re.compile(
     r"^\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other(?:\s+pre-?specified)?)(?:\s+outcome(?:\s+measures?)?)?|"
     r"(?:outcome\s+(?:measure\s+)?)?title)\s*:",
@@ -51,7 +51,7 @@ _RECORD_SECTION = re.compile(
 )
 _COLUMN_CELL = r"\s*(?:NA|NE|\d+(?:\.\d+)?)\b[^|\n]*"
 _COLUMN_ROW = re.compile(
-    rf"^\s*(?:(?P<measure>(?:median|mean|number|percentage|proportion)\b[^:|\n]*):)?"
+    rf"^\s*(?:(?P<measure>(?:median|mean|number|percentage|proportion)\b[^|\n]*?):)?"
     rf"(?P<cells>{_COLUMN_CELL}(?:\|{_COLUMN_CELL})+)$",
     re.I,
 )
@@ -59,7 +59,8 @@ _COLUMN_FIGURE = re.compile(
     r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?:\[\d+\]\s*)?(?:\(\s*(?P<low>\d+(?:\.\d+)?)\s+to\s+(?P<high>\d+(?:\.\d+)?))?"
 )
 _COLUMN_HR = re.compile(
-    r"^\s*(?:statistical\s+analysis\s*:[^.;\n]*[.;]\s*)?(?:(?P<subgroup>[^:;]+?),\s*)?hazard\s+ratio\b", re.I
+    r"^\s*(?:statistical\s+analysis(?:\s+\d+)?\s*:(?:[^.;\n]*[.;]\s*)+?)?(?:(?P<subgroup>[^:;]+?),\s*)?hazard\s+ratio\b",
+    re.I,
 )
 _TABLE_HR = re.compile(
     r"^(?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\s*:\s*(?:hazard ratio|HR)\b", re.I
@@ -105,15 +106,8 @@ class TableReader:
         text = sentence.text
         if trial is None:
             return False
-        titles = _COLUMN_TITLES.match(text)
-        labels = (
-            [" ".join(label.casefold().split()) for label in titles.group("labels").split("|")]
-            if titles
-            else grid_header(text)
-        )
-        if labels:
-            arms = [trial.labels[label] for label in labels if label in trial.labels]
-            self._columns = arms if len(arms) == len(labels) else None
+        if column_titles(text) is not None:
+            self._columns = column_arms(sentence, trial)
             return True
         if _MEASURE_TITLE.match(text):
             endpoints = sentence.of("endpoint")
@@ -270,7 +264,9 @@ class TableReader:
         endpoints = sentence.of("endpoint")
         outcome_field = _TABLE_OUTCOME_FIELD.match(text)
         listing = endpoints and not re.search(r"\d", re.sub(r"\(\s*95\s*%\s*CI\s*\)|95\s*%", "", text)) and "," in text
-        if not (outcome_field or listing):
+        # "2. Objective response rate (complete + partial response)": a numbered outcome title
+        numbered = endpoints and _NUMBERED_TITLE.match(text) and endpoints[0].start - sentence.start < 12
+        if not (outcome_field or listing or numbered):
             return None
         if not endpoints:
             return (None, "median", None)

@@ -25,7 +25,8 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (
         re.compile(
             r"\b(?P<at>time to (?:second|subsequent) (?:disease )?progression|second (?:disease )?progression|"
-            r"PFS2|time to (?:treatment )?failure)\b",
+            r"PFS2|time to (?:treatment )?failure|TTNT|"
+            r"time to (?:the )?(?:next|first subsequent) (?:intervention|treatment|therapy))\b",
             re.I,
         ),
         None,
@@ -53,6 +54,9 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     # "hazard ratio for disease progression or death", "HR for death"
     (re.compile(r"\b(?P<at>(?:disease )?progression or death|death or (?:disease )?progression)\b", re.I), "PFS"),
     (re.compile(r"\b(?P<at>death|mortality)\b", re.I), "OS"),
+    # survival unqualified is overall survival ("the survival benefit held in ..."); the
+    # qualified kinds are endpoint mentions of their own, or not reported here
+    (re.compile(r"(?<!free )(?<!-free )\b(?P<at>survival)\b", re.I), "OS"),
     (re.compile(r"\b(?P<at>disease\b[^.;,]{0,30}\bcontrol\w*|controlled (?:their )?disease)\b", re.I), "DCR"),
     (re.compile(r"(?<!complete )(?<!duration of )\b(?P<at>respon(?:se|ses|ded|ding|ders?))\b", re.I), "ORR"),
     (

@@ -88,13 +88,23 @@ class PipeTable:
 # Registry results copied as a grid without borders: a header whose first cell is empty
 # (" | Drug A | Drug B") and rows that start with their label ("Started | 374 | 372").
 _GRID_HEADER = re.compile(r"^\s*\|(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*\|?\s*$")
+_TITLE_LINE = re.compile(r"^\s*arm/group\s+title\s*:\s*(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*$", re.I)
 _GRID_ROW = re.compile(r"^\s*(?P<label>[^|\n]+?)\s*\|(?P<cells>[^|\n]+(?:\|[^|\n]+)+?)\s*\|?\s*$")
 
 
-def grid_header(text: str) -> list[str] | None:
-    """The column labels of a borderless grid's header row, casefolded."""
-    match = _GRID_HEADER.match(text)
-    return [" ".join(label.casefold().split()) for label in match["labels"].split("|")] if match else None
+def column_titles(text: str) -> list[tuple[str, int, int]] | None:
+    """The arm labels a header row gives its columns, casefolded, each with its span in the
+    text: a borderless grid's header (" | Drug A | Drug B") or a results record's title line
+    ("Arm/Group Title: Drug A | Drug B")."""
+    match = _GRID_HEADER.match(text) or _TITLE_LINE.match(text)
+    if match is None:
+        return None
+    titles: list[tuple[str, int, int]] = []
+    position = match.start("labels")
+    for cell in match["labels"].split("|"):
+        titles.append((" ".join(cell.casefold().split()), position, position + len(cell)))
+        position += len(cell) + 1
+    return titles
 
 
 def grid_row(text: str) -> tuple[str, list[str]] | None:

@@ -11,6 +11,9 @@ from ingest.mentions import PLACEBO_ARM, Reading
 
 # the short form an arm's label ends with: "Investigator's Choice Chemotherapy (IC Chemo)"
 _SHORT_LABEL = re.compile(r"\(\s*([^()]{1,15}?)\s*\)\s*$")
+_ARM_COUNT = re.compile(r"n\s*=\s*\d+", re.IGNORECASE)
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_LABEL_DOSE = re.compile(r"\s+\d[\d.,]*\s*(?:mg|mcg|\u00b5g|g|iu)\b.*$", re.IGNORECASE)
 _LABEL_KIND = re.compile(
     r"^(?:experimental|active\s+comparator|placebo\s+comparator|sham\s+comparator|comparator)\s*:\s*"
 )
@@ -33,6 +36,7 @@ class ArmState:
 class TrialState:
     number: int
     acronym: str | None = None
+    aliases: set[str] = field(default_factory=set)  # "GOG-3031/RUBY": the other names of one trial, casefolded
     nct: str | None = None
     phase: str | None = None
     part_phase: str | None = None
@@ -93,14 +97,18 @@ class TrialState:
 
     def name_arm(self, label: str, drugs: tuple[str, ...]) -> None:
         """Record the label a record gives an arm, with the names tables may use for it: without
-        its kind ("Active comparator: ..."), and its short form ("... Chemotherapy (IC Chemo)")."""
+        its kind ("Active comparator: ..."), its short form ("... Chemotherapy (IC Chemo)") and
+        without its dose and brackets ("Drug A 24 mg (n=261)": "drug a")."""
         label = " ".join(label.casefold().split())
         self.labels[label] = drugs
         bare = _LABEL_KIND.sub("", label)
         self.labels.setdefault(bare, drugs)
         short = _SHORT_LABEL.search(bare)
-        if short:
+        if short and not _ARM_COUNT.fullmatch(short.group(1)):
             self.labels.setdefault(short.group(1), drugs)
+        plain = _LABEL_DOSE.sub("", _BRACKETS.sub("", bare)).strip()  # "lenvatinib 24 mg (n=261)": "lenvatinib"
+        if plain:
+            self.labels.setdefault(plain, drugs)
 
     def size_arm(self, drugs: tuple[str, ...], n: int | None) -> None:
         """Give an arm its patients, unless it has them already."""

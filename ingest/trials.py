@@ -103,6 +103,7 @@ _ASSIGNS_ARMS = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and\s+)?(?:so|thus|hence|therefore|but|whereas|while)\b", re.I)
+_NAME_SLASH = re.compile(r"\s*/\s*")
 # A registration line: "Trial registration: ClinicalTrials.gov, NCT...", "registered with ..."
 _REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|ClinicalTrials\.gov|\btrial identification\b", re.I)
 # "to arm A (paclitaxel and carboplatin) or arm B (...)": the label an arm is given
@@ -205,6 +206,7 @@ class _Group:
     start: int
     end: int
     names: list[str] = field(default_factory=list)  # acronyms as written
+    aliases: list[str] = field(default_factory=list)  # the names after the first, when slash-joined
     ncts: list[str] = field(default_factory=list)
     phase: str | None = None
     part_phase: str | None = None
@@ -232,7 +234,7 @@ class TrialTracker:
 
     def find(self, name: str | None = None, nct: str | None = None) -> TrialState | None:
         for trial in self.trials:
-            if name and trial.acronym and trial.acronym.casefold() == name.casefold():
+            if name and trial.acronym and name.casefold() in {trial.acronym.casefold(), *trial.aliases}:
                 return trial
             if nct and trial.nct == nct:
                 return trial
@@ -280,6 +282,12 @@ class TrialTracker:
             else:
                 group = _Group(mention.start, mention.end, ncts=[mention.key])
             if groups and self._adjacent(groups[-1], group):
+                if (
+                    groups[-1].names
+                    and group.names
+                    and _NAME_SLASH.fullmatch(self.reading.text, groups[-1].end, group.start)
+                ):
+                    groups[-1].aliases += group.names  # "ENGOT-EN6/GOG-3031/RUBY": one trial's names
                 self._merge(groups[-1], group)
             else:
                 groups.append(group)
@@ -393,6 +401,8 @@ class TrialTracker:
             trial = self._new(sentence)
         for name in group.names:
             trial.acronym = trial.acronym or name
+            if name in group.aliases and name != trial.acronym:
+                trial.aliases.add(name.casefold())
         for nct in group.ncts:
             trial.nct = trial.nct or nct
         if group.phase:
@@ -478,12 +488,17 @@ class TrialTracker:
                 trial = self._new(sentence)
                 self.by_sentence[sentence.index] = [trial]
                 self.focus(trial)
-            elif self.current is not None and (
-                self._row is not None
-                or _DESIGN_VERB.search(sentence.text)
-                or REGISTRY_ROW.match(sentence.text)
-                or REGISTRY_COUNTS.match(sentence.text)
-            ) and not (self._row is None and self._leaves_trial(sentence, self.current)):
+            elif (
+                self.current is not None
+                and (
+                    self._row is not None
+                    or _DESIGN_VERB.search(sentence.text)
+                    or REGISTRY_ARM.match(sentence.text)
+                    or REGISTRY_ROW.match(sentence.text)
+                    or REGISTRY_COUNTS.match(sentence.text)
+                )
+                and not (self._row is None and self._leaves_trial(sentence, self.current))
+            ):
                 self.by_sentence[sentence.index] = [self.current]
             # two mentions of one trial ("a phase III trial ... in NEMO") are read once
             found = [pair for i, pair in enumerate(found) if all(pair[1] is not t for _, t in found[:i])]
@@ -502,6 +517,20 @@ class TrialTracker:
         for trial in self.trials:
             self._control_by_comparison(trial)
             self._arm_from_lead(trial)
+            self._name_most_used(trial)
+
+    def _name_most_used(self, trial: TrialState) -> None:
+        """Of the names a trial goes by ("ENGOT-EN6/GOG-3031/RUBY"), the one the text uses most."""
+        if not (trial.acronym and trial.aliases):
+            return
+        spellings = {
+            name: re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.reading.text, re.I)
+            for name in [trial.acronym, *sorted(trial.aliases)]
+        }
+        best = max(spellings, key=lambda name: len(spellings[name]))
+        if best != trial.acronym and spellings[best]:
+            trial.aliases = (trial.aliases - {best}) | {trial.acronym.casefold()}
+            trial.acronym = spellings[best][0]
 
     def _lead_set(self, trial: TrialState) -> tuple[str, ...] | None:
         """The one drug set its paragraph names before a trial that names no drug of its own:
@@ -702,7 +731,7 @@ class TrialTracker:
     def _give_background(
         self, sentence: Sentence, trial: TrialState, named: list[tuple[str, ...]], start: int, end: int
     ) -> None:
-        """"...; all patients continued B": B joins every arm the sentence named, so its placebo
+        """ "...; all patients continued B": B joins every arm the sentence named, so its placebo
         arm is B's arm."""
         groups = agent_groups(self.reading, sentence, start, end, self.context)
         background = {d for drugs, _ in groups for d in drugs} - {PLACEBO_ARM}
@@ -806,12 +835,7 @@ def _is_heading(reading: Reading, sentence: Sentence) -> bool:
     text = sentence.text.strip()
     opens_line = sentence.index == 0 or reading.starts_paragraph(sentence)
     closes_line = sentence.text.endswith("\n") or sentence.index + 1 == len(reading.sentences)
-    return (
-        opens_line
-        and closes_line
-        and 0 < len(text.split()) <= 8
-        and not re.search(r"[.;?!]$|[:|+=\d]", text)
-    )
+    return opens_line and closes_line and 0 < len(text.split()) <= 8 and not re.search(r"[.;?!]$|[:|+=\d]", text)
 
 
 def _control_by_label(sentence: Sentence, trial: TrialState) -> None:
@@ -857,5 +881,3 @@ def _trial_subject_end(reading: Reading, sentence: Sentence, start: int, end: in
             if found is not None:
                 return found.end()
     return end
-
-

@@ -54,6 +54,18 @@ def _sentences(facts: PaperFacts) -> list[list[object]]:
     return [sentence.mentions for sentence in reading.sentences]
 
 
+def test_a_short_form_coined_for_a_fixed_pair_names_both_drugs() -> None:
+    # the letters of "OXT-TPY" do not start the long form's words, so Schwartz-Hearst cannot derive it
+    facts = read(
+        "Oxaliplatin\u2013tipiracil (OXT\u2013TPY) is a pair. In the randomised phase 3 trial (HARBOR), "
+        "patients were assigned 1:1 to OXT\u2013TPY plus panitumumab or to OXT\u2013TPY alone. Median overall "
+        "survival was 9.9 months in the combination group and 6.1 months in the OXT\u2013TPY group."
+    )
+    assert {d.trial for d in statements(facts, TrialDesign)} == {"HARBOR"}
+    assert set(arms(facts)) == {("oxaliplatin", "panitumumab", "tipiracil"), ("oxaliplatin", "tipiracil")}
+    assert (("oxaliplatin", "tipiracil"), "OS", "median", 6.1, None) in results(facts)
+
+
 def test_a_one_letter_short_form_is_not_a_p_value() -> None:
     facts = read(
         "In a randomized phase 2 study, 120 patients were given lenvatinib (L) with everolimus or everolimus "

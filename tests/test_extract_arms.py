@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.model import Arm, Combination, Outcome, PaperFacts, TrialDesign
 from tests.reading import arm_sets, read, statements
 
@@ -19,6 +21,20 @@ def test_adding_a_described_drug_to_a_doublet() -> None:
         "lengthened survival."
     )
     assert arm_sets(facts) == {("binimetinib", "cetuximab", "encorafenib"), ("cetuximab", "encorafenib")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sotorasib with or without panitumumab in KRAS G12C colorectal cancer: the phase 2 ORCA trial.",
+        "In the phase 2 ORCA trial, patients received sotorasib alone or in combination with panitumumab.",
+        "ORCA, another phase 2 trial, gave sotorasib, alone or with the anti-EGFR antibody panitumumab.",
+    ],
+)
+def test_a_drug_with_or_without_a_partner_is_two_arms(text: str) -> None:
+    facts = read(text)
+    assert {d.trial for d in statements(facts, TrialDesign)} == {"ORCA"}
+    assert arm_sets(facts) == {("panitumumab", "sotorasib"), ("sotorasib",)}
 
 
 def test_a_serial_list_closed_by_and_is_one_arm() -> None:

@@ -280,3 +280,26 @@ def test_a_molecular_response_is_not_an_objective_response() -> None:
         (("zeltinib",), "ORR", 30.0),
         (("imatinib",), "ORR", 20.0),
     }
+
+
+def test_survival_unqualified_is_overall_survival_and_time_to_next_treatment_is_no_endpoint() -> None:
+    text = TWO_ARMS + (
+        "Median PFS was 9.1 versus 4.0 months (HR 0.50). Time to next treatment also favoured abemaciclib "
+        "(HR 0.45). The survival benefit was seen in older patients (HR 0.70)."
+    )
+    assert {(endpoint, value) for _arm, _comparator, endpoint, value in ratios(text)} == {
+        ("PFS", 0.50),
+        ("OS", 0.70),
+    }
+
+
+def test_a_list_of_populations_each_bracketing_a_ratio_gives_each_its_subgroup() -> None:
+    text = TWO_ARMS + (
+        "The survival advantage held in prespecified subgroups, including patients with visceral metastases "
+        "(HR 0.72), those with bone-only disease (HR 0.51) and those previously treated with tamoxifen (HR 0.65)."
+    )
+    assert {(o.value, o.subgroup) for o in outcomes(text)} == {
+        (0.72, "visceral metastases"),
+        (0.51, "bone-only disease"),
+        (0.65, "prior tamoxifen"),
+    }

@@ -162,3 +162,78 @@ def test_pipe_table_rows_come_with_their_header() -> None:
 
 def test_a_line_with_one_bar_is_not_a_table_row() -> None:
     assert all(row_cells(sentence) is None for sentence in sentences("Arm | Description\n"))
+
+
+BULLETED_RECORD = """ClinicalTrials.gov ID: NCT09990011
+Official title: A Randomized, Placebo-Controlled Phase 3 Study of Cabozantinib in Thymic Carcinoma
+Acronym: THYMOS
+Enrollment: 300 participants (Actual)
+
+Arm groups
+- Experimental: Cabozantinib 60 mg (n=200)
+- Placebo Comparator: Placebo (n=100). Participants could cross over to open-label cabozantinib.
+
+Primary outcome measure
+1. Progression-free survival by central review [Time frame: up to 3 years]
+   Cabozantinib: median 11.2 months (95% CI 9.0 to 13.1)
+   Placebo: median 4.1 months (95% CI 3.3 to 5.0)
+   Statistical analysis: hazard ratio (cabozantinib/placebo) 0.38; 95% CI 0.28 to 0.52
+2. Objective response rate
+   Cabozantinib: 31.5% (63/200)
+   Placebo: 2.0% (2/100)
+"""
+
+
+def test_a_bulleted_arm_list_and_numbered_outcomes_with_rows_by_drug_name() -> None:
+    facts = read(BULLETED_RECORD)
+    assert {a.drugs: a.n for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        ("cabozantinib",): 200,
+        ("placebo",): 100,
+    }
+    assert keyed(facts) == {
+        (("cabozantinib",), "PFS", "median", 11.2),
+        (("placebo",), "PFS", "median", 4.1),
+        (("cabozantinib",), "PFS", "HR", 0.38),
+        (("cabozantinib",), "ORR", "rate", 31.5),
+        (("placebo",), "ORR", "rate", 2.0),
+    }
+
+
+COLUMN_TITLES_BY_DRUG = """A Phase 3 Study of Zanubrutinib Versus Investigator's Choice Chemotherapy (KESTON)
+
+ClinicalTrials.gov ID: NCT09990012
+Phase: Phase 3
+Enrollment (Actual): 330 participants
+
+PARTICIPANT FLOW
+Arm/Group Title: Zanubrutinib | Salvage Chemotherapy
+STARTED: 220 | 110
+COMPLETED: 0 | 0
+
+OUTCOME MEASURES
+1. Primary Outcome
+Title: Overall Survival (OS)
+Arm/Group Title: Zanubrutinib | Salvage Chemotherapy
+Number of Participants Analyzed: 220 | 110
+Median (95% Confidence Interval), Unit of Measure: months: 10.4 (8.8 to 12.0) | 6.2 (5.1 to 7.7)
+Statistical Analysis 1: Comparison Groups: Zanubrutinib, Salvage Chemotherapy; P-Value: <0.001; Hazard Ratio (HR): 0.66
+
+2. Secondary Outcome
+Title: Event-Free Survival (EFS)
+Arm/Group Title: Zanubrutinib | Salvage Chemotherapy
+Median (95% CI), months: 2.9 (1.5 to 3.9) | 0.8 (0.3 to NA)
+"""
+
+
+def test_column_titles_name_their_arms_by_the_drugs_they_spell() -> None:
+    facts = read(COLUMN_TITLES_BY_DRUG)
+    assert {d.trial for d in (f.statement for f in facts.facts) if isinstance(d, TrialDesign)} == {"KESTON"}
+    assert {a.drugs: a.n for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        ("zanubrutinib",): 220,
+        ("physician's choice",): 110,
+    }
+    assert keyed(facts) == {
+        (("zanubrutinib",), "OS", "median", 10.4),
+        (("physician's choice",), "OS", "median", 6.2),
+        (("zanubrutinib",), "OS", "HR", 0.66),
+    }
