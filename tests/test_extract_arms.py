@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Arm, Combination, Outcome, PaperFacts, TrialDesign
-from tests.reading import arm_sets, read, statements
+from tests.reading import arm_sets, arms_of, designs, read, statements
 
 
 def sizes(facts: PaperFacts) -> dict[str, int | None]:
@@ -354,3 +354,32 @@ def test_an_allocation_ratio_of_three_arms() -> None:
                  "everolimus, zeltinib alone or everolimus alone.")
     assert arm_sets(facts) == {("everolimus", "zeltinib"), ("zeltinib",), ("everolimus",)}
     assert {d.allocation_ratio for d in statements(facts, TrialDesign)} == {"1:1:1"}
+
+
+def test_a_long_description_between_adding_and_the_drug_keeps_the_add_on_design() -> None:
+    facts = read(
+        "In the phase III LYRA trial, adding the anti-programmed cell death ligand 1 (PD-L1) antibody "
+        "durvalumab to gemcitabine\u2013cisplatin prolonged survival."
+    )
+    assert arms_of(facts) == {"LYRA": {("cisplatin", "durvalumab", "gemcitabine"), ("cisplatin", "gemcitabine")}}
+
+
+def test_counts_listed_in_a_bracket_size_the_arms_they_name() -> None:
+    facts = read(
+        "In the phase 3 LYRA trial, patients were randomised to durvalumab or placebo, each combined with "
+        "gemcitabine and cisplatin. Of 600 randomised patients (301 durvalumab, 299 placebo), 80 had "
+        "intrahepatic disease."
+    )
+    assert {a.drugs: a.n for a in statements(facts, Arm)} == {
+        ("cisplatin", "durvalumab", "gemcitabine"): 301,
+        ("cisplatin", "gemcitabine"): 299,
+    }
+
+
+def test_slash_joined_names_are_one_trial_called_by_the_name_the_text_uses_most() -> None:
+    facts = read(
+        "Durvalumab with chemotherapy in biliary cancer: the GOG-7001/LYRA trial\n\n"
+        "LYRA randomised 600 patients to durvalumab plus gemcitabine or gemcitabine alone. In LYRA, median "
+        "overall survival was 12.8 versus 11.5 months."
+    )
+    assert set(designs(facts)) == {"LYRA"}
