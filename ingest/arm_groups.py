@@ -22,7 +22,7 @@ _PRIOR_CUE = (
     # so that it wins over a bare "previous" at the same place)
     r"\b(?:(?:prior|previous|earlier|established|standard|available)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:therap(?:y|ies)|treatments?|lines?(?:\s+of\s+(?:therapy|treatment))?|regimens?|agents?)\s*,?\s*"
-    r"(?:including|such\s+as|(?:one|all|each|at\s+least\s+one)\s+of\s+which\s+(?:contained|included|was|were))|after|following|progress\w*\s+(?:on|after|during|with|while\s+(?:receiving|taking|on))(?:\s+or\s+after)?|prior|"
+    r"(?:including|such\s+as|(?:one|all|each|at\s+least\s+one)\s+of\s+which\s+(?:contained|included|was|were))|(?<!\bwith\sand\s)(?<!\bduring\sand\s)(?:after|following)|progress\w*\s+(?:on|after|during|with|while\s+(?:receiving|taking|on))(?:\s+or\s+after)?|prior|"
     r"previous(?:ly)?(?:\s+(?:received|been\s+treated\s+with|treated\s+with|given))?|"
     r"pre-?treated\s+with|refractory\s+to|resistant\s+to|failure\s+of|progression\s+on|"
     r"already(?:\s+received)?|earlier|naive\s+to|exposed\s+to|received\s+(?:prior|previous)|"
@@ -209,10 +209,13 @@ def agent_groups(
             re.search(r"\bto\b", gap, re.I)
             and _ADDING_BEFORE.search(text[max(start, agents[index - 1].start - 90) : agents[index - 1].start])
         ):
-            # "adding A to B" / "A added to B": the trial compares A+B with B alone.
+            # "adding A to B" / "A added to B": the trial compares A+B with B alone; "A or placebo
+            # added to B" adds B to both.
             control = list(agent.drugs)
             extra.append(_DrugSet(control, agent))
-            groups[-1].drugs.extend(agent.drugs)
+            masked = groups[-1].agent.kind == "placebo"
+            for group in groups[_last_clause_start(text, groups) if masked else -1 :]:
+                group.drugs.extend(agent.drugs)
             continue
         bare_gap = _DOSE.sub("", unbracketed)
         split = _SPLIT.search(unbracketed) is not None or _STANDALONE_NUMBER.search(bare_gap) is not None

@@ -125,6 +125,7 @@ class Reading:
         self._resolve_abbreviations()
         self.drug_counts = Counter(m.key for s in self.sentences for m in s.of("drug"))
         self._class_members: dict[str, set[str]] = {}
+        self.class_labelled = self._class_labelled_regimens()
 
     # -- building --------------------------------------------------------------------------
 
@@ -247,6 +248,28 @@ class Reading:
         for index in touched:
             self.sentences[index].mentions.sort(key=lambda m: (m.start, -m.end))
 
+    def _class_labelled_regimens(self) -> dict[int, tuple[int, Mention]]:
+        """The regimens a text labels with their class ("pemetrexed plus cisplatin or carboplatin
+        (hereafter, chemotherapy)"), by the label's mention start: (the regimen's start, the
+        label). The run of drugs before the label, each of the class and joined by "plus",
+        "with", "or", doses and schedules, is that one class from then on."""
+        labelled: dict[int, tuple[int, Mention]] = {}
+        for sentence in self.sentences:
+            for label in sentence.of("class"):
+                opening = _CLASS_LABEL_BEFORE.search(self.text, sentence.start, label.start)
+                if opening is None or opening.end() != label.start or not _CLOSING.match(self.text, label.end):
+                    continue
+                drugs = [m for m in sentence.of("drug") if m.end <= opening.start()]
+                start, limit = None, opening.start()
+                for drug in reversed(drugs):
+                    gap = self.text[drug.end : limit]
+                    if len(gap) > 60 or _RUN_BREAK.search(gap) or label.key not in self.drug_classes(drug.key):
+                        break
+                    start, limit = drug.start, drug.start
+                if start is not None:
+                    labelled[label.start] = (start, label)
+        return labelled
+
     # -- look-ups --------------------------------------------------------------------------
 
     def starts_paragraph(self, sentence: Sentence) -> bool:
@@ -343,9 +366,23 @@ class Reading:
             and not _QUALIFIER_AFTER.match(self.text, m.end)
             and not _QUALIFIER_BEFORE.search(self.text, max(0, m.start - 24), m.start)
         ]
+        # drugs a class label covers count as the class ("... or carboplatin (hereafter chemotherapy)")
+        covered = [
+            (run_start, label)
+            for run_start, label in self.class_labelled.values()
+            if start <= run_start and label.end <= end
+        ]
+        mentions = [
+            m
+            for m in mentions
+            if not any(run_start <= m.start and m.end <= label.start for run_start, label in covered)
+        ]
         drugs = [m for m in mentions if m.kind == "drug"]
         for mention in mentions:
-            if mention.kind == "drug":
+            if mention.start in self.class_labelled and any(label is mention for _, label in covered):
+                run_start = self.class_labelled[mention.start][0]
+                found.append(Agent((mention.key,), run_start, mention.end, "class", self.text[run_start : mention.end]))
+            elif mention.kind == "drug":
                 found.append(Agent((mention.key,), mention.start, mention.end, "drug", mention.text))
             elif mention.kind == "regimen" and mention.key in self.regimens:
                 drugs_of = self.regimens[mention.key]
@@ -410,6 +447,9 @@ _QUALIFIER_AFTER = re.compile(
     r"[-\u2010\u2011]\s?(?:na[iï]ve|pre-?treated|refractory|resistant|exposed|experienced|free|intolerant|"
     r"ineligible|unfit)\b|\s+(?:eligibility|ineligibility|exposure|refractoriness|intolerance)\b|"
     r"\s+(?:(?:was|is|being)\s+)?(?:replaced|omitted|withheld|substituted)\b|"
+    # "with bevacizumab given at the investigator's discretion": optional, no part of an arm
+    r"\s+(?:(?:was|is|being)\s+)?(?:given\s+|added\s+|used\s+)?(?:at\s+(?:the\s+)?(?:investigator|physician)'?s?'?\s+discretion|"
+    r"optional(?:ly)?\b|where\s+(?:appropriate|indicated))|"
     # "R-CHOP with a polatuzumab placebo", "a drug-matched placebo": the drug is not given
     r"(?:\s+|[-\u2010\u2011]\s?)(?:matched\s+|matching\s+)?(?:placebo|dummy)\b",
     re.IGNORECASE,
@@ -421,6 +461,14 @@ _NUMBERED_SERIES = re.compile(
 )
 # "pembrolizumab (P)": a one-letter short form for a drug
 _SINGLE_LETTER_DEFINITION = re.compile(r"\s*\(\s*(?P<letter>[A-Z])\s*[),;]")
+# "(hereafter, chemotherapy)", "(collectively referred to as chemotherapy)", "(chemotherapy)"
+_CLASS_LABEL_BEFORE = re.compile(
+    r"\(\s*(?:(?:hereafter|henceforth|collectively)\s*,?\s*(?:(?:referred\s+to\s+as|called|termed)\s+)?)?$",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(r"\s*\)")
+# what ends a run of drugs one label may cover: a clause break or a comparison
+_RUN_BREAK = re.compile(r"[;:]|\.\s|\b(?:versus|vs\.?|compared|or\s+to|and\s+to|to)\b|,\s*(?:or|and)\b", re.IGNORECASE)
 _DRUG_JOINER = re.compile(r"\s*[-\u2010-\u2013/]\s*")
 _STATISTIC_AFTER = re.compile(r"\s*(?:[=<>\u2264\u2265]|values?\b|\d)", re.IGNORECASE)
 _AGENT_BEFORE_LETTER = re.compile(

@@ -89,6 +89,12 @@ _POPULATION_BEFORE_BRACKET = re.compile(
 )
 # "those previously treated with bevacizumab": a drug given before the trial names a subgroup
 _PRIOR_TREATMENT = re.compile(r"\b(?:previously|prior|earlier|pre-?treated)\b", re.I)
+# a subgroup's label before its ratio in a bracketed list: "(women, HR 0.71; men, HR 0.80)"
+_LABEL_IN_BRACKET_LIST = re.compile(
+    r"[(\[;]\s*(?P<label>(?!(?:stratified|unstratified|adjusted|overall|median)\b)[^,;:()\[\]=<>\d][^,;:()\[\]=<>]{1,39}?)"
+    r"\s*[,:]\s*$",
+    re.I,
+)
 _ANAPHORIC_SUBGROUP = re.compile(
     r"\b(?:this|that|these|the same)\s+(?:[\w-]+\s+){0,2}?(?:subgroup|subset|population|cohort)\b", re.I
 )
@@ -248,6 +254,13 @@ class SubgroupReader:
             start, end = value.end + trailing.start("phrase"), value.end + trailing.end("phrase")
             if not self._names_population(sentence, start, end, trial):
                 return subgroup_label(trailing.group("phrase"))
+        listed = _LABEL_IN_BRACKET_LIST.search(text, 0, value.start) if value.measure == "HR" else None
+        if listed and not any(
+            listed.start("label") < sentence.local(m.end)
+            for m in sentence.of("endpoint")
+            if sentence.local(m.start) < listed.end("label")
+        ):
+            return subgroup_label(listed.group("label"))  # "(exon 19 deletion, HR 0.17; L858R, HR 0.20)"
         before = text[: value.start].rstrip()
         if before.endswith(("(", "[")):
             genotype = _TRAILING_GENOTYPE.search(before[:-1])
@@ -272,7 +285,7 @@ class SubgroupReader:
 
 
 def cohort_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str | None:
-    """"7.0 months in cohort A, 2.1 in cohort B and 1.7 in cohort C; median OS was 17.5, 6.7
+    """ "7.0 months in cohort A, 2.1 in cohort B and 1.7 in cohort C; median OS was 17.5, 6.7
     and 4.0 months, respectively": a list closed by "respectively" takes the lettered cohorts
     the sentence named last before it, in their order."""
     if value.list_id is None:

@@ -69,6 +69,7 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
         None,
     ),
 )
+_PREVALENCE_WORD = re.compile(r"mutations?|altered|prevalence", re.I)
 _NOT_A_RESULT_BEFORE = re.compile(
     r"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*$"
     # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of 4 months"
@@ -160,9 +161,12 @@ def find_values(sentence: Sentence, last_time_endpoint: str | None) -> list[Valu
     cues = _cues(sentence)
     kept = []
     named = any(endpoint is not None for _s, _e, endpoint in cues)
+    # "the effect held in both mutation subgroups (... HR 0.17)": a prevalence word stops rates only
+    ratio_cues = [c for c in cues if not (c[2] is None and _PREVALENCE_WORD.fullmatch(text[c[0] : c[1]]))]
     for value in values:
-        value.endpoint = _endpoint(value, cues)
-        blocked = any(endpoint is None and end <= value.start for _s, end, endpoint in cues)
+        own_cues = ratio_cues if value.measure == "HR" else cues
+        value.endpoint = _endpoint(value, own_cues)
+        blocked = any(endpoint is None and end <= value.start for _s, end, endpoint in own_cues)
         bare_median = value.unit in {"months", "weeks"} and (
             _BARE_MEDIAN.search(text[: value.start]) or BULLET_LINE.match(text)
         )

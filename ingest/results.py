@@ -26,7 +26,7 @@ from ingest.result_subgroups import SubgroupReader, cohort_in_turn, in_subgroup_
 from ingest.result_tables import TableReader
 from ingest.result_values import BULLET_LINE, RESPECTIVELY, Result, Value, find_values
 from ingest.trial_state import TrialState, arm_for
-from ingest.trials import TrialTracker
+from ingest.trials import REGIMEN_AFTER, TrialTracker
 
 # "(37%) of 43 evaluable patients in the selumetinib group": the arm follows the denominator
 # "(37%) of 43 evaluable patients in the selumetinib group", "10.5 mo (IQR ...) for 628 patients
@@ -468,6 +468,8 @@ class ResultReader:
         best_position = -1
         for trial in trials:
             for mention in sentence.of("trial", "nct", "phase"):
+                if REGIMEN_AFTER.match(self.reading.text, mention.end):
+                    continue  # "over the B regimen": B's trial is what this one was compared with
                 key = mention.key
                 named = key in {trial.acronym, trial.nct} or (mention.kind == "phase" and key == trial.phase)
                 position = sentence.local(mention.start)

@@ -103,6 +103,7 @@ _ASSIGNS_ARMS = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and\s+)?(?:so|thus|hence|therefore|but|whereas|while)\b", re.I)
+REGIMEN_AFTER = re.compile(r"\s+(?:regimens?|protocol)\b", re.IGNORECASE)
 _NAME_SLASH = re.compile(r"\s*/\s*")
 # A registration line: "Trial registration: ClinicalTrials.gov, NCT...", "registered with ..."
 _REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|ClinicalTrials\.gov|\btrial identification\b", re.I)
@@ -278,6 +279,8 @@ class TrialTracker:
                         group.indefinite = True
                         break
             elif mention.kind == "trial":
+                if REGIMEN_AFTER.match(text, mention.end) and self.find(name=mention.key) not in (None, self.current):
+                    continue  # "against 36% with the B regimen": the regimen B tested, not B's report
                 group = _Group(mention.start, mention.end, names=[mention.key])
             else:
                 group = _Group(mention.start, mention.end, ncts=[mention.key])
@@ -631,7 +634,11 @@ class TrialTracker:
         ]
 
     def _subordinate(self, sentence: Sentence, group: _Group) -> bool:
+        """Whether a trial is named only as what another is compared with: "those seen in B",
+        "improved OS over the B regimen" (the regimen B tested)."""
         before = self.reading.text[sentence.start : group.start]
+        if REGIMEN_AFTER.match(self.reading.text, group.end):
+            return True
         return bool(re.search(r"\b(?:those|that)\s+(?:for|of|in|seen)\b", before, re.IGNORECASE))
 
     # -- design facts ------------------------------------------------------------------------
@@ -687,7 +694,8 @@ class TrialTracker:
         if trial.labels and REGISTRY_COUNTS.match(sentence.text):
             self.registry_arms.read_counts(sentence, trial)
             return
-        self._arms(sentence, trial, start, end)
+        if not _quoted(self.reading.text, sentence):
+            self._arms(sentence, trial, start, end)
 
     def enrolment(self, sentence: Sentence, trial: TrialState, start: int, end: int) -> None:
         if trial.n_enrolled is not None:
@@ -820,6 +828,14 @@ class TrialTracker:
         listed = listed_options(text, after)
         end = listed[-1].end
         return [drugs for drugs, _ in agent_groups(self.reading, sentence, listed[0].start, end, self.context)]
+
+
+def _quoted(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence is someone's words in quotation marks ("'Patients were usually offered
+    X,' said ..."): what a speaker says was given is no arm of the trial."""
+    paragraph_start = text.rfind("\n", 0, sentence.start) + 1
+    opened = len(re.findall(r'["\u201c\u201d]', text[paragraph_start : sentence.start])) % 2 == 1
+    return opened or sentence.text.lstrip().startswith(('"', "\u201c"))
 
 
 def _shared_by_arms(drugs: tuple[str, ...], trial: TrialState) -> bool:

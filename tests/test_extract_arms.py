@@ -383,3 +383,42 @@ def test_slash_joined_names_are_one_trial_called_by_the_name_the_text_uses_most(
         "overall survival was 12.8 versus 11.5 months."
     )
     assert set(designs(facts)) == {"LYRA"}
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["(chemotherapy)", "(hereafter, chemotherapy)", "(hereafter referred to as chemotherapy)"],
+)
+def test_a_regimen_labelled_with_its_class_is_that_class(label: str) -> None:
+    facts = read(
+        "In the phase 3 ORCA trial, patients were randomly assigned to nivolumab plus ipilimumab or to six "
+        f"cycles of gemcitabine 1000 mg/m2 plus cisplatin or carboplatin every 3 weeks {label}. Median "
+        "overall survival was 15.0 months with nivolumab plus ipilimumab and 12.0 months with chemotherapy."
+    )
+    assert arms_of(facts) == {"ORCA": {("ipilimumab", "nivolumab"), ("chemotherapy",)}}
+    assert {"gemcitabine", "cisplatin", "carboplatin"} <= set(facts.drugs)
+
+
+def test_a_drug_or_placebo_added_to_a_labelled_backbone() -> None:
+    facts = read(
+        "The phase 3 ORCA trial randomly assigned 600 patients to tislelizumab or placebo added to paclitaxel "
+        "with cisplatin or carboplatin (hereafter chemotherapy), with bevacizumab given at the investigator's "
+        "discretion."
+    )
+    assert arms_of(facts) == {"ORCA": {("chemotherapy", "tislelizumab"), ("chemotherapy",)}}
+
+
+def test_a_drug_given_with_and_after_a_therapy_is_combined_with_it() -> None:
+    facts = read(
+        "The phase 3 ORCA trial found that atezolizumab given with and after chemoradiotherapy did not improve "
+        "PFS compared with placebo plus chemoradiotherapy (HR 0.91)."
+    )
+    assert arms_of(facts) == {"ORCA": {("atezolizumab", "chemoradiotherapy"), ("chemoradiotherapy",)}}
+
+
+def test_what_a_quoted_speaker_says_was_given_is_no_arm() -> None:
+    facts = read(
+        "The phase 3 ORCA trial randomly assigned 300 patients to alectinib or placebo.\n"
+        "\u201cBefore ORCA, patients were usually offered durvalumab consolidation,\u201d said the investigator."
+    )
+    assert arms_of(facts) == {"ORCA": {("alectinib",), ("placebo",)}}

@@ -303,3 +303,16 @@ def test_a_list_of_populations_each_bracketing_a_ratio_gives_each_its_subgroup()
         (0.51, "bone-only disease"),
         (0.65, "prior tamoxifen"),
     }
+
+
+def test_ratios_listed_in_a_bracket_after_their_subgroups() -> None:
+    text = TWO_ARMS + (
+        "Median PFS was 9.1 versus 4.0 months (HR 0.50). The effect held in both mutation subgroups "
+        "(visceral disease, HR 0.47; bone-only disease, HR 0.58). Overall survival was immature (OS, HR 0.81)."
+    )
+    assert {(o.endpoint, o.value, o.subgroup) for o in outcomes(text) if o.measure == "HR"} == {
+        ("PFS", 0.50, None),
+        ("PFS", 0.47, "visceral disease"),
+        ("PFS", 0.58, "bone-only disease"),
+        ("OS", 0.81, None),
+    }
