@@ -289,10 +289,13 @@ class Reading:
         return Evidence(self.raw_text[start:end], start, end, rule, negated, hedged)
 
     def drug_classes(self, drug: str) -> set[str]:
-        """The classes of a drug and all their ancestors (plus its kind, for chemotherapy)."""
+        """The classes of a drug and all their ancestors (plus its kind, for chemotherapy); for a
+        class phrase, the class itself and its ancestors ("platinum agent" is chemotherapy)."""
         found: set[str] = set()
         entry = self.lexicon.drugs.get(drug)
-        if entry is not None:
+        if drug in self.lexicon.drug_classes:
+            pending = [drug]
+        elif entry is not None:
             pending = list(entry.classes)
             if entry.kind == "chemotherapy":
                 pending.append("chemotherapy")

@@ -60,11 +60,13 @@ _COHORT_LETTER = r"(?i:cohort)\s+(?-i:[A-Z0-9]{1,2})\b"
 _LABELLED_COHORT = re.compile(
     rf"^(?:[A-Z][\w ]{{0,20}}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?P<phrase>{_COHORT_LETTER})"
 )
-# "In the AKT pathway-altered population, ...", "In the melanoma expansion cohort (n = 22), ..."
+# "In the AKT pathway-altered population, ...", "In the melanoma expansion cohort (n = 22), ...",
+# "In the cohort without PIK3CA mutations, ..."
 _NAMED_POPULATION = re.compile(
     r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+the\s+"
     r"(?P<phrase>(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|study|trial)\b)"
-    r"[\w/+-]+(?:\s+[\w/+-]+){0,3}?\s+(?:population|subgroup|subset|cohort))\b",
+    r"[\w/+-]+(?:\s+[\w/+-]+){0,3}?\s+(?:population|subgroup|subset|cohort)"
+    r"|(?:population|subgroup|subset|cohort)\s+(?:of\s+patients\s+)?(?:with|without)\s+[^,;()]{3,60}(?=,))\b",
     re.I,
 )
 _QUALIFIED_GROUP = re.compile(
@@ -150,7 +152,9 @@ class SubgroupReader:
         if _ANAPHORIC_SUBGROUP.search(text):
             previous = self.reading.sentences[sentence.index - 1].text if sentence.index else ""
             named = _PATIENTS_WHO.search(previous)
-            return self.last or (subgroup_label(named.group()) if named else None) or self._cohort
+            qualified = _QUALIFIED_GROUP.search(previous)  # "... in the PIK3CA-mutated cohort"
+            phrase = named.group() if named else qualified.group("phrase") if qualified else None
+            return self.last or (subgroup_label(phrase) if phrase else None) or self._cohort
         return self._cohort
 
     def bullet_subgroup(self, sentence: Sentence) -> str | None:

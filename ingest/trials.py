@@ -104,6 +104,10 @@ _ASSIGNS_ARMS = re.compile(
 )
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and\s+)?(?:so|thus|hence|therefore|but|whereas|while)\b", re.I)
 REGIMEN_AFTER = re.compile(r"\s+(?:regimens?|protocol)\b", re.IGNORECASE)
+_CLASS_DEFINED_AS = re.compile(
+    r"\s+(?:\([^()]*\)\s+)?(?:consisted\s+of|consisting\s+of|comprised|was\s+(?:composed|made\s+up)\s+of)\b", re.I
+)
+_PATIENTS_BEFORE = re.compile(r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those)\s+$", re.I)
 _NAME_SLASH = re.compile(r"\s*/\s*")
 # A registration line: "Trial registration: ClinicalTrials.gov, NCT...", "registered with ..."
 _REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|ClinicalTrials\.gov|\btrial identification\b", re.I)
@@ -694,7 +698,7 @@ class TrialTracker:
         if trial.labels and REGISTRY_COUNTS.match(sentence.text):
             self.registry_arms.read_counts(sentence, trial)
             return
-        if not _quoted(self.reading.text, sentence):
+        if not (_quoted(self.reading.text, sentence) or _defines_class(sentence)):
             self._arms(sentence, trial, start, end)
 
     def enrolment(self, sentence: Sentence, trial: TrialState, start: int, end: int) -> None:
@@ -759,7 +763,10 @@ class TrialTracker:
             if cut is None:
                 return []
             end = cut
-        verbs = list(_ARM_START.finditer(text, start, end))
+        # "in patients allocated to cisplatin (HR 0.80)": a subgroup by what was given, no design
+        verbs = [
+            m for m in _ARM_START.finditer(text, start, end) if not _PATIENTS_BEFORE.search(text, start, m.start())
+        ]
         verb = verbs[0] if verbs else None
         has_trial_mention = bool(sentence.of("trial", "nct", "phase"))
         if verb is None and not has_trial_mention:
@@ -828,6 +835,19 @@ class TrialTracker:
         listed = listed_options(text, after)
         end = listed[-1].end
         return [drugs for drugs, _ in agent_groups(self.reading, sentence, listed[0].start, end, self.context)]
+
+
+def _defines_class(sentence: Sentence) -> bool:
+    """Whether a sentence says what a class phrase an arm was named by stands for ("Chemotherapy
+    consisted of A with either B or C"): its drugs are that arm's, not arms of their own."""
+    classes = sentence.of("class")
+    first = sentence.mentions[0] if sentence.mentions else None
+    return (
+        bool(classes)
+        and first is classes[0]
+        and sentence.local(first.start) < 25
+        and _CLASS_DEFINED_AS.match(sentence.text, sentence.local(first.end)) is not None
+    )
 
 
 def _quoted(text: str, sentence: Sentence) -> bool:

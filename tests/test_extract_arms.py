@@ -422,3 +422,12 @@ def test_what_a_quoted_speaker_says_was_given_is_no_arm() -> None:
         "\u201cBefore ORCA, patients were usually offered durvalumab consolidation,\u201d said the investigator."
     )
     assert arms_of(facts) == {"ORCA": {("alectinib",), ("placebo",)}}
+
+
+def test_a_sentence_saying_what_a_class_arm_consisted_of_adds_no_arms() -> None:
+    facts = read(
+        "In the phase 3 ORCA trial, patients were randomly assigned to nivolumab plus platinum-based "
+        "chemotherapy or placebo plus platinum-based chemotherapy. Chemotherapy consisted of gemcitabine with "
+        "either cisplatin or carboplatin. The PFS benefit was similar in patients allocated to cisplatin."
+    )
+    assert arms_of(facts) == {"ORCA": {("nivolumab", "platinum agent"), ("platinum agent",)}}

@@ -316,3 +316,16 @@ def test_ratios_listed_in_a_bracket_after_their_subgroups() -> None:
         ("PFS", 0.58, "bone-only disease"),
         ("OS", 0.81, None),
     }
+
+
+def test_that_cohort_is_the_cohort_the_sentence_before_named_and_a_cohort_without_a_marker() -> None:
+    text = TWO_ARMS + (
+        "The primary end point was PFS in the ESR1-mutated cohort, which included 200 patients. In that cohort, "
+        "median PFS was 9.1 versus 4.0 months (HR 0.50). In the cohort without ESR1 mutations, the HR was 0.90."
+    )
+    assert {(o.value, o.subgroup) for o in outcomes(text)} == {
+        (9.1, "esr1-mutated cohort"),
+        (4.0, "esr1-mutated cohort"),
+        (0.50, "esr1-mutated cohort"),
+        (0.90, "cohort without esr1 mutations"),
+    }
