@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
+from ingest.mentions import OPTIONS_AFTER, PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
 from ingest.numbers import count_value
 
 # A prior-therapy phrase ("who had previously received chemotherapy and anti-PD-1 or") reaches
@@ -379,7 +379,8 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
         )
         if not offered:
             continue
-        close = text.find(")", agent.end)
+        span = OPTIONS_AFTER.match(text, agent.end)
+        close = span.end() if span else text.find(")", agent.end)
         if close < 0:
             continue
         options = [other for other in agents if agent.end < other.start < close and other.kind == "drug"]

@@ -42,7 +42,12 @@ _CONTROL_ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 # "a standard EGFR TKI (gefitinib or erlotinib)": a class phrase whose bracket lists options.
-_OPTIONS_AFTER = re.compile(r"\s*\([^()]*\bor\b[^()]*\)", re.IGNORECASE)
+# the options a class offers, in brackets or between dashes: "a TKI (A or B)", "chemotherapy—A plus
+# B or C—with ..."
+OPTIONS_AFTER = re.compile(
+    r"\s*(?:\((?:[^()]|\([^()]*\))*\bor\b(?:[^()]|\([^()]*\))*\)|\u2014(?:[^\u2014.;]|\([^()]*\))*\bor\b(?:[^\u2014.;])*\u2014)",
+    re.IGNORECASE,
+)
 _SET_ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|both|same)\s+(?:same\s+)?(?:(?:targeted|drug|active|experimental|"
     r"oral|two-drug|three-drug)\s+)?(?P<noun>doublets?|triplets?|combinations?|regimens?|pairings?)\b",
@@ -397,7 +402,7 @@ class Reading:
                 else:
                     found.append(Agent((), mention.start, mention.end, "placebo", mention.text))
             elif mention.kind == "class":
-                if _OPTIONS_AFTER.match(self.text, mention.end):
+                if OPTIONS_AFTER.match(self.text, mention.end):
                     # a choice between drugs of the class is an arm of its own
                     found.append(Agent((mention.key,), mention.start, mention.end, "choice", mention.text))
                     continue

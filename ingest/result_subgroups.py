@@ -97,6 +97,16 @@ _LABEL_IN_BRACKET_LIST = re.compile(
     r"\s*[,:]\s*$",
     re.I,
 )
+_CLAUSE_POPULATION = re.compile(
+    r"\b(?:in|among)\s+(?:the\s+)?(?P<phrase>(?:patients|participants|those)\s+(?:with|without|whose|who)\b"
+    r"(?:[^,;()\u2014]|\([^()]{1,20}\)){2,60}?)(?=\s*[,;(\u2014]|\s+(?:the|median|it|its|HR)\b)",
+    re.I,
+)
+_CLAUSE_EVERYONE = re.compile(
+    r"\b(?:in|among|across)\s+(?:all\s+(?:\w+\s+)?(?:patients|participants)|the\s+(?:overall|whole|entire|"
+    r"intention[- ]to[- ]treat)\s+(?:\w+\s+)?(?:population|patients|participants))\b",
+    re.I,
+)
 _ANAPHORIC_SUBGROUP = re.compile(
     r"\b(?:this|that|these|the same)\s+(?:[\w-]+\s+){0,2}?(?:subgroup|subset|population|cohort)\b", re.I
 )
@@ -156,6 +166,22 @@ class SubgroupReader:
             phrase = named.group() if named else qualified.group("phrase") if qualified else None
             return self.last or (subgroup_label(phrase) if phrase else None) or self._cohort
         return self._cohort
+
+    def clause_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
+        """Of two populations or more a sentence names in turn ("in patients with a CPS of 10 or more,
+        ... (HR 0.65), while among those with CPS below 1 the HR was 0.92"), the last named before
+        the figure ("" when that is all patients); None when the sentence names fewer."""
+        named: list[tuple[int, str]] = [
+            (match.end(), subgroup_label(match.group("phrase")))
+            for match in _CLAUSE_POPULATION.finditer(sentence.text)
+            if self._is_subgroup(match.group("phrase"))
+            and not self._names_population(sentence, match.start("phrase"), match.end("phrase"), trial)
+        ]
+        named += [(match.end(), "") for match in _CLAUSE_EVERYONE.finditer(sentence.text)]
+        before = sorted(end_label for end_label in named if end_label[0] <= value.start)
+        if len(named) < 2 or not before:
+            return None
+        return before[-1][1]
 
     def bullet_subgroup(self, sentence: Sentence) -> str | None:
         """The subgroup a bulleted line's label names: "- BRCA-mutated (n=120): 30.1 vs 14.2 months"

@@ -245,12 +245,16 @@ class ResultReader:
             if bracketed is not None:
                 subgroup = bracketed or None  # "" for "in all randomised patients (...)"
             else:
-                subgroup = (
-                    self.subgroups.value_subgroup(sentence, value, trial)
-                    or cohort_in_turn(sentence, value, values)
-                    or subgroup_sentence
-                    or self.subgroups.part(trial)
-                )
+                clause = self.subgroups.clause_subgroup(sentence, value, trial)
+                subgroup = self.subgroups.value_subgroup(sentence, value, trial) or clause
+                if clause is None:
+                    subgroup = (
+                        subgroup
+                        or cohort_in_turn(sentence, value, values)
+                        or subgroup_sentence
+                        or self.subgroups.part(trial)
+                    )
+                subgroup = subgroup or None
             if value.measure == "HR":
                 self._hazard_ratio(sentence, value, trial, values, assigned, subgroup)
                 continue

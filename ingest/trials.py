@@ -107,6 +107,11 @@ REGIMEN_AFTER = re.compile(r"\s+(?:regimens?|protocol)\b", re.IGNORECASE)
 _CLASS_DEFINED_AS = re.compile(
     r"\s+(?:\([^()]*\)\s+)?(?:consisted\s+of|consisting\s+of|comprised|was\s+(?:composed|made\s+up)\s+of)\b", re.I
 )
+_BACKBONE_DESCRIBED = re.compile(
+    r",\s+(?:with\s+)?the\s+(?:chemotherapy\s+|common\s+|shared\s+)?backbone\s+"
+    r"(?:being|consisting\s+of|comprising|of|was|chosen)\b",
+    re.I,
+)
 _PATIENTS_BEFORE = re.compile(r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those)\s+$", re.I)
 _NAME_SLASH = re.compile(r"\s*/\s*")
 # A registration line: "Trial registration: ClinicalTrials.gov, NCT...", "registered with ..."
@@ -763,6 +768,9 @@ class TrialTracker:
             if cut is None:
                 return []
             end = cut
+        # "..., the backbone being A and B or C and D": what the arms share, no arms of its own
+        described = _BACKBONE_DESCRIBED.search(text, start, end)
+        end = described.start() if described else end
         # "in patients allocated to cisplatin (HR 0.80)": a subgroup by what was given, no design
         verbs = [
             m for m in _ARM_START.finditer(text, start, end) if not _PATIENTS_BEFORE.search(text, start, m.start())

@@ -431,3 +431,16 @@ def test_a_sentence_saying_what_a_class_arm_consisted_of_adds_no_arms() -> None:
         "either cisplatin or carboplatin. The PFS benefit was similar in patients allocated to cisplatin."
     )
     assert arms_of(facts) == {"ORCA": {("nivolumab", "platinum agent"), ("platinum agent",)}}
+
+
+def test_options_between_dashes_and_a_described_backbone_make_no_arms() -> None:
+    facts = read(
+        "ORCA-1 randomised 1500 patients to sintilimab plus chemotherapy or placebo plus chemotherapy, the "
+        "backbone being investigator's choice of fluorouracil and cisplatin or capecitabine and oxaliplatin.\n\n"
+        "ORCA-2 compared camrelizumab plus chemotherapy\u2014capecitabine plus oxaliplatin or FOLFOX\u2014with "
+        "chemotherapy alone in 1200 patients."
+    )
+    assert arms_of(facts) == {
+        "ORCA-1": {("chemotherapy", "sintilimab"), ("chemotherapy",)},
+        "ORCA-2": {("camrelizumab", "chemotherapy"), ("chemotherapy",)},
+    }

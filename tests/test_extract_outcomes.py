@@ -329,3 +329,23 @@ def test_that_cohort_is_the_cohort_the_sentence_before_named_and_a_cohort_withou
         (0.50, "esr1-mutated cohort"),
         (0.90, "cohort without esr1 mutations"),
     }
+
+
+def test_each_figure_takes_the_population_named_last_before_it() -> None:
+    text = TWO_ARMS + (
+        "In patients with visceral disease, median PFS was 8.0 versus 4.1 months (HR 0.55), while among those "
+        "with bone-only disease the HR was 0.92. In those with ESR1 mutations, median PFS was 7.0 versus 3.0 "
+        "months (HR 0.40); in all randomised patients it was 9.1 versus 4.0 months (HR 0.50)."
+    )
+    assert {(o.value, o.subgroup) for o in outcomes(text)} == {
+        (8.0, "visceral disease"),
+        (4.1, "visceral disease"),
+        (0.55, "visceral disease"),
+        (0.92, "bone-only disease"),
+        (7.0, "esr1 mutations"),
+        (3.0, "esr1 mutations"),
+        (0.40, "esr1 mutations"),
+        (9.1, None),
+        (4.0, None),
+        (0.50, None),
+    }
