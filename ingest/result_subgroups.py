@@ -38,7 +38,7 @@ _LEADING_SUBGROUP = (
     # "In patients with primary endocrine resistance, the HR was ..." (a population phrase that
     # names a disease is the trial's population, not a subgroup: see _names_population)
     re.compile(
-        r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+        r"^(?:[-*\u2022]\s*(?:and\s+)?)?(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?:[\w-]+\s+)?"
         r"(?:(?:cohort|subgroup|subset|population)\s+of\s+)?(?:\d+\s+)?"
         r"(?P<phrase>(?:patients|participants|those)\s+(?:with|without|harbou?ring|carrying)\s+[^,;]{3,80}),",
         re.I,
@@ -98,13 +98,18 @@ _LABEL_IN_BRACKET_LIST = re.compile(
     re.I,
 )
 _CLAUSE_POPULATION = re.compile(
-    r"\b(?:in|among)\s+(?:the\s+)?(?P<phrase>(?:patients|participants|those)\s+(?:with|without|whose|who)\b"
+    r"\b(?:in|among)\s+(?:the\s+)?(?P<phrase>(?:patients|participants|those)\s+(?:with|without|whose|who|aged|younger|older)\b"
     r"(?:[^,;()\u2014]|\([^()]{1,20}\)){2,60}?)(?=\s*[,;(\u2014]|\s+(?:the|median|it|its|HR)\b)",
     re.I,
 )
 _CLAUSE_EVERYONE = re.compile(
     r"\b(?:in|among|across)\s+(?:all\s+(?:\w+\s+)?(?:patients|participants)|the\s+(?:overall|whole|entire|"
     r"intention[- ]to[- ]treat)\s+(?:\w+\s+)?(?:population|patients|participants))\b",
+    re.I,
+)
+# a figure for one dose level of an escalation: "25% at 60 mg/m2", "(40%) at the 115 mg/m² dose"
+_DOSE_LEVEL_AFTER = re.compile(
+    r"\s*(?:\)\s*)?(?:\([^()]*\)\s*)?at\s+(?:the\s+)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|\u00b5g|mcg)(?:/(?:m\u00b2|m2|kg))?)",
     re.I,
 )
 _ANAPHORIC_SUBGROUP = re.compile(
@@ -276,6 +281,9 @@ class SubgroupReader:
         cohort = _TRAILING_COHORT.match(text[value.end :]) or _COHORT_BEFORE.search(text[: value.start])
         if cohort:
             return subgroup_label(cohort["label"] or cohort["name"] + " cohort")
+        dose = _DOSE_LEVEL_AFTER.match(text, value.end)
+        if dose:
+            return f"{' '.join(dose['dose'].split())} dose level"  # "1/4 (25%) at 60 mg/m2"
         named_before = {" ".join(m.group().casefold().split()) for m in _LETTERED_COHORT.finditer(text, 0, value.start)}
         if len(named_before) == 1 and not _ALL_PATIENTS.search(text, 0, value.start):
             return named_before.pop()  # "the ORR in cohort A was 37%, and the DCR was 82%"

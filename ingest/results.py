@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.arm_groups import agent_groups
+from ingest.arm_groups import ALONE_AFTER, agent_groups
 from ingest.mentions import Reading, Sentence, sorted_drugs
 from ingest.result_subgroups import SubgroupReader, cohort_in_turn, in_subgroup_phrase
 from ingest.result_tables import TableReader
@@ -98,7 +98,10 @@ class ResultReader:
                 if new_paragraph and not self.tables.in_table:
                     self._before_paragraph = [previous_topic] if previous_topic else []
                     trials = self._paragraph_trial(sentence)
-                    self._last_arm = self.subgroups.last = self._last_time_endpoint = None
+                    self._last_arm = self.subgroups.last = None
+                    if trials[:1] != [previous_topic]:
+                        # a ratio with no endpoint of its own takes the last one of the same trial
+                        self._last_time_endpoint = None
                 elif self._before_paragraph:
                     trials = self._paragraph_trial(sentence)
                 else:
@@ -563,7 +566,10 @@ class ResultReader:
         for drugs, agent in groups:
             if agent.kind == "class" and _TREATED_AFTER.match(self.reading.text[agent.end :]):
                 continue
-            if in_subgroup_phrase(self.reading.text, sentence, agent.start):
+            # "among those treated with A" is a subgroup by prior treatment; "... with A alone" an arm
+            if in_subgroup_phrase(self.reading.text, sentence, agent.start) and not ALONE_AFTER.match(
+                self.reading.text, agent.end
+            ):
                 continue
             drugs = self._as_trial_arm(drugs, trial)
             if drugs not in arms:

@@ -177,7 +177,7 @@ _ENROLMENT = tuple(
         rf"\b(?-i:Of)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:randomi[sz]ed\s+|enrolled\s+|treated\s+)?(?:patients|participants)\b",
         # "556 patients with ... (a long description) ... were randomly assigned"
         rf"\b(?:In\s+total,?\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
-        rf"[^.;]{{0,160}}?\b(?:were|was)\s+(?:then\s+)?"
+        rf"[^.;]{{0,200}}?\b(?:were|was)\s+(?:then\s+)?"
         rf"(?:randomi[sz]ed|randomly|enrolled|treated|assigned|allocated|recruited|included|given)",
         # "twenty-six patients with BRAF V600E-mutant thyroid cancer received ..."
         rf"(?<![\w.])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants)\b[^.;]{{0,100}}?\s"

@@ -4,7 +4,7 @@ sentences written for these tests."""
 from __future__ import annotations
 
 from ingest.extract import read_paper
-from kg.model import Document, Outcome, PaperFacts
+from kg.model import Document, Outcome, PaperFacts, TrialDesign
 
 TWO_ARMS = "In the phase 3 ORBIT trial, 400 patients were randomized to abemaciclib or placebo, each with fulvestrant. "
 
@@ -349,3 +349,37 @@ def test_each_figure_takes_the_population_named_last_before_it() -> None:
         (4.0, None),
         (0.50, None),
     }
+
+
+def test_rates_per_dose_level_and_the_single_agent_arm_of_a_dose_escalation() -> None:
+    text = (
+        "Alectinib with or without chemotherapy in neuroblastoma: a phase 1 trial\n\n"
+        "Patients received alectinib monotherapy. A separate arm evaluated alectinib combined with "
+        "cyclophosphamide and topotecan.\n\n"
+        "Among the 30 children treated with alectinib alone, nine (30%) had an objective response. By dose level, "
+        "the objective response rate was 0/3 (0%) at 40 mg/m\u00b2 and 5/12 (42%) at 120 mg/m\u00b2. In the "
+        "combination arm, 10 of 18 evaluable patients (56%) had an objective response."
+    )
+    assert {(o.arm, o.value, o.subgroup) for o in outcomes(text)} == {
+        (("alectinib",), 30.0, None),
+        (("alectinib",), 0.0, "40 mg/m\u00b2 dose level"),
+        (("alectinib",), 42.0, "120 mg/m\u00b2 dose level"),
+        (("alectinib", "cyclophosphamide", "topotecan"), 56.0, None),
+    }
+
+
+def test_bulleted_subgroup_ratios_in_a_new_paragraph_keep_the_trials_endpoint() -> None:
+    text = (
+        "In the phase 3 ORBIT trial, two hundred forty patients were randomly assigned to abemaciclib or placebo.\n\n"
+        "Median progression-free survival was 20.1 months with abemaciclib and 9.0 months with placebo (HR 0.45).\n\n"
+        "The benefit was consistent across prespecified subgroups:\n"
+        "- in patients with visceral metastases (liver or lung), HR 0.48;\n"
+        "- in patients younger than 65 years, HR 0.35, and in those aged 65 or older, HR 0.44."
+    )
+    assert {(o.endpoint, o.value, o.subgroup) for o in outcomes(text) if o.measure == "HR"} == {
+        ("PFS", 0.45, None),
+        ("PFS", 0.48, "visceral metastases"),
+        ("PFS", 0.35, "younger than 65 years"),
+        ("PFS", 0.44, "aged 65 or older"),
+    }
+    assert {d.n_enrolled for f in read(text).facts if isinstance(d := f.statement, TrialDesign)} == {240}
