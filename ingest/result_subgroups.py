@@ -118,7 +118,7 @@ _ANAPHORIC_SUBGROUP = re.compile(
 # "... focused on the 313 patients without a detectable alteration. In this subgroup, ..."
 _PATIENTS_WHO = re.compile(r"\b(?:patients|participants|those)\s+(?:with|without|whose|who)\b[^,;.()]{3,60}", re.I)
 _TRAILING_COHORT = re.compile(
-    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?in\s+(?:the\s+(?P<name>[\w/ -]{2,30}?)\s+cohort\b|"
+    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?in\s+(?:the\s+(?P<name>[\w/. \u2013-]{2,30}?)\s+cohorts?\b|"
     rf"(?:the\s+)?(?P<label>{_COHORT_LETTER}))",
     re.I,
 )
@@ -146,12 +146,14 @@ class SubgroupReader:
         self.reading = reading
         self.last: str | None = None  # the subgroup of the last sentence with figures
         self._cohort: str | None = None  # a cohort subgroup that later sentences continue
+        self._named_at = 0  # where in its sentence the sentence's own subgroup is named
 
     def sentence_subgroup(self, sentence: Sentence, trial: TrialState) -> str | None:
         """The subgroup a sentence's figures are for. A cohort named at the head of a sentence
         ("In the primary cohort of patients with HR-positive disease, ...") stays in force for
         the sentences after it in its paragraph until one speaks of all patients."""
         text = sentence.text
+        self._named_at = 0
         if self.reading.starts_paragraph(sentence) or _ALL_PATIENTS.search(text):
             self._cohort = None
         for pattern in (_LABELLED_COHORT, _NAMED_POPULATION, *_LEADING_SUBGROUP, _QUALIFIED_GROUP):
@@ -163,6 +165,7 @@ class SubgroupReader:
             ):
                 label = subgroup_label(match.group("phrase"))
                 self._cohort = label if _COHORT_WORD.search(match.group()) else None
+                self._named_at = match.start()
                 return label
         if _ANAPHORIC_SUBGROUP.search(text):
             previous = self.reading.sentences[sentence.index - 1].text if sentence.index else ""
@@ -171,6 +174,11 @@ class SubgroupReader:
             phrase = named.group() if named else qualified.group("phrase") if qualified else None
             return self.last or (subgroup_label(phrase) if phrase else None) or self._cohort
         return self._cohort
+
+    def named_after(self, sentence: Sentence, value: Value) -> bool:
+        """Whether the sentence's own subgroup is named in a later clause than the figure: "was 12.3
+        months (...); among responders at 10 mg it was not reached"."""
+        return value.end < self._named_at and ";" in sentence.text[value.end : self._named_at]
 
     def clause_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
         """Of two populations or more a sentence names in turn ("in patients with a CPS of 10 or more,

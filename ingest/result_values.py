@@ -61,15 +61,15 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(r"(?<!complete )(?<!duration of )\b(?P<at>respon(?:se|ses|ded|ding|ders?))\b", re.I), "ORR"),
     (
         re.compile(
-            r"\b(?P<at>adverse (?:events?|reactions?)|toxicit\w+|grade\s+\d|serious|side effects?|follow-up|"
+            r"\b(?P<at>adverse (?:events?|reactions?)|toxicit\w+|grade\s+\d|serious|side effects?|follow-up|followed|"
             r"time frame|odds ratio|crossed over|cross over|discontinu\w+|dose reductions?|prevalence|"
-            r"mutations?|altered|clinical benefit)\b",
+            r"mutations?|altered|clinical benefit|[\w.]+-(?:positive|negative)\s+(?:tumou?rs?|disease|cancers?))\b",
             re.I,
         ),
         None,
     ),
 )
-_PREVALENCE_WORD = re.compile(r"mutations?|altered|prevalence", re.I)
+_PREVALENCE_WORD = re.compile(r"mutations?|altered|prevalence|[\w.]+-(?:positive|negative)\s+\w+", re.I)
 _NOT_A_RESULT_BEFORE = re.compile(
     r"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*$"
     # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of 4 months"

@@ -251,11 +251,9 @@ class ResultReader:
                 clause = self.subgroups.clause_subgroup(sentence, value, trial)
                 subgroup = self.subgroups.value_subgroup(sentence, value, trial) or clause
                 if clause is None:
+                    own = None if self.subgroups.named_after(sentence, value) else subgroup_sentence
                     subgroup = (
-                        subgroup
-                        or cohort_in_turn(sentence, value, values)
-                        or subgroup_sentence
-                        or self.subgroups.part(trial)
+                        subgroup or cohort_in_turn(sentence, value, values) or own or self.subgroups.part(trial)
                     )
                 subgroup = subgroup or None
             if value.measure == "HR":

@@ -56,7 +56,7 @@ _PEOPLE = (
     r"responders)"
 )
 _LEAD = re.compile(
-    rf"^(?:including\s+)?(?:(?:the|all|these|a|an)\s+)?(?:\d+\s+)?(?:(?:evaluable|treated|enrolled|randomi[sz]ed)\s+)?"
+    rf"^(?:including\s+)?(?:(?:the|all|these|a|an)\s+)?(?:\d+\s+(?!(?:mg|mcg|\u00b5g|g)\b))?(?:(?:evaluable|treated|enrolled|randomi[sz]ed)\s+)?"
     rf"(?:{_PEOPLE}\s+)?(?:(?:who|whose|with|in\s+whom|that|which|having)\s+)?",
     re.IGNORECASE,
 )

@@ -383,3 +383,24 @@ def test_bulleted_subgroup_ratios_in_a_new_paragraph_keep_the_trials_endpoint() 
         ("PFS", 0.44, "aged 65 or older"),
     }
     assert {d.n_enrolled for f in read(text).facts if isinstance(d := f.statement, TrialDesign)} == {240}
+
+
+def test_a_follow_up_time_is_no_median_of_an_endpoint() -> None:
+    text = TWO_ARMS + (
+        "Median PFS was 9.1 versus 4.0 months.\n\nThe trial followed patients for a median of 40.9 months."
+    )
+    assert {o.value for o in outcomes(text)} == {9.1, 4.0}
+
+
+def test_dose_cohorts_keep_their_dose_and_a_later_clause_population_or_prevalence_is_not_the_figures() -> None:
+    text = (
+        "This open-label phase 1 trial (NCT09990077) gave teclistamab to 80 patients. The ORR was 10.0% (2/20) in "
+        "the 0.1\u20131 mg cohorts and 35.0% (14/40) in the 10 mg cohort. Median duration of response was 11.0 "
+        "months; among responders at 10 mg the median had not been reached. Of 60 patients with tissue, 95% had "
+        "DLL3-positive tumours, and responses were seen across the range of expression."
+    )
+    assert {(o.endpoint, o.value, o.subgroup) for o in outcomes(text)} == {
+        ("ORR", 10.0, "0.1\u20131 mg cohort"),
+        ("ORR", 35.0, "10 mg cohort"),
+        ("DOR", 11.0, None),
+    }
