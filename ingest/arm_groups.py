@@ -81,6 +81,8 @@ _CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+
 _OPTION_LIST_GOES_ON = re.compile(
     rf"\s*\)?\s*(?:{_BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and)?\s*\(?\s*", re.IGNORECASE
 )
+_OR_ALONE = re.compile(r"\s+or\s+", re.IGNORECASE)
+_VERSUS_NEXT = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
 _ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
 # "A with or without B", "A, alone or with B", "A alone or in combination with B": A+B and A
 _WITH_OR_WITHOUT = re.compile(
@@ -234,6 +236,8 @@ def agent_groups(
             drugs = [*backbone, *agent.drugs]
             if agent.kind == "placebo" and not backbone and _standard_backbone(reading, groups[-1].before_join):
                 drugs = list(groups[-1].before_join)
+            elif _shares_first_partner(text, agents, index, groups[-1]) and not backbone:
+                drugs = [*groups[-1].before_join, *agent.drugs]
             groups.append(_DrugSet(drugs, agent))
             control = None
     result: list[tuple[tuple[str, ...], Agent]] = []
@@ -332,6 +336,17 @@ def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
             continue
         return re.fullmatch(closing, gap, re.I) is not None and agents[position + 1].kind == "drug"
     return False
+
+
+def _shares_first_partner(text: str, agents: list[Agent], index: int, previous: _DrugSet) -> bool:
+    """Whether a drug after "or" takes the first drug of the pair before it, because both are
+    compared with what follows "versus": "A plus B or C versus D" is A+B and A+C against D."""
+    if not previous.before_join or len(agents[index].drugs) != 1 or index + 1 >= len(agents):
+        return False
+    return bool(
+        _OR_ALONE.fullmatch(text, agents[index - 1].end, agents[index].start)
+        and _VERSUS_NEXT.fullmatch(text, agents[index].end, agents[index + 1].start)
+    )
 
 
 def _last_clause_start(text: str, groups: list[_DrugSet]) -> int:

@@ -292,7 +292,7 @@ def _patterns(nlp: Language, lexicon: Lexicon, gene_patterns: list[dict[str, Any
             attr = "ORTH" if any(c.isupper() for c in spelling) and " " not in spelling else "LOWER"
             yield {
                 "label": "ENDPOINT",
-                "pattern": _token_pattern(nlp, spelling, attr, plural_last=attr == "LOWER"),
+                "pattern": _token_pattern(nlp, spelling, attr, plural_last=True),  # "ORRs were ..."
                 "id": endpoint.code,
             }
     for regimen in lexicon.regimens.values():

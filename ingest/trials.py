@@ -112,6 +112,9 @@ _BACKBONE_DESCRIBED = re.compile(
     r"(?:being|consisting\s+of|comprising|of|was|chosen)\b",
     re.I,
 )
+_NAMES_SETS_OF = re.compile(r"[\s-]+(?:combinations|regimens|doublets|triplets|(?:containing|based)\s+arms)\b", re.I)
+_ARMS_LINK = re.compile(r"\b(?:of|with|comparing|testing)\b", re.I)
+_TITLE_LINK = re.compile(r"\b(?:of|with|comparing|testing|versus|vs)\b", re.I)
 _PATIENTS_BEFORE = re.compile(r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those)\s+$", re.I)
 _NAME_SLASH = re.compile(r"\s*/\s*")
 # A registration line: "Trial registration: ClinicalTrials.gov, NCT...", "registered with ..."
@@ -793,7 +796,11 @@ class TrialTracker:
         groups = agent_groups(self.reading, sentence, scan_from, clause_end, self.context)
         if not groups and verb is not None and has_trial_mention:
             groups = agent_groups(self.reading, sentence, start, end, self.context)
-        if not groups or (verb is None and not re.search(r"\b(?:of|with|comparing|testing)\b", text[start:end], re.I)):
+        # a title compares its arms without a verb: "A versus B in X (NAME): a phase 3 trial"
+        # (only drugs: a class there, "versus platinum-based chemotherapy", is left to the methods to spell)
+        named_drugs = all(not is_class_phrase(self.reading, d) for drugs, _ in groups for d in drugs)
+        linking = _TITLE_LINK if sentence.index == 0 and named_drugs else _ARMS_LINK
+        if not groups or (verb is None and not linking.search(text, start, end)):
             return []
         groups, options = choice_arms(self.reading, groups)
         counts = arm_counts(text, groups, start, clause_end)
@@ -811,6 +818,8 @@ class TrialTracker:
             drugs = set_drugs if own else arm_for(self.reading, known, set_drugs)
             if not (own or has_trial_mention) and _shared_by_arms(drugs, known):
                 continue  # "Drug B was given at 20 mg/m2": the schedule of a drug every arm gets
+            if _NAMES_SETS_OF.match(text, agent.end) and _shared_by_arms(drugs, known):
+                continue  # "both lenvatinib combinations": the arms that hold it, named already
             drugs = trial.add_arm(
                 drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None
             )

@@ -444,3 +444,32 @@ def test_options_between_dashes_and_a_described_backbone_make_no_arms() -> None:
         "ORCA-1": {("chemotherapy", "sintilimab"), ("chemotherapy",)},
         "ORCA-2": {("camrelizumab", "chemotherapy"), ("chemotherapy",)},
     }
+
+
+def test_a_plus_b_or_c_versus_d_gives_c_the_first_partner() -> None:
+    facts = read(
+        "Cabozantinib Plus Nivolumab or Everolimus Versus Sunitinib as First-Line Treatment of Renal Cell "
+        "Carcinoma: Primary Analysis of the Phase III ORCA Trial\n\n"
+        "ORCA compared both cabozantinib combinations with sunitinib. ORRs were 60.0%, 45.0%, and 30.0% in the "
+        "three groups, respectively."
+    )
+    assert arms_of(facts) == {
+        "ORCA": {("cabozantinib", "nivolumab"), ("cabozantinib", "everolimus"), ("sunitinib",)}
+    }
+    assert {(o.arm, o.value) for o in statements(facts, Outcome)} == {
+        (("cabozantinib", "nivolumab"), 60.0),
+        (("cabozantinib", "everolimus"), 45.0),
+        (("sunitinib",), 30.0),
+    }
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Cabozantinib versus sunitinib in renal cell carcinoma: the phase III ORCA trial",
+        "Cabozantinib versus sunitinib in renal cell carcinoma (ORCA): a phase III trial",
+    ],
+)
+def test_a_title_comparing_two_drugs_names_the_arms(title: str) -> None:
+    facts = read(f"{title}\n\nORCA enrolled 900 patients.")
+    assert arms_of(facts) == {"ORCA": {("cabozantinib",), ("sunitinib",)}}
