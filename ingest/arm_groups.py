@@ -64,7 +64,7 @@ _ADDING_BEFORE = re.compile(
 # What separates a drug from the same drug named again: "dabrafenib (Tafinlar)", "X, the MEK
 # inhibitor X"; a bare comma or "or" lists a new set ("A plus B, A plus C").
 _ALIAS_GAP = re.compile(r"\s*(?:[(\[]\s*|,\s*(?:the|a|an)\b[^,;]*|\b(?:also\s+known\s+as|i\.e\.?)\s*)?", re.IGNORECASE)
-_GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b", re.IGNORECASE)
+GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b", re.IGNORECASE)
 ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)\b", re.IGNORECASE)
 # "A or placebo, each given with B": B joins every set listed before it.
 _SHARED_PARTNER = re.compile(
@@ -83,6 +83,9 @@ _OPTION_LIST_GOES_ON = re.compile(
 )
 _OR_ALONE = re.compile(r"\s+or\s+", re.IGNORECASE)
 _VERSUS_NEXT = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
+_PARTNER_AFTER_PLACEBO = re.compile(
+    r",\s*(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with)\s*$", re.IGNORECASE
+)
 _ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
 # "A with or without B", "A, alone or with B", "A alone or in combination with B": A+B and A
 _WITH_OR_WITHOUT = re.compile(
@@ -93,7 +96,7 @@ _WITH_OR_WITHOUT = re.compile(
 )
 # "44 to selumetinib", "78 previously treated patients received dabrafenib"
 _COUNT_BEFORE_ARM = re.compile(
-    r"(?<![\w.:])(?P<n>\d[\d,]*)\s+(?:(?:[\w-]+\s+){0,3}?(?:patients|participants)\s+(?:\w+\s+)?"
+    r"(?<![\w.:])(?P<n>\d[\d,]*)\s+(?:(?:(?:[\w-]+\s+){0,3}?(?:patients|participants)\s+)?(?:\w+\s+)?"
     r"(?:received|were\s+given|were\s+assigned\s+to|were\s+treated\s+with)\s+|to\s+)"
     r"(?:(?:the|a|an|oral|either)\s+)*$",
     re.IGNORECASE,
@@ -180,7 +183,7 @@ def agent_groups(
         previous_drugs = groups[-1].drugs
         if set(agent.drugs) <= set(previous_drugs) and agent.drugs and _ALIAS_GAP.fullmatch(gap):
             continue  # the same drug again: an alias ("dabrafenib (Tafinlar)") or its description
-        if agent.kind == "class" and "(" in gap and _GROUP_LABEL_AFTER.match(text, agent.end):
+        if agent.kind == "class" and "(" in gap and GROUP_LABEL_AFTER.match(text, agent.end):
             continue  # "(chemotherapy group, n = 444)": the name of the arm before
         # ", and" closing a comma list ("rituximab, cyclophosphamide, and prednisone") ends no clause
         list_end = index >= 2 and re.fullmatch(r"\s*,\s*and\s*", gap) is not None and re.fullmatch(
@@ -193,7 +196,8 @@ def agent_groups(
             groups.append(_DrugSet(list(agent.drugs), agent))
             control, backbone, shared = None, [], []
             continue
-        if _SHARED_PARTNER.search(gap):
+        if _SHARED_PARTNER.search(gap) or (groups[-1].agent.kind == "placebo" and _PARTNER_AFTER_PLACEBO.search(gap)):
+            # "A or placebo every 3 weeks, in combination with B": B is given in both arms
             shared = groups[_last_clause_start(text, groups) :]
             for group in shared:
                 group.drugs.extend(agent.drugs)

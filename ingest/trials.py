@@ -24,6 +24,7 @@ from ingest.arm_groups import (
     ALONE_AFTER,
     CHOICE_CLASSES,
     CHOICE_OF,
+    GROUP_LABEL_AFTER,
     agent_groups,
     arm_counts,
     choice_arms,
@@ -814,7 +815,9 @@ class TrialTracker:
             alone = ALONE_AFTER.match(text, agent.end) or re.search(
                 r"single[- ]agent\s*$", text[max(start, agent.start - 20) : agent.start]
             )
-            own = passive or alone or agent.kind == "placebo"
+            # "341 were assigned to the durvalumab group": a label naming a known arm by one drug
+            labelled = GROUP_LABEL_AFTER.match(text, agent.end) is not None
+            own = (passive and not labelled) or alone or agent.kind == "placebo"
             drugs = set_drugs if own else arm_for(self.reading, known, set_drugs)
             if not (own or has_trial_mention) and _shared_by_arms(drugs, known):
                 continue  # "Drug B was given at 20 mg/m2": the schedule of a drug every arm gets

@@ -473,3 +473,15 @@ def test_a_plus_b_or_c_versus_d_gives_c_the_first_partner() -> None:
 def test_a_title_comparing_two_drugs_names_the_arms(title: str) -> None:
     facts = read(f"{title}\n\nORCA enrolled 900 patients.")
     assert arms_of(facts) == {"ORCA": {("cabozantinib",), ("sunitinib",)}}
+
+
+def test_a_partner_after_a_drug_or_placebo_and_counts_assigned_to_labelled_groups() -> None:
+    facts = read(
+        "In this phase 3 trial (ORCA), we randomly assigned patients to receive tislelizumab or placebo every 3 "
+        "weeks, in combination with gemcitabine and oxaliplatin. A total of 600 patients underwent "
+        "randomization: 301 were assigned to the tislelizumab group and 299 to the placebo group."
+    )
+    assert {a.drugs: a.n for a in statements(facts, Arm)} == {
+        ("gemcitabine", "oxaliplatin", "tislelizumab"): 301,
+        ("gemcitabine", "oxaliplatin"): 299,
+    }
