@@ -57,7 +57,7 @@ _DOSE = re.compile(
     r"|\bevery\s+\d+\s+(?:weeks?|days?)|\b\d+\s+(?:days?|weeks?)\s+(?:on|off)\b",
 )
 # "Adding the MEK inhibitor binimetinib to ...": the drug may follow a short description.
-# "adding the anti-programmed cell death protein 1 (PD-1) antibody A to B": a description may come between
+# "adding the anti-CTLA-4 (cytotoxic T-lymphocyte antigen 4) antibody A to B": a description between
 _ADDING_BEFORE = re.compile(
     r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?(?:[\w/-]+\s+|\([^()]{1,20}\)\s+){0,7}$", re.IGNORECASE
 )

@@ -455,7 +455,7 @@ _QUALIFIER_AFTER = re.compile(
     r"[-\u2010\u2011]\s?(?:na[iï]ve|pre-?treated|refractory|resistant|exposed|experienced|free|intolerant|"
     r"ineligible|unfit)\b|\s+(?:eligibility|ineligibility|exposure|refractoriness|intolerance)\b|"
     r"\s+(?:(?:was|is|being)\s+)?(?:replaced|omitted|withheld|substituted)\b|"
-    # "with bevacizumab given at the investigator's discretion": optional, no part of an arm
+    # "with drug C added at the physician's discretion": optional, no part of an arm
     r"\s+(?:(?:was|is|being)\s+)?(?:given\s+|added\s+|used\s+)?(?:at\s+(?:the\s+)?(?:investigator|physician)'?s?'?\s+discretion|"
     r"optional(?:ly)?\b|where\s+(?:appropriate|indicated))|"
     # "R-CHOP with a polatuzumab placebo", "a drug-matched placebo": the drug is not given

@@ -77,7 +77,7 @@ class RegistryArmReader:
         if not kind and not label_mentions:
             return False
         # a label that names the arm's drugs is the arm ("Placebo Comparator: Placebo (n=131). Patients
-        # could cross over to drug A"); else the line's text says what it gives
+        # may switch to drug A"); else the line's text says what it gives
         end = label_end if any(m.kind != "class" for m in label_mentions) else sentence.end
         groups = agent_groups(self.reading, sentence, sentence.start, end, self.context)
         drugs = _all_drugs(self.reading, groups)

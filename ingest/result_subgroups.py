@@ -84,7 +84,8 @@ _ALL_PATIENTS = re.compile(
 # "... in patients with ESCC (": the population a bracket of figures is for
 _POPULATION_BEFORE_BRACKET = re.compile(
     r"(?:\b(?:in|among|for|including)\s+|(?:,|\band\b)\s+)(?P<phrase>(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:patients|participants|those)"
-    r"(?:\s+(?:with|without|whose|who|previously\s+treated\s+with|pre-?treated\s+with|not\s+previously\s+treated\s+with)"
+    r"(?:\s+(?:with|without|whose|who|previously\s+(?:treated\s+with|given|exposed\s+to)|pre-?treated\s+with|"
+    r"not\s+previously\s+treated\s+with)"
     r"\b[^,;()\[\]]{2,70}?)?|the\s+[^,;()\[\]]{2,40}?\s+(?:population|subgroup|cohort))"
     r"\s*$",
     re.I,
@@ -181,7 +182,7 @@ class SubgroupReader:
         return value.end < self._named_at and ";" in sentence.text[value.end : self._named_at]
 
     def clause_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
-        """Of two populations or more a sentence names in turn ("in patients with a CPS of 10 or more,
+        """Of two populations or more a sentence names in turn ("in patients with high PD-L1 expression,
         ... (HR 0.65), while among those with CPS below 1 the HR was 0.92"), the last named before
         the figure ("" when that is all patients); None when the sentence names fewer."""
         named: list[tuple[int, str]] = [
@@ -306,7 +307,7 @@ class SubgroupReader:
             for m in sentence.of("endpoint")
             if sentence.local(m.start) < listed.end("label")
         ):
-            return subgroup_label(listed.group("label"))  # "(exon 19 deletion, HR 0.17; L858R, HR 0.20)"
+            return subgroup_label(listed.group("label"))  # "(women, HR 0.71; men, HR 0.80)"
         before = text[: value.start].rstrip()
         if before.endswith(("(", "[")):
             genotype = _TRAILING_GENOTYPE.search(before[:-1])

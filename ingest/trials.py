@@ -775,7 +775,7 @@ class TrialTracker:
         # "..., the backbone being A and B or C and D": what the arms share, no arms of its own
         described = _BACKBONE_DESCRIBED.search(text, start, end)
         end = described.start() if described else end
-        # "in patients allocated to cisplatin (HR 0.80)": a subgroup by what was given, no design
+        # "in the patients allocated to carboplatin (HR 0.91)": a subgroup by what was given, no design
         verbs = [
             m for m in _ARM_START.finditer(text, start, end) if not _PATIENTS_BEFORE.search(text, start, m.start())
         ]

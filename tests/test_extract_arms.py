@@ -391,9 +391,9 @@ def test_slash_joined_names_are_one_trial_called_by_the_name_the_text_uses_most(
 )
 def test_a_regimen_labelled_with_its_class_is_that_class(label: str) -> None:
     facts = read(
-        "In the phase 3 ORCA trial, patients were randomly assigned to nivolumab plus ipilimumab or to six "
+        "In the phase 3 ORCA trial, patients were randomly assigned to ipilimumab plus nivolumab or to six "
         f"cycles of gemcitabine 1000 mg/m2 plus cisplatin or carboplatin every 3 weeks {label}. Median "
-        "overall survival was 15.0 months with nivolumab plus ipilimumab and 12.0 months with chemotherapy."
+        "overall survival was 15.0 months with ipilimumab plus nivolumab and 12.0 months with chemotherapy."
     )
     assert arms_of(facts) == {"ORCA": {("ipilimumab", "nivolumab"), ("chemotherapy",)}}
     assert {"gemcitabine", "cisplatin", "carboplatin"} <= set(facts.drugs)
@@ -401,8 +401,8 @@ def test_a_regimen_labelled_with_its_class_is_that_class(label: str) -> None:
 
 def test_a_drug_or_placebo_added_to_a_labelled_backbone() -> None:
     facts = read(
-        "The phase 3 ORCA trial randomly assigned 600 patients to tislelizumab or placebo added to paclitaxel "
-        "with cisplatin or carboplatin (hereafter chemotherapy), with bevacizumab given at the investigator's "
+        "The phase 3 ORCA trial randomly assigned 600 patients to tislelizumab or placebo added to docetaxel "
+        "plus carboplatin or cisplatin (hereafter chemotherapy), with bevacizumab added at the physician's "
         "discretion."
     )
     assert arms_of(facts) == {"ORCA": {("chemotherapy", "tislelizumab"), ("chemotherapy",)}}
@@ -411,7 +411,7 @@ def test_a_drug_or_placebo_added_to_a_labelled_backbone() -> None:
 def test_a_drug_given_with_and_after_a_therapy_is_combined_with_it() -> None:
     facts = read(
         "The phase 3 ORCA trial found that atezolizumab given with and after chemoradiotherapy did not improve "
-        "PFS compared with placebo plus chemoradiotherapy (HR 0.91)."
+        "PFS versus placebo plus chemoradiotherapy (HR 0.91)."
     )
     assert arms_of(facts) == {"ORCA": {("atezolizumab", "chemoradiotherapy"), ("chemoradiotherapy",)}}
 
@@ -428,7 +428,7 @@ def test_a_sentence_saying_what_a_class_arm_consisted_of_adds_no_arms() -> None:
     facts = read(
         "In the phase 3 ORCA trial, patients were randomly assigned to nivolumab plus platinum-based "
         "chemotherapy or placebo plus platinum-based chemotherapy. Chemotherapy consisted of gemcitabine with "
-        "either cisplatin or carboplatin. The PFS benefit was similar in patients allocated to cisplatin."
+        "either cisplatin or carboplatin. The PFS benefit was similar in the patients allocated to carboplatin."
     )
     assert arms_of(facts) == {"ORCA": {("nivolumab", "platinum agent"), ("platinum agent",)}}
 
@@ -436,7 +436,7 @@ def test_a_sentence_saying_what_a_class_arm_consisted_of_adds_no_arms() -> None:
 def test_options_between_dashes_and_a_described_backbone_make_no_arms() -> None:
     facts = read(
         "ORCA-1 randomised 1500 patients to sintilimab plus chemotherapy or placebo plus chemotherapy, the "
-        "backbone being investigator's choice of fluorouracil and cisplatin or capecitabine and oxaliplatin.\n\n"
+        "backbone being oxaliplatin with capecitabine or with S-1, as the centre preferred.\n\n"
         "ORCA-2 compared camrelizumab plus chemotherapy\u2014capecitabine plus oxaliplatin or FOLFOX\u2014with "
         "chemotherapy alone in 1200 patients."
     )
@@ -448,8 +448,8 @@ def test_options_between_dashes_and_a_described_backbone_make_no_arms() -> None:
 
 def test_a_plus_b_or_c_versus_d_gives_c_the_first_partner() -> None:
     facts = read(
-        "Cabozantinib Plus Nivolumab or Everolimus Versus Sunitinib as First-Line Treatment of Renal Cell "
-        "Carcinoma: Primary Analysis of the Phase III ORCA Trial\n\n"
+        "Cabozantinib Plus Nivolumab or Everolimus Versus Sunitinib as Initial Therapy for Renal Cell "
+        "Carcinoma: Final Analysis of the Phase III ORCA Trial\n\n"
         "ORCA compared both cabozantinib combinations with sunitinib. ORRs were 60.0%, 45.0%, and 30.0% in the "
         "three groups, respectively."
     )

@@ -296,7 +296,7 @@ def test_survival_unqualified_is_overall_survival_and_time_to_next_treatment_is_
 def test_a_list_of_populations_each_bracketing_a_ratio_gives_each_its_subgroup() -> None:
     text = TWO_ARMS + (
         "The survival advantage held in prespecified subgroups, including patients with visceral metastases "
-        "(HR 0.72), those with bone-only disease (HR 0.51) and those previously treated with tamoxifen (HR 0.65)."
+        "(HR 0.72), those with bone-only disease (HR 0.51) and those pretreated with tamoxifen (HR 0.65)."
     )
     assert {(o.value, o.subgroup) for o in outcomes(text)} == {
         (0.72, "visceral metastases"),
@@ -356,8 +356,8 @@ def test_rates_per_dose_level_and_the_single_agent_arm_of_a_dose_escalation() ->
         "Alectinib with or without chemotherapy in neuroblastoma: a phase 1 trial\n\n"
         "Patients received alectinib monotherapy. A separate arm evaluated alectinib combined with "
         "cyclophosphamide and topotecan.\n\n"
-        "Among the 30 children treated with alectinib alone, nine (30%) had an objective response. By dose level, "
-        "the objective response rate was 0/3 (0%) at 40 mg/m\u00b2 and 5/12 (42%) at 120 mg/m\u00b2. In the "
+        "Among the 30 children treated with alectinib alone, nine (30%) had an objective response. Response "
+        "rates by dose were 0/3 (0%) at 40 mg/m\u00b2 and 5/12 (42%) at 120 mg/m\u00b2. In the "
         "combination arm, 10 of 18 evaluable patients (56%) had an objective response."
     )
     assert {(o.arm, o.value, o.subgroup) for o in outcomes(text)} == {
@@ -374,7 +374,7 @@ def test_bulleted_subgroup_ratios_in_a_new_paragraph_keep_the_trials_endpoint() 
         "Median progression-free survival was 20.1 months with abemaciclib and 9.0 months with placebo (HR 0.45).\n\n"
         "The benefit was consistent across prespecified subgroups:\n"
         "- in patients with visceral metastases (liver or lung), HR 0.48;\n"
-        "- in patients younger than 65 years, HR 0.35, and in those aged 65 or older, HR 0.44."
+        "- in those aged 65 or older, HR 0.44, and in patients younger than 65 years, HR 0.35."
     )
     assert {(o.endpoint, o.value, o.subgroup) for o in outcomes(text) if o.measure == "HR"} == {
         ("PFS", 0.45, None),
@@ -397,7 +397,7 @@ def test_dose_cohorts_keep_their_dose_and_a_later_clause_population_or_prevalenc
         "This open-label phase 1 trial (NCT09990077) gave teclistamab to 80 patients. The ORR was 10.0% (2/20) in "
         "the 0.1\u20131 mg cohorts and 35.0% (14/40) in the 10 mg cohort. Median duration of response was 11.0 "
         "months; among responders at 10 mg the median had not been reached. Of 60 patients with tissue, 95% had "
-        "DLL3-positive tumours, and responses were seen across the range of expression."
+        "DLL3-positive tumours; responses occurred at every expression level."
     )
     assert {(o.endpoint, o.value, o.subgroup) for o in outcomes(text)} == {
         ("ORR", 10.0, "0.1\u20131 mg cohort"),

@@ -171,13 +171,13 @@ Enrollment: 300 participants (Actual)
 
 Arm groups
 - Experimental: Cabozantinib 60 mg (n=200)
-- Placebo Comparator: Placebo (n=100). Participants could cross over to open-label cabozantinib.
+- Placebo Comparator: Placebo (n=100). Crossover to cabozantinib was allowed at progression.
 
 Primary outcome measure
 1. Progression-free survival by central review [Time frame: up to 3 years]
    Cabozantinib: median 11.2 months (95% CI 9.0 to 13.1)
    Placebo: median 4.1 months (95% CI 3.3 to 5.0)
-   Statistical analysis: hazard ratio (cabozantinib/placebo) 0.38; 95% CI 0.28 to 0.52
+   Statistical analysis: HR (cabozantinib/placebo) 0.38; 90% CI 0.28 to 0.52
 2. Objective response rate
    Cabozantinib: 31.5% (63/200)
    Placebo: 2.0% (2/100)

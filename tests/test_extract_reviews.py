@@ -235,7 +235,7 @@ def test_a_trial_named_for_its_regimen_does_not_take_another_trials_results() ->
     facts = read(
         "For years the regimen of the ORCA trial was the standard. In that phase 3 trial, which randomised 400 "
         "patients, "
-        "adding cetuximab to cisplatin plus fluorouracil (hereafter, chemotherapy) extended median overall "
+        "adding cetuximab to carboplatin plus fluorouracil (hereafter, chemotherapy) lengthened median overall "
         "survival from 7.0 to 10.0 months.\n\n"
         "In the phase 3 DELTA-7 trial, nivolumab plus ipilimumab did not improve OS over the ORCA regimen "
         "(13.0 vs 13.4 months; HR 0.95)."
