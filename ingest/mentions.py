@@ -375,20 +375,17 @@ class Reading:
             and not _QUALIFIER_BEFORE.search(self.text, max(0, m.start - 24), m.start)
         ]
         # drugs a class label covers count as the class ("... or carboplatin (hereafter chemotherapy)")
-        covered = [
-            (run_start, label)
+        runs = {
+            id(label): run_start
             for run_start, label in self.class_labelled.values()
             if start <= run_start and label.end <= end
-        ]
-        mentions = [
-            m
-            for m in mentions
-            if not any(run_start <= m.start and m.end <= label.start for run_start, label in covered)
-        ]
+        }
+        labels = [m for m in mentions if id(m) in runs]
+        mentions = [m for m in mentions if not any(runs[id(label)] <= m.start < label.start for label in labels)]
         drugs = [m for m in mentions if m.kind == "drug"]
         for mention in mentions:
-            if mention.start in self.class_labelled and any(label is mention for _, label in covered):
-                run_start = self.class_labelled[mention.start][0]
+            if id(mention) in runs:
+                run_start = runs[id(mention)]
                 found.append(Agent((mention.key,), run_start, mention.end, "class", self.text[run_start : mention.end]))
             elif mention.kind == "drug":
                 found.append(Agent((mention.key,), mention.start, mention.end, "drug", mention.text))
