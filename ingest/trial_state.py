@@ -145,7 +145,9 @@ class TrialState:
             if arm != placebo
             and any(set(arm) < set(other) and not set(other) - set(arm) & CHOICE_CLASSES for other in sets)
         ]
-        if len(backbones) == 1:
+        sized = {arm.drugs for arm in self.arms if arm.n is not None}
+        # "to A (264 patients), to placebo (266 patients) or to A plus B": each has patients of its own
+        if len(backbones) == 1 and not {placebo, backbones[0]} <= sized:
             self.placebo_backbone = backbones[0]
             self.redefine_arm(placebo, backbones[0])
 

@@ -485,3 +485,15 @@ def test_a_partner_after_a_drug_or_placebo_and_counts_assigned_to_labelled_group
         ("gemcitabine", "oxaliplatin", "tislelizumab"): 301,
         ("gemcitabine", "oxaliplatin"): 299,
     }
+
+
+def test_a_placebo_arm_with_patients_of_its_own_beside_a_monotherapy_arm_stays_placebo() -> None:
+    facts = read(
+        "The phase 3 ORCA trial enrolled 700 patients. They were randomly assigned to atezolizumab (250 patients), "
+        "to placebo (250 patients) or to atezolizumab plus tiragolumab (200 patients)."
+    )
+    assert {a.drugs: a.n for a in statements(facts, Arm)} == {
+        ("atezolizumab",): 250,
+        ("placebo",): 250,
+        ("atezolizumab", "tiragolumab"): 200,
+    }
