@@ -22,7 +22,7 @@ from ingest.arm_groups import (
 from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
 from ingest.numbers import count_value
 from ingest.tables import Row, column_titles, grid_row
-from ingest.trial_state import TrialState
+from ingest.trial_state import TrialState, arm_for
 
 REGISTRY_ARM = re.compile(
     r"^\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*"
@@ -34,13 +34,13 @@ REGISTRY_ARM = re.compile(
 # A row of an arms table: "Drug A + Drug B | Drug A 125 mg daily plus drug B ..."
 REGISTRY_ROW = re.compile(r"^\s*(?P<label>[^|:]{2,60}?)\s*\|\s*(?P<body>[^|]+)$")
 # a participant-flow row: "Started", "Randomized"
-_STARTED = re.compile(r"(?:started|randomi[sz]ed|assigned|enrolled)", re.IGNORECASE)
-CHOICE_ARM = ("physician's choice",)
+_STARTED_WORD = r"(?:started|randomi[sz]ed|assigned|enrolled)"
+_STARTED = re.compile(_STARTED_WORD, re.IGNORECASE)
 _STARTED_COLUMNS = re.compile(
-    r"^\s*(?:started|randomi[sz]ed|assigned|enrolled)\s*:\s*(?P<cells>\d[\d,]*(?:\s*\|\s*\d[\d,]*)+)\s*$", re.I
+    rf"^\s*{_STARTED_WORD}\s*:\s*(?P<cells>\d[\d,]*(?:\s*\|\s*\d[\d,]*)+)\s*$", re.I
 )
 _LABEL_STARTED = re.compile(
-    r"^\s*(?P<label>[^:|\n]{2,60}?)\s*:\s*(?:started|randomi[sz]ed|assigned|enrolled)\s*[:=]?\s*(?P<n>\d[\d,]*)\b",
+    rf"^\s*(?P<label>[^:|\n]{{2,60}}?)\s*:\s*{_STARTED_WORD}\s*[:=]?\s*(?P<n>\d[\d,]*)\b",
     re.IGNORECASE,
 )
 # Patients per arm by label: "Started: Drug A + Drug B 444; Placebo + Drug B 222"
@@ -176,7 +176,7 @@ class RegistryArmReader:
             return
         text = sentence.text
         if column_titles(text) is not None:
-            self._grid = column_arms(sentence, trial)
+            self._grid = column_arms(self.reading, sentence, trial)
             return
         row = grid_row(text)
         counts = _STARTED_COLUMNS.match(text)
@@ -193,7 +193,7 @@ class RegistryArmReader:
             trial.size_arm(labelled, count_value(started["n"]))
 
 
-def column_arms(sentence: Sentence, trial: TrialState) -> list[tuple[str, ...]] | None:
+def column_arms(reading: Reading, sentence: Sentence, trial: TrialState) -> list[tuple[str, ...]] | None:
     """The arms of a header row's columns, each by the label the record gave it or else by the
     drugs its title names ("Arm/Group Title: Drug A | Salvage Chemotherapy"); None unless every
     column is an arm of the trial."""
@@ -205,9 +205,7 @@ def column_arms(sentence: Sentence, trial: TrialState) -> list[tuple[str, ...]] 
             for m in sentence.of("drug", "class", "placebo")
             if start <= sentence.local(m.start) and sentence.local(m.end) <= end
         ]
-        arm = trial.labels.get(label) or (trial.arm_named(sorted_drugs(set(named))) if named else None)
-        if arm == ("chemotherapy",) and CHOICE_ARM in trial.arm_sets():
-            arm = CHOICE_ARM  # the chemotherapy the investigator chooses
+        arm = trial.labels.get(label) or (arm_for(reading, trial, sorted_drugs(set(named))) if named else None)
         if arm is None or arm not in trial.arm_sets():
             return None
         arms.append(arm)

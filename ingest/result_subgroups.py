@@ -147,14 +147,13 @@ class SubgroupReader:
         self.reading = reading
         self.last: str | None = None  # the subgroup of the last sentence with figures
         self._cohort: str | None = None  # a cohort subgroup that later sentences continue
-        self._named_at = 0  # where in its sentence the sentence's own subgroup is named
 
-    def sentence_subgroup(self, sentence: Sentence, trial: TrialState) -> str | None:
-        """The subgroup a sentence's figures are for. A cohort named at the head of a sentence
-        ("In the primary cohort of patients with HR-positive disease, ...") stays in force for
-        the sentences after it in its paragraph until one speaks of all patients."""
+    def sentence_subgroup(self, sentence: Sentence, trial: TrialState) -> tuple[str | None, int]:
+        """The subgroup a sentence's figures are for, with where the sentence names it (0 when it
+        does not). A cohort named at the head of a sentence ("In the primary cohort of patients with
+        HR-positive disease, ...") stays in force for the sentences after it in its paragraph until
+        one speaks of all patients."""
         text = sentence.text
-        self._named_at = 0
         if self.reading.starts_paragraph(sentence) or _ALL_PATIENTS.search(text):
             self._cohort = None
         for pattern in (_LABELLED_COHORT, _NAMED_POPULATION, *_LEADING_SUBGROUP, _QUALIFIED_GROUP):
@@ -166,20 +165,14 @@ class SubgroupReader:
             ):
                 label = subgroup_label(match.group("phrase"))
                 self._cohort = label if _COHORT_WORD.search(match.group()) else None
-                self._named_at = match.start()
-                return label
+                return label, match.start()
         if _ANAPHORIC_SUBGROUP.search(text):
             previous = self.reading.sentences[sentence.index - 1].text if sentence.index else ""
             named = _PATIENTS_WHO.search(previous)
             qualified = _QUALIFIED_GROUP.search(previous)  # "... in the PIK3CA-mutated cohort"
             phrase = named.group() if named else qualified.group("phrase") if qualified else None
-            return self.last or (subgroup_label(phrase) if phrase else None) or self._cohort
-        return self._cohort
-
-    def named_after(self, sentence: Sentence, value: Value) -> bool:
-        """Whether the sentence's own subgroup is named in a later clause than the figure: "was 12.3
-        months (...); among responders at 10 mg it was not reached"."""
-        return value.end < self._named_at and ";" in sentence.text[value.end : self._named_at]
+            return self.last or (subgroup_label(phrase) if phrase else None) or self._cohort, 0
+        return self._cohort, 0
 
     def clause_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
         """Of two populations or more a sentence names in turn ("in patients with high PD-L1 expression,
@@ -329,6 +322,12 @@ class SubgroupReader:
         """Keep the subgroup of a sentence with figures for the next one; a sentence that names
         none keeps the one before only when it refers back to it ("in this subgroup")."""
         self.last = subgroup or (self.last if _ANAPHORIC_SUBGROUP.search(sentence.text) else None)
+
+
+def named_after(sentence: Sentence, value: Value, named_at: int) -> bool:
+    """Whether a sentence names its own subgroup (at ``named_at``) in a later clause than the
+    figure: "was 12.3 months (...); among responders at 10 mg it was not reached"."""
+    return value.end < named_at and ";" in sentence.text[value.end : named_at]
 
 
 def cohort_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str | None:

@@ -107,7 +107,7 @@ class TableReader:
         if trial is None:
             return False
         if column_titles(text) is not None:
-            self._columns = column_arms(sentence, trial)
+            self._columns = column_arms(self.reading, sentence, trial)
             return True
         if _MEASURE_TITLE.match(text):
             endpoints = sentence.of("endpoint")

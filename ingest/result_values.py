@@ -19,6 +19,10 @@ from ingest.trial_state import TrialState
 TIME_ENDPOINTS = frozenset({"PFS", "OS", "DOR"})
 RATE_ENDPOINTS = frozenset({"ORR", "DCR"})
 
+# how common a marker is ("KRAS mutations in 30%", "95% had X-positive tumours"): stops rates, not ratios
+_PREVALENCE = re.compile(
+    r"\b(?P<at>prevalence|mutations?|altered|[\w.]+-(?:positive|negative)\s+(?:tumou?rs?|disease|cancers?))\b", re.I
+)
 _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     # second progression (PFS2) and time to treatment failure are not PFS; a complete response
     # rate is not the objective response rate (a partial response rate is, when none was complete)
@@ -62,14 +66,13 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (
         re.compile(
             r"\b(?P<at>adverse (?:events?|reactions?)|toxicit\w+|grade\s+\d|serious|side effects?|follow-up|followed|"
-            r"time frame|odds ratio|crossed over|cross over|discontinu\w+|dose reductions?|prevalence|"
-            r"mutations?|altered|clinical benefit|[\w.]+-(?:positive|negative)\s+(?:tumou?rs?|disease|cancers?))\b",
+            r"time frame|odds ratio|crossed over|cross over|discontinu\w+|dose reductions?|clinical benefit)\b",
             re.I,
         ),
         None,
     ),
+    (_PREVALENCE, None),
 )
-_PREVALENCE_WORD = re.compile(r"mutations?|altered|prevalence|[\w.]+-(?:positive|negative)\s+\w+", re.I)
 _NOT_A_RESULT_BEFORE = re.compile(
     r"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*$"
     # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of 4 months"
@@ -162,7 +165,7 @@ def find_values(sentence: Sentence, last_time_endpoint: str | None) -> list[Valu
     kept = []
     named = any(endpoint is not None for _s, _e, endpoint in cues)
     # "the effect held in both mutation subgroups (... HR 0.17)": a prevalence word stops rates only
-    ratio_cues = [c for c in cues if not (c[2] is None and _PREVALENCE_WORD.fullmatch(text[c[0] : c[1]]))]
+    ratio_cues = [c for c in cues if not (c[2] is None and _PREVALENCE.fullmatch(text[c[0] : c[1]]))]
     for value in values:
         own_cues = ratio_cues if value.measure == "HR" else cues
         value.endpoint = _endpoint(value, own_cues)

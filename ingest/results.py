@@ -22,11 +22,11 @@ import re
 
 from ingest.arm_groups import ALONE_AFTER, agent_groups
 from ingest.mentions import Reading, Sentence, sorted_drugs
-from ingest.result_subgroups import SubgroupReader, cohort_in_turn, in_subgroup_phrase
+from ingest.result_subgroups import SubgroupReader, cohort_in_turn, in_subgroup_phrase, named_after
 from ingest.result_tables import TableReader
 from ingest.result_values import BULLET_LINE, RESPECTIVELY, Result, Value, find_values
 from ingest.trial_state import TrialState, arm_for
-from ingest.trials import REGIMEN_AFTER, TrialTracker
+from ingest.trials import TrialTracker
 
 # "(37%) of 43 evaluable patients in the selumetinib group": the arm follows the denominator
 # "(37%) of 43 evaluable patients in the selumetinib group", "10.5 mo (IQR ...) for 628 patients
@@ -240,7 +240,7 @@ class ResultReader:
         if other is not None:
             trials = [other]
             by_value_trial = {id(v): other for v in values}
-        subgroup_sentence = self.subgroups.sentence_subgroup(sentence, trials[0])
+        subgroup_sentence, named_at = self.subgroups.sentence_subgroup(sentence, trials[0])
         subgroup_sentence = self.subgroups.bullet_subgroup(sentence) or subgroup_sentence
         for value in values:
             trial = by_value_trial[id(value)]
@@ -251,7 +251,7 @@ class ResultReader:
                 clause = self.subgroups.clause_subgroup(sentence, value, trial)
                 subgroup = self.subgroups.value_subgroup(sentence, value, trial) or clause
                 if clause is None:
-                    own = None if self.subgroups.named_after(sentence, value) else subgroup_sentence
+                    own = None if named_after(sentence, value, named_at) else subgroup_sentence
                     subgroup = (
                         subgroup or cohort_in_turn(sentence, value, values) or own or self.subgroups.part(trial)
                     )
@@ -473,8 +473,6 @@ class ResultReader:
         best_position = -1
         for trial in trials:
             for mention in sentence.of("trial", "nct", "phase"):
-                if REGIMEN_AFTER.match(self.reading.text, mention.end):
-                    continue  # "over the B regimen": B's trial is what this one was compared with
                 key = mention.key
                 named = key in {trial.acronym, trial.nct} or (mention.kind == "phase" and key == trial.phase)
                 position = sentence.local(mention.start)

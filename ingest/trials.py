@@ -104,7 +104,7 @@ _ASSIGNS_ARMS = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and\s+)?(?:so|thus|hence|therefore|but|whereas|while)\b", re.I)
-REGIMEN_AFTER = re.compile(r"\s+(?:regimens?|protocol)\b", re.IGNORECASE)
+_REGIMEN_AFTER = re.compile(r"\s+(?:regimens?|protocol)\b", re.IGNORECASE)
 _CLASS_DEFINED_AS = re.compile(
     r"\s+(?:\([^()]*\)\s+)?(?:consisted\s+of|consisting\s+of|comprised|was\s+(?:composed|made\s+up)\s+of)\b", re.I
 )
@@ -115,7 +115,7 @@ _BACKBONE_DESCRIBED = re.compile(
 )
 _NAMES_SETS_OF = re.compile(r"[\s-]+(?:combinations|regimens|doublets|triplets|(?:containing|based)\s+arms)\b", re.I)
 _ARMS_LINK = re.compile(r"\b(?:of|with|comparing|testing)\b", re.I)
-_TITLE_LINK = re.compile(r"\b(?:of|with|comparing|testing|versus|vs)\b", re.I)
+_VERSUS = re.compile(r"\b(?:versus|vs)\b", re.I)
 _PATIENTS_BEFORE = re.compile(r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those)\s+$", re.I)
 _NAME_SLASH = re.compile(r"\s*/\s*")
 # A registration line: "Trial registration: ClinicalTrials.gov, NCT...", "registered with ..."
@@ -292,8 +292,8 @@ class TrialTracker:
                         group.indefinite = True
                         break
             elif mention.kind == "trial":
-                if REGIMEN_AFTER.match(text, mention.end) and self.find(name=mention.key) not in (None, self.current):
-                    continue  # "against 36% with the B regimen": the regimen B tested, not B's report
+                if _REGIMEN_AFTER.match(text, mention.end) and self.find(name=mention.key) is not None:
+                    continue  # "over the B regimen": the regimen a known trial tested, not its report
                 group = _Group(mention.start, mention.end, names=[mention.key])
             else:
                 group = _Group(mention.start, mention.end, ncts=[mention.key])
@@ -647,11 +647,7 @@ class TrialTracker:
         ]
 
     def _subordinate(self, sentence: Sentence, group: _Group) -> bool:
-        """Whether a trial is named only as what another is compared with: "those seen in B",
-        "improved OS over the B regimen" (the regimen B tested)."""
         before = self.reading.text[sentence.start : group.start]
-        if REGIMEN_AFTER.match(self.reading.text, group.end):
-            return True
         return bool(re.search(r"\b(?:those|that)\s+(?:for|of|in|seen)\b", before, re.IGNORECASE))
 
     # -- design facts ------------------------------------------------------------------------
@@ -797,11 +793,7 @@ class TrialTracker:
         groups = agent_groups(self.reading, sentence, scan_from, clause_end, self.context)
         if not groups and verb is not None and has_trial_mention:
             groups = agent_groups(self.reading, sentence, start, end, self.context)
-        # a title compares its arms without a verb: "A versus B in X (NAME): a phase 3 trial"
-        # (only drugs: a class there, "versus platinum-based chemotherapy", is left to the methods to spell)
-        named_drugs = all(not is_class_phrase(self.reading, d) for drugs, _ in groups for d in drugs)
-        linking = _TITLE_LINK if sentence.index == 0 and named_drugs else _ARMS_LINK
-        if not groups or (verb is None and not linking.search(text, start, end)):
+        if not groups or (verb is None and not self._links_arms(sentence, groups, start, end)):
             return []
         groups, options = choice_arms(self.reading, groups)
         counts = arm_counts(text, groups, start, clause_end)
@@ -844,6 +836,21 @@ class TrialTracker:
         trial.merge_class_arms(self.reading)
         self.context.arms = trial.arm_sets()
         return named
+
+    def _links_arms(
+        self, sentence: Sentence, groups: list[tuple[tuple[str, ...], Agent]], start: int, end: int
+    ) -> bool:
+        """Whether a clause with no design verb still names arms: "a trial of A with B"; a title
+        compares drugs without one ("A versus B in X (NAME): a phase 3 trial"), though a class
+        there ("versus platinum-based chemotherapy") is left for the methods to spell out."""
+        text = self.reading.text
+        if _ARMS_LINK.search(text, start, end):
+            return True
+        return (
+            sentence.index == 0
+            and _VERSUS.search(text, start, end) is not None
+            and all(not is_class_phrase(self.reading, d) for drugs, _ in groups for d in drugs)
+        )
 
     def _offered(self, sentence: Sentence, choice: Agent) -> list[tuple[str, ...]]:
         """The regimens a choice arm lists ("physician's choice: A, B and C; D and C; or E"), as
