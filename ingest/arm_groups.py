@@ -83,8 +83,15 @@ _OPTION_LIST_GOES_ON = re.compile(
 )
 _OR_ALONE = re.compile(r"\s+or\s+", re.IGNORECASE)
 _VERSUS_NEXT = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
+# "A or placebo, given with B", "A (268) or placebo (271) together with B": B is in both arms
 _PARTNER_AFTER_PLACEBO = re.compile(
-    r",\s*(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with)\s*$", re.IGNORECASE
+    r"(?:,\s*(?:(?:given|administered)\s+)?(?:with|plus)|,?\s*(?:(?:given|administered)\s+)?"
+    r"(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with))\s+(?:[a-z][\w-]*\s+){0,3}$",
+    re.IGNORECASE,
+)
+# "A and B induction, high-dose B consolidation": the phase of treatment a drug named again is for
+_PHASE_WORDS = re.compile(
+    r"\b(?:induction|re-?induction|consolidation|intensification|maintenance|conditioning|priming)\b", re.IGNORECASE
 )
 _ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
 # "A with or without B", "A, alone or with B", "A alone or in combination with B": A+B and A
@@ -236,6 +243,15 @@ def agent_groups(
             groups[-1].drugs.extend(agent.drugs)
             if control is not None:
                 control.extend(agent.drugs)
+        elif (
+            not split
+            and agent.drugs
+            and set(agent.drugs) <= set(previous_drugs)
+            and _PHASE_WORDS.search(bare_gap)
+            and not ALONE_AFTER.match(text, agent.end)
+        ):
+            # "A and B induction, high-dose B consolidation": a later phase of the same regimen
+            continue
         else:
             drugs = [*backbone, *agent.drugs]
             if agent.kind == "placebo" and not backbone and _standard_backbone(reading, groups[-1].before_join):

@@ -260,7 +260,9 @@ _CLOSE_GAP = re.compile(r"[\s,;:()\[\]]*")
 _HR_REACH = 160
 # A bare ratio after "and" or a comma, printed with decimals and without a unit.
 _LISTED_RATIO = re.compile(
-    rf"(?:\band|,)\s+(?P<value>\d?[.·]\d+)(?![\d·%])(?!\s*(?:{_RANGE_UNIT}|mg|patients|participants))"
+    # "... was 0.68; in those aged 60 or older it was 0.94": the ratio named again by "it"
+    r"(?:\band|,|\b(?:it|this|that)\s+(?:was|is|stood\s+at))"
+    rf"\s+(?P<value>\d?[.·]\d+)(?![\d·%])(?!\s*(?:{_RANGE_UNIT}|mg|patients|participants))"
     # nor the low end of a bare interval ("HR 0.76, 0.68 to 0.86"), nor the first of a list of
     # durations ("0.7, 1.5 and 2.5 months")
     r"(?!\s*(?:to|[-\u2013\u2014])\s*\d)"

@@ -487,6 +487,28 @@ def test_a_partner_after_a_drug_or_placebo_and_counts_assigned_to_labelled_group
     }
 
 
+@pytest.mark.parametrize(
+    "design",
+    [
+        "randomly assigned 610 adults to gilteritinib (305 patients) or placebo (305 patients), given with "
+        "azacitidine and venetoclax",
+        "randomised 610 adults to gilteritinib (305) or placebo (305) together with standard azacitidine "
+        "and venetoclax",
+    ],
+)
+def test_a_backbone_after_a_drug_or_placebo_is_in_both_arms(design: str) -> None:
+    facts = read(f"The phase 3 ORCA trial {design}, followed by maintenance.")
+    assert arm_sets(facts) == {("azacitidine", "gilteritinib", "venetoclax"), ("azacitidine", "venetoclax")}
+
+
+def test_a_drug_named_again_for_a_later_phase_of_treatment_is_no_arm() -> None:
+    facts = read(
+        "The phase 3 ORCA trial randomly assigned 500 adults to gilteritinib or placebo, given with idarubicin "
+        "and cytarabine induction, high-dose cytarabine consolidation and then alone as maintenance."
+    )
+    assert arm_sets(facts) == {("cytarabine", "gilteritinib", "idarubicin"), ("cytarabine", "idarubicin")}
+
+
 def test_a_placebo_arm_with_patients_of_its_own_beside_a_monotherapy_arm_stays_placebo() -> None:
     facts = read(
         "The phase 3 ORCA trial enrolled 700 patients. They were randomly assigned to atezolizumab (250 patients), "

@@ -193,6 +193,11 @@ def test_each_hazard_ratio_takes_only_its_own_interval() -> None:
     assert (second.value, second.ci_low, second.p_value) == (0.81, None, 0.09)
 
 
+def test_a_ratio_named_again_by_it_is_listed() -> None:
+    text = "the hazard ratio was 0.61 in women; in men it was 0.97, with a wide interval"
+    assert [r.value for r in find_hazard_ratios(text)] == [0.61, 0.97]
+
+
 def test_interval_not_next_to_the_ratio_is_not_taken() -> None:
     [found] = find_hazard_ratios("HR 0.62 for PFS, while ORR was 20% (95% CI 12-30)")
     assert (found.ci_low, found.ci_high) == (None, None)
