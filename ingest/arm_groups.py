@@ -63,12 +63,16 @@ _ADDING_BEFORE = re.compile(
 )
 # What separates a drug from the same drug named again: "dabrafenib (Tafinlar)", "X, the MEK
 # inhibitor X"; a bare comma or "or" lists a new set ("A plus B, A plus C").
-_ALIAS_GAP = re.compile(r"\s*(?:[(\[]\s*|,\s*(?:the|a|an)\b[^,;]*|\b(?:also\s+known\s+as|i\.e\.?)\s*)?", re.IGNORECASE)
+_ALIAS_GAP = re.compile(
+    r"\s*(?:[(\[]\s*(?:(?:also\s+known\s+as|formerly|previously|i\.e\.?,?)\s*)?|,\s*(?:the|a|an)\b[^,;]*|"
+    r"\b(?:also\s+known\s+as|i\.e\.?)\s*)?",
+    re.IGNORECASE,
+)
 GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b", re.IGNORECASE)
 ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)\b", re.IGNORECASE)
 # "A or placebo, each given with B": B joins every set listed before it.
 _SHARED_PARTNER = re.compile(
-    r",\s*(?:each|both|all|in\s+(?:both|all|each)\s+(?:arms|groups))\b[^,;()]{0,30}?"
+    r",\s*(?:each|both|all|in\s+(?:both|all|each)\s+(?:arms|groups|cases?))\b[^,;()]{0,30}?"
     r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of)\s*$",
     re.IGNORECASE,
 )
@@ -115,6 +119,8 @@ ARM_N = re.compile(
     r"\((?:[^()]{0,40}?[,;]\s*)?n\s*=\s*(?P<n>\d+)\s*\)|\((?P<n2>\d+)\s+(?:patients|participants)\)",
     re.IGNORECASE,
 )
+# "(drug A, n = 484; placebo, n = 242)": a count after an arm listed inside a bracket
+_LABELLED_N = re.compile(r"\s*[,:]\s*n\s*=\s*(?P<n>\d+)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|yet|followed\s+by|(?:even\s+)?(?:though|although))\b|"
     r"\s+and\s+followed\s+by\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)\.\s",
@@ -489,7 +495,7 @@ def arm_counts(text: str, groups: list[tuple[tuple[str, ...], Agent]], start: in
     counted_before: list[bool] = []
     for position, (_drugs, agent) in enumerate(groups):
         stop = groups[position + 1][1].start if position + 1 < len(groups) else end
-        after = ARM_N.search(text, agent.end, stop)
+        after = ARM_N.search(text, agent.end, stop) or _LABELLED_N.match(text, agent.end, stop)
         preceding = text[groups[position - 1][1].end if position else start : agent.start]
         before = _COUNT_BEFORE_ARM.search(preceding) or _BARE_COUNT_BEFORE_ARM.search(preceding)
         counted_before.append(not after and before is not None)

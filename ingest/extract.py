@@ -161,10 +161,12 @@ def _trials_and_results(reading: Reading, facts: PaperFacts) -> None:
     for result in results:
         if id(result.trial) in keys:
             _outcome(reading, facts, result, keys[id(result.trial)])
+    tested: set[tuple[str, ...]] = set()
     for trial in ordered:
         for arm in trial.arms:
             for option in arm.options:
                 if len(option) >= 2 and arm.sentence is not None:
+                    tested.add(option)
                     facts.add(
                         Combination(option, "tested", keys[id(trial)]),
                         reading.evidence(reading.sentences[arm.sentence], "combination.arm_option"),
@@ -173,11 +175,14 @@ def _trials_and_results(reading: Reading, facts: PaperFacts) -> None:
             drugs = tuple(d for d in arm.drugs if d in facts.drugs or d in facts.drug_classes)
             if len(drugs) >= 2 and arm.sentence is not None and not arm.alternatives:
                 sentence = reading.sentences[arm.sentence]
+                tested.add(drugs)
                 facts.add(
                     Combination(drugs, "tested", keys[id(trial)]),
                     reading.evidence(sentence, "combination.trial_arm"),
                 )
     for proposal in proposals(reading):
+        if proposal.drugs in tested:
+            continue  # "A plus B may be an option" after a trial of A plus B: a hedged claim, not a proposal
         start, end = _span_of(reading, proposal.sentence, proposal.drugs)
         status = _status(proposal.sentence, start, end)
         facts.add(

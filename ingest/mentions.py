@@ -114,6 +114,19 @@ def sorted_drugs(drugs: set[str] | tuple[str, ...] | list[str]) -> tuple[str, ..
     return tuple(sorted(set(drugs), key=lambda name: (name.casefold(), name)))
 
 
+# "platinum-based chemotherapy", "taxane chemotherapy": a class phrase headed by chemotherapy
+_CHEMOTHERAPY_HEAD = re.compile(r"\bchemo(?:therap(?:y|ies))?$", re.IGNORECASE)
+_CLASS_COMPOUND_GAP = re.compile(r"\s*[-\u2010-\u2013/]\s*")
+# The headings of a structured abstract, on a line of their own or before a colon
+_SECTION_HEADING = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Za-z ]{2,30}?)[ \t]*(?::|$)", re.MULTILINE)
+_BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "rationale", "importance"})
+_SECTIONS = _BACKGROUND_SECTIONS | frozenset({
+    "objective", "objectives", "purpose", "aim", "aims", "methods", "patients and methods", "design",
+    "setting", "participants", "interventions", "results", "findings", "conclusions", "conclusion",
+    "interpretation", "discussion", "funding", "trial registration",
+})  # fmt: skip
+
+
 class Reading:
     """A document after the pipeline: sentences, mentions, drug aliases, salience."""
 
@@ -131,6 +144,11 @@ class Reading:
         self.drug_counts = Counter(m.key for s in self.sentences for m in s.of("drug"))
         self._class_members: dict[str, set[str]] = {}
         self.class_labelled = self._class_labelled_regimens()
+        self._sections = [
+            (m.start(), m["name"].casefold())
+            for m in _SECTION_HEADING.finditer(self.text)
+            if m["name"].casefold() in _SECTIONS
+        ]
 
     # -- building --------------------------------------------------------------------------
 
@@ -277,6 +295,29 @@ class Reading:
 
     # -- look-ups --------------------------------------------------------------------------
 
+    def in_background(self, sentence: Sentence) -> bool:
+        """Whether a sentence lies in the background section of a structured abstract
+        ("BACKGROUND: Drug A prolonged survival when ..."), where earlier evidence is told."""
+        index = bisect_right([start for start, _ in self._sections], sentence.start) - 1
+        return index >= 0 and self._sections[index][1] in _BACKGROUND_SECTIONS
+
+    def _arm_class(self, mention: Mention) -> str:
+        """The class an arm named by a class phrase is: "platinum-based chemotherapy" is
+        chemotherapy, as the phrase's head says; "a PARP inhibitor" is that class."""
+        if _CHEMOTHERAPY_HEAD.search(mention.text) and "chemotherapy" in self.drug_classes(mention.key):
+            return "chemotherapy"
+        return mention.key
+
+    def _modifies_chemotherapy(self, mentions: list[Mention], mention: Mention) -> bool:
+        following = next((m for m in mentions if m.start >= mention.end), None)
+        return (
+            following is not None
+            and following.kind == "class"
+            and _CLASS_COMPOUND_GAP.fullmatch(self.text, mention.end, following.start) is not None
+            and self._arm_class(following) == "chemotherapy"
+            and "chemotherapy" in self.drug_classes(mention.key)
+        )
+
     def starts_paragraph(self, sentence: Sentence) -> bool:
         """Whether a line break separates the sentence from the one before (a sentence's span
         may end with the line break itself)."""
@@ -412,11 +453,14 @@ class Reading:
                 if preceding is not None and _DESCRIBES_BEFORE.match(self.text[preceding.end : mention.start]):
                     continue  # "drugname (CODE-1), an ERK inhibitor": a description
                 definite = _DEFINITE_BEFORE.search(self.text[max(0, mention.start - 40) : mention.start])
-                resolved = context.resolve_class(mention.key, definite is not None)
+                if self._modifies_chemotherapy(mentions, mention):
+                    continue  # "fluoropyrimidine–platinum chemotherapy": one chemotherapy
+                key = self._arm_class(mention)
+                resolved = context.resolve_class(key, definite is not None)
                 if resolved:
                     found.append(Agent(resolved, mention.start, mention.end, "anaphor", mention.text))
-                elif _names_a_therapy(mention.key):
-                    found.append(Agent((mention.key,), mention.start, mention.end, "class", mention.text))
+                elif _names_a_therapy(key):
+                    found.append(Agent((key,), mention.start, mention.end, "class", mention.text))
         window = self.text[start:end]
         for position, stop, drug in self.drug_anaphors(start, end):
             found.append(Agent((drug,), position, stop, "anaphor", self.text[position:stop]))

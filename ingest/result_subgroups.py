@@ -65,7 +65,7 @@ _LABELLED_COHORT = re.compile(
 _NAMED_POPULATION = re.compile(
     r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+the\s+"
     r"(?P<phrase>(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|study|trial)\b)"
-    r"[\w/+-]+(?:\s+[\w/+-]+){0,3}?\s+(?:population|subgroup|subset|cohort)"
+    r"[\w/+<>\u2264\u2265=-]+(?:\s+[\w/+<>\u2264\u2265=.-]+){0,3}?\s+(?:population|subgroup|subset|cohort)"
     r"|(?:population|subgroup|subset|cohort)\s+(?:of\s+patients\s+)?(?:with|without)\s+[^,;()]{3,60}(?=,))\b",
     re.I,
 )
@@ -83,8 +83,10 @@ _ALL_PATIENTS = re.compile(
 )
 # "... in patients with ESCC (": the population a bracket of figures is for
 _POPULATION_BEFORE_BRACKET = re.compile(
-    r"(?:\b(?:in|among|for|including)\s+|(?:,|\band\b)\s+)(?P<phrase>(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:patients|participants|those)"
+    r"(?:\b(?:in|among|for|including)\s+|(?:,|\band\b)\s+)(?P<phrase>(?:the\s+|all\s+)?(?:(?!(?:in|among|for)\b)[\w-]+\s+)?"
+    r"(?:patients|participants|those)"
     r"(?:\s+(?:with|without|whose|who|previously\s+(?:treated\s+with|given|exposed\s+to)|pre-?treated\s+with|"
+    r"treated\s+(?:in|as|at|after|following|beyond)|"
     r"not\s+previously\s+treated\s+with)"
     r"\b[^,;()\[\]]{2,70}?)?|the\s+[^,;()\[\]]{2,40}?\s+(?:population|subgroup|cohort))"
     r"\s*$",
@@ -114,7 +116,9 @@ _DOSE_LEVEL_AFTER = re.compile(
     re.I,
 )
 _ANAPHORIC_SUBGROUP = re.compile(
-    r"\b(?:this|that|these|the same)\s+(?:[\w-]+\s+){0,2}?(?:subgroup|subset|population|cohort)\b", re.I
+    r"\b(?:(?:this|that|these|the same)\s+(?:[\w-]+\s+){0,2}?(?:subgroup|subset|population|cohort)|"
+    r"(?:this|that|these)\s+groups?)\b",
+    re.I,
 )
 # "... focused on the 313 patients without a detectable alteration. In this subgroup, ..."
 _PATIENTS_WHO = re.compile(r"\b(?:patients|participants|those)\s+(?:with|without|whose|who)\b[^,;.()]{3,60}", re.I)

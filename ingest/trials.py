@@ -76,14 +76,14 @@ _BACKGROUND = re.compile(
 )
 _RATIO = re.compile(r"\b[1-4](?:\s*:\s*[1-4]){1,3}\b")
 _DESIGN_VERB = re.compile(
-    r"\b(?:randomi[sz]ed|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
+    r"\b(?:randomi[sz](?:ed|ation)|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
     r"took|treated|given|compared|pitted|evaluat\w+|tested|enrol\w*|Enrollment|Arms?|Experimental|"
     r"comparator|adding|added)\b",
     re.IGNORECASE,
 )
 _ARM_START = re.compile(
-    r"\b(?:randomi[sz]ed|randomly assigned|assigned|allocated|received|receiving|took|given|compared|adding|added|"
-    r"pitted|evaluated|tested|treated)\b",
+    r"\b(?:randomi[sz]ed|underwent randomi[sz]ation|randomly assigned|assigned|allocated|received|receiving|took|"
+    r"given|compared|adding|added|pitted|evaluated|tested|treated)\b",
     re.IGNORECASE,
 )
 # what names the arm the others are compared with: "versus C", "non-inferior to C"
@@ -181,8 +181,9 @@ _ENROLMENT = tuple(
         rf"\b(?-i:Of)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:randomi[sz]ed\s+|enrolled\s+|treated\s+)?(?:patients|participants)\b",
         # "556 patients with ... (a long description) ... were randomly assigned"
         rf"\b(?:In\s+total,?\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
-        rf"[^.;]{{0,200}}?\b(?:were|was)\s+(?:then\s+)?"
-        rf"(?:randomi[sz]ed|randomly|enrolled|treated|assigned|allocated|recruited|included|given)",
+        rf"[^.;]{{0,200}}?\b(?:(?:were|was)\s+(?:then\s+)?"
+        rf"(?:randomi[sz]ed|randomly|enrolled|treated|assigned|allocated|recruited|included|given)|"
+        rf"underwent\s+randomi[sz]ation)",
         # "twenty-six patients with BRAF V600E-mutant thyroid cancer received ..."
         rf"(?<![\w.])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants)\b[^.;]{{0,100}}?\s"
         rf"(?:took|received|were given|were treated)\b",
@@ -579,9 +580,10 @@ class TrialTracker:
     def _leaves_trial(self, sentence: Sentence, trial: TrialState) -> bool:
         """Whether a sentence that names no trial is not about the trial in focus, though a
         design verb in it ("randomised", "given") would tie it there: a section heading ("First
-        randomised data"), or a paragraph that opens on drugs the trial never gave ("Drug B is
-        given intravenously ..." after a paragraph on the trial of drug A, in a review)."""
-        if _is_heading(self.reading, sentence):
+        randomised data"), the background of a structured abstract, or a paragraph that opens on
+        drugs the trial never gave ("Drug B is given intravenously ..." after a paragraph on the
+        trial of drug A, in a review)."""
+        if _is_heading(self.reading, sentence) or self.reading.in_background(sentence):
             return True
         if (
             not self.reading.starts_paragraph(sentence)

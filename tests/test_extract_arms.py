@@ -430,7 +430,20 @@ def test_a_sentence_saying_what_a_class_arm_consisted_of_adds_no_arms() -> None:
         "chemotherapy or placebo plus platinum-based chemotherapy. Chemotherapy consisted of gemcitabine with "
         "either cisplatin or carboplatin. The PFS benefit was similar in the patients allocated to carboplatin."
     )
-    assert arms_of(facts) == {"ORCA": {("nivolumab", "platinum agent"), ("platinum agent",)}}
+    assert arms_of(facts) == {"ORCA": {("chemotherapy", "nivolumab"), ("chemotherapy",)}}
+
+
+@pytest.mark.parametrize(
+    "backbone", ["platinum-based chemotherapy", "fluoropyrimidine\u2013platinum chemotherapy", "taxane chemotherapy"]
+)
+def test_an_arm_named_by_a_chemotherapy_phrase_is_chemotherapy(backbone: str) -> None:
+    facts = read(f"The phase 3 ORCA trial assigned 500 patients to tislelizumab plus {backbone} or {backbone}.")
+    assert arms_of(facts) == {"ORCA": {("chemotherapy", "tislelizumab"), ("chemotherapy",)}}
+
+
+def test_a_class_arm_without_a_chemotherapy_head_keeps_its_class() -> None:
+    facts = read("The phase 3 ORCA trial randomly assigned 500 patients to olaparib plus a taxane or a taxane.")
+    assert arms_of(facts) == {"ORCA": {("olaparib", "taxane"), ("taxane",)}}
 
 
 def test_options_between_dashes_and_a_described_backbone_make_no_arms() -> None:
@@ -518,4 +531,16 @@ def test_a_placebo_arm_with_patients_of_its_own_beside_a_monotherapy_arm_stays_p
         ("atezolizumab",): 250,
         ("placebo",): 250,
         ("atezolizumab", "tiragolumab"): 200,
+    }
+
+
+def test_a_partner_given_in_each_case_and_an_alias_in_brackets() -> None:
+    facts = read(
+        "The phase 3 ORCA trial tested camrelizumab combined with rivoceranib (also known as apatinib). It "
+        "randomly assigned 500 patients to camrelizumab (n = 250) or placebo (n = 250), in each case given "
+        "with rivoceranib."
+    )
+    assert {a.drugs: a.n for a in statements(facts, Arm)} == {
+        ("camrelizumab", "rivoceranib"): 250,
+        ("rivoceranib",): 250,
     }

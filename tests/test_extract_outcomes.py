@@ -404,3 +404,19 @@ def test_dose_cohorts_keep_their_dose_and_a_later_clause_population_or_prevalenc
         ("ORR", 35.0, "10 mg cohort"),
         ("DOR", 11.0, None),
     }
+
+
+def test_that_group_and_a_subgroup_named_by_a_threshold_carry_their_subgroups() -> None:
+    found = {
+        (o.arm, o.measure, o.value, o.subgroup)
+        for o in outcomes(
+            "The phase 3 ORCA trial randomly assigned 640 patients to zanidatamab plus chemotherapy or to "
+            "chemotherapy alone. Median overall survival was 18.0 versus 14.2 months (HR 0.78). Most of the "
+            "benefit came from patients whose tumours had a PD-L1 score of 5 or more, who made up 60% of "
+            "those enrolled. In that group, median overall survival was 19.9 versus 13.8 months (HR 0.70). "
+            "In the PD-L1 <5 subgroup, the hazard ratio for death was 0.98."
+        )
+    }
+    assert (("chemotherapy", "zanidatamab"), "median", 18.0, None) in found
+    assert any(value == 19.9 and subgroup for _arm, _m, value, subgroup in found)
+    assert any(value == 0.98 and subgroup == "pd-l1 <5 subgroup" for _arm, _m, value, subgroup in found)

@@ -4,7 +4,7 @@ earlier sentence named. Every text here is written for these tests."""
 
 from __future__ import annotations
 
-from kg.model import Arm, Outcome, PaperFacts, TrialDesign
+from kg.model import Arm, Combination, Outcome, PaperFacts, TrialDesign
 from tests.reading import arm_sets, read, statements
 
 
@@ -320,3 +320,47 @@ Outcome Measures
     }
     assert ratios(facts) == {(("zeltinib",), ("physician's choice",), "PFS", 0.66, False)}
     assert set(facts.drugs) == {"zeltinib", "paclitaxel", "topotecan"}
+
+
+# ---- structured abstracts -------------------------------------------------------------------
+
+_STRUCTURED_ABSTRACT = """Tislelizumab and Olaparib in Ovarian Cancer: the ORCA-5 Trial.
+
+BACKGROUND: Olaparib lengthened progression-free survival when added to bevacizumab as maintenance \
+therapy. ORCA-5 asked whether tislelizumab adds to olaparib.
+
+METHODS: Women with advanced ovarian cancer were randomly assigned 2:1 to tislelizumab plus olaparib \
+or to placebo plus olaparib.
+
+RESULTS: Altogether, 612 patients underwent randomization (tislelizumab, n = 408; placebo, n = 204). \
+Median progression-free survival was 19.0 months with tislelizumab plus olaparib and 15.5 months \
+with placebo plus olaparib (hazard ratio, 0.74). The benefit held in patients treated in the \
+first-line setting (HR, 0.70) and in those treated after a relapse (HR, 0.81).
+
+CONCLUSIONS: Tislelizumab plus olaparib may be an option for these women.
+"""
+
+
+def test_a_structured_abstract_background_names_no_arms_of_the_trial() -> None:
+    facts = read(_STRUCTURED_ABSTRACT)
+    assert arm_sets(facts) == {("olaparib", "tislelizumab"), ("olaparib",)}
+    [design] = statements(facts, TrialDesign)
+    assert design.n_enrolled == 612
+    assert {a.drugs: a.n for a in statements(facts, Arm)} == {
+        ("olaparib", "tislelizumab"): 408,
+        ("olaparib",): 204,
+    }
+
+
+def test_ratios_by_the_setting_patients_were_treated_in_are_subgroups() -> None:
+    found = ratios(read(_STRUCTURED_ABSTRACT))
+    assert (("olaparib", "tislelizumab"), ("olaparib",), "PFS", 0.70, True) in found
+    assert (("olaparib", "tislelizumab"), ("olaparib",), "PFS", 0.81, True) in found
+    assert (("olaparib", "tislelizumab"), ("olaparib",), "PFS", 0.74, False) in found
+
+
+def test_a_hedged_claim_about_a_tested_combination_is_no_proposal() -> None:
+    facts = read(_STRUCTURED_ABSTRACT)
+    combinations = {(c.drugs, c.status) for c in statements(facts, Combination)}
+    assert (("olaparib", "tislelizumab"), "tested") in combinations
+    assert (("olaparib", "tislelizumab"), "proposed") not in combinations
