@@ -76,6 +76,7 @@ _SHARED_PARTNER = re.compile(
     r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of)\s*$",
     re.IGNORECASE,
 )
+_SUPPORTIVE_CARE = "best supportive care"
 CHOICE_CLASSES = frozenset({"physician's choice", "chemotherapy"})
 _BRACKETED = r"\((?:[^()]|\([^()]*\))*\)"
 CHOICE_OF = re.compile(rf"\s*(?:{_BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
@@ -205,7 +206,7 @@ def agent_groups(
         # a schedule in brackets ("(1.25 mg/kg on days 1 and 8)") is long, holds numbers and
         # "or", but splits nothing
         unbracketed = re.sub(_BRACKETED, " ", gap)
-        if len(_DOSE.sub(" ", unbracketed).split()) > 14 or (_CLAUSE_BREAK.search(gap) and not list_end):
+        if len(_DOSE.sub(" ", unbracketed).split()) > 14 or (_CLAUSE_BREAK.search(unbracketed) and not list_end):
             groups.append(_DrugSet(list(agent.drugs), agent))
             control, backbone, shared = None, [], []
             continue
@@ -241,7 +242,9 @@ def agent_groups(
         if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
             split = True
             compare_open = None
-        joined = not split and (_JOIN.search(gap) is not None or _serial_and(text, agents, index))
+        # "B alone and A lowered ...": a set closed by "alone" takes no partner
+        closed = ALONE_AFTER.match(text, agents[index - 1].end) is not None
+        joined = not split and not closed and (_JOIN.search(gap) is not None or _serial_and(text, agents, index))
         if joined:
             if re.search(r"\beither\b", gap, re.I):
                 backbone = list(groups[-1].drugs)
@@ -266,9 +269,19 @@ def agent_groups(
                 drugs = [*groups[-1].before_join, *agent.drugs]
             groups.append(_DrugSet(drugs, agent))
             control = None
+    headed = {a.drugs[0] for a in agents if a.kind == "class" and reading.chemotherapy_headed(a.drugs[0], a.text)}
     result: list[tuple[tuple[str, ...], Agent]] = []
     for group in [*groups, *extra]:
         kept = without_placebo(without_described_classes(reading, sorted_drugs(group.drugs)))
+        if not any(_chemotherapy(reading, d) for d in kept if d not in reading.lexicon.drug_classes):
+            # "A plus platinum-based chemotherapy" is chemotherapy; "pemetrexed and platinum
+            # chemotherapy" keeps the class that says what joins pemetrexed
+            kept = sorted_drugs({"chemotherapy" if d in headed else d for d in kept})
+        if len(kept) > 1 and _SUPPORTIVE_CARE in kept:
+            # "A plus best supportive care" is A's arm; "placebo plus best supportive care" the placebo arm
+            kept = tuple(d for d in kept if d != _SUPPORTIVE_CARE)
+        elif kept == (_SUPPORTIVE_CARE,) and group.agent.kind == "placebo":
+            kept = ()
         if not kept and group.agent.kind == "placebo":
             kept = (PLACEBO_ARM,)  # placebo alone is an arm; "placebo plus B" is B's arm
         if kept and kept not in [r[0] for r in result]:

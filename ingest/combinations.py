@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.arm_groups import in_prior_therapy
-from ingest.mentions import Mention, Reading, Sentence, sorted_drugs
+from ingest.mentions import CARE_CLASSES, Mention, Reading, Sentence, sorted_drugs
 from ingest.trials import trial_reports
 
 _COMBINATION_CUE = re.compile(
@@ -125,7 +125,7 @@ def _agents(reading: Reading, sentence: Sentence, start: int, end: int) -> list[
             agents.extend(_Agent(drug, mention.start, mention.end) for drug in reading.regimens.get(mention.key, ()))
         elif mention.kind == "class" and _describes_next_drug(text, mention, mentions[position + 1 :]):
             continue  # "the SHP2 inhibitor TNO155": the drug itself follows
-        elif mention.kind == "class" and mention.key not in {"targeted therapy", "kinase inhibitor"}:
+        elif mention.kind == "class" and mention.key not in {"targeted therapy", "kinase inhibitor", *CARE_CLASSES}:
             agents.append(_Agent(mention.key, mention.start, mention.end))
             if _CLASS_HEAD.search(mention.text):
                 agents.extend(_spread_list(reading, text, start, mention))

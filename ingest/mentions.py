@@ -117,6 +117,15 @@ def sorted_drugs(drugs: set[str] | tuple[str, ...] | list[str]) -> tuple[str, ..
 # "platinum-based chemotherapy", "taxane chemotherapy": a class phrase headed by chemotherapy
 _CHEMOTHERAPY_HEAD = re.compile(r"\bchemo(?:therap(?:y|ies))?$", re.IGNORECASE)
 _CLASS_COMPOUND_GAP = re.compile(r"\s*[-\u2010-\u2013/]\s*")
+_STANDARD_OF_CARE = "standard of care"
+# classes that name the care a control arm gets, not a drug a combination could hold
+CARE_CLASSES = frozenset({_STANDARD_OF_CARE, "best supportive care"})
+_SOC_ARM_BEFORE = re.compile(
+    r"\b(?:to|versus|vs\.?|v|with|against|or|over|than|compared\s+with|plus|and)\s+"
+    r"(?:(?:the|a|an|current|local|investigator[- ]chosen|conventional)\s+)*$",
+    re.IGNORECASE,
+)
+_SOC_ADJECTIVE = re.compile(r"[-\s]+(?:chemo\w*|therap\w+|treatments?|regimens?)\b", re.IGNORECASE)
 # The headings of a structured abstract, on a line of their own or before a colon
 _SECTION_HEADING = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Za-z ]{2,30}?)[ \t]*(?::|$)", re.MULTILINE)
 _BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "rationale", "importance"})
@@ -301,20 +310,32 @@ class Reading:
         index = bisect_right([start for start, _ in self._sections], sentence.start) - 1
         return index >= 0 and self._sections[index][1] in _BACKGROUND_SECTIONS
 
-    def _arm_class(self, mention: Mention) -> str:
-        """The class an arm named by a class phrase is: "platinum-based chemotherapy" is
-        chemotherapy, as the phrase's head says; "a PARP inhibitor" is that class."""
-        if _CHEMOTHERAPY_HEAD.search(mention.text) and "chemotherapy" in self.drug_classes(mention.key):
-            return "chemotherapy"
-        return mention.key
+    def _standard_of_care_arm(self, mention: Mention) -> bool:
+        """Whether "standard of care" names the arm a drug is compared with ("to axi-cel or
+        standard of care", "50% with standard care", "the standard-care group"), rather than a
+        verdict ("a new standard of care") or an adjective ("standard-of-care chemotherapy")."""
+        if _SOC_ADJECTIVE.match(self.text, mention.end):
+            return False
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        return bool(
+            _SOC_ARM_BEFORE.search(self.text, max(0, mention.start - 40), mention.start)
+            or not self.text[line_start : mention.start].strip(" -*:\t")
+            or re.match(r"\s+(?:arm|group|cohort)\b", self.text[mention.end :], re.IGNORECASE)
+        )
+
+    def chemotherapy_headed(self, key: str, text: str) -> bool:
+        """Whether a class phrase is headed by chemotherapy ("platinum-based chemotherapy"), so
+        that an arm it alone names is chemotherapy rather than the narrower class."""
+        return _CHEMOTHERAPY_HEAD.search(text) is not None and "chemotherapy" in self.drug_classes(key)
 
     def _modifies_chemotherapy(self, mentions: list[Mention], mention: Mention) -> bool:
+        """ "fluoropyrimidine–platinum chemotherapy": a class joined to the chemotherapy after it."""
         following = next((m for m in mentions if m.start >= mention.end), None)
         return (
             following is not None
             and following.kind == "class"
             and _CLASS_COMPOUND_GAP.fullmatch(self.text, mention.end, following.start) is not None
-            and self._arm_class(following) == "chemotherapy"
+            and self.chemotherapy_headed(following.key, following.text)
             and "chemotherapy" in self.drug_classes(mention.key)
         )
 
@@ -440,6 +461,8 @@ class Reading:
                 else:
                     found.append(Agent((), mention.start, mention.end, "placebo", mention.text))
             elif mention.kind == "class":
+                if mention.key == _STANDARD_OF_CARE and not self._standard_of_care_arm(mention):
+                    continue  # "should be considered a new standard of care": a verdict, no arm
                 if OPTIONS_AFTER.match(self.text, mention.end):
                     # a choice between drugs of the class is an arm of its own
                     found.append(Agent((mention.key,), mention.start, mention.end, "choice", mention.text))
@@ -455,12 +478,11 @@ class Reading:
                 definite = _DEFINITE_BEFORE.search(self.text[max(0, mention.start - 40) : mention.start])
                 if self._modifies_chemotherapy(mentions, mention):
                     continue  # "fluoropyrimidine–platinum chemotherapy": one chemotherapy
-                key = self._arm_class(mention)
-                resolved = context.resolve_class(key, definite is not None)
+                resolved = context.resolve_class(mention.key, definite is not None)
                 if resolved:
                     found.append(Agent(resolved, mention.start, mention.end, "anaphor", mention.text))
-                elif _names_a_therapy(key):
-                    found.append(Agent((key,), mention.start, mention.end, "class", mention.text))
+                elif _names_a_therapy(mention.key):
+                    found.append(Agent((mention.key,), mention.start, mention.end, "class", mention.text))
         window = self.text[start:end]
         for position, stop, drug in self.drug_anaphors(start, end):
             found.append(Agent((drug,), position, stop, "anaphor", self.text[position:stop]))
@@ -518,6 +540,18 @@ _CLASS_LABEL_BEFORE = re.compile(
 _CLOSING = re.compile(r"\s*\)")
 # what ends a run of drugs one label may cover: a clause break or a comparison
 _RUN_BREAK = re.compile(r"[;:]|\.\s|\b(?:versus|vs\.?|compared|or\s+to|and\s+to|to)\b|,\s*(?:or|and)\b", re.IGNORECASE)
+# "(C+V)", ", hereafter D+T,": a short form of initials joined by "+" or "/"
+_INITIALS_AFTER = re.compile(
+    r"(?:\(\s*(?:hereafter,?\s+)?|,\s*hereafter,?\s+)(?P<short>[A-Z](?:\s*[+/]\s*[A-Z]){1,3})(?=\s*[),;]|\s+(?:or|and)\b)"
+)
+_INITIALS_REACH = 200
+_BRACKETED_TEXT = r"\((?:[^()]|\([^()]*\))*\)"
+# what stands between the drugs of a run: a joiner, doses and schedules (brackets are taken out)
+_INITIALS_GAP = re.compile(
+    r"(?:\s|[\d.,/\u00b2\u00b5]|\b(?:mg|g|mcg|kg|m[2\u00b2]?|d|IU|plus|with|and|daily|weekly|once|twice|every|days?|weeks?|"
+    r"orally|intravenously|IV|PO|given|as|induction|followed|by|maintenance|cycles?)\b|\+|\u00d7)*",
+    re.IGNORECASE,
+)
 _DRUG_JOINER = re.compile(r"\s*[-\u2010-\u2013/]\s*")
 _STATISTIC_AFTER = re.compile(r"\s*(?:[=<>\u2264\u2265]|values?\b|\d)", re.IGNORECASE)
 _AGENT_BEFORE_LETTER = re.compile(
@@ -527,7 +561,7 @@ _AGENT_AFTER_LETTER = re.compile(r"\s*(?:[+/]|\b(?:plus|alone|monotherapy|arm|gr
 # "eligible for cisplatin", "unfit for intensive chemotherapy": the patients, not the arm
 # "eligible for cisplatin", "non-platinum chemotherapy": the drug named is not given
 _QUALIFIER_BEFORE = re.compile(
-    r"\b(?:eligible|ineligible|unfit|fit|candidates?)\s+for\s+(?:intensive\s+)?$|\bnon[-\u2010\u2011]$", re.I
+    r"\b(?:eligible|ineligible|unfit|unsuitable|fit|candidates?)\s+for\s+(?:intensive\s+)?$|\bnon[-\u2010\u2011]$", re.I
 )
 # The one single-drug arm of a trial that also tests a combination: "19% with monotherapy"
 _MONOTHERAPY = re.compile(
@@ -583,12 +617,33 @@ def _drug_short_forms(text: str, mentions: list[Mention]) -> Iterator[tuple[str,
         coined = coined_short_form(text, last.end)
         if coined and coined.start("short") not in defined:
             yield coined["short"], coined.start("short"), coined.end("short"), first.start, last.end
+    for short, start, end, first, last in _initialled_regimens(text, mentions):
+        if start not in defined:
+            yield short, start, end, first.start, last.end
     for mention in mentions:
         if mention.kind != "drug":
             continue
         letter = _SINGLE_LETTER_DEFINITION.match(text, mention.end)
         if letter and letter.group("letter").casefold() == mention.text[:1].casefold():
             yield letter.group("letter"), letter.start("letter"), letter.end("letter"), mention.start, mention.end
+
+
+def _initialled_regimens(text: str, mentions: list[Mention]) -> Iterator[tuple[str, int, int, Mention, Mention]]:
+    """Short forms made of the drugs' initials, after drugs given with their doses, which
+    Schwartz-Hearst cannot reach: "A 175 mg/m2 plus B 1.5 mg/m2 (A+B)", "A (dose) plus B (dose),
+    hereafter A+B". (short form, its span, first and last drug)."""
+    drugs = [m for m in mentions if m.kind == "drug"]
+    for match in _INITIALS_AFTER.finditer(text):
+        letters = [c for c in match["short"] if c.isalpha()]
+        before = [d for d in drugs if d.end <= match.start() and match.start() - d.end <= _INITIALS_REACH]
+        run = before[-len(letters) :]
+        if len(run) != len(letters) or any(
+            drug.text[:1].casefold() != letter.casefold() for drug, letter in zip(run, letters, strict=True)
+        ):
+            continue
+        gaps = [text[a.end : b.start] for a, b in itertools.pairwise(run)] + [text[run[-1].end : match.start()]]
+        if all(_INITIALS_GAP.fullmatch(re.sub(_BRACKETED_TEXT, " ", gap)) for gap in gaps):
+            yield match["short"], match.start("short"), match.end("short"), run[0], run[-1]
 
 
 def _joined_drugs(text: str, mentions: list[Mention]) -> Iterator[tuple[Mention, Mention]]:

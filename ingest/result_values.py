@@ -30,6 +30,9 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
         re.compile(
             r"\b(?P<at>time to (?:second|subsequent) (?:disease )?progression|second (?:disease )?progression|"
             r"PFS2|time to (?:treatment )?failure|TTNT|"
+            # endpoints the graph does not report: event-, disease-, relapse-free survival, TTP
+            r"(?:event|disease|relapse|recurrence|metastasis|invasive disease|leuka?emia)[- ]free survival|"
+            r"i?DFS|EFS|RFS|MFS|TTP|time to (?:disease )?progression(?! or death)|"
             r"time to (?:the )?(?:next|first subsequent) (?:intervention|treatment|therapy))\b",
             re.I,
         ),
@@ -75,6 +78,8 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
 )
 _NOT_A_RESULT_BEFORE = re.compile(
     r"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*$"
+    # a threshold: "stable disease lasting \u226524 weeks"
+    r"|[<>\u2264\u2265]\s*$"
     # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of 4 months"
     r"|\b(?:improvement|gain|difference|prolongation|extension|increase|reduction|benefit)\s+"
     r"(?:in\s+(?:median\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?of\s*(?:about\s+|approximately\s+)?$",
@@ -89,6 +94,7 @@ _LIST_GAP = re.compile(
     r"(?:and|or|versus|vs\.?|v\.?|to|compared with|as against|against|,)\s*$",
     re.I,
 )
+_DEFINITION = re.compile(r",\s*defined\s+as\b[^,;]*|\(\s*defined\s+as\b[^()]*\)", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _GENERALISATION = re.compile(r"\b(?:rarely|seldom|typically|usually|generally|historically|commonly)\b", re.I)
 # "- HRD-positive (n=387): 37.2 vs 17.7 months": a bulleted line under its label
@@ -225,7 +231,16 @@ def _cues(sentence: Sentence) -> list[tuple[int, int, str | None]]:
             start, end = match.start("at"), match.end("at")
             if not any(s <= start < e for s, e, _ in cues):
                 cues.append((start, end, endpoint))
-    return sorted(cues)
+    # "Clinical benefit, defined as response or stable disease, ...": the definition's words are no
+    # cue; nor is "response rate" inside "complete response rate"
+    definitions = [m.span() for m in _DEFINITION.finditer(sentence.text)]
+    stops = [(s, e) for s, e, endpoint in cues if endpoint is None]
+    return sorted(
+        c
+        for c in cues
+        if not any(s <= c[0] < e for s, e in definitions)
+        and not (c[2] is not None and any(s < c[0] < e for s, e in stops))
+    )
 
 
 def _endpoint(value: Value, cues: list[tuple[int, int, str | None]]) -> str | None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.arm_groups import CHOICE_CLASSES, is_class_phrase, without_described_classes, without_placebo
-from ingest.mentions import PLACEBO_ARM, Reading
+from ingest.mentions import CARE_CLASSES, PLACEBO_ARM, Reading
 
 # the short form an arm's label ends with: "Investigator's Choice Chemotherapy (IC Chemo)"
 _SHORT_LABEL = re.compile(r"\(\s*([^()]{1,15}?)\s*\)\s*$")
@@ -252,6 +252,8 @@ def arm_for(reading: Reading, trial: TrialState, drugs: tuple[str, ...]) -> tupl
         return members[0]
     if len(drugs) != 1 or not is_class_phrase(reading, drugs[0]):
         return named
+    if drugs[0] in CARE_CLASSES and trial.declared_control in sets:
+        return trial.declared_control  # "with standard care": the control, whatever it is called
     class_arms = [arm for arm in sets if all(is_class_phrase(reading, d) for d in arm)]
     return class_arms[0] if len(class_arms) == 1 else named
 

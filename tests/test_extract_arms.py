@@ -544,3 +544,19 @@ def test_a_partner_given_in_each_case_and_an_alias_in_brackets() -> None:
         ("camrelizumab", "rivoceranib"): 250,
         ("rivoceranib",): 250,
     }
+
+
+def test_standard_of_care_and_best_supportive_care_arms() -> None:
+    facts = read(
+        "The phase 3 ORCA trial assigned 300 adults to tisagenlecleucel or standard of care. Median "
+        "progression-free survival was 12.1 months with tisagenlecleucel and 4.0 months with standard "
+        "care (HR 0.45). The phase 3 LUMEN trial randomly assigned 600 patients to avelumab plus best "
+        "supportive care or to best supportive care alone. Tisagenlecleucel may become a new standard "
+        "of care; patients unsuitable for standard-of-care chemotherapy were excluded."
+    )
+    assert arms_of(facts) == {
+        "ORCA": {("tisagenlecleucel",), ("standard of care",)},
+        "LUMEN": {("avelumab",), ("best supportive care",)},
+    }
+    proposals = {c.drugs for c in statements(facts, Combination) if c.status == "proposed"}
+    assert not any("standard of care" in drugs for drugs in proposals)

@@ -420,3 +420,16 @@ def test_that_group_and_a_subgroup_named_by_a_threshold_carry_their_subgroups() 
     assert (("chemotherapy", "zanidatamab"), "median", 18.0, None) in found
     assert any(value == 19.9 and subgroup for _arm, _m, value, subgroup in found)
     assert any(value == 0.98 and subgroup == "pd-l1 <5 subgroup" for _arm, _m, value, subgroup in found)
+
+
+def test_event_free_survival_and_complete_response_rates_are_not_reported() -> None:
+    found = keyed(
+        "The phase 3 ORCA trial assigned 300 adults to lisocabtagene maraleucel or standard of care. Median "
+        "progression-free survival was 14.8 versus 5.7 months (HR 0.41). Median event-free survival was 10.1 "
+        "versus 2.3 months (HR 0.35), and the complete response rate was 66% versus 39%."
+    )
+    assert {(arm, value) for arm, _e, _m, value in found} == {
+        (("lisocabtagene maraleucel",), 14.8),
+        (("standard of care",), 5.7),
+        (("lisocabtagene maraleucel",), 0.41),
+    }
