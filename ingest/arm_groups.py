@@ -98,6 +98,7 @@ _PARTNER_AFTER_PLACEBO = re.compile(
 _PHASE_WORDS = re.compile(
     r"\b(?:induction|re-?induction|consolidation|intensification|maintenance|conditioning|priming)\b", re.IGNORECASE
 )
+_PHASE_AFTER = re.compile(r"\s+(?:maintenance|consolidation)\b", re.IGNORECASE)
 _ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
 # "A with or without B", "A, alone or with B", "A alone or in combination with B": A+B and A
 _WITH_OR_WITHOUT = re.compile(
@@ -227,7 +228,7 @@ def agent_groups(
             continue
         if _ADDED_TO.search(gap) or (
             re.search(r"\bto\b", gap, re.I)
-            and _ADDING_BEFORE.search(text[max(start, agents[index - 1].start - 90) : agents[index - 1].start])
+            and _ADDING_BEFORE.search(text[max(start, groups[-1].agent.start - 90) : groups[-1].agent.start])
         ):
             # "adding A to B" / "A added to B": the trial compares A+B with B alone; "A or placebo
             # added to B" adds B to both.
@@ -256,7 +257,7 @@ def agent_groups(
             not split
             and agent.drugs
             and set(agent.drugs) <= set(previous_drugs)
-            and _PHASE_WORDS.search(bare_gap)
+            and (_PHASE_WORDS.search(bare_gap) or _PHASE_AFTER.match(text, agent.end))
             and not ALONE_AFTER.match(text, agent.end)
         ):
             # "A and B induction, high-dose B consolidation": a later phase of the same regimen

@@ -475,6 +475,12 @@ class Reading:
                 preceding = next((d for d in reversed(drugs) if d.end <= mention.start), None)
                 if preceding is not None and _DESCRIBES_BEFORE.match(self.text[preceding.end : mention.start]):
                     continue  # "drugname (CODE-1), an ERK inhibitor": a description
+                if (
+                    preceding is not None
+                    and not self.text[preceding.end : mention.start].strip()
+                    and mention.key in self.drug_classes(preceding.key)
+                ):
+                    continue  # "gemcitabine–cisplatin chemotherapy": the drugs say what it is
                 definite = _DEFINITE_BEFORE.search(self.text[max(0, mention.start - 40) : mention.start])
                 if self._modifies_chemotherapy(mentions, mention):
                     continue  # "fluoropyrimidine–platinum chemotherapy": one chemotherapy
@@ -516,7 +522,7 @@ class Reading:
 # qualifies the patients or the regimen, it is not given
 _QUALIFIER_AFTER = re.compile(
     r"[-\u2010\u2011]\s?(?:na[iï]ve|pre-?treated|refractory|resistant|exposed|experienced|free|intolerant|"
-    r"ineligible|unfit)\b|\s+(?:eligibility|ineligibility|exposure|refractoriness|intolerance)\b|"
+    r"eligible|ineligible|unfit)\b|\s+(?:eligibility|ineligibility|exposure|refractoriness|intolerance)\b|"
     r"\s+(?:(?:was|is|being)\s+)?(?:replaced|omitted|withheld|substituted)\b|"
     # "with drug C added at the physician's discretion": optional, no part of an arm
     r"\s+(?:(?:was|is|being)\s+)?(?:given\s+|added\s+|used\s+)?(?:at\s+(?:the\s+)?(?:investigator|physician)'?s?'?\s+discretion|"

@@ -105,6 +105,12 @@ _CLAUSE_POPULATION = re.compile(
     r"(?:[^,;()\u2014]|\([^()]{1,20}\)){2,60}?)(?=\s*[,;(\u2014]|\s+(?:the|median|it|its|HR)\b)",
     re.I,
 )
+# "..., and in the HRD cohort it was ...": a cohort named within a sentence
+_CLAUSE_COHORT = re.compile(
+    r"\b(?:in|among)\s+the\s+(?P<phrase>(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|"
+    r"study|trial|same|first|second|control|placebo)\b)[\w/+-]+(?:\s+[\w/+-]+){0,3}?\s+(?:cohort|subgroup|subset))\b",
+    re.I,
+)
 _CLAUSE_EVERYONE = re.compile(
     r"\b(?:in|among|across)\s+(?:all\s+(?:\w+\s+)?(?:patients|participants)|the\s+(?:overall|whole|entire|"
     r"intention[- ]to[- ]treat)\s+(?:\w+\s+)?(?:population|patients|participants))\b",
@@ -188,6 +194,7 @@ class SubgroupReader:
             if self._is_subgroup(match.group("phrase"))
             and not self._names_population(sentence, match.start("phrase"), match.end("phrase"), trial)
         ]
+        named += [(m.end(), subgroup_label(m.group("phrase"))) for m in _CLAUSE_COHORT.finditer(sentence.text)]
         named += [(match.end(), "") for match in _CLAUSE_EVERYONE.finditer(sentence.text)]
         before = sorted(end_label for end_label in named if end_label[0] <= value.start)
         if len(named) < 2 or not before:

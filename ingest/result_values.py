@@ -101,7 +101,7 @@ _GENERALISATION = re.compile(r"\b(?:rarely|seldom|typically|usually|generally|hi
 BULLET_LINE = re.compile(r"^\s*[\u2022\u25aa\u25e6\u2023\u00b7*\u2013-]\s*(?P<label>[^:;\d][^:;]{1,60}?)\s*:")
 # "the median was 11.3 months versus 6.8 months": a median whose endpoint an earlier sentence named
 _BARE_MEDIAN = re.compile(
-    r"\bmedians?\b(?:\s+(?:was|were|of))?[\s,:(]*"
+    r"(?:\bmedians?\b(?:\s+(?:was|were|of))?|\bit\s+was)[\s,:(]*"
     r"(?:\d+(?:\.\d+)?\s*(?:months?|weeks?)?\s*(?:vs\.?|versus|and|or|,)\s*)?$",
     re.I,
 )
@@ -172,13 +172,16 @@ def find_values(sentence: Sentence, last_time_endpoint: str | None) -> list[Valu
     named = any(endpoint is not None for _s, _e, endpoint in cues)
     # "the effect held in both mutation subgroups (... HR 0.17)": a prevalence word stops rates only
     ratio_cues = [c for c in cues if not (c[2] is None and _PREVALENCE.fullmatch(text[c[0] : c[1]]))]
+    bare_before = False  # "it was 31.9 versus 20.5 months, and in X 23.5 versus 17.3 months"
     for value in values:
         own_cues = ratio_cues if value.measure == "HR" else cues
         value.endpoint = _endpoint(value, own_cues)
         blocked = any(endpoint is None and end <= value.start for _s, end, endpoint in own_cues)
-        bare_median = value.unit in {"months", "weeks"} and (
-            _BARE_MEDIAN.search(text[: value.start]) or BULLET_LINE.match(text)
+        bare_median = value.unit in {"months", "weeks"} and bool(
+            bare_before or _BARE_MEDIAN.search(text[: value.start]) or BULLET_LINE.match(text)
         )
+        if value.unit in {"months", "weeks"}:
+            bare_before = bare_median and not named
         if value.endpoint is None and (value.measure == "HR" or bare_median) and not (named or blocked):
             # "The hazard ratio was 0.43 among ...", "the median was 11.3 months versus ...": the
             # endpoint of the figures before

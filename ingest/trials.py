@@ -60,6 +60,10 @@ _TRIAL_COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|its|our)\b", re.IGNORECASE)
+_THIS_TRIAL_BEFORE_ID = re.compile(
+    r"\b(?:this|our|the\s+present)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\s*[(\[,]\s*(?:[\w.]+\s*[:,]?\s*)?$",
+    re.IGNORECASE,
+)
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\b", re.IGNORECASE)
 _ANAPHORIC_TRIAL = re.compile(
     r"\b(?:the|this|that|our)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b(?!\s+(?:of|design))", re.IGNORECASE
@@ -75,6 +79,10 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _RATIO = re.compile(r"\b[1-4](?:\s*:\s*[1-4]){1,3}\b")
+_THEN = re.compile(r",?\s*(?:and\s+)?followed\s+by\b", re.IGNORECASE)
+_LISTING_RESUMES = re.compile(
+    r"(?:\)|\b(?:years?|months?|weeks?|cycles?|progression|toxicity))\s*,\s*or\s+(?:to\s+)?", re.IGNORECASE
+)
 _DESIGN_VERB = re.compile(
     r"\b(?:randomi[sz](?:ed|ation)|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
     r"took|treated|given|compared|pitted|evaluat\w+|tested|enrol\w*|Enrollment|Arms?|Experimental|"
@@ -158,7 +166,7 @@ _TRIAL_REPORTS = re.compile(
 )
 # "a control regimen of X", "the control arm received X"
 _CONTROL_BEFORE = re.compile(r"\bcontrol\b[\w\s]{0,25}$", re.IGNORECASE)
-_APPOSITION = re.compile(r"[\s)\]]*[:,(]\s*(?:(?:an?|the)\s+)?[^.;:]{0,80}", re.IGNORECASE)
+_APPOSITION = re.compile(r"(?:\s*/\s*[\w-]+)*[\s)\]]*[:,(]\s*(?:(?:an?|the)\s+)?[^.;:]{0,80}", re.IGNORECASE)
 # A registry field whose phase needs no trial noun: "Phase: Phase 3", "Study design: randomized,
 # open-label, phase 3"
 _PHASE_FIELD = re.compile(r"\s*(?:study\s+)?(?:phase|design)\b[^:\n]{0,20}:", re.IGNORECASE)
@@ -297,7 +305,9 @@ class TrialTracker:
                     continue  # "over the B regimen": the regimen a known trial tested, not its report
                 group = _Group(mention.start, mention.end, names=[mention.key])
             else:
-                group = _Group(mention.start, mention.end, ncts=[mention.key])
+                # "In this three-arm trial (NCT...)": the id of the trial in focus
+                definite = _THIS_TRIAL_BEFORE_ID.search(text, max(sentence.start, mention.start - 60), mention.start)
+                group = _Group(mention.start, mention.end, ncts=[mention.key], definite=definite is not None)
             if groups and self._adjacent(groups[-1], group):
                 if (
                     groups[-1].names
@@ -669,6 +679,9 @@ class TrialTracker:
             start, end = window
         elif group is not None:
             start, end = clause_around(text, sentence, group.start)
+            breaks = clause_breaks(text, end, sentence.end)
+            resumed = _resumed_listing(text, breaks[0], breaks[1:], sentence.end) if breaks else None
+            end = resumed[1] if resumed else end
         else:
             start, end = sentence.start, sentence.end
         clause = text[start:end]
@@ -789,10 +802,16 @@ class TrialTracker:
         verb = acting[0] if passive else verb
         scan_from = verb.start() if verb is not None and passive else start
         clause_end = end
-        breaker = next(iter(clause_breaks(text, scan_from, end)), None)
+        breaks = clause_breaks(text, scan_from, end)
+        breaker = next(iter(breaks), None)
+        resumed: tuple[int, int] | None = None
         if breaker and verb and breaker.start() > verb.end():
             clause_end = breaker.start()
+            resumed = _resumed_listing(text, breaker, breaks[1:], end)
         groups = agent_groups(self.reading, sentence, scan_from, clause_end, self.context)
+        if resumed is not None:
+            groups += agent_groups(self.reading, sentence, *resumed, self.context)
+            clause_end = resumed[1]
         if not groups and verb is not None and has_trial_mention:
             groups = agent_groups(self.reading, sentence, start, end, self.context)
         if not groups or (verb is None and not self._links_arms(sentence, groups, start, end)):
@@ -864,6 +883,18 @@ class TrialTracker:
         listed = listed_options(text, after)
         end = listed[-1].end
         return [drugs for drugs, _ in agent_groups(self.reading, sentence, listed[0].start, end, self.context)]
+
+
+def _resumed_listing(
+    text: str, breaker: re.Match[str], later: list[re.Match[str]], end: int
+) -> tuple[int, int] | None:
+    """Where a listing of arms goes on after a schedule ("to A plus B, followed by A maintenance
+    (304 patients), or to B alone"): the span after its "or", up to the next clause break."""
+    if not _THEN.match(breaker.group()):
+        return None
+    limit = later[0].start() if later else end
+    again = _LISTING_RESUMES.search(text, breaker.end(), limit)
+    return (again.end(), limit) if again else None
 
 
 def _defines_class(sentence: Sentence) -> bool:

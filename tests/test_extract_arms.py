@@ -560,3 +560,16 @@ def test_standard_of_care_and_best_supportive_care_arms() -> None:
     }
     proposals = {c.drugs for c in statements(facts, Combination) if c.status == "proposed"}
     assert not any("standard of care" in drugs for drugs in proposals)
+
+
+def test_a_listing_of_arms_resumes_after_a_maintenance_schedule() -> None:
+    facts = read(
+        "Adding durvalumab (Imfinzi) to standard gemcitabine\u2013carboplatin chemotherapy was the question. The "
+        "phase 3 ORCA trial randomly assigned 600 carboplatin-eligible patients to durvalumab plus "
+        "gemcitabine\u2013carboplatin for four cycles, followed by durvalumab maintenance for up to a year "
+        "(300 patients), or to gemcitabine\u2013carboplatin alone (300 patients)."
+    )
+    assert {a.drugs: a.n for a in statements(facts, Arm)} == {
+        ("carboplatin", "durvalumab", "gemcitabine"): 300,
+        ("carboplatin", "gemcitabine"): 300,
+    }

@@ -364,3 +364,35 @@ def test_a_hedged_claim_about_a_tested_combination_is_no_proposal() -> None:
     combinations = {(c.drugs, c.status) for c in statements(facts, Combination)}
     assert (("olaparib", "tislelizumab"), "tested") in combinations
     assert (("olaparib", "tislelizumab"), "proposed") not in combinations
+
+
+_TITLED_ABSTRACT = """Niraparib with first-line chemotherapy in ovarian cancer (ORCA/GOG-9999): a randomised, \
+three-arm phase 3 trial
+
+Methods
+In this three-arm trial (NCT09990007), patients were randomly assigned to carboplatin and paclitaxel with \
+placebo (control group); or chemotherapy with niraparib followed by niraparib maintenance (niraparib group).
+
+Findings
+In total, 900 patients were enrolled. In the BRCA-mutation cohort, median PFS was 30.2 months in the \
+niraparib group and 21.0 months in the control group (HR 0.50). In the HRD cohort it was 28.1 months \
+versus 19.9 months (HR 0.61), and in the intention-to-treat population 22.4 months versus 17.0 months \
+(HR 0.72).
+"""
+
+
+def test_this_trial_with_its_registry_id_is_the_trial_of_the_title() -> None:
+    facts = read(_TITLED_ABSTRACT)
+    [design] = statements(facts, TrialDesign)
+    assert (design.phase, design.n_enrolled) == ("3", 900)
+    assert arm_sets(facts) == {("carboplatin", "niraparib", "paclitaxel"), ("carboplatin", "paclitaxel")}
+
+
+def test_medians_restated_by_it_was_and_cohorts_named_in_turn() -> None:
+    found = figures(read(_TITLED_ABSTRACT))
+    combination = ("carboplatin", "niraparib", "paclitaxel")
+    assert (combination, "PFS", "median", 28.1, True) in found
+    assert (combination, "PFS", "median", 22.4, False) in found
+    assert (("carboplatin", "paclitaxel"), "PFS", "median", 17.0, False) in found
+    assert (combination, "PFS", "HR", 0.72, False) in found
+    assert (combination, "PFS", "HR", 0.61, True) in found
