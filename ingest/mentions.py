@@ -214,6 +214,12 @@ class Reading:
                         aliases[current.key] = previous.key
                     elif new_previous and gap.strip() == "(":
                         aliases[previous.key] = current.key
+        # "inotuzumab ozogamicin ... the inotuzumab group": the first word of a conjugate's name
+        named = {m.key for s in self.sentences for m in s.of("drug") if m.key not in self.new_drugs}
+        for new in self.new_drugs:
+            heads = [drug for drug in named if drug.casefold().startswith(new.casefold() + " ")]
+            if len(heads) == 1:
+                aliases.setdefault(new, heads[0])
         if not aliases:
             return
         for sentence in self.sentences:

@@ -339,3 +339,13 @@ def test_initials_after_drugs_given_with_their_doses_name_the_regimen() -> None:
     }
     found = {(o.arm, o.endpoint, o.value) for o in statements(facts, Outcome)}
     assert found == {(("selumetinib", "trametinib"), "ORR", 52.0), (("carboplatin", "vinblastine"), "ORR", 20.0)}
+
+
+def test_the_antibody_name_of_a_conjugate_is_the_conjugate() -> None:
+    facts = read(
+        "The phase 3 ORCA trial randomly assigned 300 adults to inotuzumab ozogamicin (Besponsa) or to "
+        "standard chemotherapy. Median overall survival was 7.7 months in the inotuzumab group and 6.7 months "
+        "in the chemotherapy group."
+    )
+    assert {o.arm for o in statements(facts, Outcome)} == {("inotuzumab ozogamicin",), ("chemotherapy",)}
+    assert "inotuzumab" not in facts.drugs
