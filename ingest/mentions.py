@@ -468,7 +468,7 @@ class Reading:
                     found.append(Agent((), mention.start, mention.end, "placebo", mention.text))
             elif mention.kind == "class":
                 if mention.key == _STANDARD_OF_CARE and not self._standard_of_care_arm(mention):
-                    continue  # "should be considered a new standard of care": a verdict, no arm
+                    continue  # "may become a new standard of care": a verdict, no arm
                 if OPTIONS_AFTER.match(self.text, mention.end):
                     # a choice between drugs of the class is an arm of its own
                     found.append(Agent((mention.key,), mention.start, mention.end, "choice", mention.text))

@@ -234,7 +234,7 @@ def _cues(sentence: Sentence) -> list[tuple[int, int, str | None]]:
             start, end = match.start("at"), match.end("at")
             if not any(s <= start < e for s, e, _ in cues):
                 cues.append((start, end, endpoint))
-    # "Clinical benefit, defined as response or stable disease, ...": the definition's words are no
+    # "Benefit, defined as a response or disease stable for 6 months, ...": the definition's words are no
     # cue; nor is "response rate" inside "complete response rate"
     definitions = [m.span() for m in _DEFINITION.finditer(sentence.text)]
     stops = [(s, e) for s, e, endpoint in cues if endpoint is None]

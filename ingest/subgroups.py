@@ -58,7 +58,7 @@ _PEOPLE = (
 _LEAD = re.compile(
     rf"^(?:including\s+)?(?:(?:the|all|these|a|an)\s+)?(?:\d+\s+(?!(?:mg|mcg|\u00b5g|g)\b))?(?:(?:evaluable|treated|enrolled|randomi[sz]ed)\s+)?"
     rf"(?:{_PEOPLE}\s+)?(?:(?:who|whose|with|in\s+whom|that|which|having)\s+)?"
-    # "patients treated in the first-line setting": the setting is the label
+    # "those treated as first-line therapy": the setting is the label
     r"(?:(?:treated|given|receiving)\s+(?:in|as|at)\s+(?:the\s+|an?\s+)?)?",
     re.IGNORECASE,
 )

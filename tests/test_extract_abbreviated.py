@@ -328,9 +328,9 @@ def test_initials_after_drugs_given_with_their_doses_name_the_regimen() -> None:
     facts = read(
         "Children were randomly assigned to selumetinib (25 mg/m\u00b2 twice daily; 20 mg/m\u00b2 if younger than "
         "3 years) plus trametinib (0.025 mg/kg daily), hereafter S+T, or to carboplatin 175 mg/m\u00b2 plus "
-        "vinblastine 6 mg/m\u00b2 (C+V) given as induction followed by maintenance cycles. In all, 90 were "
+        "vinblastine 6 mg/m\u00b2 (C+V), as induction and then maintenance. In all, 90 were "
         "assigned to S+T and 45 to C+V. The response rate was 52% (31 of 60) with S+T and 20% (6 of 30) with "
-        "C+V. Clinical benefit, defined as response or stable disease lasting \u226524 weeks, was seen in 88% "
+        "C+V. Clinical benefit, defined as a response or disease stable for \u226524 weeks, was seen in 88% "
         "v 49%."
     )
     assert {a.drugs: a.n for a in statements(facts, Arm)} == {

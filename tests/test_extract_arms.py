@@ -517,7 +517,7 @@ def test_a_backbone_after_a_drug_or_placebo_is_in_both_arms(design: str) -> None
 def test_a_drug_named_again_for_a_later_phase_of_treatment_is_no_arm() -> None:
     facts = read(
         "The phase 3 ORCA trial randomly assigned 500 adults to gilteritinib or placebo, given with idarubicin "
-        "and cytarabine induction, high-dose cytarabine consolidation and then alone as maintenance."
+        "and cytarabine induction, then cytarabine consolidation at a higher dose and finally maintenance alone."
     )
     assert arm_sets(facts) == {("cytarabine", "gilteritinib", "idarubicin"), ("cytarabine", "idarubicin")}
 

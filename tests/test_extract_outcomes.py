@@ -426,7 +426,7 @@ def test_event_free_survival_and_complete_response_rates_are_not_reported() -> N
     found = keyed(
         "The phase 3 ORCA trial assigned 300 adults to lisocabtagene maraleucel or standard of care. Median "
         "progression-free survival was 14.8 versus 5.7 months (HR 0.41). Median event-free survival was 10.1 "
-        "versus 2.3 months (HR 0.35), and the complete response rate was 66% versus 39%."
+        "versus 2.3 months (HR 0.35); the complete response rate reached 66% against 39%."
     )
     assert {(arm, value) for arm, _e, _m, value in found} == {
         (("lisocabtagene maraleucel",), 14.8),

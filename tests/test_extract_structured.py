@@ -334,8 +334,8 @@ or to placebo plus olaparib.
 
 RESULTS: Altogether, 612 patients underwent randomization (tislelizumab, n = 408; placebo, n = 204). \
 Median progression-free survival was 19.0 months with tislelizumab plus olaparib and 15.5 months \
-with placebo plus olaparib (hazard ratio, 0.74). The benefit held in patients treated in the \
-first-line setting (HR, 0.70) and in those treated after a relapse (HR, 0.81).
+with placebo plus olaparib (hazard ratio, 0.74). It was alike for patients treated as first-line \
+maintenance (HR, 0.70) and for those treated after a relapse (HR, 0.81).
 
 CONCLUSIONS: Tislelizumab plus olaparib may be an option for these women.
 """
@@ -374,7 +374,7 @@ In this three-arm trial (NCT09990007), patients were randomly assigned to carbop
 placebo (control group); or chemotherapy with niraparib followed by niraparib maintenance (niraparib group).
 
 Findings
-In total, 900 patients were enrolled. In the BRCA-mutation cohort, median PFS was 30.2 months in the \
+In total, 900 patients were enrolled. Among BRCA carriers (the BRCA cohort), PFS medians were 30.2 months in the \
 niraparib group and 21.0 months in the control group (HR 0.50). In the HRD cohort it was 28.1 months \
 versus 19.9 months (HR 0.61), and in the intention-to-treat population 22.4 months versus 17.0 months \
 (HR 0.72).
