@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.mentions import OPTIONS_AFTER, PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
+from ingest.mentions import (
+    BRACKETED,
+    OPTIONS_AFTER,
+    PLACEBO_ARM,
+    SUPPORTIVE_CARE,
+    Agent,
+    AgentContext,
+    Reading,
+    Sentence,
+    sorted_drugs,
+)
 from ingest.numbers import count_value
 
 # A prior-therapy phrase ("who had previously received chemotherapy and anti-PD-1 or") reaches
@@ -76,15 +86,13 @@ _SHARED_PARTNER = re.compile(
     r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of)\s*$",
     re.IGNORECASE,
 )
-_SUPPORTIVE_CARE = "best supportive care"
 CHOICE_CLASSES = frozenset({"physician's choice", "chemotherapy"})
-_BRACKETED = r"\((?:[^()]|\([^()]*\))*\)"
-CHOICE_OF = re.compile(rf"\s*(?:{_BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
+CHOICE_OF = re.compile(rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
 # a bracket after a choice arm, with its patients by option: "(55 irinotecan, 7 paclitaxel)"
 _CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+)?\d+\s+[A-Za-z])?")
 # what separates the options a choice arm lists: "A (schedule), B and C (ABC); or D"
 _OPTION_LIST_GOES_ON = re.compile(
-    rf"\s*\)?\s*(?:{_BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and)?\s*\(?\s*", re.IGNORECASE
+    rf"\s*\)?\s*(?:{BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and)?\s*\(?\s*", re.IGNORECASE
 )
 _OR_ALONE = re.compile(r"\s+or\s+", re.IGNORECASE)
 _VERSUS_NEXT = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
@@ -206,7 +214,7 @@ def agent_groups(
         )
         # a schedule in brackets ("(1.25 mg/kg on days 1 and 8)") is long, holds numbers and
         # "or", but splits nothing
-        unbracketed = re.sub(_BRACKETED, " ", gap)
+        unbracketed = re.sub(BRACKETED, " ", gap)
         if len(_DOSE.sub(" ", unbracketed).split()) > 14 or (_CLAUSE_BREAK.search(unbracketed) and not list_end):
             groups.append(_DrugSet(list(agent.drugs), agent))
             control, backbone, shared = None, [], []
@@ -274,14 +282,14 @@ def agent_groups(
     result: list[tuple[tuple[str, ...], Agent]] = []
     for group in [*groups, *extra]:
         kept = without_placebo(without_described_classes(reading, sorted_drugs(group.drugs)))
-        if not any(_chemotherapy(reading, d) for d in kept if d not in reading.lexicon.drug_classes):
+        if not any(is_chemotherapy_drug(reading, d) for d in kept):
             # "A plus platinum-based chemotherapy" is chemotherapy; "pemetrexed and platinum
             # chemotherapy" keeps the class that says what joins pemetrexed
             kept = sorted_drugs({"chemotherapy" if d in headed else d for d in kept})
-        if len(kept) > 1 and _SUPPORTIVE_CARE in kept:
+        if len(kept) > 1 and SUPPORTIVE_CARE in kept:
             # "A plus best supportive care" is A's arm; "placebo plus best supportive care" the placebo arm
-            kept = tuple(d for d in kept if d != _SUPPORTIVE_CARE)
-        elif kept == (_SUPPORTIVE_CARE,) and group.agent.kind == "placebo":
+            kept = tuple(d for d in kept if d != SUPPORTIVE_CARE)
+        elif kept == (SUPPORTIVE_CARE,) and group.agent.kind == "placebo":
             kept = ()
         if not kept and group.agent.kind == "placebo":
             kept = (PLACEBO_ARM,)  # placebo alone is an arm; "placebo plus B" is B's arm
@@ -313,7 +321,7 @@ def choice_arms(
         if merged and _interchangeable(reading, merged[-1][0], drugs, options):
             first = options.pop(merged[-1][0], [merged[-1][0]])
             shared = set(first[0]).intersection(drugs)
-            choice = sorted_drugs([*(d for d in shared if not _chemotherapy(reading, d)), "chemotherapy"])
+            choice = sorted_drugs([*(d for d in shared if not is_chemotherapy(reading, d)), "chemotherapy"])
             options[choice] = [*first, drugs]
             merged[-1] = (choice, merged[-1][1])
             continue
@@ -332,7 +340,7 @@ def _interchangeable(
     if len(only_before) != 1 or len(only_now) != 1 or not set(reference) & set(drugs):
         return False
     (one,), (other,) = only_before, only_now
-    if not (_chemotherapy(reading, one) and _chemotherapy(reading, other)):
+    if not (is_chemotherapy(reading, one) and is_chemotherapy(reading, other)):
         return False
     shared = (reading.drug_classes(one) & reading.drug_classes(other)) - {"chemotherapy"}
     return bool(shared)
@@ -343,9 +351,15 @@ def without_placebo(drugs: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(d for d in drugs if d != PLACEBO_ARM) if len(drugs) > 1 else drugs
 
 
-def _chemotherapy(reading: Reading, drug: str) -> bool:
+def is_chemotherapy(reading: Reading, drug: str) -> bool:
+    """Whether a drug is a cytotoxic (the lexicon's kind), or the chemotherapy class itself."""
     entry = reading.lexicon.drugs.get(drug)
     return drug == "chemotherapy" or (entry is not None and entry.kind == "chemotherapy")
+
+
+def is_chemotherapy_drug(reading: Reading, drug: str) -> bool:
+    """Whether a drug is a named cytotoxic ("carboplatin"), not a class phrase."""
+    return drug not in reading.lexicon.drug_classes and is_chemotherapy(reading, drug)
 
 
 def _standard_backbone(reading: Reading, drugs: list[str]) -> bool:

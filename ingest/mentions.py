@@ -114,12 +114,15 @@ def sorted_drugs(drugs: set[str] | tuple[str, ...] | list[str]) -> tuple[str, ..
     return tuple(sorted(set(drugs), key=lambda name: (name.casefold(), name)))
 
 
+# a bracket, with one level of brackets inside: "(5.25 mg/kg/d (age < 12 years))"
+BRACKETED = r"\((?:[^()]|\([^()]*\))*\)"
 # "platinum-based chemotherapy", "taxane chemotherapy": a class phrase headed by chemotherapy
 _CHEMOTHERAPY_HEAD = re.compile(r"\bchemo(?:therap(?:y|ies))?$", re.IGNORECASE)
 _CLASS_COMPOUND_GAP = re.compile(r"\s*[-\u2010-\u2013/]\s*")
 _STANDARD_OF_CARE = "standard of care"
 # classes that name the care a control arm gets, not a drug a combination could hold
-CARE_CLASSES = frozenset({_STANDARD_OF_CARE, "best supportive care"})
+SUPPORTIVE_CARE = "best supportive care"
+CARE_CLASSES = frozenset({_STANDARD_OF_CARE, SUPPORTIVE_CARE})
 _SOC_ARM_BEFORE = re.compile(
     r"\b(?:to|versus|vs\.?|v|with|against|or|over|than|compared\s+with|plus|and)\s+"
     r"(?:(?:the|a|an|current|local|investigator[- ]chosen|conventional)\s+)*$",
@@ -158,6 +161,7 @@ class Reading:
             for m in _SECTION_HEADING.finditer(self.text)
             if m["name"].casefold() in _SECTIONS
         ]
+        self._section_starts = [start for start, _ in self._sections]
 
     # -- building --------------------------------------------------------------------------
 
@@ -313,7 +317,7 @@ class Reading:
     def in_background(self, sentence: Sentence) -> bool:
         """Whether a sentence lies in the background section of a structured abstract
         ("BACKGROUND: Drug A prolonged survival when ..."), where earlier evidence is told."""
-        index = bisect_right([start for start, _ in self._sections], sentence.start) - 1
+        index = bisect_right(self._section_starts, sentence.start) - 1
         return index >= 0 and self._sections[index][1] in _BACKGROUND_SECTIONS
 
     def _standard_of_care_arm(self, mention: Mention) -> bool:
@@ -557,7 +561,6 @@ _INITIALS_AFTER = re.compile(
     r"(?:\(\s*(?:hereafter,?\s+)?|,\s*hereafter,?\s+)(?P<short>[A-Z](?:\s*[+/]\s*[A-Z]){1,3})(?=\s*[),;]|\s+(?:or|and)\b)"
 )
 _INITIALS_REACH = 200
-_BRACKETED_TEXT = r"\((?:[^()]|\([^()]*\))*\)"
 # what stands between the drugs of a run: a joiner, doses and schedules (brackets are taken out)
 _INITIALS_GAP = re.compile(
     r"(?:\s|[\d.,/\u00b2\u00b5]|\b(?:mg|g|mcg|kg|m[2\u00b2]?|d|IU|plus|with|and|daily|weekly|once|twice|every|days?|weeks?|"
@@ -654,7 +657,7 @@ def _initialled_regimens(text: str, mentions: list[Mention]) -> Iterator[tuple[s
         ):
             continue
         gaps = [text[a.end : b.start] for a, b in itertools.pairwise(run)] + [text[run[-1].end : match.start()]]
-        if all(_INITIALS_GAP.fullmatch(re.sub(_BRACKETED_TEXT, " ", gap)) for gap in gaps):
+        if all(_INITIALS_GAP.fullmatch(re.sub(BRACKETED, " ", gap)) for gap in gaps):
             yield match["short"], match.start("short"), match.end("short"), run[0], run[-1]
 
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.arm_groups import CHOICE_CLASSES, is_class_phrase, without_described_classes, without_placebo
+from ingest.arm_groups import (
+    CHOICE_CLASSES,
+    is_chemotherapy_drug,
+    is_class_phrase,
+    without_described_classes,
+    without_placebo,
+)
 from ingest.mentions import CARE_CLASSES, PLACEBO_ARM, Reading, sorted_drugs
 
 # the short form an arm's label ends with: "Investigator's Choice Chemotherapy (IC Chemo)"
@@ -185,15 +191,14 @@ class TrialState:
         chemo_only = [
             arm.drugs
             for arm in self.arms
-            if arm.drugs
-            and all(d not in reading.lexicon.drug_classes and _is_chemotherapy(reading, d) for d in arm.drugs)
+            if arm.drugs and all(is_chemotherapy_drug(reading, d) for d in arm.drugs)
         ]
         if len(chemo_only) != 1 or ("chemotherapy",) in self.arm_sets():
             return
         for arm in list(self.arms):
             if "chemotherapy" in arm.drugs and len(arm.drugs) > 1:
                 others = [d for d in arm.drugs if d != "chemotherapy"]
-                if not any(_is_chemotherapy(reading, d) for d in others):
+                if not any("chemotherapy" in reading.drug_classes(d) for d in others):
                     self.redefine_arm(arm.drugs, sorted_drugs({*others, *chemo_only[0]}))
 
     def _rename_arm(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
@@ -286,7 +291,3 @@ def _spells_out(reading: Reading, named: tuple[str, ...], arm: tuple[str, ...]) 
         and plain < set(arm)
         and all(any(c in reading.drug_classes(d) for c in classes) for d in set(arm) - plain)
     )
-
-
-def _is_chemotherapy(reading: Reading, drug: str) -> bool:
-    return "chemotherapy" in reading.drug_classes(drug)
