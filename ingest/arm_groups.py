@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ingest.mentions import (
     BRACKETED,
     OPTIONS_AFTER,
+    PHYSICIANS_CHOICE,
     PLACEBO_ARM,
     SUPPORTIVE_CARE,
     Agent,
@@ -54,6 +55,12 @@ _SPLIT = re.compile(
     r"\b(?:or|versus|vs|compared|comparison|against|over|than|whereas|while|respectively)\b|\bvs\.",
     re.IGNORECASE,
 )
+# "A added to B and a combination of A with C": "and" opening a new set of its own
+# "A compared to B and of A with or without C": a repeated preposition too
+_NEW_SET = re.compile(
+    r"\band\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:combination|regimen|doublet|triplet)s?\s+of\b|\band\s+(?:of|to)\s*$",
+    re.IGNORECASE,
+)
 _STANDALONE_NUMBER = re.compile(r"(?<![\w/.-])\d+(?:\.\d+)?(?![\w/-])")
 # "lenvatinib-pembrolizumab": two drug names joined by a hyphen are a pair
 _JOIN = re.compile(
@@ -86,7 +93,7 @@ _SHARED_PARTNER = re.compile(
     r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of)\s*$",
     re.IGNORECASE,
 )
-CHOICE_CLASSES = frozenset({"physician's choice", "chemotherapy"})
+CHOICE_CLASSES = frozenset({PHYSICIANS_CHOICE, "chemotherapy"})
 CHOICE_OF = re.compile(rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
 # a bracket after a choice arm, with its patients by option: "(55 irinotecan, 7 paclitaxel)"
 _CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+)?\d+\s+[A-Za-z])?")
@@ -164,6 +171,7 @@ class _DrugSet:
     drugs: list[str]
     agent: Agent  # where the set starts
     before_join: list[str] = field(default_factory=list)  # its drugs before the last one joined
+    fixed_pair: bool = False  # the last join was a slash or hyphen ("trifluridine/tipiracil")
 
 
 def agent_groups(
@@ -230,7 +238,7 @@ def agent_groups(
                 group.drugs.extend(agent.drugs)
             continue
         shared = []
-        if _WITH_OR_WITHOUT.search(gap):
+        if _WITH_OR_WITHOUT.search(unbracketed):
             extra.append(_DrugSet(list(groups[-1].drugs), groups[-1].agent))
             groups[-1].drugs.extend(agent.drugs)
             continue
@@ -247,7 +255,11 @@ def agent_groups(
                 group.drugs.extend(agent.drugs)
             continue
         bare_gap = _DOSE.sub("", unbracketed)
-        split = _SPLIT.search(unbracketed) is not None or _STANDALONE_NUMBER.search(bare_gap) is not None
+        split = (
+            _SPLIT.search(unbracketed) is not None
+            or _STANDALONE_NUMBER.search(bare_gap) is not None
+            or _NEW_SET.search(unbracketed) is not None
+        )
         if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
             split = True
             compare_open = None
@@ -258,6 +270,7 @@ def agent_groups(
             if re.search(r"\beither\b", gap, re.I):
                 backbone = list(groups[-1].drugs)
             groups[-1].before_join = list(groups[-1].drugs)
+            groups[-1].fixed_pair = re.fullmatch(r"\s*[/\u2013-]\s*", gap) is not None
             groups[-1].drugs.extend(agent.drugs)
             if control is not None:
                 control.extend(agent.drugs)
@@ -272,7 +285,13 @@ def agent_groups(
             continue
         else:
             drugs = [*backbone, *agent.drugs]
-            if agent.kind == "placebo" and not backbone and _standard_backbone(reading, groups[-1].before_join):
+            if (
+                agent.kind == "placebo"
+                and not backbone
+                and not _partner_follows(text, agents, index)
+                and _standard_backbone(reading, groups[-1].before_join)
+                and not groups[-1].fixed_pair
+            ):
                 drugs = list(groups[-1].before_join)
             elif _shares_first_partner(text, agents, index, groups[-1]) and not backbone:
                 drugs = [*groups[-1].before_join, *agent.drugs]
@@ -370,6 +389,15 @@ def _standard_backbone(reading: Reading, drugs: list[str]) -> bool:
     return bool(drugs) and known and kinds <= {"chemotherapy", "hormonal"}
 
 
+def _partner_follows(text: str, agents: list[Agent], index: int) -> bool:
+    """Whether agents[index] is joined to the agent after it ("placebo plus prednisone"), which
+    then names the arm's partner itself."""
+    if index + 1 >= len(agents):
+        return False
+    gap = text[agents[index].end : agents[index + 1].start]
+    return _JOIN.search(gap) is not None and _SPLIT.search(gap) is None and len(gap.split()) <= 3
+
+
 def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
     """Whether the comma before agents[index] is inside a list of single drugs closed by "and"
     ("encorafenib, binimetinib and cetuximab"), which names one set; "A plus B, C plus D" is not."""
@@ -422,6 +450,13 @@ def listed_options(text: str, agents: list[Agent]) -> list[Agent]:
     return listed
 
 
+# a relative clause after a choice arm that says what the choice was
+_CHOICE_DESCRIBED = re.compile(
+    r"(?:\s+of\s+[\w-]+)?\s*(?:\([^()]*\)\s*)?,\s*(?:which|consisting|mostly|mainly|chiefly)\b", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[;.](?:\s|$)")
+
+
 def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent]:
     """Drop the drugs a choice arm lists as its options: "a standard EGFR TKI (gefitinib or
     erlotinib)", "physician's choice (docetaxel or paclitaxel)", "physician's choice of
@@ -437,6 +472,12 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
         ):
             # "physician's choice (PC) of A (schedule) or B": the options it lists
             dropped.update(id(option) for option in listed_options(text, agents[position + 1 :]))
+        described = _CHOICE_DESCRIBED.match(text, agent.end) if agent.drugs[:1] == (PHYSICIANS_CHOICE,) else None
+        if described:
+            # "the investigator's choice of therapy (126), which was mostly A, the rest B or C"
+            stop = _CLAUSE_END.search(text, described.end())
+            limit = stop.start() if stop else len(text)
+            dropped.update(id(other) for other in agents[position + 1 :] if other.start < limit)
     for agent in agents:
         # "physician's choice (docetaxel or paclitaxel)", "chemotherapy (55 irinotecan, 7 paclitaxel)";
         # not "chemotherapy (carboplatin and paclitaxel)", which says what the chemotherapy was
@@ -444,7 +485,7 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
         offered = agent.kind == "choice" or (
             bool(agent.drugs)
             and bracket is not None
-            and (agent.drugs[0] == "physician's choice" or (agent.drugs[0] in CHOICE_CLASSES and bracket["count"]))
+            and (agent.drugs[0] == PHYSICIANS_CHOICE or (agent.drugs[0] in CHOICE_CLASSES and bracket["count"]))
         )
         if not offered:
             continue
@@ -466,8 +507,8 @@ def without_described_classes(reading: Reading, drugs: tuple[str, ...]) -> tuple
     carboplatin plus vincristine" is carboplatin and vincristine."""
     classes = [d for d in drugs if is_class_phrase(reading, d)]
     plain = [d for d in drugs if d not in classes]
-    if "physician's choice" in classes and not plain:
-        return ("physician's choice",)  # "Investigator's Choice Chemotherapy (IC Chemo)"
+    if PHYSICIANS_CHOICE in classes and not plain:
+        return (PHYSICIANS_CHOICE,)  # "Investigator's Choice Chemotherapy (IC Chemo)"
     if classes and plain and all(any(c in reading.drug_classes(d) for d in plain) for c in classes):
         return sorted_drugs(plain)
     return drugs

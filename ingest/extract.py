@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ingest.mentions import Reading, Sentence
     from ingest.result_values import Result
     from ingest.trial_state import TrialState
+    from ingest.trials import TrialTracker
 
 
 def read_paper(document: Document, lexicon: Lexicon | None = None) -> PaperFacts:
@@ -150,7 +151,8 @@ def _trials_and_results(reading: Reading, facts: PaperFacts) -> None:
     tracker = TrialTracker(reading)
     tracker.read()
     results = ResultReader(reading, tracker).read()
-    kept = [t for t in tracker.trials if t.arms]
+    with_results = {id(result.trial) for result in results}
+    kept = [t for t in tracker.trials if t.arms and not _passing_mention(tracker, t, with_results)]
     ordered = sorted(kept, key=lambda t: (min(t.sentences) if t.sentences else 10**6, t.number))
     keys: dict[int, str] = {}
     for position, trial in enumerate(ordered, start=1):
@@ -189,6 +191,19 @@ def _trials_and_results(reading: Reading, facts: PaperFacts) -> None:
             Combination(proposal.drugs, "proposed"),
             reading.evidence(proposal.sentence, proposal.rule, negated=status[0], hedged=True),
         )
+
+
+def _passing_mention(tracker: TrialTracker, trial: TrialState, with_results: set[int]) -> bool:
+    """Whether a trial is only named in passing, in sentences about another trial ("A had shown
+    activity in a phase 2 study, so we compared it with B in a phase 3 trial"): it has no name, no
+    size and no result of its own, and no arm that the other trial does not have."""
+    if trial.acronym or trial.nct or trial.n_enrolled is not None or id(trial) in with_results:
+        return False
+    others = [[o for o in tracker.by_sentence.get(index, []) if o is not trial] for index in trial.sentences]
+    if not others or not all(others):
+        return False
+    their_arms = {arm for trials in others for other in trials for arm in other.arm_sets()}
+    return set(trial.arm_sets()) <= their_arms
 
 
 def _design(reading: Reading, facts: PaperFacts, trial: TrialState, key: str) -> None:

@@ -53,6 +53,9 @@ _SET_ANAPHOR = re.compile(
     r"oral|two-drug|three-drug)\s+)?(?P<noun>doublets?|triplets?|combinations?|regimens?|pairings?)\b",
     re.IGNORECASE,
 )
+# "the combination of A and B", "the oral combination A/B": the set is named right after
+_SET_NAMED_GAP = re.compile(r"\s*(?:of\s+|[,:]\s*)?", re.IGNORECASE)
+_COMBINATION_AFTER = re.compile(r"[-\s]*(?:containing\s+)?(?:combination|doublet|triplet)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
 # not "placebo-controlled", which says how a trial was run
 PLACEBO = re.compile(r"\b(?:placebo|PBO)\b(?![-\u2010\u2011]\s*controlled)", re.IGNORECASE)
@@ -123,6 +126,7 @@ _STANDARD_OF_CARE = "standard of care"
 # classes that name the care a control arm gets, not a drug a combination could hold
 SUPPORTIVE_CARE = "best supportive care"
 CARE_CLASSES = frozenset({_STANDARD_OF_CARE, SUPPORTIVE_CARE})
+PHYSICIANS_CHOICE = "physician's choice"  # the class an investigator's-choice arm is named by
 _SOC_ARM_BEFORE = re.compile(
     r"\b(?:to|versus|vs\.?|v|with|against|or|over|than|compared\s+with|plus|and)\s+"
     r"(?:(?:the|a|an|current|local|investigator[- ]chosen|conventional)\s+)*$",
@@ -265,6 +269,9 @@ class Reading:
             defined_at.append((start, end))
         for short, drug in _clipped_names(self.text, mentions).items():
             meanings.setdefault(short, (drug,))
+        named = {m.key for m in mentions if m.kind == "drug"}
+        for short, regimen in _prefixed_regimens(self.text, meanings, named).items():
+            meanings.setdefault(short, regimen)
         if not meanings and not classes:
             return
         starts = [s.start for s in self.sentences]
@@ -495,6 +502,9 @@ class Reading:
                 if self._modifies_chemotherapy(mentions, mention):
                     continue  # "fluoropyrimidine–platinum chemotherapy": one chemotherapy
                 resolved = context.resolve_class(mention.key, definite is not None)
+                if definite and _COMBINATION_AFTER.match(self.text, mention.end):
+                    # "the chemotherapy combination": the arm that adds a drug to the class
+                    resolved = context.arm_adding_to(mention.key) or resolved
                 if resolved:
                     found.append(Agent(resolved, mention.start, mention.end, "anaphor", mention.text))
                 elif _names_a_therapy(mention.key):
@@ -518,6 +528,9 @@ class Reading:
                 position, stop = start + match.start(group), start + match.end(group)
                 found.append(Agent(context.control, position, stop, "anaphor", match.group(group)))
         for match in _SET_ANAPHOR.finditer(window):
+            following = next((d for d in drugs if d.start >= start + match.end()), None)
+            if following is not None and _SET_NAMED_GAP.fullmatch(self.text, start + match.end(), following.start):
+                continue  # "the oral combination trifluridine/tipiracil": the drugs it names follow
             noun = match.group("noun").casefold()
             size = 2 if noun.startswith("doublet") else 3 if noun.startswith("triplet") else None
             drugs_set = self._set_named_before(sentence, start + match.start(), size) or context.resolve_set(size)
@@ -561,6 +574,8 @@ _INITIALS_AFTER = re.compile(
     r"(?:\(\s*(?:hereafter,?\s+)?|,\s*hereafter,?\s+)(?P<short>[A-Z](?:\s*[+/]\s*[A-Z]){1,3})(?=\s*[),;]|\s+(?:or|and)\b)"
 )
 _INITIALS_REACH = 200
+_LETTERED_SHORT = re.compile(r"\s*\(\s*(?P<short>[A-Z][A-Za-z]{1,3})\s*\)")
+_LETTERED_GAP = re.compile(r"\s*(?:,|\band\b|\bplus\b|\bwith\b|\+)\s*(?:and\s+)?", re.IGNORECASE)
 # what stands between the drugs of a run: a joiner, doses and schedules (brackets are taken out)
 _INITIALS_GAP = re.compile(
     r"(?:\s|[\d.,/\u00b2\u00b5]|\b(?:mg|g|mcg|kg|m[2\u00b2]?|d|IU|plus|with|and|daily|weekly|once|twice|every|days?|weeks?|"
@@ -635,6 +650,9 @@ def _drug_short_forms(text: str, mentions: list[Mention]) -> Iterator[tuple[str,
     for short, start, end, first, last in _initialled_regimens(text, mentions):
         if start not in defined:
             yield short, start, end, first.start, last.end
+    for short, start, end, first, last in _lettered_regimens(text, mentions):
+        if start not in defined:
+            yield short, start, end, first.start, last.end
     for mention in mentions:
         if mention.kind != "drug":
             continue
@@ -659,6 +677,43 @@ def _initialled_regimens(text: str, mentions: list[Mention]) -> Iterator[tuple[s
         gaps = [text[a.end : b.start] for a, b in itertools.pairwise(run)] + [text[run[-1].end : match.start()]]
         if all(_INITIALS_GAP.fullmatch(re.sub(BRACKETED, " ", gap)) for gap in gaps):
             yield match["short"], match.start("short"), match.end("short"), run[0], run[-1]
+
+
+def _lettered_regimens(text: str, mentions: list[Mention]) -> Iterator[tuple[str, int, int, Mention, Mention]]:
+    """Short forms of one letter per drug, right after the drugs they name, whose letters need not
+    be the drugs' initials (brand names often give them): "bortezomib and dexamethasone (Vd)",
+    "lenalidomide plus dexamethasone (Rd)". (short form, its span, first and last drug)"""
+    drugs = [m for m in mentions if m.kind == "drug"]
+    for match in _LETTERED_SHORT.finditer(text):
+        letters = len(match["short"])
+        before = [d for d in drugs if d.end <= match.start()]
+        run = before[-letters:]
+        if len(run) != letters or run[-1].end != match.start():
+            continue
+        gaps = [text[a.end : b.start] for a, b in itertools.pairwise(run)]
+        if all(_LETTERED_GAP.fullmatch(gap) for gap in gaps):
+            yield match["short"], match.start("short"), match.end("short"), run[0], run[-1]
+
+
+def _prefixed_regimens(text: str, meanings: dict[str, tuple[str, ...]], named: set[str]) -> dict[str, tuple[str, ...]]:
+    """Regimens written as a drug's first letters joined to a regimen's short form: "D-Rd" is
+    daratumumab with Rd, "Isa-Pd" isatuximab with Pd, when one drug the paper names, and not in
+    the regimen, starts with those letters."""
+    regimens = {short: drugs for short, drugs in meanings.items() if len(drugs) >= 2}
+    if not regimens:
+        return {}
+    found: dict[str, tuple[str, ...]] = {}
+    pattern = re.compile(
+        r"(?<![\w-])(?P<prefix>[A-Z][a-z]{0,3})[-\u2010\u2011\u2013](?P<short>"
+        + "|".join(re.escape(short) for short in sorted(regimens, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    for match in pattern.finditer(text):
+        base = regimens[match["short"]]
+        starting = [d for d in named if d.casefold().startswith(match["prefix"].casefold()) and d not in base]
+        if len(starting) == 1:
+            found[match.group()] = sorted_drugs([*base, starting[0]])
+    return found
 
 
 def _joined_drugs(text: str, mentions: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
@@ -778,6 +833,16 @@ class AgentContext:
                 return drugs
         return None
 
+    def arm_adding_to(self, class_name: str) -> tuple[str, ...] | None:
+        """The one arm that gives drugs of a class together with a drug outside it."""
+        adding = [
+            arm
+            for arm in self.arms
+            if any(class_name in self.reading.drug_classes(d) for d in arm)
+            and not all(class_name in self.reading.drug_classes(d) for d in arm)
+        ]
+        return adding[0] if len(adding) == 1 else None
+
     def resolve_class(self, class_name: str, definite: bool) -> tuple[str, ...] | None:
         """A class phrase that stands for a drug of the current trial ("the chemotherapy arm",
         "the MEK inhibitor") resolves to that arm's drugs; an indefinite one stays a class. A
@@ -787,6 +852,8 @@ class AgentContext:
         whole = [arm for arm in self.arms if all(class_name in self.reading.drug_classes(d) for d in arm)]
         if definite and len(whole) == 1:
             return whole[0]  # "the chemotherapy group" of a carboplatin-pemetrexed arm
+        if class_name == "chemotherapy" and (PHYSICIANS_CHOICE,) in self.arms:
+            return (PHYSICIANS_CHOICE,)  # "the chemotherapy group" of a trial against physician's choice
         for arm in self.arms:
             if len(arm) == 1 and class_name in self.reading.drug_classes(arm[0]):
                 return arm

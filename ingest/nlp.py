@@ -94,11 +94,13 @@ _TRIAL_NAME_PATTERNS = tuple(
         # the trial noun
         rf"\b{_TRIAL_NOUN},?[ \t]+(?P<name>{_ACRONYM})"
         r"(?=[ \t]*[,;:)]|[ \t]+(?:was|is|enrolled|randomi[sz]ed|showed|compared|tested)\b)",
+        # "the trial, known as ORBIT-202, ...", "a study called ORBIT"
+        rf"\b{_TRIAL_NOUN},?\s+(?:(?:known|referred\s+to)\s+as|called|named|dubbed)\s+(?P<name>{_ACRONYM})(?![\w-])",
         # "part of KEYNOTE-022", "arm of COMBI-v"
         rf"\b(?:part|arm|cohort|analysis|results?)\s+of\s+(?P<name>{_ACRONYM})\b",
         # "COMBI-d compared ...", "coBRIM randomised ...": the name is the subject of a design verb
         # ("16.5 months with MIRV compared with 12.7" compares figures: no trial there)
-        rf"(?<![\w-])(?P<name>{_ACRONYM})\s+(?:compared(?!\s+(?:with|to)\b)|randomi[sz]ed|enrolled|recruited|"
+        rf"(?<![\w-])(?P<name>{_ACRONYM})\s+(?:compared(?!\s+(?:with|to)\b)|randomi[sz]ed|randomly\s+assigned|enrolled|recruited|"
         r"assigned|tested|evaluated)\b",
         # "was tested in COLUMBUS against vemurafenib"
         rf"\b(?:tested|evaluated|studied|investigated|compared)\s+in\s+(?:the\s+)?(?P<name>{_ACRONYM})\b",

@@ -243,6 +243,8 @@ _HR_LABEL = re.compile(
     r"(?<![A-Za-z])(?:(?i:adjusted|stratified|unstratified|pooled|overall)\s+)?(?:(?i:hazard\s+ratios?)|HRs?)"
     r"(?:\s*[\[(](?:HR|aHR)[\])])?"
     r"(?:\s+(?:for|of)\s+(?P<about>(?!\d)[^\d;:()\[\]=<>]{1,80}?))?"
+    # "PFS hazard ratio vs chemotherapy: 0.65": the arm every ratio of the line is against
+    r"(?:\s+(?:vs\.?|versus|against)\s+[^\d;:()\[\]=<>,]{1,40}?(?=\s*:))?"
     # "Hazard ratio (A vs B): 0.75", "hazard ratio (A/B) 0.21": the comparison in brackets
     r"(?:\s*\((?P<compared>[^()\d]{1,80}?(?:\b(?:vs\.?|versus)\s|\s*/\s*)[^()\d]{1,80})\))?"
     r"(?:\s*[\[(]95\s*%\s*CI[\])])?"
@@ -261,7 +263,7 @@ _HR_REACH = 160
 # A bare ratio after "and" or a comma, printed with decimals and without a unit.
 _LISTED_RATIO = re.compile(
     # "... was 0.68; in those aged 60 or older it was 0.94": the ratio named again by "it"
-    r"(?:\band|,|\b(?:it|this|that)\s+(?:was|is|stood\s+at))"
+    r"(?:\band|[,;]|\b(?:it|this|that)\s+(?:was|is|stood\s+at))"
     rf"\s+(?P<value>\d?[.·]\d+)(?![\d·%])(?!\s*(?:{_RANGE_UNIT}|mg|patients|participants))"
     # nor the low end of a bare interval ("HR 0.76, 0.68 to 0.86"), nor the first of a list of
     # durations ("0.7, 1.5 and 2.5 months")

@@ -1,11 +1,13 @@
 """Readers: a file on disk -> Documents (text + metadata), chosen by content and extension.
 
 Formats: plain text and Markdown (optional YAML front matter), PubMed XML (efetch export,
-several articles per file), BioC XML and JSON (PubTator, PMC), and Turtle in the project
-ontology (a curated record going back in: returned as a graph, not as text to extract).
-Binary content (PDF, ZIP, NUL bytes) is refused whatever the name. `.xml`, `.json` and `.ttl`
-name their format; any other file is read by its content: a `.txt` holding PubMed XML is read
-as PubMed XML, one holding BioC JSON or Turtle likewise, anything else textual as text.
+several articles per file), PubMed's MEDLINE text format ("Save > PubMed format", `.nbib`;
+several records per file, only their title and abstract read as text), BioC XML and JSON
+(PubTator, PMC), and Turtle in the project ontology (a curated record going back in: returned
+as a graph, not as text to extract). Binary content (PDF, ZIP, NUL bytes) is refused whatever
+the name. `.xml`, `.json` and `.ttl` name their format; any other file is read by its content:
+a `.txt` holding PubMed XML is read as PubMed XML, one holding BioC JSON or Turtle likewise, one
+starting with a "PMID- " line as MEDLINE, anything else textual as text.
 
 Paper ids: the PMID, else the DOI, else the given id (front matter `id`, BioC document id),
 else a hash of the title line (so that an edited version of the same paper replaces the
@@ -20,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -68,6 +70,10 @@ _XML_START = re.compile(
 )
 _TURTLE_START = re.compile(rb"@(?:prefix|base)\s|(?:PREFIX\s+[\w.-]*:|BASE)\s*<")
 _YEAR = re.compile(r"\d{4}")
+_MEDLINE_START = re.compile(rb"PMID- ")
+# "10.1000/xyz [doi]" in an AID or LID line; several LID lines arrive joined into one value
+_MEDLINE_DOI = re.compile(r"(\S+)\s*\[doi\]")
+_MEDLINE_INDENT = " " * 6
 
 
 class ReadError(ValueError):
@@ -545,6 +551,105 @@ def _read_json(data: bytes, name: str, declared: bool) -> ReadResult | None:
     return _read_bioc(_bioc_from_json(raw_documents), name)
 
 
+# ---- MEDLINE: PubMed's tagged text format ---------------------------------------------------
+
+
+def _medline_lines(text: str, name: str) -> Iterator[str]:
+    """The file's lines as Bio.Medline reads them, each ending in a newline.
+
+    Biopython takes every line that is neither empty nor indented six spaces for a tag line, its
+    first four characters the tag: a line of a few blanks between records (a hand-edited file)
+    would join the records, so it is made empty; a line indented otherwise would become a tag of
+    spaces that swallows the continuation lines after it, and one indented six spaces with no tag
+    line before it makes Biopython fail with a bare KeyError: both are refused with their line.
+    """
+    in_record = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        continuation = line.startswith(_MEDLINE_INDENT)
+        if continuation and in_record:
+            # a blank one included: Biopython keeps it as a paragraph break
+            yield line + "\n"
+        elif not line.strip():
+            in_record = False
+            yield "\n"
+        elif not line[0].isspace():
+            in_record = True
+            yield line + "\n"
+        elif continuation:
+            raise ReadError(
+                f"{name}: malformed MEDLINE: line {number} is indented as a continuation but follows no tag line"
+            )
+        else:
+            raise ReadError(
+                f"{name}: malformed MEDLINE: line {number} starts with a blank but is neither "
+                "a tag line nor a continuation (indented six spaces)"
+            )
+
+
+def _medline_values(record: Mapping[str, str | list[str]], tag: str) -> list[str]:
+    # Biopython joins the lines of some tags into one string and keeps others as lists
+    value = record.get(tag, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _medline_text(record: Mapping[str, str | list[str]], tag: str) -> str:
+    return " ".join(" ".join(_medline_values(record, tag)).split())
+
+
+def read_medline(data: bytes, name: str) -> ReadResult:
+    # imported here so that Biopython is loaded only when a MEDLINE file is read
+    from Bio import Medline
+
+    warnings: list[str] = []
+    text = _decode(data, name, warnings).replace("\r\n", "\n").replace("\r", "\n")
+    documents = []
+    for number, record in enumerate(Medline.parse(_medline_lines(text, name)), start=1):
+        document = _medline_document(record, name)
+        if document is None:
+            label = _medline_text(record, "PMID") or f"number {number}"
+            warnings.append(f"{name}: MEDLINE record {label} has neither a title nor an abstract; skipped")
+        else:
+            documents.append(document)
+    if not documents:
+        raise ReadError(f"{name}: no MEDLINE record with a title or an abstract")
+    return ReadResult(_unique(documents, name, warnings), warnings)
+
+
+def _medline_document(record: Mapping[str, str | list[str]], name: str) -> Document | None:
+    """Title and abstract are the text; the index terms (MH, OT, RN, PT, ...) are not prose to extract."""
+    title = _medline_text(record, "TI")
+    # a blank line indented six spaces inside the abstract comes back from Biopython as a newline
+    paragraphs = [" ".join(part.split()) for part in " ".join(_medline_values(record, "AB")).split("\n")]
+    abstract = "\n".join(part for part in paragraphs if part)
+    if not title and not abstract:
+        return None
+    text = "\n\n".join(chunk for chunk in (title, abstract) if chunk)
+    pmid = _medline_text(record, "PMID") or None
+    # AID lines are the article's ids (the XML's ArticleIdList), LID its location (ELocationID)
+    doi = next(
+        (
+            match.group(1)
+            for tag in ("AID", "LID")
+            for value in _medline_values(record, tag)
+            for match in _MEDLINE_DOI.finditer(value)
+        ),
+        None,
+    )
+    authors = [*(_medline_values(record, "FAU") or _medline_values(record, "AU")), *_medline_values(record, "CN")]
+    return Document(
+        id=_paper_id(name, pmid, doi, None, text),
+        text=text,
+        title=title or None,
+        pmid=pmid,
+        doi=doi,
+        journal=_medline_text(record, "JT") or _medline_text(record, "TA") or None,
+        year=_year(_medline_text(record, "DP")) or _year(_medline_text(record, "DEP")),
+        authors=tuple(" ".join(author.split()) for author in authors if author.strip()),
+        source_type="abstract",
+        source_path=name,
+    )
+
+
 # ---- Turtle: a record in the project ontology ---------------------------------------------
 
 
@@ -638,6 +743,8 @@ def read_data(data: bytes, name: str, suffix: str = "") -> ReadResult:
         result = _read_json(data, name, declared=suffix in JSON_SUFFIXES)
         if result is not None:
             return result
+    if _MEDLINE_START.match(head):
+        return read_medline(data, name)
     return read_text(data, name)
 
 

@@ -49,6 +49,8 @@ REGISTRY_COUNTS = re.compile(
     r"participants\s+analy[sz]ed)\b[^:]{0,40}:",
     re.IGNORECASE,
 )
+# "| Participants: 184": an arm line's count cell
+_PARTICIPANTS_CELL = re.compile(r"\|\s*(?:participants|patients|enrolled|n)\s*[:=]\s*(?P<n>\d+)\s*(?:\||$)", re.I)
 # The interventions a registry arm lists: "Interventions: Drug: A; Other: Placebo", "Drug: A"
 _INTERVENTION_LINE = re.compile(r"\s*(?:interventions?|drug|biological)\s*:", re.IGNORECASE)
 
@@ -69,11 +71,15 @@ class RegistryArmReader:
         """An arm defined by a registry line, under its label; a comparator or placebo arm is the
         control. A table row counts only when its label names a drug or placebo; a results
         header listing the labels as columns ("Arm/Group Title: A | B") defines no arm."""
-        if "|" in match.group("label"):
-            return True
-        label_end = sentence.start + match.end("label")
-        label_mentions = [m for m in sentence.of("drug", "placebo", "class") if m.start < label_end]
         kind = (match.groupdict().get("kind") or "").casefold()
+        label_text, label_end = match.group("label"), sentence.start + match.end("label")
+        if "|" in label_text:
+            if not kind or "title" in kind:
+                return True
+            # "Experimental: Drug A | Drug: Drug A 3 mg/kg ... | Participants: 184": the first cell
+            label_end = sentence.start + match.start("label") + label_text.index("|")
+            label_text = label_text[: label_text.index("|")]
+        label_mentions = [m for m in sentence.of("drug", "placebo", "class") if m.start < label_end]
         if not kind and not label_mentions:
             return False
         # a label that names the arm's drugs is the arm ("Placebo Comparator: Placebo (n=131). Patients
@@ -88,19 +94,20 @@ class RegistryArmReader:
         # ..." offers them
         drugs = (choice[0],) if choice else named_drugs or drugs
         placebo_label = any(m.kind == "placebo" for m in label_mentions)
-        label = match.group("label").strip().casefold()
+        label = label_text.strip().casefold()
         self._open_arm = (trial, label, "comparator" in kind or placebo_label)
         if not drugs:
             return placebo_label  # "Arm II (Placebo)": its intervention lines give its drugs
         n = ARM_N.search(sentence.text)
+        cell = _PARTICIPANTS_CELL.search(sentence.text)
         drugs = trial.add_arm(
             drugs,
             sentence.index,
             "arm.registry",
-            int(n.group("n") or n.group("n2")) if n else None,
+            int(n.group("n") or n.group("n2")) if n else int(cell.group("n")) if cell else None,
             alternatives=len(groups) > 1,
         )
-        trial.name_arm(match.group("label"), drugs)
+        trial.name_arm(label_text, drugs)
         if re.fullmatch(r"arm \w+", kind):
             trial.labels[kind] = drugs  # results tables may name it "Arm 1"
         if "comparator" in kind or any(m.kind == "placebo" for m in label_mentions):

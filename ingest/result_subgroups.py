@@ -63,15 +63,16 @@ _LABELLED_COHORT = re.compile(
 # "In the AKT pathway-altered population, ...", "In the melanoma expansion cohort (n = 22), ...",
 # "In the cohort without PIK3CA mutations, ..."
 _NAMED_POPULATION = re.compile(
-    r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+the\s+"
+    r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the|that|this)\s+"
     r"(?P<phrase>(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|study|trial)\b)"
     r"[\w/+<>\u2264\u2265=-]+(?:\s+[\w/+<>\u2264\u2265=.-]+){0,3}?\s+(?:population|subgroup|subset|cohort)"
     r"|(?:population|subgroup|subset|cohort)\s+(?:of\s+patients\s+)?(?:with|without)\s+[^,;()]{3,60}(?=,))\b",
     re.I,
 )
 _QUALIFIED_GROUP = re.compile(
-    r"\b(?:in|among|for)\s+the\s+(?P<phrase>(?:pre-?treated|previously\s+treated|treatment[- ]na[iï]ve|untreated|"
-    r"na[iï]ve|refractory|[\w/]+-(?:mutant|mutated|positive|negative|pre-?treated|na[iï]ve|refractory))\s+"
+    r"\b(?:in|among|for)\s+(?:the|that|this|these)\s+"
+    r"(?P<phrase>(?:pre-?treated|previously\s+treated|treatment[- ]na[iï]ve|untreated|"
+    r"na[iï]ve|refractory|[\w/]+(?:-[\w/]+)*-(?:mutant|mutated|positive|negative|pre-?treated|na[iï]ve|refractory))\s+"
     r"(?:group|cohort|subgroup|population|patients))\b",
     re.I,
 )
@@ -149,6 +150,15 @@ _PRIOR_IN_PHRASE = re.compile(
 )
 
 
+_DISEASE_SUBGROUP = (
+    re.compile(r"^(?:In|Among)\s+(?:(?:patients|those)\s+with\s+)?(?P<phrase>[\w' -]{3,40}?)\s*,"),
+    re.compile(r"\bin\s+(?:(?:patients|those)\s+with\s+)?(?P<phrase>[\w' -]{3,40}?),\s+where\b"),
+)
+# "Key figures presented (tumour-cell PD-L1 >=1%):": a bracket right before the line's colon
+_LIST_HEADING_POPULATION = re.compile(r"\((?P<phrase>[^()]{2,50})\)\s*:\s*$")
+_THRESHOLD = re.compile(r"[<>\u2264\u2265]|\b(?:positive|negative|mutant|mutated|high|low)\b", re.I)
+
+
 class SubgroupReader:
     """Names the subgroup of each figure, keeping from one sentence to the next the cohort in
     force and the last sentence's subgroup (for "in this subgroup")."""
@@ -157,6 +167,21 @@ class SubgroupReader:
         self.reading = reading
         self.last: str | None = None  # the subgroup of the last sentence with figures
         self._cohort: str | None = None  # a cohort subgroup that later sentences continue
+        self._list_heading: str | None = None  # the population a line introducing a bulleted list names
+
+    def note_line(self, sentence: Sentence) -> None:
+        """Keep the population a line that introduces a bulleted list names in brackets ("Key
+        figures (PD-L1 of 1% or more):"), for the bullets under it; any other line ends it."""
+        if BULLET_LINE.match(sentence.text):
+            return
+        self._list_heading = None
+        heading = _LIST_HEADING_POPULATION.search(sentence.text)
+        if heading is None:
+            return
+        start, end = sentence.start + heading.start("phrase"), sentence.start + heading.end("phrase")
+        marker = any(start <= m.start < end for m in sentence.of("gene", "variant"))
+        if marker or _THRESHOLD.search(heading.group("phrase")):
+            self._list_heading = subgroup_label(heading.group("phrase"))
 
     def sentence_subgroup(self, sentence: Sentence, trial: TrialState) -> tuple[str | None, int]:
         """The subgroup a sentence's figures are for, with where the sentence names it (0 when it
@@ -176,6 +201,13 @@ class SubgroupReader:
                 label = subgroup_label(match.group("phrase"))
                 self._cohort = label if _COHORT_WORD.search(match.group()) else None
                 return label, match.start()
+        for match in (m for pattern in _DISEASE_SUBGROUP for m in pattern.finditer(text)):
+            # "In leiomyosarcoma, median OS was ...", "... concentrated in liposarcoma, where ...":
+            # one of the trial's several diseases
+            start, end = match.start("phrase"), match.end("phrase")
+            diseases = [m for m in sentence.of("disease") if start <= sentence.local(m.start) < end]
+            if diseases and len(trial.diseases) > 1 and not self._names_population(sentence, start, end, trial):
+                return subgroup_label(match.group("phrase")), match.start()
         if _ANAPHORIC_SUBGROUP.search(text):
             previous = self.reading.sentences[sentence.index - 1].text if sentence.index else ""
             named = _PATIENTS_WHO.search(previous)
@@ -210,11 +242,11 @@ class SubgroupReader:
             return None
         start, end = sentence.start + line.start("label"), sentence.start + line.end("label")
         if any(start <= m.start < end for m in sentence.mentions if m.kind not in {"gene", "disease"}):
-            return None
+            return self._list_heading
         label = line.group("label")
         if ARM_LABEL.search(label) or _ALL_PATIENTS.search(label):
-            return None
-        return subgroup_label(re.sub(r"\([^()]*\)", " ", label)) or None
+            return self._list_heading
+        return subgroup_label(re.sub(r"\([^()]*\)", " ", label)) or self._list_heading
 
     def _is_subgroup(self, phrase: str) -> bool:
         if re.match(

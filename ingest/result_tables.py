@@ -35,7 +35,9 @@ _NUMBERED_TITLE = re.compile(r"\s*\d{1,2}\.\s+[A-Za-z]")
 _TABLE_TIME_FRAME = re.compile(
     r"\s*(?:time\s+frame|population|description|analysis\s+population|measure\s+type)\b", re.I
 )
-_TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:median|mean|percentage|number)\b", re.I)
+_TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:units?\s*:|(?:median|mean|percentage|number)\b)", re.I)
+# "Overall Survival Rate at 12 Months", "6-month PFS rate": a landmark rate, not the endpoint's median
+_LANDMARK_TITLE = re.compile(r"\brates?\s+at\s+\d+\s*(?:months?|weeks?|years?)\b|\b\d+[- ](?:month|week|year)\b", re.I)
 _TABLE_HR_BRACKET = re.compile(
     r"\b(?:hazard ratio|HR)\s*\((?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\)", re.I
 )
@@ -229,6 +231,8 @@ class TableReader:
             arm = trial.labels[row.group("label").strip().casefold()]
             value = float(row.group("value"))
             row_unit = _unit_named(row.group("unit") or "") or unit
+            if (measure == "rate") != (row_unit == "%"):
+                continue  # a percentage under a time endpoint, or months under a rate
             self._add(Result(trial, arm, endpoint, measure, value, row_unit, sentence, "outcome.registry_table"))
         return True
 
@@ -268,7 +272,7 @@ class TableReader:
         numbered = endpoints and _NUMBERED_TITLE.match(text) and endpoints[0].start - sentence.start < 12
         if not (outcome_field or listing or numbered):
             return None
-        if not endpoints:
+        if not endpoints or _LANDMARK_TITLE.search(text):
             return (None, "median", None)
         endpoint = endpoints[0].key
         measure = "rate" if endpoint in RATE_ENDPOINTS else "median"

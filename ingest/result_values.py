@@ -77,7 +77,8 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (_PREVALENCE, None),
 )
 _NOT_A_RESULT_BEFORE = re.compile(
-    r"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*$"
+    r"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*"
+    r"(?:(?:about|approximately|roughly|nearly|almost|around|some)\s+)?$"
     # a threshold: "stable disease lasting \u226524 weeks"
     r"|[<>\u2264\u2265]\s*$"
     # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of 4 months"
@@ -90,7 +91,7 @@ _OF_RESPONDERS = re.compile(
     r"^[^.;]{0,30}?\bof\s+(?:the\s+|those\s+|these\s+)?(?:responders|responding\s+patients|responses)\b", re.I
 )
 _LIST_GAP = re.compile(
-    r"^\s*(?:months?|weeks?|%|percent)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?,?\s*"
+    r"^\s*(?:months?|weeks?|%|percent)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*|\[[^\[\]]*\]\s*)?,?\s*"
     r"(?:and|or|versus|vs\.?|v\.?|to|compared with|as against|against|,)\s*$",
     re.I,
 )

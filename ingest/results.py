@@ -90,6 +90,7 @@ class ResultReader:
         for sentence in self.reading.sentences:
             if self.reading.starts_paragraph(sentence):
                 previous_topic, topic = topic, None
+            self.subgroups.note_line(sentence)
             trials = self.tracker.by_sentence.get(sentence.index, [])
             inherited = not trials
             if not trials:
@@ -173,6 +174,12 @@ class ResultReader:
             if not todo:
                 continue
             trial = by_value_trial[id(members[0])]
+            bracketed_arms = self._sets_bracketed_after(sentence, members, trial)
+            if bracketed_arms is not None:
+                # "15.4 vs 13.7 vs 9.1 months (A vs B vs C)": the bracket names each figure's arm
+                for value, arm in zip(members, bracketed_arms, strict=True):
+                    assigned[id(value)] = [arm]
+                continue
             pair = self._bracketed_comparison(sentence, members, trial) if len(todo) == 2 else None
             if pair is not None:
                 # "A prolonged PFS compared with B (median, 23.9 v 9.2 months), as did C (14.7 v 9.2)"
@@ -185,6 +192,9 @@ class ResultReader:
                 # "... with placebo plus B, and median OS was 14.4 versus 12.2 months": an arm of an
                 # earlier clause does not start the list; the list's own clause, or the trial's order
                 before = self._arms_before(sentence, members[0].start, trial, from_clause=True)
+            if all(v.measure == "HR" for v in members) and len(before) > len(todo):
+                # "A ..., B ... and C (HR 0.54 and 0.64, respectively)": ratios of the arms against C
+                before = [arm for arm in before if arm != trial.control_arm()]
             candidates = [a for a in before if a not in used][-len(todo) :] if before else []
             respectively = RESPECTIVELY.search(sentence.text, members[-1].end) is not None
             order = self._trial_order(trial, sentence.index, len(todo), respectively)
@@ -409,6 +419,20 @@ class ResultReader:
         first, second = (self._as_trial_arm(drugs, trial) for drugs, _agent in groups)
         return (first, second) if first != second else None
 
+    def _sets_bracketed_after(
+        self, sentence: Sentence, members: list[Value], trial: TrialState
+    ) -> list[tuple[str, ...]] | None:
+        """The arms a bracket right after a list of figures names one per figure, in order."""
+        bracket = _BRACKET_AFTER_LIST.match(sentence.text, members[-1].end)
+        if bracket is None:
+            return None
+        self._focus(trial)
+        start = sentence.start + bracket.start("inside")
+        groups = agent_groups(self.reading, sentence, start, sentence.start + bracket.end("inside"), self.context)
+        if len(groups) != len(members):
+            return None
+        return [self._as_trial_arm(drugs, trial) for drugs, _ in groups]
+
     def _bracketed_comparison(
         self, sentence: Sentence, members: list[Value], trial: TrialState
     ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -573,7 +597,16 @@ class ResultReader:
         return arms
 
     def _as_trial_arm(self, drugs: tuple[str, ...], trial: TrialState) -> tuple[str, ...]:
+        sets = trial.arm_sets()
+        if trial.randomized and len(sets) == 1 and len(drugs) >= 2 and set(drugs) < set(sets[0]):
+            # "A was combined with B and C (Vd) in TRIAL ... 7.1 months with Vd": the backbone
+            # a randomised trial that names one arm compares its arm with
+            return drugs
         return arm_for(self.reading, trial, drugs)
+
+
+# "... 9.1 months (A vs B vs C)": the arms of a list, in a bracket right after it
+_BRACKET_AFTER_LIST = re.compile(r"\s*(?:months?|weeks?|%|percent)?\s*\((?P<inside>[^()]+)\)")
 
 
 def _top_level_breaks(text: str) -> list[int]:

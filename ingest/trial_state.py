@@ -13,7 +13,7 @@ from ingest.arm_groups import (
     without_described_classes,
     without_placebo,
 )
-from ingest.mentions import CARE_CLASSES, PLACEBO_ARM, Reading, sorted_drugs
+from ingest.mentions import CARE_CLASSES, PHYSICIANS_CHOICE, PLACEBO_ARM, Reading, sorted_drugs
 
 # the short form an arm's label ends with: "Investigator's Choice Chemotherapy (IC Chemo)"
 _SHORT_LABEL = re.compile(r"\(\s*([^()]{1,15}?)\s*\)\s*$")
@@ -167,8 +167,8 @@ class TrialState:
         names the class's drugs ("pembrolizumab, cisplatin and fluorouracil"), once there is
         exactly one such arm; a chemotherapy arm is the physician's-choice arm, when there is one."""
         sets = self.arm_sets()
-        if ("chemotherapy",) in sets and ("physician's choice",) in sets:
-            self.redefine_arm(("chemotherapy",), ("physician's choice",))
+        if ("chemotherapy",) in sets and (PHYSICIANS_CHOICE,) in sets:
+            self.redefine_arm(("chemotherapy",), (PHYSICIANS_CHOICE,))
         for arm in list(self.arms):
             members = [
                 other

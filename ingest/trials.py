@@ -123,8 +123,16 @@ _BACKBONE_DESCRIBED = re.compile(
 )
 _NAMES_SETS_OF = re.compile(r"[\s-]+(?:combinations|regimens|doublets|triplets|(?:containing|based)\s+arms)\b", re.I)
 _ARMS_LINK = re.compile(r"\b(?:of|with|comparing|testing)\b", re.I)
+_TREATED_PATIENTS_BEFORE = re.compile(
+    r"\b(?:patients|participants|those)\s+(?:receiving|given|treated\s+with|on)\s+(?:the\s+)?$", re.I
+)
+_PLURAL_TRIALS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:trials|studies)\b", re.I)
+_TREATED_AFTER = re.compile(r"[-\u2010\u2011](?:treated|exposed)\b", re.I)
 _VERSUS = re.compile(r"\b(?:versus|vs)\b", re.I)
-_PATIENTS_BEFORE = re.compile(r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those)\s+$", re.I)
+# "in the patients allocated to ...", "in 38% of those receiving ...": an arm's patients
+_PATIENTS_BEFORE = re.compile(
+    r"(?:\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?|%\s+of\s+(?:the\s+)?)(?:patients|participants|those)\s+$", re.I
+)
 _NAME_SLASH = re.compile(r"\s*/\s*")
 # A registration line: "Trial registration: ClinicalTrials.gov, NCT...", "registered with ..."
 _REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|ClinicalTrials\.gov|\btrial identification\b", re.I)
@@ -147,7 +155,12 @@ _OTHER_ID_FIELD = re.compile(
     r"(?:ID|identifier)s?(?:\s+numbers?)?\s*:",
     re.IGNORECASE,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:should|could|would|might|may|perhaps|whether|suggest\w*)\b", re.IGNORECASE)
+# a hedge, or a plan for trials still to come ("the logical next experiments are ...")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:should|could|would|might|may|perhaps|whether|suggest\w*|logical|rational|"
+    r"next\s+(?:experiments?|steps?|trials?|studies))\b",
+    re.IGNORECASE,
+)
 # The question a trial asked, right after its name: "TRIAL-9 asked whether", "(TRIAL-9) tested
 # whether", "TRIAL-9, which enrolled 300 patients, examined whether"
 _TRIAL_QUESTION = re.compile(
@@ -185,8 +198,13 @@ _ENROLMENT = tuple(
         rf"\bEnrol(?:l)?ment\b[^:]*:\s*(?P<n>{COUNT})",
         rf"\b(?:randomi[sz]ed|randomly assigned|enrolled|recruited|assigned|allocated|took|included)\s+"
         rf"(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
+        # "Of 2,104 patients screened, ..., and 507 were randomized (...)": those randomised, not those screened
+        rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:were|was)\s+(?:randomi[sz]ed|enrolled)\b(?!\s+(?:to|in|into|at)\b)",
         # "Of the 303 patients, 152 were assigned ..." opens its sentence ("79% of 71 patients" does not)
         rf"\b(?-i:Of)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:randomi[sz]ed\s+|enrolled\s+|treated\s+)?(?:patients|participants)\b",
+        # "Among 493 patients randomised to A or B": the whole trial, named by how it was assigned
+        rf"\b(?:among|in|of)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:patients|participants)\s+(?:who\s+were\s+)?"
+        r"(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+(?:\d+\s*:\s*\d+\s+)?(?:to|between)\b",
         # "556 patients with ... (a long description) ... were randomly assigned"
         rf"\b(?:In\s+total,?\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
         rf"[^.;]{{0,200}}?\b(?:(?:were|was)\s+(?:then\s+)?"
@@ -545,6 +563,28 @@ class TrialTracker:
             self._control_by_comparison(trial)
             self._arm_from_lead(trial)
             self._name_most_used(trial)
+        self._phase_from_lead()
+
+    def _phase_from_lead(self) -> None:
+        """A news lead's phase ("according to phase 3 results") is the phase of the first trial the
+        text goes on to describe, when no trial was named where the phase was."""
+        named = [t for t in self.trials if t.sentences]
+        if not named:
+            return
+        trial = min(named, key=lambda t: min(t.sentences))
+        first = min(trial.sentences)
+        if trial.phase is not None:
+            return
+        phases = {
+            (mention.key, sentence.index)
+            for sentence in self.reading.sentences[:first]
+            if not self.by_sentence.get(sentence.index)
+            for mention in sentence.of("phase")
+            if not _PLURAL_TRIALS_AFTER.match(self.reading.text, mention.end)  # "four phase 3 trials"
+        }
+        if len({key for key, _ in phases}) == 1:
+            key, index = min(phases, key=lambda pair: pair[1])
+            trial.set_once("phase", key, index, "trial.phase_in_lead")
 
     def _name_most_used(self, trial: TrialState) -> None:
         """Of the names a trial goes by ("ENGOT-EN6/GOG-3031/RUBY"), the one the text uses most."""
@@ -624,7 +664,7 @@ class TrialTracker:
             if any(other is not trial for other in self.by_sentence.get(sentence.index, [])):
                 continue  # a sentence about another trial
             for drugs, agent in agent_groups(self.reading, sentence, sentence.start, sentence.end, self.context):
-                arm = trial.arm_named(drugs)
+                arm = arm_for(self.reading, trial, drugs)
                 if arm in sets and _COMPARED_WITH.search(self.reading.text, max(0, agent.start - 40), agent.start):
                     compared[arm] = compared.get(arm, 0) + 1
         if len(compared) == 1:
@@ -729,7 +769,8 @@ class TrialTracker:
         for rank, pattern in enumerate(_ENROLMENT):
             for match in pattern.finditer(clause):
                 if _SUBGROUP_COUNT.search(clause[max(0, match.start() - 12) : match.start()]) or (
-                    _LABELLED_PART.search(clause[max(0, match.start("n") - 40) : match.start("n")])
+                    # a registry's enrolment field counts the trial, whichever cohort it names
+                    rank and _LABELLED_PART.search(clause[max(0, match.start("n") - 40) : match.start("n")])
                 ):
                     continue
                 if rank and _PART_OF.search(text, sentence.start, start + match.start()):
@@ -788,8 +829,10 @@ class TrialTracker:
         end = described.start() if described else end
         # "in the patients allocated to carboplatin (HR 0.91)": a subgroup by what was given, no design
         verbs = [
-            m for m in _ARM_START.finditer(text, start, end) if not _PATIENTS_BEFORE.search(text, start, m.start())
-        ]
+            m
+            for m in _ARM_START.finditer(text, start, end)
+            if not _PATIENTS_BEFORE.search(text, start, m.start()) and text[m.start() - 1] not in "-\u2010\u2011"
+        ]  # "A-treated patients" are an arm's patients
         verb = verbs[0] if verbs else None
         has_trial_mention = bool(sentence.of("trial", "nct", "phase"))
         if verb is None and not has_trial_mention:
@@ -798,8 +841,11 @@ class TrialTracker:
         # patients" is no such verb); otherwise the clause's subject can be an arm ("A was
         # compared with B").
         acting = [m for m in verbs if not _ADJECTIVAL.match(text, m.end())]
-        passive = bool(acting) and re.match(r"random|assigned|allocated", acting[0].group(), re.I) is not None
-        verb = acting[0] if passive else verb
+        # "patients who had received X were randomly assigned to A or B": the assignment lists the arms
+        assigning = [m for m in acting if re.match(r"random|assigned|allocated", m.group(), re.I)]
+        verb = assigning[0] if assigning else verb
+        # "507 were randomized (A, n = 254; placebo, n = 253)": a bracket names known arms by label
+        passive = bool(assigning) and not re.match(r"\s*\(", text[assigning[0].end() : end])
         scan_from = verb.start() if verb is not None and passive else start
         clause_end = end
         breaks = clause_breaks(text, scan_from, end)
@@ -865,6 +911,11 @@ class TrialTracker:
         compares drugs without one ("A versus B in X (NAME): a phase 3 trial"), though a class
         there ("versus platinum-based chemotherapy") is left for the methods to spell out."""
         text = self.reading.text
+        if all(
+            _TREATED_PATIENTS_BEFORE.search(text, start, agent.start) or _TREATED_AFTER.match(text, agent.end)
+            for _, agent in groups
+        ):
+            return False  # "in 45% of A-treated patients and 38% of those receiving B": no design
         if _ARMS_LINK.search(text, start, end):
             return True
         return (

@@ -88,12 +88,15 @@ def test_a_targeted_pair_against_placebo_has_a_placebo_arm() -> None:
 
 
 def test_figures_of_a_placebo_arm_are_its_own_and_it_is_the_comparator() -> None:
-    facts = statements(read(
-        "In the phase 3 LUMEN trial, 240 patients with desmoid tumours were randomised to zeltinib (n = 120) "
-        "or placebo (n = 120). Median PFS was 14.2 months with zeltinib and 6.1 months with placebo "
-        "(HR 0.41, 95% CI 0.28-0.60). The response rate was 31% in the zeltinib group and 4% in the "
-        "placebo group."
-    ), Outcome)
+    facts = statements(
+        read(
+            "In the phase 3 LUMEN trial, 240 patients with desmoid tumours were randomised to zeltinib (n = 120) "
+            "or placebo (n = 120). Median PFS was 14.2 months with zeltinib and 6.1 months with placebo "
+            "(HR 0.41, 95% CI 0.28-0.60). The response rate was 31% in the zeltinib group and 4% in the "
+            "placebo group."
+        ),
+        Outcome,
+    )
     found = {(o.arm, o.endpoint, o.measure, o.value, o.comparator) for o in facts}
     assert found == {
         (("zeltinib",), "PFS", "median", 14.2, None),
@@ -348,10 +351,11 @@ def test_a_bracketed_pair_compares_the_clause_arms_and_as_did_reuses_the_compara
     }
 
 
-
 def test_an_allocation_ratio_of_three_arms() -> None:
-    facts = read("In the phase 3 HARBOUR trial, 600 patients were randomized 1:1:1 to zeltinib plus "
-                 "everolimus, zeltinib alone or everolimus alone.")
+    facts = read(
+        "In the phase 3 HARBOUR trial, 600 patients were randomized 1:1:1 to zeltinib plus "
+        "everolimus, zeltinib alone or everolimus alone."
+    )
     assert arm_sets(facts) == {("everolimus", "zeltinib"), ("zeltinib",), ("everolimus",)}
     assert {d.allocation_ratio for d in statements(facts, TrialDesign)} == {"1:1:1"}
 
@@ -466,9 +470,7 @@ def test_a_plus_b_or_c_versus_d_gives_c_the_first_partner() -> None:
         "ORCA compared both cabozantinib combinations with sunitinib. ORRs were 60.0%, 45.0%, and 30.0% in the "
         "three groups, respectively."
     )
-    assert arms_of(facts) == {
-        "ORCA": {("cabozantinib", "nivolumab"), ("cabozantinib", "everolimus"), ("sunitinib",)}
-    }
+    assert arms_of(facts) == {"ORCA": {("cabozantinib", "nivolumab"), ("cabozantinib", "everolimus"), ("sunitinib",)}}
     assert {(o.arm, o.value) for o in statements(facts, Outcome)} == {
         (("cabozantinib", "nivolumab"), 60.0),
         (("cabozantinib", "everolimus"), 45.0),
@@ -573,3 +575,151 @@ def test_a_listing_of_arms_resumes_after_a_maintenance_schedule() -> None:
         ("carboplatin", "durvalumab", "gemcitabine"): 300,
         ("carboplatin", "gemcitabine"): 300,
     }
+
+
+# ---- placebo, fixed pairs and passing mentions -----------------------------------------------------
+
+
+def test_placebo_with_its_own_partner_is_the_partner_arm() -> None:
+    facts = read(
+        "The phase 3 HARBOUR trial randomly assigned 900 men 2:1 to enzalutamide 160 mg daily plus "
+        "prednisone 5 mg twice daily (600 men) or placebo plus prednisone (300 men)."
+    )
+    assert arm_sets(facts) == {("enzalutamide", "prednisone"), ("prednisone",)}
+
+
+def test_a_slash_joined_pair_against_placebo_keeps_the_placebo_arm() -> None:
+    facts = read(
+        "HARBOUR randomly assigned 500 pretreated patients 2:1 to the oral combination "
+        "trifluridine/tipiracil (FTD/TPI) or placebo."
+    )
+    assert arm_sets(facts) == {("tipiracil", "trifluridine"), ("placebo",)}
+
+
+def test_the_combination_named_right_after_is_no_anaphor() -> None:
+    facts = read(
+        "Paclitaxel plus ramucirumab is the usual second-line doublet. In the HARBOUR trial, 500 "
+        "patients were randomised to the oral combination trifluridine/tipiracil or placebo."
+    )
+    assert arms_of(facts)["HARBOUR"] == {("tipiracil", "trifluridine"), ("placebo",)}
+
+
+def test_and_a_combination_of_opens_a_new_arm() -> None:
+    facts = read(
+        "Both nivolumab added to chemotherapy and a chemotherapy-free combination of nivolumab with "
+        "ipilimumab outlived chemotherapy alone in the phase 3 HARBOUR trial."
+    )
+    assert ("ipilimumab", "nivolumab") in arm_sets(facts)
+    assert all("ipilimumab" not in arm or len(arm) == 2 for arm in arm_sets(facts))
+
+
+def test_a_repeated_preposition_opens_a_new_arm() -> None:
+    facts = read(
+        "Brief Title: A Study of Nivolumab Compared to Bevacizumab and of Nivolumab With or Without "
+        "Ipilimumab in Recurrent Glioma (HARBOUR)\nPhase: Phase 3\n"
+    )
+    assert ("bevacizumab", "nivolumab") not in arm_sets(facts)
+    assert ("bevacizumab",) in arm_sets(facts)
+
+
+def test_prior_therapy_before_the_assignment_is_no_arm() -> None:
+    facts = read(
+        "Adults who had received two earlier regimens (one of which had to include an anthracycline) "
+        "were randomly assigned 1:1 to eribulin or dacarbazine in the phase 3 HARBOUR trial."
+    )
+    assert arm_sets(facts) == {("eribulin",), ("dacarbazine",)}
+
+
+def test_a_trial_named_in_passing_with_the_arms_of_another_is_left_out() -> None:
+    facts = read(
+        "Eribulin had shown activity in a phase 2 study, so we compared it with dacarbazine in the "
+        "phase 3 HARBOUR trial. HARBOUR randomly assigned 452 patients to eribulin or dacarbazine."
+    )
+    assert set(arms_of(facts)) == {"HARBOUR"}
+
+
+def test_a_trial_named_in_passing_with_its_own_drug_is_kept() -> None:
+    facts = read(
+        "Binimetinib improved PFS over chemotherapy in the phase 3 HARBOUR trial, and pimasertib gave "
+        "a similar signal in a randomised phase 2 study."
+    )
+    assert ("pimasertib",) in {arm for arms in arms_of(facts).values() for arm in arms}
+
+
+def test_a_planned_next_experiment_is_no_arm() -> None:
+    facts = read(
+        "HARBOUR randomised 500 patients to nivolumab or placebo. The logical next experiments are "
+        "rational pairings, such as ramucirumab with an anti-PD-1 antibody, tested in selected patients."
+    )
+    assert arm_sets(facts) == {("nivolumab",), ("placebo",)}
+    combos = {(c.drugs, c.status) for c in statements(facts, Combination)}
+    assert (("anti-PD-1 antibody", "ramucirumab"), "proposed") in combos
+
+
+# ---- enrolment ---------------------------------------------------------------------------------
+
+
+def test_among_n_patients_randomised_is_the_trial_size() -> None:
+    facts = read(
+        "HARBOUR is a phase 3 trial in gastric cancer. Among 493 patients randomised 2:1 to nivolumab "
+        "or placebo, median overall survival was 5.3 versus 4.1 months."
+    )
+    assert sizes(facts) == {"HARBOUR": 493}
+
+
+def test_a_regimen_lettered_after_its_drugs_and_a_drug_prefixed_to_it() -> None:
+    facts = read(
+        "The phase 3 KESTREL trial randomly assigned 560 patients to lenalidomide and dexamethasone (Rd) "
+        "with or without daratumumab. Median PFS was 44.1 months with D-Rd versus 17.2 months with Rd."
+    )
+    assert arm_sets(facts) == {("daratumumab", "dexamethasone", "lenalidomide"), ("dexamethasone", "lenalidomide")}
+    found = {(o.arm, o.value) for o in statements(facts, Outcome)}
+    assert found == {
+        (("daratumumab", "dexamethasone", "lenalidomide"), 44.1),
+        (("dexamethasone", "lenalidomide"), 17.2),
+    }
+
+
+def test_a_backbone_named_in_the_results_of_a_trial_with_one_arm_is_the_control() -> None:
+    facts = read(
+        "Isatuximab was combined with pomalidomide and dexamethasone (Pd) in the randomised phase 3 "
+        "KESTREL trial. Among 300 patients (150 Isa-Pd, 150 Pd), median PFS was 11.4 versus 6.6 months."
+    )
+    assert arm_sets(facts) == {("dexamethasone", "isatuximab", "pomalidomide"), ("dexamethasone", "pomalidomide")}
+
+
+def test_the_patients_of_an_arm_name_no_arm() -> None:
+    facts = read(
+        "KESTREL randomly assigned 500 patients to daratumumab plus bortezomib or bortezomib alone. "
+        "Infusion reactions occurred in 44% of daratumumab-treated patients (in KESTREL) and in 37% of "
+        "those receiving isatuximab in other studies."
+    )
+    assert arms_of(facts)["KESTREL"] == {("bortezomib", "daratumumab"), ("bortezomib",)}
+
+
+def test_what_a_choice_arm_turned_out_to_be_is_no_arm() -> None:
+    facts = read(
+        "In the trial, known as KESTREL-7, 380 patients were randomly assigned 2:1 to tebentafusp "
+        "(250 patients) or to the investigator's choice of therapy (130 patients), which was mostly "
+        "pembrolizumab, with the remainder receiving ipilimumab or dacarbazine."
+    )
+    assert arms_of(facts) == {"KESTREL-7": {("tebentafusp",), ("physician's choice",)}}
+
+
+def test_the_phase_of_a_news_lead_goes_to_the_trial_described_next() -> None:
+    facts = read(
+        "A new antibody lengthened survival in uveal melanoma, according to phase 3 results.\n\n"
+        "In the trial, known as KESTREL-7, 380 patients were randomly assigned to tebentafusp or to "
+        "dacarbazine."
+    )
+    assert designs(facts)["KESTREL-7"].phase == "3"
+
+
+def test_labels_in_a_bracket_after_randomized_name_known_arms() -> None:
+    facts = read(
+        "In the phase 3 KESTREL study, adults were randomized 1:1 to zolbetuximab plus capecitabine and "
+        "oxaliplatin (CAPOX) or to placebo plus CAPOX. Of 2,000 patients screened, 38% were eligible, and "
+        "500 were randomized (zolbetuximab, n = 250; placebo, n = 250)."
+    )
+    assert arm_sets(facts) == {("capecitabine", "oxaliplatin", "zolbetuximab"), ("capecitabine", "oxaliplatin")}
+    assert sizes(facts) == {"KESTREL": 500}

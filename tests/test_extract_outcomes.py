@@ -433,3 +433,106 @@ def test_event_free_survival_and_complete_response_rates_are_not_reported() -> N
         (("standard of care",), 5.7),
         (("lisocabtagene maraleucel",), 0.41),
     }
+
+
+# ---- three arms, lists and brackets ----------------------------------------------------------------
+
+THREE_ARMS = (
+    "The phase 3 DELTA trial randomised 900 adults 1:1:1 to nivolumab plus fluorouracil and cisplatin, "
+    "nivolumab plus ipilimumab, or fluorouracil plus cisplatin alone. "
+)
+NIVO_CHEMO, NIVO_IPI, CHEMO = (
+    ("cisplatin", "fluorouracil", "nivolumab"),
+    ("ipilimumab", "nivolumab"),
+    (
+        "cisplatin",
+        "fluorouracil",
+    ),
+)
+
+
+def test_ratios_listed_respectively_are_the_experimental_arms_against_control() -> None:
+    text = THREE_ARMS + (
+        "Median OS was 15 months with nivolumab plus chemotherapy and 14 months with nivolumab plus "
+        "ipilimumab, compared with 9 months with chemotherapy (HR 0.55 and 0.66, respectively)."
+    )
+    assert ratios(text) == {(NIVO_CHEMO, CHEMO, "OS", 0.55), (NIVO_IPI, CHEMO, "OS", 0.66)}
+
+
+def test_a_bracket_after_a_list_names_each_figure_arm() -> None:
+    text = (
+        THREE_ARMS
+        + "Median OS: 15.1 vs 13.2 vs 9.4 months (nivolumab + chemotherapy vs nivolumab + ipilimumab vs chemotherapy)"
+    )
+    assert keyed(text) == {
+        (NIVO_CHEMO, "OS", "median", 15.1),
+        (NIVO_IPI, "OS", "median", 13.2),
+        (CHEMO, "OS", "median", 9.4),
+    }
+
+
+def test_ratios_of_a_line_against_one_arm() -> None:
+    text = (
+        THREE_ARMS
+        + "\n- PFS hazard ratio vs chemotherapy: 0.66 (nivolumab + chemotherapy); 1.03 (nivolumab + ipilimumab)\n"
+    )
+    assert ratios(text) == {(NIVO_CHEMO, CHEMO, "PFS", 0.66), (NIVO_IPI, CHEMO, "PFS", 1.03)}
+
+
+def test_the_class_combination_is_the_arm_adding_a_drug_to_the_class() -> None:
+    text = THREE_ARMS + "Across all patients, median OS reached 13.4 months with the chemotherapy combination."
+    assert keyed(text) == {(NIVO_CHEMO, "OS", "median", 13.4)}
+
+
+def test_the_bracketed_population_of_a_list_heading_is_its_bullets_subgroup() -> None:
+    text = THREE_ARMS + (
+        "\n\nFigures for the biomarker group (PD-L1 \u22651%):\n"
+        "- Median PFS: 7.1 vs 4.2 vs 4.6 months\n\n"
+        "Median OS was 13.0 months with nivolumab plus chemotherapy."
+    )
+    subgroups = {(o.value, o.subgroup) for o in outcomes(text)}
+    assert subgroups == {(7.1, "pd-l1 \u22651%"), (4.2, "pd-l1 \u22651%"), (4.6, "pd-l1 \u22651%"), (13.0, None)}
+
+
+def test_the_chemotherapy_group_of_a_physicians_choice_trial() -> None:
+    text = (
+        "In this phase 3 trial (NEXUS), we randomly assigned 540 patients to pembrolizumab or investigator's "
+        "choice chemotherapy with paclitaxel, docetaxel, or vinflunine. Median overall survival was 10.1 "
+        "months in the pembrolizumab group versus 7.2 months in the chemotherapy group."
+    )
+    assert keyed(text) == {(("pembrolizumab",), "OS", "median", 10.1), (("physician's choice",), "OS", "median", 7.2)}
+
+
+def test_a_difference_of_about_n_months_is_no_median() -> None:
+    text = TWO_ARMS + "Abemaciclib lengthened overall survival (by approximately 3 months)."
+    assert keyed(text) == set()
+
+
+def test_a_square_bracketed_interval_keeps_a_list_together() -> None:
+    text = TWO_ARMS + (
+        "Survival was longer with abemaciclib than with placebo (median 13.5 months [95% CI 10.9-15.6] "
+        "vs 11.5 months [9.6-13.0])."
+    )
+    assert keyed(text) == {(COMBO, "OS", "median", 13.5), (BACKBONE, "OS", "median", 11.5)}
+
+
+def test_that_marker_positive_group_is_a_subgroup() -> None:
+    text = (
+        TWO_ARMS
+        + "In that HER2-positive group, median PFS was 9.9 months with abemaciclib and 5.1 months with placebo."
+    )
+    assert {o.subgroup for o in outcomes(text)} == {"her2-positive group"}
+
+
+def test_one_disease_of_a_trial_of_several_is_a_subgroup() -> None:
+    text = (
+        "The phase 3 SPAN trial randomly assigned 450 adults with liposarcoma or leiomyosarcoma to eribulin or "
+        "dacarbazine. In liposarcoma, median overall survival was 15.5 months with eribulin and 8.5 months with "
+        "dacarbazine. Overall, median overall survival was 13.4 versus 11.6 months."
+    )
+    assert {(o.value, o.subgroup) for o in outcomes(text)} == {
+        (15.5, "liposarcoma"),
+        (8.5, "liposarcoma"),
+        (13.4, None),
+        (11.6, None),
+    }

@@ -237,3 +237,33 @@ def test_column_titles_name_their_arms_by_the_drugs_they_spell() -> None:
         (("physician's choice",), "OS", "median", 6.2),
         (("zanubrutinib",), "OS", "HR", 0.66),
     }
+
+
+def test_arm_lines_with_cells_and_outcomes_under_units_lines() -> None:
+    facts = read(
+        "ClinicalTrials.gov ID: NCT09990017\n"
+        "Brief Title: Zeltinib Versus Bevacizumab in Recurrent Glioma (CREST)\n"
+        "Phase: Phase 3\n"
+        "Enrollment (Cohort 2): 300 participants (Actual)\n\n"
+        "Arms and Interventions\n"
+        "  Experimental: Zeltinib | Drug: Zeltinib 3 mg/kg every 2 weeks | Participants: 150\n"
+        "  Active Comparator: Bevacizumab | Drug: Bevacizumab 10 mg/kg every 2 weeks | Participants: 150\n\n"
+        "Primary Outcome Measure\n"
+        "1. Overall Survival (OS) [Time Frame: up to 4 years]\n"
+        "  Units: Months, Median (95% Confidence Interval)\n"
+        "  Zeltinib: 9.7 (8.1 to 11.5)\n"
+        "  Bevacizumab: 10.2 (9.1 to 11.9)\n"
+        "  Statistical analysis: Hazard Ratio (Zeltinib vs Bevacizumab) 1.05, 95% CI 0.84 to 1.31\n"
+        "2. Overall Survival Rate at 12 Months\n"
+        "  Units: Percentage of participants (95% CI)\n"
+        "  Zeltinib: 41.5 (34.2 to 48.1)\n"
+        "  Bevacizumab: 42.5 (35.1 to 49.3)\n"
+    )
+    assert keyed(facts) == {
+        (("zeltinib",), "OS", "median", 9.7),
+        (("bevacizumab",), "OS", "median", 10.2),
+        (("zeltinib",), "OS", "HR", 1.05),
+    }
+    arms = {(f.statement.drugs, f.statement.n) for f in facts.facts if isinstance(f.statement, Arm)}
+    assert arms == {(("zeltinib",), 150), (("bevacizumab",), 150)}
+    assert {f.statement.n_enrolled for f in facts.facts if isinstance(f.statement, TrialDesign)} == {300}
