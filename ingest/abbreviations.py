@@ -133,9 +133,9 @@ def _context_start(text: str, open_index: int, enclosing_open: int | None) -> in
 
 
 def _short_form_region(text: str, open_index: int, close_index: int) -> tuple[int, int]:
-    """The part of a parenthetical that can be a short form: before ", ", "; " or a nested "("."""
+    """The part of a parenthetical that can be a short form: before ", ", "; ", ": " or a nested "("."""
     end = close_index
-    for separator in (", ", "; ", "("):
+    for separator in (", ", "; ", ": ", "("):
         cut = text.find(separator, open_index + 1, end)
         if cut != -1:
             end = cut

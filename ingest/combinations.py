@@ -25,8 +25,9 @@ _COMBINATION_CUE = re.compile(
     r"\b(?:combin\w*|pair\w*|partners?|plus|add(?:ing|ed)|together\s+with|doublets?|triplets?|backbone)\b|\+",
     re.IGNORECASE,
 )
+# (not "patients who could tolerate it": what patients were able to do)
 _PROPOSAL_CUE = re.compile(
-    r"\b(?:may|might|could|should|would|probably|likely|proposed|propose[sd]?|rational\w*|hypothes\w+|"
+    r"(?<!\bwho )\b(?:may|might|could|should|would|probably|likely|proposed|propose[sd]?|rational\w*|hypothes\w+|"
     r"worth\w*|warrant\w*|idea|suggest\w*|future|candidates?|potential(?:ly)?|require|deserv\w*|merit\w*|"
     r"logical|next\s+step|attractive|compelling|open\s+question)\b",
     re.IGNORECASE,
@@ -36,7 +37,10 @@ _TRIAL_REFERENCE = re.compile(
     r"(?:evaluated|tested|studied)\b",
     re.IGNORECASE,
 )
-_HYPOTHETICAL_TRIAL = re.compile(r"\b(?:might|could|would|should|may)\b", re.IGNORECASE)
+# "trials combining A with B are warranted": trials still to be run
+_HYPOTHETICAL_TRIAL = re.compile(
+    r"\b(?:might|could|would|should|may|warranted|needed|required|planned|future)\b", re.IGNORECASE
+)
 _CLAUSES = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\s+(?!that\b)", re.IGNORECASE)
 _CLASS_HEAD = re.compile(r"(?:inhibitors?|antibod(?:y|ies)|blockers?|antagonists?)$", re.IGNORECASE)
 _LIST_BEFORE_HEAD = re.compile(r"((?:[\w/-]+\s*(?:,|\bor\b|\band\b|,\s*or\b|,\s*and\b)\s*)+)$", re.IGNORECASE)
@@ -53,6 +57,7 @@ _DESCRIBED_DRUG_GAP = re.compile(
 )
 # "or", and a repeated preposition: "with cetuximab in colorectal cancer and with pembrolizumab"
 _ALTERNATIVE_GAP = re.compile(r"\bor\b|\band\s+(?:with|to)\b", re.IGNORECASE)
+_PAIRING_GAP = re.compile(rf"{_COMBINATION_CUE.pattern}|\b(?:with|and|to|alongside)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
 # A drug named as what the pairing avoids or replaces: "without the toxicity of X", "instead of X"
 _EXCLUDED_BEFORE = re.compile(
@@ -183,6 +188,22 @@ def _spread_list(reading: Reading, text: str, clause_start: int, head: object) -
 
 
 def _combinations(text: str, agents: list[_Agent]) -> list[tuple[str, ...]]:
+    """The drug sets a clause's agents pair; agents far apart with no word of pairing between
+    them ("the curve for A plus B crossed below that of C") belong to separate pairings."""
+    segments: list[list[_Agent]] = [[]]
+    for index, agent in enumerate(agents):
+        if index:
+            gap = re.sub(r"\([^()]*\)", " ", text[agents[index - 1].end : agent.start])
+            if len(gap.split()) > 2 and not (_PAIRING_GAP.search(gap) or _ALTERNATIVE_GAP.search(gap)):
+                segments.append([])
+        segments[-1].append(agent)
+    combos: list[tuple[str, ...]] = []
+    for segment in segments:
+        combos.extend(drugs for drugs in _paired(text, segment) if drugs not in combos)
+    return combos
+
+
+def _paired(text: str, agents: list[_Agent]) -> list[tuple[str, ...]]:
     if len(agents) < 2:
         return []
     groups: list[list[str]] = [[agents[0].name]]

@@ -56,6 +56,8 @@ _SET_ANAPHOR = re.compile(
 # "the combination of A and B", "the oral combination A/B": the set is named right after
 _SET_NAMED_GAP = re.compile(r"\s*(?:of\s+|[,:]\s*)?", re.IGNORECASE)
 _COMBINATION_AFTER = re.compile(r"[-\s]*(?:containing\s+)?(?:combination|doublet|triplet)\b", re.IGNORECASE)
+# "MRD-negative at entry: 30.1 vs. 24.3 months": a label, a colon and figures
+_LABELLED_FIGURES = re.compile(r"\s*[^:;\d\s][^:;]{1,60}?:\s*\d")
 _PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
 # not "placebo-controlled", which says how a trial was run
 PLACEBO = re.compile(r"\b(?:placebo|PBO)\b(?![-\u2010\u2011]\s*controlled)", re.IGNORECASE)
@@ -105,6 +107,9 @@ class Sentence:
     end: int
     text: str
     mentions: list[Mention] = field(default_factory=list)
+    # an unbulleted item of a list a heading line introduces ("Results by group (median OS):" then
+    # "  MRD-negative: 30.1 vs. 24.3 months")
+    list_item: bool = False
 
     def of(self, *kinds: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind in kinds]
@@ -172,6 +177,10 @@ class Reading:
     def _sentences(self, doc: Doc) -> list[Sentence]:
         sentences = [Sentence(i, sent.start_char, sent.end_char, sent.text) for i, sent in enumerate(doc.sents)]
         starts = [s.start for s in sentences]
+        for previous, sentence in itertools.pairwise(sentences):
+            opens_line = "\n" in self.text[previous.start + len(previous.text.rstrip()) : sentence.start]
+            introduced = previous.text.rstrip().endswith(":") or previous.list_item
+            sentence.list_item = opens_line and introduced and _LABELLED_FIGURES.match(sentence.text) is not None
 
         def add(mention: Mention) -> None:
             index = bisect_right(starts, mention.start) - 1

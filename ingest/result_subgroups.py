@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ingest.mentions import ARM_LABEL, Reading, Sentence
-from ingest.result_values import BULLET_LINE, RESPECTIVELY, Value
+from ingest.result_values import RESPECTIVELY, Value, list_label
 from ingest.subgroups import subgroup_label
 from ingest.trial_state import TrialState
 
@@ -65,7 +65,8 @@ _LABELLED_COHORT = re.compile(
 _NAMED_POPULATION = re.compile(
     r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the|that|this)\s+"
     r"(?P<phrase>(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|study|trial)\b)"
-    r"[\w/+<>\u2264\u2265=-]+(?:\s+[\w/+<>\u2264\u2265=.-]+){0,3}?\s+(?:population|subgroup|subset|cohort)"
+    r"[\w/+<>\u2264\u2265=\u2010-\u2013-]+(?:\s+[\w/+<>\u2264\u2265=.\u2010-\u2013-]+){0,3}?\s+"
+    r"(?:population|subgroup|subset|cohort)"
     r"|(?:population|subgroup|subset|cohort)\s+(?:of\s+patients\s+)?(?:with|without)\s+[^,;()]{3,60}(?=,))\b",
     re.I,
 )
@@ -119,7 +120,7 @@ _CLAUSE_EVERYONE = re.compile(
 )
 # a figure for one dose level of an escalation: "25% at 60 mg/m2", "(40%) at the 115 mg/m² dose"
 _DOSE_LEVEL_AFTER = re.compile(
-    r"\s*(?:\)\s*)?(?:\([^()]*\)\s*)?at\s+(?:the\s+)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|\u00b5g|mcg)(?:/(?:m\u00b2|m2|kg))?)",
+    r"\s*(?:\)\s*)?(?:\([^()]*\)\s*)?(?:at|with)\s+(?:the\s+)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|\u00b5g|mcg)(?:/(?:m\u00b2|m2|kg))?)",
     re.I,
 )
 _ANAPHORIC_SUBGROUP = re.compile(
@@ -130,7 +131,9 @@ _ANAPHORIC_SUBGROUP = re.compile(
 # "... focused on the 313 patients without a detectable alteration. In this subgroup, ..."
 _PATIENTS_WHO = re.compile(r"\b(?:patients|participants|those)\s+(?:with|without|whose|who)\b[^,;.()]{3,60}", re.I)
 _TRAILING_COHORT = re.compile(
-    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?in\s+(?:the\s+(?P<name>[\w/. \u2013-]{2,30}?)\s+cohorts?\b|"
+    # "31% in the 2.5 mg/kg cohort", "30 (31%; CI 21-43) of 97 patients in the 2.5 mg/kg cohort"
+    r"^(?:[^()]*\))?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+\d+\s+(?:patients|participants)\s+)?"
+    r"in\s+(?:the\s+(?P<name>[\w/. \u2013-]{2,30}?)\s+cohorts?\b|"
     rf"(?:the\s+)?(?P<label>{_COHORT_LETTER}))",
     re.I,
 )
@@ -172,7 +175,7 @@ class SubgroupReader:
     def note_line(self, sentence: Sentence) -> None:
         """Keep the population a line that introduces a bulleted list names in brackets ("Key
         figures (PD-L1 of 1% or more):"), for the bullets under it; any other line ends it."""
-        if BULLET_LINE.match(sentence.text):
+        if list_label(sentence):
             return
         self._list_heading = None
         heading = _LIST_HEADING_POPULATION.search(sentence.text)
@@ -237,7 +240,7 @@ class SubgroupReader:
         """The subgroup a bulleted line's label names: "- BRCA-mutated (n=120): 30.1 vs 14.2 months"
         under a line announcing results by subgroup. A label that names an arm, an endpoint or
         all patients is not a subgroup."""
-        line = BULLET_LINE.match(sentence.text)
+        line = list_label(sentence)
         if line is None:
             return None
         start, end = sentence.start + line.start("label"), sentence.start + line.end("label")
@@ -246,7 +249,7 @@ class SubgroupReader:
         label = line.group("label")
         if ARM_LABEL.search(label) or _ALL_PATIENTS.search(label):
             return self._list_heading
-        return subgroup_label(re.sub(r"\([^()]*\)", " ", label)) or self._list_heading
+        return subgroup_label(re.sub(r"\s*\([^()]*\)", "", label)) or self._list_heading
 
     def _is_subgroup(self, phrase: str) -> bool:
         if re.match(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.mentions import Sentence
@@ -76,14 +77,14 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     ),
     (_PREVALENCE, None),
 )
+_ABOUT = r"(?:(?:about|approximately|roughly|nearly|almost|around|some)\s+)?"
 _NOT_A_RESULT_BEFORE = re.compile(
-    r"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*"
-    r"(?:(?:about|approximately|roughly|nearly|almost|around|some)\s+)?$"
+    rf"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*{_ABOUT}$"
     # a threshold: "stable disease lasting \u226524 weeks"
     r"|[<>\u2264\u2265]\s*$"
-    # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of 4 months"
+    # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of nearly 4 months"
     r"|\b(?:improvement|gain|difference|prolongation|extension|increase|reduction|benefit)\s+"
-    r"(?:in\s+(?:median\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?of\s*(?:about\s+|approximately\s+)?$",
+    rf"(?:in\s+(?:median\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?of\s*{_ABOUT}$",
     re.I,
 )
 # "in 64% and 59% of responders": a share of the responders, not a response rate
@@ -99,7 +100,14 @@ _DEFINITION = re.compile(r",\s*defined\s+as\b[^,;]*|\(\s*defined\s+as\b[^()]*\)"
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _GENERALISATION = re.compile(r"\b(?:rarely|seldom|typically|usually|generally|historically|commonly)\b", re.I)
 # "- HRD-positive (n=387): 37.2 vs 17.7 months": a bulleted line under its label
-BULLET_LINE = re.compile(r"^\s*[\u2022\u25aa\u25e6\u2023\u00b7*\u2013-]\s*(?P<label>[^:;\d][^:;]{1,60}?)\s*:")
+_BULLET_LINE = re.compile(r"^\s*[\u2022\u25aa\u25e6\u2023\u00b7*\u2013-]\s*(?P<label>[^:;\d][^:;]{1,60}?)\s*:")
+_ITEM_LINE = re.compile(r"^\s*(?P<label>[^:;\d][^:;]{1,60}?)\s*:")
+
+
+def list_label(sentence: Sentence) -> re.Match[str] | None:
+    """The label of a list item, bulleted ("- KRAS-altered (n=40): ...") or set under a heading line
+    ("Results by group:" then "MRD-negative: 30.1 vs. 24.3 months")."""
+    return _BULLET_LINE.match(sentence.text) or (_ITEM_LINE.match(sentence.text) if sentence.list_item else None)
 # "the median was 11.3 months versus 6.8 months": a median whose endpoint an earlier sentence named
 _BARE_MEDIAN = re.compile(
     r"(?:\bmedians?\b(?:\s+(?:was|were|of))?|\bit\s+was)[\s,:(]*"
@@ -174,12 +182,13 @@ def find_values(sentence: Sentence, last_time_endpoint: str | None) -> list[Valu
     # "the effect held in both mutation subgroups (... HR 0.17)": a prevalence word stops rates only
     ratio_cues = [c for c in cues if not (c[2] is None and _PREVALENCE.fullmatch(text[c[0] : c[1]]))]
     bare_before = False  # "it was 31.9 versus 20.5 months, and in X 23.5 versus 17.3 months"
+    chained = _chain_ends(values, cues)
     for value in values:
         own_cues = ratio_cues if value.measure == "HR" else cues
-        value.endpoint = _endpoint(value, own_cues)
+        value.endpoint = _endpoint(value, own_cues, _unbracketed_distance(text, chained.get(id(value), value.end)))
         blocked = any(endpoint is None and end <= value.start for _s, end, endpoint in own_cues)
         bare_median = value.unit in {"months", "weeks"} and bool(
-            bare_before or _BARE_MEDIAN.search(text[: value.start]) or BULLET_LINE.match(text)
+            bare_before or _BARE_MEDIAN.search(text[: value.start]) or list_label(sentence)
         )
         if value.unit in {"months", "weeks"}:
             bare_before = bare_median and not named
@@ -228,7 +237,7 @@ def _cues(sentence: Sentence) -> list[tuple[int, int, str | None]]:
         (sentence.local(m.start), sentence.local(m.end), m.key) for m in sentence.of("endpoint")
     ]
     # a bullet's label names its subgroup ("- KRAS-altered (n=40):"); its words are no cue
-    bullet = BULLET_LINE.match(sentence.text)
+    bullet = list_label(sentence)
     floor = bullet.end() if bullet else 0
     for pattern, endpoint in _CUES:
         for match in pattern.finditer(sentence.text, floor):
@@ -247,7 +256,29 @@ def _cues(sentence: Sentence) -> list[tuple[int, int, str | None]]:
     )
 
 
-def _endpoint(value: Value, cues: list[tuple[int, int, str | None]]) -> str | None:
+def _chain_ends(values: list[Value], cues: list[tuple[int, int, str | None]]) -> dict[int, int]:
+    """Where the run of like figures a figure starts ends, when no cue stands between them: "30
+    (31%) of 97 patients in cohort A and 34 (34%) of 99 in cohort B had a response" names the
+    endpoint after the last figure of the run."""
+    ends: dict[int, int] = {}
+    for value, following in reversed(list(itertools.pairwise(values))):
+        if (
+            value.measure != "HR"
+            and following.unit == value.unit
+            and following.start - value.end <= 80
+            and not any(value.end <= start < following.start for start, _end, _ in cues)
+        ):
+            ends[id(value)] = ends.get(id(following), following.end)
+    return ends
+
+
+def _unbracketed_distance(text: str, start: int) -> Callable[[int], int]:
+    """How far an offset lies from ``start``, not counting what brackets hold ("(31%; 95% CI 21-43)")."""
+    # a figure inside brackets ("30 (31%; ...)") counts from where its bracket closes
+    return lambda end: len(re.sub(r"^[^()]*\)|\([^()]*\)|\[[^\[\]]*\]", "", text[start:end]))
+
+
+def _endpoint(value: Value, cues: list[tuple[int, int, str | None]], distance: Callable[[int], int]) -> str | None:
     allowed = TIME_ENDPOINTS if value.unit in {"months", "weeks"} else RATE_ENDPOINTS
     if value.measure == "HR":
         allowed = frozenset({"PFS", "OS"})
@@ -261,7 +292,7 @@ def _endpoint(value: Value, cues: list[tuple[int, int, str | None]]) -> str | No
     for start, _end, endpoint in (c for c in cues if c[0] >= value.end):
         if endpoint is None:
             return None
-        if endpoint in allowed and start - value.end <= 60:
+        if endpoint in allowed and distance(start) <= 60:
             return endpoint
         if endpoint in allowed:
             return None

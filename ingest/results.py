@@ -24,7 +24,7 @@ from ingest.arm_groups import ALONE_AFTER, agent_groups
 from ingest.mentions import Reading, Sentence, sorted_drugs
 from ingest.result_subgroups import SubgroupReader, cohort_in_turn, in_subgroup_phrase, named_after
 from ingest.result_tables import TableReader
-from ingest.result_values import BULLET_LINE, RESPECTIVELY, Result, Value, find_values
+from ingest.result_values import RESPECTIVELY, Result, Value, find_values, list_label
 from ingest.trial_state import TrialState, arm_for
 from ingest.trials import TrialTracker
 
@@ -91,11 +91,14 @@ class ResultReader:
             if self.reading.starts_paragraph(sentence):
                 previous_topic, topic = topic, None
             self.subgroups.note_line(sentence)
+            heading = {m.key for m in sentence.of("endpoint")} & {"PFS", "OS"}
+            if sentence.text.rstrip().endswith(":") and len(heading) == 1:
+                self._last_time_endpoint = heading.pop()  # "Results by group (median OS, A vs B):"
             trials = self.tracker.by_sentence.get(sentence.index, [])
             inherited = not trials
             if not trials:
                 # the items of a bulleted list continue the sentence that introduced them
-                new_paragraph = self.reading.starts_paragraph(sentence) and not BULLET_LINE.match(sentence.text)
+                new_paragraph = self.reading.starts_paragraph(sentence) and not list_label(sentence)
                 if new_paragraph and not self.tables.in_table:
                     self._before_paragraph = [previous_topic] if previous_topic else []
                     trials = self._paragraph_trial(sentence)
@@ -270,7 +273,7 @@ class ResultReader:
                 self._hazard_ratio(sentence, value, trial, values, assigned, subgroup)
                 continue
             for arm in assigned.get(id(value), []):
-                if not arm or self._restated(trial, arm, value, subgroup):
+                if not arm or self._restated(trial, arm, value, subgroup, sentence, values):
                     continue
                 arm = trial.add_arm(arm, sentence.index, "arm.from_result")
                 self._add(
@@ -324,14 +327,27 @@ class ResultReader:
             return "outcome.versus_list"
         return "outcome.median" if value.measure == "median" else "outcome.rate"
 
-    def _restated(self, trial: TrialState, arm: tuple[str, ...], value: Value, subgroup: str | None) -> bool:
-        """A figure already reported for the trial and endpoint, repeated for comparison."""
+    def _restated(
+        self,
+        trial: TrialState,
+        arm: tuple[str, ...],
+        value: Value,
+        subgroup: str | None,
+        sentence: Sentence,
+        values: list[Value],
+    ) -> bool:
+        """A subgroup's figure already reported for the trial and endpoint, repeated: for comparison
+        next to a subgroup's, or in a summary that names the subgroup otherwise ("In that
+        PD-L1-positive group, ..." then "Key figures (PD-L1 of 1% or more): ...")."""
         if subgroup is None:
             return False
-        return any(
-            r.trial is trial and r.endpoint == value.endpoint and r.value == value.value and r.subgroup is None
-            for r in self.results
-        )
+        earlier = [r for r in self.results if r.trial is trial and r.endpoint == value.endpoint]
+        if any(r.value == value.value and r.subgroup is None for r in earlier):
+            return True
+        # the whole list repeated: every figure of the sentence for the endpoint reported before
+        listed = [v.value for v in values if v.endpoint == value.endpoint and v.measure == value.measure]
+        before = {(r.value, r.arm) for r in earlier if r.subgroup is not None and r.sentence.index != sentence.index}
+        return (value.value, arm) in before and all(any(v == b for b, _ in before) for v in listed)
 
     def _hazard_ratio(
         self,

@@ -600,15 +600,21 @@ class TrialTracker:
             trial.acronym = spellings[best][0]
 
     def _lead_set(self, trial: TrialState) -> tuple[str, ...] | None:
-        """The one drug set its paragraph names before a trial that names no drug of its own:
-        "Drug A is given for eight cycles. In the phase 2 TRIAL-1 study, 90 patients were
-        treated." (the drug a review's paragraph is about). Sentences about another trial do
-        not count; two sets leave it open."""
+        """The one drug set a trial whose design names no arm is about: the set the sentence that
+        first names it holds ("A showed activity in the phase 1 TRIAL-1 study"), else the one its
+        paragraph names before it ("Drug A is given for eight cycles. In the phase 2 TRIAL-1 study,
+        90 patients were treated.": the drug a review's paragraph is about). Sentences about
+        another trial do not count; two sets leave it open."""
         if not trial.sentences:
             return None
         first = self.reading.sentences[min(trial.sentences)]
         if first.of("drug", "regimen"):
-            return None
+            # "A showed single-agent activity in the phase 1 TRIAL-1 study": the one set it names
+            if len(self.by_sentence.get(first.index, [])) > 1:
+                return None
+            groups = agent_groups(self.reading, first, first.start, first.end, self.context)
+            named = {drugs for drugs, _ in groups if not all(is_class_phrase(self.reading, d) for d in drugs)}
+            return next(iter(named)) if len(named) == 1 else None
         sets: set[tuple[str, ...]] = set()
         for index in range(first.index - 1, -1, -1):
             sentence = self.reading.sentences[index]
@@ -620,7 +626,8 @@ class TrialTracker:
         return next(iter(sets)) if len(sets) == 1 else None
 
     def _arm_from_lead(self, trial: TrialState) -> None:
-        """A single-arm trial whose text names no drug tests the drug its paragraph is about."""
+        """A single-arm trial whose design names no arm tests the drug it is named with, or the one
+        its paragraph is about."""
         if trial.arms or trial.randomized or not (trial.acronym or trial.nct or trial.phase):
             return
         lead = self._lead_set(trial)

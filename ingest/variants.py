@@ -366,6 +366,9 @@ def _found(link: _GeneLink, change: _ProteinChange, start: int, end: int) -> _Fo
     return _Found(mention, link.written_against and link.symbol is not None)
 
 
+_HYPHENED_NAME = re.compile(r"[A-Z0-9][-\u2010\u2011]$")
+
+
 def _one_letter_mentions(text: str, resolver: _GeneResolver) -> list[_Found]:
     found: list[_Found] = []
     for match in _ONE_LETTER_MENTION.finditer(text):
@@ -381,6 +384,10 @@ def _one_letter_mentions(text: str, resolver: _GeneResolver) -> list[_Found]:
             link = glued
         else:
             link = resolver.resolve(match.start(), match.end())
+            if change.is_codon_level and _HYPHENED_NAME.search(text, 0, match.start()) and not _is_hotspot(
+                link.symbol, change
+            ):
+                continue  # "AR-V7", "CD44-V6": an isoform's name, not a codon
         reconciled = _reconciled(link, change)
         written = match.group(0)[match.start("ref") - match.start() :]
         if reconciled is None or not _supported(change, written, reconciled, has_prefix):

@@ -125,3 +125,8 @@ def test_definitions_are_in_text_order() -> None:
 def test_long_form_does_not_cross_a_sentence_end() -> None:
     text = "Tumours progressed. Scans (S) were read centrally."
     assert find_abbreviations(text) == []
+
+
+def test_a_short_form_followed_by_a_colon_and_its_options() -> None:
+    text = "Patients received treatment of physician's choice (TPC: eribulin, vinorelbine or capecitabine)."
+    assert abbreviation_map(text) == {"TPC": "treatment of physician's choice"}

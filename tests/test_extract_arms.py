@@ -723,3 +723,12 @@ def test_labels_in_a_bracket_after_randomized_name_known_arms() -> None:
     )
     assert arm_sets(facts) == {("capecitabine", "oxaliplatin", "zolbetuximab"), ("capecitabine", "oxaliplatin")}
     assert sizes(facts) == {"KESTREL": 500}
+
+
+def test_a_trial_named_only_as_where_a_drug_showed_activity_tests_that_drug() -> None:
+    facts = read(
+        "BACKGROUND: Zeltinib showed single-agent activity in the phase 1 KESTREL-1 study.\n"
+        "METHODS: KESTREL-2 is a phase 2 study that randomly assigned 200 patients to two doses of zeltinib."
+    )
+    assert arms_of(facts)["KESTREL-1"] == {("zeltinib",)}
+    assert designs(facts)["KESTREL-1"].phase == "1"

@@ -536,3 +536,63 @@ def test_one_disease_of_a_trial_of_several_is_a_subgroup() -> None:
         (13.4, None),
         (11.6, None),
     }
+
+
+def test_labelled_lines_under_a_heading_are_subgroup_figures() -> None:
+    text = TWO_ARMS + (
+        "Median overall survival was 24.5 months with abemaciclib and 14.9 months with placebo, a gain of "
+        "nearly ten months.\n\n"
+        "Results in selected groups (median OS, abemaciclib vs. placebo):\n"
+        "  Residual disease at entry: 14.2 vs. 10.1 months\n"
+        "  No residual disease at entry: 30.4 vs. 24.1 months\n"
+    )
+    found = {(o.arm, o.value, o.subgroup is not None) for o in outcomes(text)}
+    assert found == {
+        (COMBO, 24.5, False),
+        (BACKBONE, 14.9, False),
+        (COMBO, 14.2, True),
+        (BACKBONE, 10.1, True),
+        (COMBO, 30.4, True),
+        (BACKBONE, 24.1, True),
+    }
+
+
+def test_a_subgroup_figure_repeated_in_a_summary_is_one_fact() -> None:
+    text = TWO_ARMS + (
+        "In that HER2-positive group, median PFS was 9.9 months with abemaciclib and 5.1 months with placebo.\n\n"
+        "Key figures (HER2-positive):\n"
+        "- Median PFS: 9.9 vs 5.1 months\n"
+    )
+    assert sorted(o.value for o in outcomes(text)) == [5.1, 9.9]
+
+
+def test_two_subgroups_sharing_one_figure_keep_both() -> None:
+    text = TWO_ARMS + (
+        "PFS by biomarker:\n"
+        "- BRCA-mutated (n=200): 36.9 vs 21.5 months\n"
+        "- HRD-positive (n=380): 36.9 vs 17.4 months\n"
+    )
+    assert sorted((o.value, o.subgroup) for o in outcomes(text) if o.arm == COMBO) == [
+        (36.9, "brca-mutated"),
+        (36.9, "hrd-positive"),
+    ]
+
+
+def test_figures_by_dose_cohort_with_the_endpoint_named_after_them() -> None:
+    text = (
+        "The phase 2 LARK study randomly assigned 200 patients to zeltinib 2.5 mg/kg or 3.4 mg/kg. "
+        "In all, 30 (31%; 97.5% CI 21-43) of 97 patients in the 2.5 mg/kg cohort and 34 (34%; 24-46) of "
+        "99 patients in the 3.4 mg/kg cohort had an overall response. Median progression-free survival "
+        "was 2.8 months with 2.5 mg/kg and 4.7 months with 3.4 mg/kg."
+    )
+    assert {(o.endpoint, o.value, o.subgroup) for o in outcomes(text)} == {
+        ("ORR", 31.0, "2.5 mg/kg cohort"),
+        ("ORR", 34.0, "3.4 mg/kg cohort"),
+        ("PFS", 2.8, "2.5 mg/kg dose level"),
+        ("PFS", 4.7, "3.4 mg/kg dose level"),
+    }
+
+
+def test_a_population_named_with_an_en_dash_is_a_subgroup() -> None:
+    text = TWO_ARMS + "In the brain-metastasis\u2013negative population, median PFS was 5.5 months with abemaciclib."
+    assert {o.subgroup for o in outcomes(text)} == {"brain-metastasis\u2013negative population"}

@@ -280,3 +280,9 @@ def test_hotspot_table() -> None:
     assert hotspot_residue(None, 12) == "G"  # every RAS gene agrees
     assert hotspot_residue(None, 209) == "Q"  # GNAQ and GNA11 agree
     assert hotspot_residue("TP53", 61) is None
+
+
+def test_an_isoform_name_hyphened_to_its_gene_is_no_codon() -> None:
+    text = "Splice variants such as AR-V7 were studied, and KRAS-G12 mutations were common."
+    spans = (gene_span(text, "AR"), gene_span(text, "KRAS"))
+    assert changes(text, spans) == [("KRAS", "G12")]
