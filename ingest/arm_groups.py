@@ -99,7 +99,7 @@ CHOICE_OF = re.compile(rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{
 _CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+)?\d+\s+[A-Za-z])?")
 # what separates the options a choice arm lists: "A (schedule), B and C (ABC); or D"
 _OPTION_LIST_GOES_ON = re.compile(
-    rf"\s*\)?\s*(?:{BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and)?\s*\(?\s*", re.IGNORECASE
+    rf"\s*\)?\s*(?:{BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and|plus|with|\+)?\s*\(?\s*", re.IGNORECASE
 )
 _OR_ALONE = re.compile(r"\s+or\s+", re.IGNORECASE)
 _VERSUS_NEXT = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)

@@ -599,8 +599,11 @@ _AGENT_BEFORE_LETTER = re.compile(
 _AGENT_AFTER_LETTER = re.compile(r"\s*(?:[+/]|\b(?:plus|alone|monotherapy|arm|group|versus|vs\b))", re.IGNORECASE)
 # "eligible for cisplatin", "unfit for intensive chemotherapy": the patients, not the arm
 # "eligible for cisplatin", "non-platinum chemotherapy": the drug named is not given
+# "eligible for A", "non-A", "with optional A maintenance": not a drug an arm is given
 _QUALIFIER_BEFORE = re.compile(
-    r"\b(?:eligible|ineligible|unfit|unsuitable|fit|candidates?)\s+for\s+(?:intensive\s+)?$|\bnon[-\u2010\u2011]$", re.I
+    r"\b(?:eligible|ineligible|unfit|unsuitable|fit|candidates?)\s+for\s+(?:intensive\s+)?$|\bnon[-\u2010\u2011]$"
+    r"|\boptional\s+$",
+    re.I,
 )
 # The one single-drug arm of a trial that also tests a combination: "19% with monotherapy"
 _MONOTHERAPY = re.compile(

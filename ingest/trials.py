@@ -207,7 +207,7 @@ _ENROLMENT = tuple(
         r"(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+(?:\d+\s*:\s*\d+\s+)?(?:to|between)\b",
         # "556 patients with ... (a long description) ... were randomly assigned"
         rf"\b(?:In\s+total,?\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
-        rf"[^.;]{{0,200}}?\b(?:(?:were|was)\s+(?:then\s+)?"
+        rf"(?:\([^()]*\)|[^.;()]){{0,200}}?\b(?:(?:were|was)\s+(?:then\s+)?"
         rf"(?:randomi[sz]ed|randomly|enrolled|treated|assigned|allocated|recruited|included|given)|"
         rf"underwent\s+randomi[sz]ation)",
         # "twenty-six patients with BRAF V600E-mutant thyroid cancer received ..."
@@ -510,6 +510,9 @@ class TrialTracker:
     def read(self) -> None:
         for sentence in self.reading.sentences:
             self._row = self._pipe.feed(sentence)
+            if self.current is not None and not self.reading.in_background(sentence) and self._told_in_background():
+                # past a structured abstract's background, "this study" is the paper's own trial
+                self.focus(next((t for t in self.trials if 0 in t.sentences), self.current))
             groups = self._groups(sentence)
             # Named trials first, so an unnamed mention in the same sentence can join them.
             ordered = sorted(groups, key=lambda g: not (g.names or g.ncts))
@@ -585,6 +588,11 @@ class TrialTracker:
         if len({key for key, _ in phases}) == 1:
             key, index = min(phases, key=lambda pair: pair[1])
             trial.set_once("phase", key, index, "trial.phase_in_lead")
+
+    def _told_in_background(self) -> bool:
+        """Whether the trial in focus is named only in the background of a structured abstract."""
+        sentences = self.current.sentences if self.current is not None else []
+        return bool(sentences) and all(self.reading.in_background(self.reading.sentences[i]) for i in sentences)
 
     def _name_most_used(self, trial: TrialState) -> None:
         """Of the names a trial goes by ("ENGOT-EN6/GOG-3031/RUBY"), the one the text uses most."""

@@ -732,3 +732,17 @@ def test_a_trial_named_only_as_where_a_drug_showed_activity_tests_that_drug() ->
     )
     assert arms_of(facts)["KESTREL-1"] == {("zeltinib",)}
     assert designs(facts)["KESTREL-1"].phase == "1"
+
+
+def test_past_the_background_this_study_is_the_papers_own_trial() -> None:
+    facts = read(
+        "Zeltinib versus chemotherapy in lung cancer (KESTREL-42): a randomised, phase 3 trial\n\n"
+        "Background\nIn KESTREL-24 most patients in the chemotherapy group crossed over to zeltinib.\n\n"
+        "Methods\nThis randomised, open-label, phase 3 study was done at 200 centres. Patients were randomly "
+        "assigned to zeltinib or to the investigator's choice of platinum-based chemotherapy (carboplatin plus "
+        "paclitaxel or carboplatin plus pemetrexed), with optional pemetrexed maintenance.\n\n"
+        "Findings\n1270 patients (900 men, 370 women; median age 63 years) were allocated to zeltinib (n=635) "
+        "or chemotherapy (n=635)."
+    )
+    assert arms_of(facts)["KESTREL-42"] == {("zeltinib",), ("physician's choice",)}
+    assert sizes(facts)["KESTREL-42"] == 1270
