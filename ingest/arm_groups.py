@@ -106,12 +106,17 @@ _VERSUS_NEXT = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
 # "A or placebo, given with B", "A (268) or placebo (271) together with B": B is in both arms
 _PARTNER_AFTER_PLACEBO = re.compile(
     r"(?:,\s*(?:(?:given|administered)\s+)?(?:with|plus)|,?\s*(?:(?:given|administered)\s+)?"
-    r"(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with))\s+(?:[a-z][\w-]*\s+){0,3}$",
+    r"(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with)"
+    # "A 200 mg or placebo every 3 weeks with six cycles of B"
+    r"|^\s*(?:every\s+\d+\s+weeks?\s+|(?:once\s+|twice\s+)?(?:daily|weekly)\s+)?with)"
+    r"\s+(?:[a-z][\w-]*\s+){0,3}$",
     re.IGNORECASE,
 )
 # "A and B induction, high-dose B consolidation": the phase of treatment a drug named again is for
 _PHASE_WORDS = re.compile(
-    r"\b(?:induction|re-?induction|consolidation|intensification|maintenance|conditioning|priming)\b", re.IGNORECASE
+    r"\b(?:induction|re-?induction|consolidation|intensification|maintenance|conditioning|priming|"
+    r"continu(?:ed|ing)|then)\b",
+    re.IGNORECASE,
 )
 _PHASE_AFTER = re.compile(r"\s+(?:maintenance|consolidation)\b", re.IGNORECASE)
 _ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
@@ -206,10 +211,13 @@ def agent_groups(
     backbone: list[str] = []  # "B plus either A or placebo": B
     shared: list[_DrugSet] = []  # the sets a shared partner ("each given with B") joins
     compare_open = re.search(r"\bcompar\w*\b", text[start : agents[0].start], re.I) if agents else None
+    repeated = False  # the agent before was a drug named again for a later phase
     for index, agent in enumerate(agents):
         if index == 0:
             groups.append(_DrugSet(list(agent.drugs), agent))
             continue
+        if repeated and agent.kind != "placebo":
+            repeated = False
         gap = text[agents[index - 1].end : agent.start]
         previous_drugs = groups[-1].drugs
         if set(agent.drugs) <= set(previous_drugs) and agent.drugs and _ALIAS_GAP.fullmatch(gap):
@@ -223,6 +231,19 @@ def agent_groups(
         # a schedule in brackets ("(1.25 mg/kg on days 1 and 8)") is long, holds numbers and
         # "or", but splits nothing
         unbracketed = re.sub(BRACKETED, " ", gap)
+        if (
+            agent.drugs
+            and not _SPLIT.search(unbracketed)
+            and any(set(agent.drugs) <= set(group.drugs) for group in groups)
+            and (_PHASE_WORDS.search(_DOSE.sub("", unbracketed)) or _PHASE_AFTER.match(text, agent.end))
+            and not ALONE_AFTER.match(text, agent.end)
+        ):
+            # "A and B induction, high-dose B consolidation", "followed by maintenance A", "then
+            # continued A": a later phase of the same regimen, and its placebo ("... A or placebo")
+            repeated = True
+            continue
+        if repeated and agent.kind == "placebo":
+            continue
         if len(_DOSE.sub(" ", unbracketed).split()) > 14 or (_CLAUSE_BREAK.search(unbracketed) and not list_end):
             groups.append(_DrugSet(list(agent.drugs), agent))
             control, backbone, shared = None, [], []
@@ -236,6 +257,8 @@ def agent_groups(
         if shared and _JOIN.search(gap) and not _SPLIT.search(gap):
             for group in shared:
                 group.drugs.extend(agent.drugs)
+            if control is not None:
+                control.extend(agent.drugs)
             continue
         shared = []
         if _WITH_OR_WITHOUT.search(unbracketed):
@@ -253,6 +276,8 @@ def agent_groups(
             masked = groups[-1].agent.kind == "placebo"
             for group in groups[_last_clause_start(text, groups) if masked else -1 :]:
                 group.drugs.extend(agent.drugs)
+            if masked:
+                shared = groups[_last_clause_start(text, groups) :]  # "... to B and C": C too
             continue
         bare_gap = _DOSE.sub("", unbracketed)
         split = (
@@ -274,15 +299,6 @@ def agent_groups(
             groups[-1].drugs.extend(agent.drugs)
             if control is not None:
                 control.extend(agent.drugs)
-        elif (
-            not split
-            and agent.drugs
-            and set(agent.drugs) <= set(previous_drugs)
-            and (_PHASE_WORDS.search(bare_gap) or _PHASE_AFTER.match(text, agent.end))
-            and not ALONE_AFTER.match(text, agent.end)
-        ):
-            # "A and B induction, high-dose B consolidation": a later phase of the same regimen
-            continue
         else:
             drugs = [*backbone, *agent.drugs]
             if (
@@ -452,7 +468,9 @@ def listed_options(text: str, agents: list[Agent]) -> list[Agent]:
 
 # a relative clause after a choice arm that says what the choice was
 _CHOICE_DESCRIBED = re.compile(
-    r"(?:\s+of\s+[\w-]+)?\s*(?:\([^()]*\)\s*)?,\s*(?:which|consisting|mostly|mainly|chiefly)\b", re.IGNORECASE
+    r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,2})?\s*(?:\([^()]*\)\s*)?"
+    r"(?:,\s*(?:which|consisting|mostly|mainly|chiefly|meaning|namely|i\.e\.|that\s+is)\b|:)",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;.](?:\s|$)")
 

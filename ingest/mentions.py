@@ -16,7 +16,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -405,13 +405,17 @@ class Reading:
                 pending.append(parent.parent)
         return found
 
-    def salient_drug(self, before: int) -> str | None:
+    def _is_antibody(self, drug: str) -> bool:
+        entry = self.lexicon.drugs.get(drug)
+        return (entry is not None and entry.kind == "antibody") or drug.split()[0].endswith("mab")
+
+    def salient_drug(self, before: int, accept: Callable[[str], bool] | None = None) -> str | None:
         """The drug a bare "the drug", "the conjugate" or "it" most likely means: the last drug
         named before the position in its sentence; else the first drug referred to in the
         nearest of the two sentences before (the subject of a sentence is usually named first,
         and may itself be "the drug"); else the paper's most named drug."""
         index = next((s.index for s in self.sentences if s.start <= before < s.end + 1), len(self.sentences) - 1)
-        drugs = [m for m in self.sentences[index].of("drug") if m.end <= before]
+        drugs = [m for m in self.sentences[index].of("drug") if m.end <= before and (accept is None or accept(m.key))]
         if drugs:
             return drugs[-1].key
         for back in (1, 2):
@@ -430,7 +434,9 @@ class Reading:
         agent", "the conjugate"), with the drug each means."""
         found = []
         for match in _DRUG_ANAPHOR.finditer(self.text, start, end):
-            drug = self.salient_drug(match.start())
+            # "then continued the antibody": the antibody named before it in the sentence
+            accept = self._is_antibody if match.group().casefold().endswith("antibody") else None
+            drug = self.salient_drug(match.start(), accept)
             if drug:
                 found.append((match.start(), match.end(), drug))
         return found

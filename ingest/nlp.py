@@ -174,6 +174,20 @@ _NOT_TRIAL_NAMES = frozenset(
         "TABLE",
         "FIGURE",
         "COVID",
+        # meetings, where results are presented ("ESMO 2023", "ASCO 2021")
+        "ESMO",
+        "ASCO",
+        "ASH",
+        "AACR",
+        "SABCS",
+        "EHA",
+        "WCLC",
+        "ELCC",
+        "SITC",
+        "SGO",
+        "ESGO",
+        "ASTRO",
+        "NCCN",
         # endpoints other than the reported ones, and analysis populations
         "CR",
         "CRH",
@@ -452,6 +466,12 @@ def _tokens(spans: Iterable[Span]) -> set[int]:
     return {i for span in spans for i in range(span.start, span.end)}
 
 
+_COMPANY_AFTER = re.compile(
+    r"\s+(?:A/S|Inc\b|Ltd\b|AG\b|plc\b|Corp\b|Corporation|GmbH|S\.A\.|N\.V\.|Pharma\w*|Therapeutics|"
+    r"Biotech\w*|Biosciences|Biologics)|\s*\((?:Nasdaq|NYSE|LSE)\b"
+)
+
+
 class _NewDrugs:
     """Labels drug names that are not in the lexicon, by INN stem or code-name shape.
 
@@ -471,8 +491,10 @@ class _NewDrugs:
         taken = _tokens(doc.ents) | _tokens(doc.spans.get("known_trials", []))
         genes = _tokens(doc.spans.get("genes", []))
         found: list[Span] = []
+        # "Genmab A/S", "Xencor Inc.": a company named like a drug, wherever the text names it
+        companies = {t.text for t in doc if _COMPANY_AFTER.match(doc.text, t.idx + len(t.text))}
         for token in doc:
-            if token.i in taken or token.i in genes:
+            if token.i in taken or token.i in genes or token.text in companies:
                 continue
             word = token.text
             if word.isalpha() and not word.isupper() and self.lexicon.stem_for(word) is not None:

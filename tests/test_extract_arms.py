@@ -746,3 +746,44 @@ def test_past_the_background_this_study_is_the_papers_own_trial() -> None:
     )
     assert arms_of(facts)["KESTREL-42"] == {("zeltinib",), ("physician's choice",)}
     assert sizes(facts)["KESTREL-42"] == 1270
+
+
+@pytest.mark.parametrize(
+    "design",
+    [
+        "to zeltinib 200 mg or placebo every 3 weeks with six cycles of paclitaxel and carboplatin, followed by "
+        "maintenance zeltinib 400 mg or placebo every 6 weeks",
+        "to zeltinib (n = 360) or placebo (n = 190) in combination with carboplatin and paclitaxel, then continued "
+        "the antibody until progression",
+    ],
+)
+def test_placebo_with_a_backbone_of_two_and_a_later_phase_named_again(design: str) -> None:
+    facts = read(f"The phase 3 KESTREL trial randomly assigned 550 patients {design}.")
+    assert arm_sets(facts) == {("carboplatin", "paclitaxel", "zeltinib"), ("carboplatin", "paclitaxel")}
+
+
+def test_a_drug_or_placebo_added_to_a_backbone_of_two() -> None:
+    facts = read("KESTREL-1 added the antibody zeltinib or placebo to carboplatin and etoposide in 460 patients.")
+    assert arm_sets(facts) == {("carboplatin", "etoposide", "zeltinib"), ("carboplatin", "etoposide")}
+
+
+@pytest.mark.parametrize(
+    "choice",
+    [
+        "investigator's choice of single-agent chemotherapy (n=250): topotecan, vinorelbine or gemcitabine",
+        "investigator's choice of standard endocrine therapy, meaning fulvestrant or an aromatase inhibitor",
+    ],
+)
+def test_the_options_a_choice_arm_lists_after_it_are_no_arms(choice: str) -> None:
+    facts = read(f"The phase 3 KESTREL trial randomized 500 patients 1:1 to zeltinib (n=250) or {choice}.")
+    assert arm_sets(facts) == {("zeltinib",), ("physician's choice",)}
+
+
+def test_companies_and_meetings_are_neither_drugs_nor_trials() -> None:
+    facts = read(
+        "Seagen and Genmab announce results\n\n"
+        "Results were presented at the European Society for Medical Oncology (ESMO) Congress 2023. Seagen Inc. "
+        "and Genmab A/S today announced results of the phase 3 KESTREL-301 trial of tisotumab vedotin."
+    )
+    assert "genmab" not in facts.drugs
+    assert set(arms_of(facts)) == {"KESTREL-301"}
