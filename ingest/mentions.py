@@ -589,6 +589,7 @@ _INITIALS_AFTER = re.compile(
     r"(?:\(\s*(?:hereafter,?\s+)?|,\s*hereafter,?\s+)(?P<short>[A-Z](?:\s*[+/]\s*[A-Z]){1,3})(?=\s*[),;]|\s+(?:or|and)\b)"
 )
 _INITIALS_REACH = 200
+_LETTERED_BEFORE = re.compile(r"\s*(?:alone|only)?", re.IGNORECASE)  # "A and B alone (Rd)"
 _LETTERED_SHORT = re.compile(r"\s*\(\s*(?P<short>[A-Z][A-Za-z]{1,3})\s*\)")
 _LETTERED_GAP = re.compile(r"\s*(?:,|\band\b|\bplus\b|\bwith\b|\+)\s*(?:and\s+)?", re.IGNORECASE)
 # what stands between the drugs of a run: a joiner, doses and schedules (brackets are taken out)
@@ -706,7 +707,7 @@ def _lettered_regimens(text: str, mentions: list[Mention]) -> Iterator[tuple[str
         letters = len(match["short"])
         before = [d for d in drugs if d.end <= match.start()]
         run = before[-letters:]
-        if len(run) != letters or run[-1].end != match.start():
+        if len(run) != letters or not _LETTERED_BEFORE.fullmatch(text, run[-1].end, match.start()):
             continue
         gaps = [text[a.end : b.start] for a, b in itertools.pairwise(run)]
         if all(_LETTERED_GAP.fullmatch(gap) for gap in gaps):

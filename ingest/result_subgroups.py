@@ -66,8 +66,8 @@ _NAMED_POPULATION = re.compile(
     r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the|that|this)\s+"
     r"(?P<phrase>(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|study|trial)\b)"
     r"[\w/+<>\u2264\u2265=\u2010-\u2013-]+(?:\s+[\w/+<>\u2264\u2265=.\u2010-\u2013-]+){0,3}?\s+"
-    r"(?:population|subgroup|subset|cohort)"
-    r"|(?:population|subgroup|subset|cohort)\s+(?:of\s+patients\s+)?(?:with|without)\s+[^,;()]{3,60}(?=,))\b",
+    r"(?:population|subgroup|subset|cohort|stratum)"
+    r"|(?:population|subgroup|subset|cohort|stratum)\s+(?:of\s+patients\s+)?(?:with|without)\s+[^,;()]{3,60}(?=,))\b",
     re.I,
 )
 _QUALIFIED_GROUP = re.compile(
@@ -77,7 +77,8 @@ _QUALIFIED_GROUP = re.compile(
     r"(?:group|cohort|subgroup|population|patients))\b",
     re.I,
 )
-_COHORT_WORD = re.compile(r"\bcohort\b", re.I)  # a cohort stays in force; a subgroup is one sentence's
+# a cohort or stratum stays in force; a subgroup is one sentence's
+_COHORT_WORD = re.compile(r"\b(?:cohort|stratum)\b", re.I)
 _ALL_PATIENTS = re.compile(
     r"\b(?:all|overall|entire|whole|total)\s+(?:\w+\s+)?(?:patients|participants|population|cohort)\b|"
     r"\bintention[- ]to[- ]treat\b",

@@ -182,10 +182,10 @@ def find_values(sentence: Sentence, last_time_endpoint: str | None) -> list[Valu
     # "the effect held in both mutation subgroups (... HR 0.17)": a prevalence word stops rates only
     ratio_cues = [c for c in cues if not (c[2] is None and _PREVALENCE.fullmatch(text[c[0] : c[1]]))]
     bare_before = False  # "it was 31.9 versus 20.5 months, and in X 23.5 versus 17.3 months"
-    chained = _chain_ends(values, cues)
+    chained = _chain_ends(text, values, cues)
     for value in values:
         own_cues = ratio_cues if value.measure == "HR" else cues
-        value.endpoint = _endpoint(value, own_cues, _unbracketed_distance(text, chained.get(id(value), value.end)))
+        value.endpoint = _endpoint(value, own_cues, text, chained.get(id(value), value.end))
         blocked = any(endpoint is None and end <= value.start for _s, end, endpoint in own_cues)
         bare_median = value.unit in {"months", "weeks"} and bool(
             bare_before or _BARE_MEDIAN.search(text[: value.start]) or list_label(sentence)
@@ -256,7 +256,15 @@ def _cues(sentence: Sentence) -> list[tuple[int, int, str | None]]:
     )
 
 
-def _chain_ends(values: list[Value], cues: list[tuple[int, int, str | None]]) -> dict[int, int]:
+_CLAUSE_BETWEEN = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\b(?:whereas|while)\b", re.IGNORECASE)
+_HAD_BEFORE_CUE = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?:patients|participants)\s*)?,?\s*(?:respectively,?\s*)?"
+    r"(?:had|achieved|attained|experienced)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _chain_ends(text: str, values: list[Value], cues: list[tuple[int, int, str | None]]) -> dict[int, int]:
     """Where the run of like figures a figure starts ends, when no cue stands between them: "30
     (31%) of 97 patients in cohort A and 34 (34%) of 99 in cohort B had a response" names the
     endpoint after the last figure of the run."""
@@ -267,6 +275,7 @@ def _chain_ends(values: list[Value], cues: list[tuple[int, int, str | None]]) ->
             and following.unit == value.unit
             and following.start - value.end <= 80
             and not any(value.end <= start < following.start for start, _end, _ in cues)
+            and not _CLAUSE_BETWEEN.search(_outside_brackets(text[value.end : following.start]))
         ):
             ends[id(value)] = ends.get(id(following), following.end)
     return ends
@@ -274,14 +283,26 @@ def _chain_ends(values: list[Value], cues: list[tuple[int, int, str | None]]) ->
 
 def _unbracketed_distance(text: str, start: int) -> Callable[[int], int]:
     """How far an offset lies from ``start``, not counting what brackets hold ("(31%; 95% CI 21-43)")."""
-    # a figure inside brackets ("30 (31%; ...)") counts from where its bracket closes
-    return lambda end: len(re.sub(r"^[^()]*\)|\([^()]*\)|\[[^\[\]]*\]", "", text[start:end]))
+    return lambda end: len(_outside_brackets(text[start:end]))
 
 
-def _endpoint(value: Value, cues: list[tuple[int, int, str | None]], distance: Callable[[int], int]) -> str | None:
+def _outside_brackets(segment: str) -> str:
+    """A stretch of text after a figure without what brackets hold; a figure inside brackets
+    ("30 (31%; 95% CI 21-43) of 97") counts from where its bracket closes."""
+    return re.sub(r"^[^()]*\)|\([^()]*\)|\[[^\[\]]*\]", "", segment)
+
+
+def _endpoint(value: Value, cues: list[tuple[int, int, str | None]], text: str, run_end: int) -> str | None:
+    """The endpoint a figure is for, from the cues before it or right after the run of figures it
+    starts (``run_end``)."""
     allowed = TIME_ENDPOINTS if value.unit in {"months", "weeks"} else RATE_ENDPOINTS
     if value.measure == "HR":
         allowed = frozenset({"PFS", "OS"})
+    distance = _unbracketed_distance(text, run_end)
+    # "31.8% and 9.3% of patients, respectively, had a complete response": what the patients had
+    had = next((c for c in cues if c[0] >= run_end and _HAD_BEFORE_CUE.match(text[run_end : c[0]])), None)
+    if had is not None and value.measure != "HR":
+        return had[2] if had[2] in allowed else None
     # A ratio's own label may name the endpoint: "the HR for death was 0.69".
     reach = value.end if value.measure == "HR" else value.start
     for _start, _end, endpoint in reversed([c for c in cues if c[1] <= reach]):

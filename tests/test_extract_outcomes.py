@@ -596,3 +596,30 @@ def test_figures_by_dose_cohort_with_the_endpoint_named_after_them() -> None:
 def test_a_population_named_with_an_en_dash_is_a_subgroup() -> None:
     text = TWO_ARMS + "In the brain-metastasis\u2013negative population, median PFS was 5.5 months with abemaciclib."
     assert {o.subgroup for o in outcomes(text)} == {"brain-metastasis\u2013negative population"}
+
+
+def test_a_stratum_stays_in_force_for_the_sentences_after_it() -> None:
+    text = TWO_ARMS + (
+        "In the wild-type KRAS stratum (n = 650), median PFS was 9.5 v 8.1 months. The response rate was 54% "
+        "with abemaciclib and 47% with placebo.\n\nOverall, median OS was 20.1 v 18.2 months."
+    )
+    assert {(o.value, o.subgroup) for o in outcomes(text)} == {
+        (9.5, "wild-type kras stratum"),
+        (8.1, "wild-type kras stratum"),
+        (54.0, "wild-type kras stratum"),
+        (47.0, "wild-type kras stratum"),
+        (20.1, None),
+        (18.2, None),
+    }
+
+
+def test_what_patients_had_after_their_share_names_its_endpoint() -> None:
+    text = (
+        "KESTREL randomly assigned 790 patients to carfilzomib with lenalidomide and dexamethasone or to "
+        "lenalidomide and dexamethasone alone (Rd). The rate of overall response was 87.0% with carfilzomib "
+        "and 66.5% with Rd, and 31.5% and 9.5% of patients, respectively, had a complete response or better."
+    )
+    assert keyed(text) == {
+        (("carfilzomib", "dexamethasone", "lenalidomide"), "ORR", "rate", 87.0),
+        (("dexamethasone", "lenalidomide"), "ORR", "rate", 66.5),
+    }
