@@ -107,7 +107,7 @@ _VERSUS_NEXT = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
 _PARTNER_AFTER_PLACEBO = re.compile(
     r"(?:,\s*(?:(?:given|administered)\s+)?(?:with|plus)|,?\s*(?:(?:given|administered)\s+)?"
     r"(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with)"
-    # "A 200 mg or placebo every 3 weeks with six cycles of B"
+    # "A 10 mg or placebo every 4 weeks with two cycles of B"
     r"|^\s*(?:every\s+\d+\s+weeks?\s+|(?:once\s+|twice\s+)?(?:daily|weekly)\s+)?with)"
     r"\s+(?:[a-z][\w-]*\s+){0,3}$",
     re.IGNORECASE,

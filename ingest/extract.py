@@ -194,8 +194,8 @@ def _trials_and_results(reading: Reading, facts: PaperFacts) -> None:
 
 
 def _passing_mention(tracker: TrialTracker, trial: TrialState, with_results: set[int]) -> bool:
-    """Whether a trial is only named in passing, in sentences about another trial ("A had shown
-    activity in a phase 2 study, so we compared it with B in a phase 3 trial"): it has no name, no
+    """Whether a trial is only named in passing, in sentences about another trial ("after a phase 2
+    study of A looked promising, we compared A with B in a phase 3 trial"): it has no name, no
     size and no result of its own, and no arm that the other trial does not have."""
     if trial.acronym or trial.nct or trial.n_enrolled is not None or id(trial) in with_results:
         return False

@@ -132,8 +132,8 @@ _ANAPHORIC_SUBGROUP = re.compile(
 # "... focused on the 313 patients without a detectable alteration. In this subgroup, ..."
 _PATIENTS_WHO = re.compile(r"\b(?:patients|participants|those)\s+(?:with|without|whose|who)\b[^,;.()]{3,60}", re.I)
 _TRAILING_COHORT = re.compile(
-    # "31% in the 2.5 mg/kg cohort", "30 (31%; CI 21-43) of 97 patients in the 2.5 mg/kg cohort"
-    r"^(?:[^()]*\))?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+\d+\s+(?:patients|participants)\s+)?"
+    # "31% in the 2.5 mg/kg cohort", "12 (30%; CI 17-46) of 40 patients in the 1 mg/kg cohort"
+    r"^(?:[^()]*\))?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+\d+\s+(?:(?:patients|participants)\s+)?)?"
     r"in\s+(?:the\s+(?P<name>[\w/. \u2013-]{2,30}?)\s+cohorts?\b|"
     rf"(?:the\s+)?(?P<label>{_COHORT_LETTER}))",
     re.I,

@@ -299,7 +299,7 @@ def _endpoint(value: Value, cues: list[tuple[int, int, str | None]], text: str, 
     if value.measure == "HR":
         allowed = frozenset({"PFS", "OS"})
     distance = _unbracketed_distance(text, run_end)
-    # "31.8% and 9.3% of patients, respectively, had a complete response": what the patients had
+    # "30% and 8% of them, respectively, had a complete response": what the patients had
     had = next((c for c in cues if c[0] >= run_end and _HAD_BEFORE_CUE.match(text[run_end : c[0]])), None)
     if had is not None and value.measure != "HR":
         return had[2] if had[2] in allowed else None

@@ -128,5 +128,5 @@ def test_long_form_does_not_cross_a_sentence_end() -> None:
 
 
 def test_a_short_form_followed_by_a_colon_and_its_options() -> None:
-    text = "Patients received treatment of physician's choice (TPC: eribulin, vinorelbine or capecitabine)."
+    text = "The control was treatment of physician's choice (TPC: capecitabine, eribulin or gemcitabine)."
     assert abbreviation_map(text) == {"TPC": "treatment of physician's choice"}

@@ -582,16 +582,16 @@ def test_a_listing_of_arms_resumes_after_a_maintenance_schedule() -> None:
 
 def test_placebo_with_its_own_partner_is_the_partner_arm() -> None:
     facts = read(
-        "The phase 3 HARBOUR trial randomly assigned 900 men 2:1 to enzalutamide 160 mg daily plus "
-        "prednisone 5 mg twice daily (600 men) or placebo plus prednisone (300 men)."
+        "In HARBOUR (phase 3), 900 men were randomly assigned 2:1 to enzalutamide with prednisone "
+        "(600 men) or to placebo plus prednisone (300 men)."
     )
     assert arm_sets(facts) == {("enzalutamide", "prednisone"), ("prednisone",)}
 
 
 def test_a_slash_joined_pair_against_placebo_keeps_the_placebo_arm() -> None:
     facts = read(
-        "HARBOUR randomly assigned 500 pretreated patients 2:1 to the oral combination "
-        "trifluridine/tipiracil (FTD/TPI) or placebo."
+        "HARBOUR randomly assigned 500 patients to the tablet combination trifluridine/tipiracil "
+        "or to placebo."
     )
     assert arm_sets(facts) == {("tipiracil", "trifluridine"), ("placebo",)}
 
@@ -606,8 +606,8 @@ def test_the_combination_named_right_after_is_no_anaphor() -> None:
 
 def test_and_a_combination_of_opens_a_new_arm() -> None:
     facts = read(
-        "Both nivolumab added to chemotherapy and a chemotherapy-free combination of nivolumab with "
-        "ipilimumab outlived chemotherapy alone in the phase 3 HARBOUR trial."
+        "In the phase 3 HARBOUR trial, nivolumab added to chemotherapy and a combination of "
+        "nivolumab with ipilimumab both beat chemotherapy alone."
     )
     assert ("ipilimumab", "nivolumab") in arm_sets(facts)
     assert all("ipilimumab" not in arm or len(arm) == 2 for arm in arm_sets(facts))
@@ -615,33 +615,33 @@ def test_and_a_combination_of_opens_a_new_arm() -> None:
 
 def test_a_repeated_preposition_opens_a_new_arm() -> None:
     facts = read(
-        "Brief Title: A Study of Nivolumab Compared to Bevacizumab and of Nivolumab With or Without "
-        "Ipilimumab in Recurrent Glioma (HARBOUR)\nPhase: Phase 3\n"
+        "Brief Title: A Study of Zeltinib Compared to Bevacizumab and of Zeltinib With or Without "
+        "Ipilimumab in Glioma (HARBOUR)\nPhase: Phase 3\n"
     )
-    assert ("bevacizumab", "nivolumab") not in arm_sets(facts)
+    assert ("bevacizumab", "zeltinib") not in arm_sets(facts)
     assert ("bevacizumab",) in arm_sets(facts)
 
 
 def test_prior_therapy_before_the_assignment_is_no_arm() -> None:
     facts = read(
-        "Adults who had received two earlier regimens (one of which had to include an anthracycline) "
-        "were randomly assigned 1:1 to eribulin or dacarbazine in the phase 3 HARBOUR trial."
+        "Adults who had received two earlier regimens (an anthracycline among them) were randomly "
+        "assigned 1:1 to eribulin or dacarbazine in the phase 3 HARBOUR trial."
     )
     assert arm_sets(facts) == {("eribulin",), ("dacarbazine",)}
 
 
 def test_a_trial_named_in_passing_with_the_arms_of_another_is_left_out() -> None:
     facts = read(
-        "Eribulin had shown activity in a phase 2 study, so we compared it with dacarbazine in the "
-        "phase 3 HARBOUR trial. HARBOUR randomly assigned 452 patients to eribulin or dacarbazine."
+        "Eribulin was active in a phase 2 study, so we compared it with dacarbazine in the phase 3 "
+        "HARBOUR trial. HARBOUR randomly assigned 452 patients to eribulin or dacarbazine."
     )
     assert set(arms_of(facts)) == {"HARBOUR"}
 
 
 def test_a_trial_named_in_passing_with_its_own_drug_is_kept() -> None:
     facts = read(
-        "Binimetinib improved PFS over chemotherapy in the phase 3 HARBOUR trial, and pimasertib gave "
-        "a similar signal in a randomised phase 2 study."
+        "HARBOUR, a phase 3 trial, found longer PFS with binimetinib than with chemotherapy; a randomised "
+        "phase 2 study of pimasertib pointed the same way."
     )
     assert ("pimasertib",) in {arm for arms in arms_of(facts).values() for arm in arms}
 
@@ -661,15 +661,15 @@ def test_a_planned_next_experiment_is_no_arm() -> None:
 
 def test_among_n_patients_randomised_is_the_trial_size() -> None:
     facts = read(
-        "HARBOUR is a phase 3 trial in gastric cancer. Among 493 patients randomised 2:1 to nivolumab "
+        "HARBOUR is a phase 3 trial in gastric cancer. Among 490 patients randomised to nivolumab "
         "or placebo, median overall survival was 5.3 versus 4.1 months."
     )
-    assert sizes(facts) == {"HARBOUR": 493}
+    assert sizes(facts) == {"HARBOUR": 490}
 
 
 def test_a_regimen_lettered_after_its_drugs_and_a_drug_prefixed_to_it() -> None:
     facts = read(
-        "The phase 3 KESTREL trial randomly assigned 560 patients to lenalidomide and dexamethasone (Rd) "
+        "In the phase 3 KESTREL trial, 560 patients received lenalidomide and dexamethasone (Rd) "
         "with or without daratumumab. Median PFS was 44.1 months with D-Rd versus 17.2 months with Rd."
     )
     assert arm_sets(facts) == {("daratumumab", "dexamethasone", "lenalidomide"), ("dexamethasone", "lenalidomide")}
@@ -682,8 +682,8 @@ def test_a_regimen_lettered_after_its_drugs_and_a_drug_prefixed_to_it() -> None:
 
 def test_a_backbone_named_in_the_results_of_a_trial_with_one_arm_is_the_control() -> None:
     facts = read(
-        "Isatuximab was combined with pomalidomide and dexamethasone (Pd) in the randomised phase 3 "
-        "KESTREL trial. Among 300 patients (150 Isa-Pd, 150 Pd), median PFS was 11.4 versus 6.6 months."
+        "The randomised phase 3 KESTREL trial tested isatuximab combined with pomalidomide and "
+        "dexamethasone (Pd). Among 300 patients (150 Isa-Pd, 150 Pd), median PFS was 11.4 versus 6.6 months."
     )
     assert arm_sets(facts) == {("dexamethasone", "isatuximab", "pomalidomide"), ("dexamethasone", "pomalidomide")}
 
@@ -701,7 +701,7 @@ def test_what_a_choice_arm_turned_out_to_be_is_no_arm() -> None:
     facts = read(
         "In the trial, known as KESTREL-7, 380 patients were randomly assigned 2:1 to tebentafusp "
         "(250 patients) or to the investigator's choice of therapy (130 patients), which was mostly "
-        "pembrolizumab, with the remainder receiving ipilimumab or dacarbazine."
+        "pembrolizumab, the rest getting ipilimumab or dacarbazine."
     )
     assert arms_of(facts) == {"KESTREL-7": {("tebentafusp",), ("physician's choice",)}}
 
@@ -717,8 +717,8 @@ def test_the_phase_of_a_news_lead_goes_to_the_trial_described_next() -> None:
 
 def test_labels_in_a_bracket_after_randomized_name_known_arms() -> None:
     facts = read(
-        "In the phase 3 KESTREL study, adults were randomized 1:1 to zolbetuximab plus capecitabine and "
-        "oxaliplatin (CAPOX) or to placebo plus CAPOX. Of 2,000 patients screened, 38% were eligible, and "
+        "In the phase 3 KESTREL study, adults were randomized 1:1 to zolbetuximab with capecitabine and "
+        "oxaliplatin (CAPOX) or to placebo with CAPOX. Of 2,000 patients screened, 38% were eligible, and "
         "500 were randomized (zolbetuximab, n = 250; placebo, n = 250)."
     )
     assert arm_sets(facts) == {("capecitabine", "oxaliplatin", "zolbetuximab"), ("capecitabine", "oxaliplatin")}
@@ -737,10 +737,10 @@ def test_a_trial_named_only_as_where_a_drug_showed_activity_tests_that_drug() ->
 def test_past_the_background_this_study_is_the_papers_own_trial() -> None:
     facts = read(
         "Zeltinib versus chemotherapy in lung cancer (KESTREL-42): a randomised, phase 3 trial\n\n"
-        "Background\nIn KESTREL-24 most patients in the chemotherapy group crossed over to zeltinib.\n\n"
-        "Methods\nThis randomised, open-label, phase 3 study was done at 200 centres. Patients were randomly "
-        "assigned to zeltinib or to the investigator's choice of platinum-based chemotherapy (carboplatin plus "
-        "paclitaxel or carboplatin plus pemetrexed), with optional pemetrexed maintenance.\n\n"
+        "Background\nIn KESTREL-24, most of the chemotherapy group later switched to zeltinib.\n\n"
+        "Methods\nThis randomised phase 3 study ran at 200 centres. Patients were randomly "
+        "assigned to zeltinib or to the investigator's choice of platinum-based chemotherapy (carboplatin with "
+        "pemetrexed or carboplatin with paclitaxel), with optional pemetrexed maintenance.\n\n"
         "Findings\n1270 patients (900 men, 370 women; median age 63 years) were allocated to zeltinib (n=635) "
         "or chemotherapy (n=635)."
     )
@@ -751,10 +751,10 @@ def test_past_the_background_this_study_is_the_papers_own_trial() -> None:
 @pytest.mark.parametrize(
     "design",
     [
-        "to zeltinib 200 mg or placebo every 3 weeks with six cycles of paclitaxel and carboplatin, followed by "
-        "maintenance zeltinib 400 mg or placebo every 6 weeks",
-        "to zeltinib (n = 360) or placebo (n = 190) in combination with carboplatin and paclitaxel, then continued "
-        "the antibody until progression",
+        "to zeltinib 100 mg or placebo every 3 weeks with four cycles of carboplatin and paclitaxel, followed by "
+        "maintenance zeltinib 300 mg or placebo",
+        "to zeltinib (n = 360) or placebo (n = 190) in combination with paclitaxel and carboplatin; all then "
+        "continued the antibody until progression",
     ],
 )
 def test_placebo_with_a_backbone_of_two_and_a_later_phase_named_again(design: str) -> None:
@@ -771,7 +771,7 @@ def test_a_drug_or_placebo_added_to_a_backbone_of_two() -> None:
     "choice",
     [
         "investigator's choice of single-agent chemotherapy (n=250): topotecan, vinorelbine or gemcitabine",
-        "investigator's choice of standard endocrine therapy, meaning fulvestrant or an aromatase inhibitor",
+        "investigator's choice of endocrine therapy, meaning an aromatase inhibitor or fulvestrant",
     ],
 )
 def test_the_options_a_choice_arm_lists_after_it_are_no_arms(choice: str) -> None:
@@ -782,8 +782,8 @@ def test_the_options_a_choice_arm_lists_after_it_are_no_arms(choice: str) -> Non
 def test_companies_and_meetings_are_neither_drugs_nor_trials() -> None:
     facts = read(
         "Seagen and Genmab announce results\n\n"
-        "Results were presented at the European Society for Medical Oncology (ESMO) Congress 2023. Seagen Inc. "
-        "and Genmab A/S today announced results of the phase 3 KESTREL-301 trial of tisotumab vedotin."
+        "The data were shown at the ESMO Congress 2023. Seagen Inc. and Genmab A/S reported results "
+        "of the phase 3 KESTREL-301 trial of tisotumab vedotin."
     )
     assert "genmab" not in facts.drugs
     assert set(arms_of(facts)) == {"KESTREL-301"}

@@ -57,12 +57,12 @@ def test_a_trial_that_might_be_run_is_a_proposal_and_one_under_way_is_not() -> N
 
 def test_a_drug_compared_with_a_pair_is_no_partner_of_it() -> None:
     text = (
-        "The survival curve for nivolumab plus ipilimumab crossed below that of chemotherapy early on, "
+        "Early on, the curve of nivolumab plus ipilimumab fell below that of chemotherapy, "
         "suggesting some patients may do worse without chemotherapy."
     )
     assert proposed(text) == {("ipilimumab", "nivolumab")}
 
 
 def test_trials_of_a_pairing_still_warranted_propose_it() -> None:
-    text = "Trials combining crizotinib with frontline chemotherapy in newly diagnosed disease are warranted."
+    text = "Trials combining crizotinib with first-line chemotherapy in untreated disease are warranted."
     assert proposed(text) == {("chemotherapy", "crizotinib")}

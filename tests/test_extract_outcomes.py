@@ -462,7 +462,7 @@ def test_ratios_listed_respectively_are_the_experimental_arms_against_control() 
 def test_a_bracket_after_a_list_names_each_figure_arm() -> None:
     text = (
         THREE_ARMS
-        + "Median OS: 15.1 vs 13.2 vs 9.4 months (nivolumab + chemotherapy vs nivolumab + ipilimumab vs chemotherapy)"
+        + "OS (median): 15.1 vs 13.2 vs 9.4 months (nivolumab + chemotherapy vs nivolumab + ipilimumab vs chemo)"
     )
     assert keyed(text) == {
         (NIVO_CHEMO, "OS", "median", 15.1),
@@ -497,7 +497,7 @@ def test_the_bracketed_population_of_a_list_heading_is_its_bullets_subgroup() ->
 def test_the_chemotherapy_group_of_a_physicians_choice_trial() -> None:
     text = (
         "In this phase 3 trial (NEXUS), we randomly assigned 540 patients to pembrolizumab or investigator's "
-        "choice chemotherapy with paclitaxel, docetaxel, or vinflunine. Median overall survival was 10.1 "
+        "choice chemotherapy (docetaxel, paclitaxel, or vinflunine). Median overall survival was 10.1 "
         "months in the pembrolizumab group versus 7.2 months in the chemotherapy group."
     )
     assert keyed(text) == {(("pembrolizumab",), "OS", "median", 10.1), (("physician's choice",), "OS", "median", 7.2)}
@@ -581,8 +581,8 @@ def test_two_subgroups_sharing_one_figure_keep_both() -> None:
 def test_figures_by_dose_cohort_with_the_endpoint_named_after_them() -> None:
     text = (
         "The phase 2 LARK study randomly assigned 200 patients to zeltinib 2.5 mg/kg or 3.4 mg/kg. "
-        "In all, 30 (31%; 97.5% CI 21-43) of 97 patients in the 2.5 mg/kg cohort and 34 (34%; 24-46) of "
-        "99 patients in the 3.4 mg/kg cohort had an overall response. Median progression-free survival "
+        "In all, 30 (31%; 97.5% CI 21-43) of 97 in the 2.5 mg/kg cohort and 34 (34%; 24-46) of "
+        "99 in the 3.4 mg/kg cohort had an overall response. Median progression-free survival "
         "was 2.8 months with 2.5 mg/kg and 4.7 months with 3.4 mg/kg."
     )
     assert {(o.endpoint, o.value, o.subgroup) for o in outcomes(text)} == {
@@ -617,7 +617,7 @@ def test_what_patients_had_after_their_share_names_its_endpoint() -> None:
     text = (
         "KESTREL randomly assigned 790 patients to carfilzomib with lenalidomide and dexamethasone or to "
         "lenalidomide and dexamethasone alone (Rd). The rate of overall response was 87.0% with carfilzomib "
-        "and 66.5% with Rd, and 31.5% and 9.5% of patients, respectively, had a complete response or better."
+        "and 66.5% with Rd, and 31.5% and 9.5% of patients, respectively, had a complete response."
     )
     assert keyed(text) == {
         (("carfilzomib", "dexamethasone", "lenalidomide"), "ORR", "rate", 87.0),
