@@ -618,7 +618,8 @@ class TrialTracker:
         first = self.reading.sentences[min(trial.sentences)]
         if first.of("drug", "regimen"):
             # "A showed single-agent activity in the phase 1 TRIAL-1 study": the one set it names
-            if len(self.by_sentence.get(first.index, [])) > 1:
+            # ("a phase 3 trial of A is warranted" names no trial that has run)
+            if len(self.by_sentence.get(first.index, [])) > 1 or not (trial.acronym or trial.nct):
                 return None
             groups = agent_groups(self.reading, first, first.start, first.end, self.context)
             named = {drugs for drugs, _ in groups if not all(is_class_phrase(self.reading, d) for d in drugs)}

@@ -787,3 +787,11 @@ def test_companies_and_meetings_are_neither_drugs_nor_trials() -> None:
     )
     assert "genmab" not in facts.drugs
     assert set(arms_of(facts)) == {"KESTREL-301"}
+
+
+def test_an_unnamed_trial_that_is_only_warranted_has_no_arm() -> None:
+    facts = read(
+        "In this phase 2 study, 80 patients were randomly assigned to docetaxel plus zeltinib or placebo. "
+        "Zeltinib plus docetaxel looks promising, and a phase 3 trial is warranted."
+    )
+    assert set(arms_of(facts)) == {"t:trial-1"}
