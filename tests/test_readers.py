@@ -18,31 +18,13 @@ from kg.rdf import paper_graph
 from kg.records import graph_hash
 from tests.conftest import FIXTURES
 from tests.factories import mek_trial_paper
-
-LIMIT = 2_000_000
+from tests.reader_files import LIMIT, refusal, write_file
 
 
 def _read_one(path: Path) -> Document:
     result = read_path(path, LIMIT)
     assert len(result.documents) == 1 and result.graphs == []
     return result.documents[0]
-
-
-def _refusal(path: Path, max_bytes: int = LIMIT) -> str:
-    with pytest.raises(ReadError) as caught:
-        read_path(path, max_bytes)
-    message = str(caught.value)
-    assert "\n" not in message and message.startswith(path.name), message
-    return message
-
-
-def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
-    path = tmp_path / name
-    if isinstance(content, str):
-        path.write_text(content, encoding="utf-8")
-    else:
-        path.write_bytes(content)
-    return path
 
 
 # ---- PubMed XML ---------------------------------------------------------------------------
@@ -87,14 +69,14 @@ def test_pubmed_fallbacks_for_year_doi_and_unlabelled_abstracts(tmp_path: Path) 
         without a label.</AbstractText></Abstract>
       <AuthorList><Author><CollectiveName>Made-up Study Group</CollectiveName></Author></AuthorList>
     </Article></MedlineCitation></PubmedArticle>"""
-    document = _read_one(_write(tmp_path, "single.xml", article))
+    document = _read_one(write_file(tmp_path, "single.xml", article))
     assert (document.id, document.year, document.doi) == ("90000010", 1998, "10.9999/made.up")
     assert document.text == "A short made-up title.\n\nOne paragraph without a label."
     assert document.authors == ("Made-up Study Group",)
 
     dated_by_article = article.replace("<MedlineDate>1998 Dec-1999 Jan</MedlineDate>", "").replace(
         "</Abstract>", "</Abstract><ArticleDate><Year>2021</Year></ArticleDate>")
-    assert _read_one(_write(tmp_path, "dated.xml", dated_by_article)).year == 2021
+    assert _read_one(write_file(tmp_path, "dated.xml", dated_by_article)).year == 2021
 
 
 def test_pubmed_xml_saved_as_txt_is_read_as_pubmed(tmp_path: Path) -> None:
@@ -108,7 +90,7 @@ def test_pubmed_article_without_text_is_skipped_with_a_warning(tmp_path: Path) -
            "</MedlineCitation></PubmedArticle><PubmedArticle><MedlineCitation><PMID>90000012</PMID><Article>"
            "<ArticleTitle>Only a title.</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
            "</PubmedArticleSet>")
-    result = read_path(_write(tmp_path, "partial.xml", xml), LIMIT)
+    result = read_path(write_file(tmp_path, "partial.xml", xml), LIMIT)
     assert [d.id for d in result.documents] == ["90000012"]
     assert len(result.warnings) == 1 and "90000011" in result.warnings[0]
 
@@ -148,7 +130,7 @@ def test_pubtator3_export_and_non_pmid_ids(tmp_path: Path) -> None:
     export = {"PubTator3": [_bioc("90000020", journal="Made-up J", date="2022-04-01T00:00:00Z",
                                   authors=["Doe J", "Roe R"]),
                             _bioc("internal-note.7")]}
-    first, second = read_path(_write(tmp_path, "export.json", json.dumps(export)), LIMIT).documents
+    first, second = read_path(write_file(tmp_path, "export.json", json.dumps(export)), LIMIT).documents
     assert (first.id, first.journal, first.year) == ("90000020", "Made-up J", 2022)
     assert first.authors == ("Doe J", "Roe R")
     assert first.text == "A made-up title\nA made-up abstract."
@@ -156,17 +138,17 @@ def test_pubtator3_export_and_non_pmid_ids(tmp_path: Path) -> None:
 
 
 def test_bioc_document_with_a_bad_id_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "bad-id.json", json.dumps({"documents": [_bioc("../../etc/passwd")]}))
-    assert "invalid paper id '../../etc/passwd'" in _refusal(path)
+    path = write_file(tmp_path, "bad-id.json", json.dumps({"documents": [_bioc("../../etc/passwd")]}))
+    assert "invalid paper id '../../etc/passwd'" in refusal(path)
 
 
 def test_json_that_is_not_bioc_is_refused(tmp_path: Path) -> None:
-    assert "unknown JSON format" in _refusal(_write(tmp_path, "other.json", '{"rows": [1, 2]}'))
-    assert "malformed JSON" in _refusal(_write(tmp_path, "broken.json", '{"documents": ['))
+    assert "unknown JSON format" in refusal(write_file(tmp_path, "other.json", '{"rows": [1, 2]}'))
+    assert "malformed JSON" in refusal(write_file(tmp_path, "broken.json", '{"documents": ['))
 
 
 def test_text_starting_with_a_bracket_is_still_text(tmp_path: Path) -> None:
-    document = _read_one(_write(tmp_path, "note.txt", "[Draft] A made-up note about a trial.\n"))
+    document = _read_one(write_file(tmp_path, "note.txt", "[Draft] A made-up note about a trial.\n"))
     assert document.text.startswith("[Draft]")
 
 
@@ -188,29 +170,29 @@ def test_turtle_record_round_trip(tmp_path: Path, name: str) -> None:
 
 def test_turtle_without_a_publication_is_refused(tmp_path: Path) -> None:
     turtle = "@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\n"
-    assert "this Turtle has no ekg:Publication" in _refusal(_write(tmp_path, "nothing.ttl", turtle))
+    assert "this Turtle has no ekg:Publication" in refusal(write_file(tmp_path, "nothing.ttl", turtle))
 
 
 def test_turtle_with_two_publications_is_refused(tmp_path: Path) -> None:
     graph = paper_graph(mek_trial_paper("paper-a")) + paper_graph(mek_trial_paper("paper-b"))
-    path = _write(tmp_path, "two.ttl", graph.serialize(format="turtle"))
-    assert "this Turtle has 2 ekg:Publication nodes" in _refusal(path)
+    path = write_file(tmp_path, "two.ttl", graph.serialize(format="turtle"))
+    assert "this Turtle has 2 ekg:Publication nodes" in refusal(path)
 
 
 def test_turtle_publication_must_have_the_iri_of_its_id(tmp_path: Path) -> None:
     graph = Graph()
     graph.parse(data=paper_graph(mek_trial_paper("paper-a")).serialize(format="turtle")
                 .replace("/id/paper/paper-a>", "/id/paper/paper-z>"), format="turtle")
-    path = _write(tmp_path, "moved.ttl", graph.serialize(format="turtle"))
-    assert "should be <https://w3id.org/evidence-kg/id/paper/paper-a>" in _refusal(path)
+    path = write_file(tmp_path, "moved.ttl", graph.serialize(format="turtle"))
+    assert "should be <https://w3id.org/evidence-kg/id/paper/paper-a>" in refusal(path)
 
 
 def test_turtle_with_evidence_of_another_paper_is_refused(tmp_path: Path) -> None:
     turtle = paper_graph(mek_trial_paper("paper-a")).serialize(format="turtle")
     # the first node carrying the paper's id (an evidence) is filed under another paper
     mixed = turtle.replace('ekg:paperId "paper-a"', 'ekg:paperId "paper-b"', 1)
-    path = _write(tmp_path, "mixed.ttl", mixed)
-    assert "holds nodes of paperId 'paper-b'" in _refusal(path)
+    path = write_file(tmp_path, "mixed.ttl", mixed)
+    assert "holds nodes of paperId 'paper-b'" in refusal(path)
 
 
 @pytest.mark.parametrize(("ending", "problem"), [
@@ -218,8 +200,8 @@ def test_turtle_with_evidence_of_another_paper_is_refused(tmp_path: Path) -> Non
     ("ex:a ex:b 'cut", "the parser stopped"),
 ])
 def test_malformed_turtle_is_refused(tmp_path: Path, ending: str, problem: str) -> None:
-    path = _write(tmp_path, "broken.ttl", "@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\n" + ending)
-    assert _refusal(path).startswith(f"broken.ttl: malformed Turtle: {problem}")
+    path = write_file(tmp_path, "broken.ttl", "@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\n" + ending)
+    assert refusal(path).startswith(f"broken.ttl: malformed Turtle: {problem}")
 
 
 # ---- plain text and Markdown --------------------------------------------------------------
@@ -235,22 +217,22 @@ def test_markdown_front_matter_is_metadata() -> None:
 
 
 def test_front_matter_id_is_used_when_there_is_no_pmid_or_doi(tmp_path: Path) -> None:
-    path = _write(tmp_path, "note.md", "---\nid: my-note\nauthors: [A. Author]\n---\nBody text.\n")
+    path = write_file(tmp_path, "note.md", "---\nid: my-note\nauthors: [A. Author]\n---\nBody text.\n")
     document = _read_one(path)
     assert (document.id, document.authors) == ("my-note", ("A. Author",))
 
 
 def test_front_matter_id_with_a_path_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "escape.md", "---\nid: ../../outside\n---\nBody text.\n")
-    assert "invalid paper id '../../outside'" in _refusal(path)
+    path = write_file(tmp_path, "escape.md", "---\nid: ../../outside\n---\nBody text.\n")
+    assert "invalid paper id '../../outside'" in refusal(path)
 
 
 def test_front_matter_aliases_are_refused_before_they_expand(tmp_path: Path) -> None:
     nested = ["a: &a [x, x, x, x, x, x, x, x, x, x]"] + [
         f"{name}: &{name} [{', '.join([f'*{inner}'] * 10)}]" for inner, name in zip("abcdefgh", "bcdefghi", strict=True)
     ]
-    path = _write(tmp_path, "laughs.md", "---\n" + "\n".join(nested) + "\ntitle: *i\n---\nA made-up body.\n")
-    assert _refusal(path) == "laughs.md: refused: the YAML front matter uses aliases (*name), which are not allowed"
+    path = write_file(tmp_path, "laughs.md", "---\n" + "\n".join(nested) + "\ntitle: *i\n---\nA made-up body.\n")
+    assert refusal(path) == "laughs.md: refused: the YAML front matter uses aliases (*name), which are not allowed"
 
 
 @pytest.mark.parametrize(("front_matter", "reason"), [
@@ -262,12 +244,12 @@ def test_front_matter_aliases_are_refused_before_they_expand(tmp_path: Path) -> 
     ("year: soon", "front matter year must be a number, not 'soon'"),
 ])
 def test_front_matter_fields_have_their_shape(tmp_path: Path, front_matter: str, reason: str) -> None:
-    path = _write(tmp_path, "shape.md", f"---\n{front_matter}\n---\nA made-up body.\n")
-    assert _refusal(path) == f"shape.md: {reason}"
+    path = write_file(tmp_path, "shape.md", f"---\n{front_matter}\n---\nA made-up body.\n")
+    assert refusal(path) == f"shape.md: {reason}"
 
 
 def test_control_characters_in_a_file_name_are_escaped(tmp_path: Path) -> None:
-    path = _write(tmp_path, "two\nlines\x1b.txt", b"")
+    path = write_file(tmp_path, "two\nlines\x1b.txt", b"")
     with pytest.raises(ReadError) as caught:
         read_path(path, LIMIT)
     assert str(caught.value) == "two\\nlines\\x1b.txt: empty file"
@@ -280,14 +262,14 @@ def test_latin1_is_decoded_with_a_warning() -> None:
 
 
 def test_utf8_byte_order_mark_is_dropped(tmp_path: Path) -> None:
-    path = _write(tmp_path, "bom.txt", "\ufeffA made-up title\nBody text.\n".encode())
+    path = write_file(tmp_path, "bom.txt", "\ufeffA made-up title\nBody text.\n".encode())
     result = read_path(path, LIMIT)
     assert result.warnings == []
     assert result.documents[0].title == "A made-up title" and result.documents[0].text.startswith("A made")
 
 
 def test_unknown_extension_with_text_is_read_as_text(tmp_path: Path) -> None:
-    document = _read_one(_write(tmp_path, "notes.rst", "A made-up title\nBody text.\n"))
+    document = _read_one(write_file(tmp_path, "notes.rst", "A made-up title\nBody text.\n"))
     assert document.title == "A made-up title"
 
 
@@ -305,25 +287,25 @@ ENTITIES_REFUSED = "refused: the XML declares entities (external or expanding en
     ("binary_renamed.txt", "binary content (NUL bytes)"),
 ])
 def test_bad_fixture_is_refused(name: str, reason: str) -> None:
-    message = _refusal(FIXTURES / name)
+    message = refusal(FIXTURES / name)
     assert message.startswith(f"{name}: {reason}")
     assert "root:" not in message  # nothing of /etc/passwd
 
 
 def test_unknown_xml_root_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "page.xml", "<?xml version='1.0'?><html><body>text</body></html>")
-    assert _refusal(path).startswith("page.xml: unknown XML format (root <html>)")
+    path = write_file(tmp_path, "page.xml", "<?xml version='1.0'?><html><body>text</body></html>")
+    assert refusal(path).startswith("page.xml: unknown XML format (root <html>)")
 
 
 @pytest.mark.parametrize("name", ["paper.pdf", "paper.txt", "paper"])
 def test_pdf_is_refused_as_binary(tmp_path: Path, name: str) -> None:
-    path = _write(tmp_path, name, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
-    assert "binary content (a PDF file)" in _refusal(path)
+    path = write_file(tmp_path, name, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    assert "binary content (a PDF file)" in refusal(path)
 
 
 def test_unknown_extension_with_binary_content_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "data.bin", (FIXTURES / "binary_renamed.txt").read_bytes())
-    assert "binary content" in _refusal(path)
+    path = write_file(tmp_path, "data.bin", (FIXTURES / "binary_renamed.txt").read_bytes())
+    assert "binary content" in refusal(path)
 
 
 @pytest.mark.parametrize(("encoding", "reason"), [
@@ -333,8 +315,8 @@ def test_unknown_extension_with_binary_content_is_refused(tmp_path: Path) -> Non
     ("utf-16-be", "UTF-16 text without a byte-order mark is not read; save it as UTF-8"),
 ])
 def test_wide_unicode_text_is_refused_with_advice(tmp_path: Path, encoding: str, reason: str) -> None:
-    path = _write(tmp_path, "wide.txt", "A made-up title\nA made-up body.\n".encode(encoding))
-    assert _refusal(path) == f"wide.txt: {reason}"
+    path = write_file(tmp_path, "wide.txt", "A made-up title\nA made-up body.\n".encode(encoding))
+    assert refusal(path) == f"wide.txt: {reason}"
 
 
 NOT_WESTERN = "neither UTF-8 nor Western (Windows-1252/Latin-1) text"
@@ -347,21 +329,21 @@ NOT_WESTERN = "neither UTF-8 nor Western (Windows-1252/Latin-1) text"
     "NRAS変異メラノーマの無増悪生存期間。\n".encode("shift_jis"),
 ], ids=["high bytes", "printable bytes", "cp1251", "shift_jis"])
 def test_bytes_that_are_not_western_text_are_refused(tmp_path: Path, content: bytes) -> None:
-    assert NOT_WESTERN in _refusal(_write(tmp_path, "odd.txt", content))
+    assert NOT_WESTERN in refusal(write_file(tmp_path, "odd.txt", content))
 
 
 def test_western_text_with_many_accents_is_still_decoded(tmp_path: Path) -> None:
     text = "Étude de phase 2 : réponse objective à 12,5 % chez les patients âgés, médiane 3,0 mois.\n"
-    result = read_path(_write(tmp_path, "french.txt", text.encode("cp1252")), LIMIT)
+    result = read_path(write_file(tmp_path, "french.txt", text.encode("cp1252")), LIMIT)
     assert result.documents[0].text == text and result.warnings
 
 
 def test_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "long.txt", "word " * 100)
+    path = write_file(tmp_path, "long.txt", "word " * 100)
     expected = "long.txt: 500 bytes is over the limit of 100 (KG_MAX_BYTES changes it)"
-    assert _refusal(path, max_bytes=100) == expected
+    assert refusal(path, max_bytes=100) == expected
     assert _read_one(path).text.startswith("word")
 
 
 def test_whitespace_only_text_is_refused(tmp_path: Path) -> None:
-    assert _refusal(_write(tmp_path, "blank.md", "\n   \n")) == "blank.md: no text to read"
+    assert refusal(write_file(tmp_path, "blank.md", "\n   \n")) == "blank.md: no text to read"

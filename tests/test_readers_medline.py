@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.readers import ReadError, read_path
+from ingest.readers import read_path
 from tests.conftest import Cli
-
-LIMIT = 2_000_000
+from tests.reader_files import LIMIT, refusal, write_file
 
 # Invented records in the layout PubMed exports: a four-character tag padded with spaces, "- ",
 # continuation lines indented six spaces, a blank line between records.
@@ -82,25 +81,8 @@ MH  - Melanoma/*drug therapy
 """
 
 
-def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
-    path = tmp_path / name
-    if isinstance(content, str):
-        path.write_text(content, encoding="utf-8")
-    else:
-        path.write_bytes(content)
-    return path
-
-
-def _refusal(path: Path) -> str:
-    with pytest.raises(ReadError) as caught:
-        read_path(path, LIMIT)
-    message = str(caught.value)
-    assert "\n" not in message and message.startswith(path.name), message
-    return message
-
-
 def test_one_record_gives_its_title_and_abstract_as_the_text(tmp_path: Path) -> None:
-    result = read_path(_write(tmp_path, "export.txt", FIRST), LIMIT)
+    result = read_path(write_file(tmp_path, "export.txt", FIRST), LIMIT)
     assert result.warnings == [] and result.graphs == []
     (document,) = result.documents
     title = "Tumour shrinkage with an oral MEK inhibitor in NRAS-mutant melanoma cell lines grown as spheroids."
@@ -116,7 +98,7 @@ def test_one_record_gives_its_title_and_abstract_as_the_text(tmp_path: Path) -> 
 
 
 def test_metadata_comes_from_the_tags(tmp_path: Path) -> None:
-    document = read_path(_write(tmp_path, "export.nbib", FIRST), LIMIT).documents[0]
+    document = read_path(write_file(tmp_path, "export.nbib", FIRST), LIMIT).documents[0]
     assert document.id == document.pmid == "90000101"
     assert document.doi == "10.9999/fict.2021.0101"
     assert document.year == 2021
@@ -127,7 +109,7 @@ def test_metadata_comes_from_the_tags(tmp_path: Path) -> None:
 
 
 def test_two_records_in_one_file_are_two_papers(tmp_path: Path) -> None:
-    result = read_path(_write(tmp_path, "two.medline", FIRST + "\n" + SECOND), LIMIT)
+    result = read_path(write_file(tmp_path, "two.medline", FIRST + "\n" + SECOND), LIMIT)
     assert result.warnings == []
     first, second = result.documents
     assert (first.id, second.id) == ("90000101", "90000102")
@@ -145,9 +127,9 @@ def test_two_records_in_one_file_are_two_papers(tmp_path: Path) -> None:
 
 def test_windows_line_ends_bom_and_leading_blank_lines_are_read(tmp_path: Path) -> None:
     data = b"\xef\xbb\xbf\r\n\r\n" + (FIRST + "\n" + SECOND).replace("\n", "\r\n").encode()
-    documents = read_path(_write(tmp_path, "export.txt", data), LIMIT).documents
+    documents = read_path(write_file(tmp_path, "export.txt", data), LIMIT).documents
     assert [d.id for d in documents] == ["90000101", "90000102"]
-    assert documents[0].text == read_path(_write(tmp_path, "unix.txt", FIRST), LIMIT).documents[0].text
+    assert documents[0].text == read_path(write_file(tmp_path, "unix.txt", FIRST), LIMIT).documents[0].text
 
 
 def test_continuation_lines_join_with_single_spaces_and_blank_ones_keep_paragraphs(tmp_path: Path) -> None:
@@ -161,7 +143,7 @@ def test_continuation_lines_join_with_single_spaces_and_blank_ones_keep_paragrap
         "      METHODS: The second   one\n"
         "        follows.\n"
     )
-    document = read_path(_write(tmp_path, "wrapped.txt", record), LIMIT).documents[0]
+    document = read_path(write_file(tmp_path, "wrapped.txt", record), LIMIT).documents[0]
     assert document.title == "A title that runs over two lines."
     assert document.text == (
         "A title that runs over two lines.\n\nBACKGROUND: The first paragraph ends here.\n"
@@ -174,7 +156,7 @@ def test_several_lid_lines_give_the_doi_not_the_publisher_id(tmp_path: Path) -> 
         "PMID- 90000105\nTI  - A short title.\nLID - e2024001 [pii]\nLID - 10.9999/fict.e2024001 [doi]\n"
         "DEP - 20240115\n"
     )
-    document = read_path(_write(tmp_path, "lid.txt", record), LIMIT).documents[0]
+    document = read_path(write_file(tmp_path, "lid.txt", record), LIMIT).documents[0]
     assert document.doi == "10.9999/fict.e2024001"
     # no DP: the electronic publication date gives the year
     assert document.year == 2024
@@ -182,27 +164,27 @@ def test_several_lid_lines_give_the_doi_not_the_publisher_id(tmp_path: Path) -> 
 
 def test_record_without_abstract_is_read_by_its_title(tmp_path: Path) -> None:
     record = "PMID- 90000106\nTI  - A letter with no abstract.\nPT  - Letter\n"
-    document = read_path(_write(tmp_path, "letter.txt", record), LIMIT).documents[0]
+    document = read_path(write_file(tmp_path, "letter.txt", record), LIMIT).documents[0]
     assert (document.id, document.text, document.title) == ("90000106", "A letter with no abstract.",
                                                              "A letter with no abstract.")
 
 
 def test_record_without_title_or_abstract_is_skipped_with_a_warning(tmp_path: Path) -> None:
     empty = "PMID- 90000107\nPT  - Published Erratum\nDP  - 2020\n"
-    result = read_path(_write(tmp_path, "mixed.txt", empty + "\n" + FIRST), LIMIT)
+    result = read_path(write_file(tmp_path, "mixed.txt", empty + "\n" + FIRST), LIMIT)
     assert [d.id for d in result.documents] == ["90000101"]
     assert len(result.warnings) == 1 and "90000107" in result.warnings[0]
     assert result.warnings[0].startswith("mixed.txt: ")
 
 
 def test_file_with_no_record_with_text_is_refused_in_one_line(tmp_path: Path) -> None:
-    message = _refusal(_write(tmp_path, "errata.nbib", "PMID- 90000108\nPT  - Published Erratum\n"))
+    message = refusal(write_file(tmp_path, "errata.nbib", "PMID- 90000108\nPT  - Published Erratum\n"))
     assert "no MEDLINE record with a title or an abstract" in message
 
 
 def test_a_paper_twice_in_one_file_is_read_once_with_a_warning(tmp_path: Path) -> None:
     revised = FIRST.replace("Spheroids of six", "Spheroids of seven")
-    result = read_path(_write(tmp_path, "twice.txt", FIRST + "\n" + revised), LIMIT)
+    result = read_path(write_file(tmp_path, "twice.txt", FIRST + "\n" + revised), LIMIT)
     (document,) = result.documents
     assert "seven" in document.text
     assert len(result.warnings) == 1 and "90000101" in result.warnings[0]
@@ -218,13 +200,13 @@ def test_a_paper_twice_in_one_file_is_read_once_with_a_warning(tmp_path: Path) -
     ],
 )
 def test_malformed_lines_are_refused_with_their_number(tmp_path: Path, content: str, line: int) -> None:
-    message = _refusal(_write(tmp_path, "bad.txt", content))
+    message = refusal(write_file(tmp_path, "bad.txt", content))
     assert f"malformed MEDLINE: line {line} " in message
 
 
 def test_pmid_tag_further_down_is_plain_text(tmp_path: Path) -> None:
     note = "My notes on a paper.\n\n" + FIRST
-    document = read_path(_write(tmp_path, "notes.txt", note), LIMIT).documents[0]
+    document = read_path(write_file(tmp_path, "notes.txt", note), LIMIT).documents[0]
     assert document.text == note and document.pmid is None
 
 
@@ -235,7 +217,7 @@ def test_reading_the_module_does_not_load_biopython() -> None:
 
 
 def test_kg_add_keys_the_paper_by_pmid_and_reads_no_trial_from_index_lines(kg: Cli, tmp_path: Path) -> None:
-    path = _write(tmp_path, "pubmed-export.txt", INDEXED_AS_A_TRIAL)
+    path = write_file(tmp_path, "pubmed-export.txt", INDEXED_AS_A_TRIAL)
     kg("add", str(path))
     (paper,) = kg.json("papers")
     assert paper["paper"] == "90000103"
