@@ -292,23 +292,34 @@ def _unique(documents: list[Document], name: str, warnings: list[str]) -> list[D
     return list(by_id.values())
 
 
+def _papers(
+    name: str, kind: str, records: Iterable[tuple[str, Document | None]], warnings: list[str]
+) -> ReadResult:
+    """The documents of a file's records (each with its PMID, "" when it has none), one per paper:
+    a record with neither a title nor an abstract is skipped with a warning, and a file with no
+    document at all is refused."""
+    documents = []
+    for number, (pmid, document) in enumerate(records, start=1):
+        if document is None:
+            warnings.append(f"{name}: {kind} {pmid or f'number {number}'} has neither a title nor an abstract; skipped")
+        else:
+            documents.append(document)
+    if not documents:
+        raise ReadError(f"{name}: no {kind} with a title or an abstract")
+    return ReadResult(_unique(documents, name, warnings), warnings)
+
+
 def _read_pubmed(root: Element, name: str) -> ReadResult:
     warnings: list[str] = []
     articles = [root] if root.tag == "PubmedArticle" else root.findall("PubmedArticle")
     books = root.findall("PubmedBookArticle")
     if books:
         warnings.append(f"{name}: {len(books)} PubmedBookArticle record(s) skipped (books are not read)")
-    documents = []
-    for number, article in enumerate(articles, start=1):
-        document = _pubmed_document(article, name)
-        if document is None:
-            label = (article.findtext("MedlineCitation/PMID") or "").strip() or f"number {number}"
-            warnings.append(f"{name}: PubmedArticle {label} has neither a title nor an abstract; skipped")
-        else:
-            documents.append(document)
-    if not documents:
-        raise ReadError(f"{name}: no PubmedArticle with a title or an abstract")
-    return ReadResult(_unique(documents, name, warnings), warnings)
+    records = (
+        ((article.findtext("MedlineCitation/PMID") or "").strip(), _pubmed_document(article, name))
+        for article in articles
+    )
+    return _papers(name, "PubmedArticle", records, warnings)
 
 
 def _pubmed_document(article: Element, name: str) -> Document | None:
@@ -602,17 +613,11 @@ def read_medline(data: bytes, name: str) -> ReadResult:
 
     warnings: list[str] = []
     text = _decode(data, name, warnings).replace("\r\n", "\n").replace("\r", "\n")
-    documents = []
-    for number, record in enumerate(Medline.parse(_medline_lines(text, name)), start=1):
-        document = _medline_document(record, name)
-        if document is None:
-            label = _medline_text(record, "PMID") or f"number {number}"
-            warnings.append(f"{name}: MEDLINE record {label} has neither a title nor an abstract; skipped")
-        else:
-            documents.append(document)
-    if not documents:
-        raise ReadError(f"{name}: no MEDLINE record with a title or an abstract")
-    return ReadResult(_unique(documents, name, warnings), warnings)
+    records = (
+        (_medline_text(record, "PMID"), _medline_document(record, name))
+        for record in Medline.parse(_medline_lines(text, name))
+    )
+    return _papers(name, "MEDLINE record", records, warnings)
 
 
 def _medline_document(record: Mapping[str, str | list[str]], name: str) -> Document | None:
