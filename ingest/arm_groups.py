@@ -216,8 +216,9 @@ def agent_groups(
         if index == 0:
             groups.append(_DrugSet(list(agent.drugs), agent))
             continue
-        if repeated and agent.kind != "placebo":
-            repeated = False
+        if repeated and agent.kind == "placebo":
+            continue  # "followed by maintenance A or placebo": the placebo of a drug named again
+        repeated = False
         gap = text[agents[index - 1].end : agent.start]
         previous_drugs = groups[-1].drugs
         if set(agent.drugs) <= set(previous_drugs) and agent.drugs and _ALIAS_GAP.fullmatch(gap):
@@ -239,10 +240,8 @@ def agent_groups(
             and not ALONE_AFTER.match(text, agent.end)
         ):
             # "A and B induction, high-dose B consolidation", "followed by maintenance A", "then
-            # continued A": a later phase of the same regimen, and its placebo ("... A or placebo")
+            # continued A": a later phase of the same regimen
             repeated = True
-            continue
-        if repeated and agent.kind == "placebo":
             continue
         if len(_DOSE.sub(" ", unbracketed).split()) > 14 or (_CLAUSE_BREAK.search(unbracketed) and not list_end):
             groups.append(_DrugSet(list(agent.drugs), agent))

@@ -159,6 +159,7 @@ class Reading:
         self.lexicon = lexicon
         self.new_drugs: dict[str, str] = {}  # name -> rule, for drugs not in the lexicon
         self.sentences = self._sentences(doc)
+        self._mark_list_items()
         self._resolve_aliases()
         self.regimens: dict[str, tuple[str, ...]] = {name: entry.drugs for name, entry in lexicon.regimens.items()}
         self._resolve_abbreviations()
@@ -174,13 +175,20 @@ class Reading:
 
     # -- building --------------------------------------------------------------------------
 
+    def _mark_list_items(self) -> None:
+        """Mark the unbulleted items of a list a heading line introduces: lines of a label, a colon
+        and figures, each after the heading or another item."""
+        for previous, sentence in itertools.pairwise(self.sentences):
+            introduced = previous.text.rstrip().endswith(":") or previous.list_item
+            sentence.list_item = (
+                introduced
+                and self.starts_paragraph(sentence)
+                and _LABELLED_FIGURES.match(sentence.text) is not None
+            )
+
     def _sentences(self, doc: Doc) -> list[Sentence]:
         sentences = [Sentence(i, sent.start_char, sent.end_char, sent.text) for i, sent in enumerate(doc.sents)]
         starts = [s.start for s in sentences]
-        for previous, sentence in itertools.pairwise(sentences):
-            opens_line = "\n" in self.text[previous.start + len(previous.text.rstrip()) : sentence.start]
-            introduced = previous.text.rstrip().endswith(":") or previous.list_item
-            sentence.list_item = opens_line and introduced and _LABELLED_FIGURES.match(sentence.text) is not None
 
         def add(mention: Mention) -> None:
             index = bisect_right(starts, mention.start) - 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.mentions import Sentence
@@ -281,11 +280,6 @@ def _chain_ends(text: str, values: list[Value], cues: list[tuple[int, int, str |
     return ends
 
 
-def _unbracketed_distance(text: str, start: int) -> Callable[[int], int]:
-    """How far an offset lies from ``start``, not counting what brackets hold ("(31%; 95% CI 21-43)")."""
-    return lambda end: len(_outside_brackets(text[start:end]))
-
-
 def _outside_brackets(segment: str) -> str:
     """A stretch of text after a figure without what brackets hold; a figure inside brackets
     ("30 (31%; 95% CI 21-43) of 97") counts from where its bracket closes."""
@@ -298,7 +292,6 @@ def _endpoint(value: Value, cues: list[tuple[int, int, str | None]], text: str, 
     allowed = TIME_ENDPOINTS if value.unit in {"months", "weeks"} else RATE_ENDPOINTS
     if value.measure == "HR":
         allowed = frozenset({"PFS", "OS"})
-    distance = _unbracketed_distance(text, run_end)
     # "30% and 8% of them, respectively, had a complete response": what the patients had
     had = next((c for c in cues if c[0] >= run_end and _HAD_BEFORE_CUE.match(text[run_end : c[0]])), None)
     if had is not None and value.measure != "HR":
@@ -313,7 +306,7 @@ def _endpoint(value: Value, cues: list[tuple[int, int, str | None]], text: str, 
     for start, _end, endpoint in (c for c in cues if c[0] >= value.end):
         if endpoint is None:
             return None
-        if endpoint in allowed and distance(start) <= 60:
+        if endpoint in allowed and len(_outside_brackets(text[run_end:start])) <= 60:
             return endpoint
         if endpoint in allowed:
             return None

@@ -347,7 +347,8 @@ class ResultReader:
         # the whole list repeated: every figure of the sentence for the endpoint reported before
         listed = [v.value for v in values if v.endpoint == value.endpoint and v.measure == value.measure]
         before = {(r.value, r.arm) for r in earlier if r.subgroup is not None and r.sentence.index != sentence.index}
-        return (value.value, arm) in before and all(any(v == b for b, _ in before) for v in listed)
+        values_before = {figure for figure, _ in before}
+        return (value.value, arm) in before and all(v in values_before for v in listed)
 
     def _hazard_ratio(
         self,

@@ -575,9 +575,9 @@ class TrialTracker:
         if not named:
             return
         trial = min(named, key=lambda t: min(t.sentences))
-        first = min(trial.sentences)
         if trial.phase is not None:
             return
+        first = min(trial.sentences)
         phases = {
             (mention.key, sentence.index)
             for sentence in self.reading.sentences[:first]

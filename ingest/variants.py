@@ -384,9 +384,8 @@ def _one_letter_mentions(text: str, resolver: _GeneResolver) -> list[_Found]:
             link = glued
         else:
             link = resolver.resolve(match.start(), match.end())
-            if change.is_codon_level and _HYPHENED_NAME.search(text, 0, match.start()) and not _is_hotspot(
-                link.symbol, change
-            ):
+            hyphened = _HYPHENED_NAME.search(text, max(0, match.start() - 2), match.start()) is not None
+            if change.is_codon_level and hyphened and not _is_hotspot(link.symbol, change):
                 continue  # "AR-V7", "CD44-V6": an isoform's name, not a codon
         reconciled = _reconciled(link, change)
         written = match.group(0)[match.start("ref") - match.start() :]
