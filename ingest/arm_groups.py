@@ -56,9 +56,12 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 # "A added to B and a combination of A with C": "and" opening a new set of its own
-# "A compared to B and of A with or without C": a repeated preposition too
+# "A compared to B and of A with or without C": a repeated preposition too; "patients given A
+# and those given B": patients of another arm
 _NEW_SET = re.compile(
-    r"\band\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:combination|regimen|doublet|triplet)s?\s+of\b|\band\s+(?:of|to)\s*$",
+    r"\band\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:combination|regimen|doublet|triplet)s?\s+of\b|\band\s+(?:of|to)\s*$"
+    r"|\band\s+(?:those|patients|participants)\s+(?:who\s+(?:were\s+)?)?"
+    r"(?:given|receiving|received|treated|assigned|allocated|randomi[sz]ed|on)\b",
     re.IGNORECASE,
 )
 _STANDALONE_NUMBER = re.compile(r"(?<![\w/.-])\d+(?:\.\d+)?(?![\w/-])")
@@ -86,14 +89,18 @@ _ALIAS_GAP = re.compile(
     re.IGNORECASE,
 )
 GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b", re.IGNORECASE)
+_PLURAL_LABEL_AFTER = re.compile(r"\s+(?:groups|arms|cohorts)\b", re.IGNORECASE)
 ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)\b", re.IGNORECASE)
 # "A or placebo, each given with B": B joins every set listed before it.
 _SHARED_PARTNER = re.compile(
     r",\s*(?:each|both|all|in\s+(?:both|all|each)\s+(?:arms|groups|cases?))\b[^,;()]{0,30}?"
-    r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of)\s*$",
+    r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}$",  # "both with investigator-chosen chemotherapy"
     re.IGNORECASE,
 )
 CHOICE_CLASSES = frozenset({PHYSICIANS_CHOICE, "chemotherapy"})
+# "investigator's choice of (single-agent) chemotherapy": a choice named by the kind it is of
+_CHOICE_OF_KIND = re.compile(r"\s*(?:\([^()]*\)\s*)?of\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 CHOICE_OF = re.compile(rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
 # a bracket after a choice arm, with its patients by option: "(55 irinotecan, 7 paclitaxel)"
 _CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+)?\d+\s+[A-Za-z])?")
@@ -287,8 +294,11 @@ def agent_groups(
         if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
             split = True
             compare_open = None
-        # "B alone and A lowered ...": a set closed by "alone" takes no partner
-        closed = ALONE_AFTER.match(text, agents[index - 1].end) is not None
+        # "B alone and A lowered ...": a set closed by "alone" takes no partner; "the sorafenib and
+        # cabozantinib groups" are two
+        closed = ALONE_AFTER.match(text, agents[index - 1].end) is not None or (
+            _PLURAL_LABEL_AFTER.match(text, agent.end) is not None and re.fullmatch(r"\s*,?\s*and\s*", gap) is not None
+        )
         joined = not split and not closed and (_JOIN.search(gap) is not None or _serial_and(text, agents, index))
         if joined:
             if re.search(r"\beither\b", gap, re.I):
@@ -416,7 +426,8 @@ def _partner_follows(text: str, agents: list[Agent], index: int) -> bool:
 def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
     """Whether the comma before agents[index] is inside a list of single drugs closed by "and"
     ("encorafenib, binimetinib and cetuximab"), which names one set; "A plus B, C plus D" is not."""
-    if not re.fullmatch(r"\s*,\s*", text[agents[index - 1].end : agents[index].start]):
+    gap = text[agents[index - 1].end : agents[index].start]
+    if agents[index - 1].kind != "drug" or not re.fullmatch(r"\s*,\s*", gap):
         return False
     # after "A plus B, C" only a closing "and" makes one set ("A plus B, C, and D"); "A plus B,
     # C plus D" names two
@@ -431,7 +442,11 @@ def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
         gap = text[agent.end : agents[position + 1].start]
         if re.fullmatch(r"\s*,\s*", gap):
             continue
-        return re.fullmatch(closing, gap, re.I) is not None and agents[position + 1].kind == "drug"
+        last = agents[position + 1]
+        # "the A, B and C groups": one arm each
+        return re.fullmatch(closing, gap, re.I) is not None and last.kind == "drug" and not _PLURAL_LABEL_AFTER.match(
+            text, last.end
+        )
     return False
 
 
@@ -472,6 +487,7 @@ _CHOICE_DESCRIBED = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;.](?:\s|$)")
+_CHOICES = [(choice,) for choice in CHOICE_CLASSES]
 
 
 def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent]:
@@ -487,13 +503,27 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
             and agent.drugs[0] in CHOICE_CLASSES - {"chemotherapy"}
             and CHOICE_OF.fullmatch(text[agent.end : following.start])
         ):
+            options = listed_options(text, agents[position + 1 :])
+            if (
+                following.drugs == ("chemotherapy",)
+                and _CHOICE_OF_KIND.fullmatch(text[agent.end : following.start])
+                and agent.text.casefold().startswith("investigator")
+            ):
+                # "the investigator's choice of platinum-based chemotherapy (A or B)": the
+                # chemotherapy arm, offering what follows it; "physician's choice" (TPC) names an
+                # arm of its own, whatever it is of
+                dropped.add(id(agent))
+                limit = _options_end(text, following)
+                dropped.update(id(other) for other in agents[position + 2 :] if other.start < limit)
+                continue
             # "physician's choice (PC) of A (schedule) or B": the options it lists
-            dropped.update(id(option) for option in listed_options(text, agents[position + 1 :]))
-        described = _CHOICE_DESCRIBED.match(text, agent.end) if agent.drugs[:1] == (PHYSICIANS_CHOICE,) else None
-        if described:
-            # "the investigator's choice of therapy (126), which was mostly A, the rest B or C"
-            stop = _CLAUSE_END.search(text, described.end())
-            limit = stop.start() if stop else len(text)
+            dropped.update(id(option) for option in options)
+        described = _CHOICE_DESCRIBED.match(text, agent.end) if agent.drugs[:1] in _CHOICES else None
+        stop = _CLAUSE_END.search(text, described.end()) if described else None
+        limit = stop.start() if stop else len(text)
+        if described and (agent.drugs[0] == PHYSICIANS_CHOICE or _OR_ALONE.search(text, described.end(), limit)):
+            # "the investigator's choice of therapy (126), which was mostly A, the rest B or C";
+            # "chemotherapy (ICC): A + B or C + D", a chemotherapy the investigator chose
             dropped.update(id(other) for other in agents[position + 1 :] if other.start < limit)
     for agent in agents:
         # "physician's choice (docetaxel or paclitaxel)", "chemotherapy (55 irinotecan, 7 paclitaxel)";
@@ -517,6 +547,19 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
         ):
             dropped.update(id(option) for option in options)
     return [agent for agent in agents if id(agent) not in dropped]
+
+
+def _options_end(text: str, choice: Agent) -> int:
+    """Where the options listed right after a choice end: a bracket with "or" ("(A, B or C)"), or
+    the clause a colon or "which was" opens; the choice's own end when none follows."""
+    bracket = OPTIONS_AFTER.match(text, choice.end)
+    if bracket:
+        return bracket.end()
+    described = _CHOICE_DESCRIBED.match(text, choice.end)
+    if described:
+        stop = _CLAUSE_END.search(text, described.end())
+        return stop.start() if stop else len(text)
+    return choice.end
 
 
 def without_described_classes(reading: Reading, drugs: tuple[str, ...]) -> tuple[str, ...]:

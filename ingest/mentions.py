@@ -55,6 +55,8 @@ _SET_ANAPHOR = re.compile(
 )
 # "the combination of A and B", "the oral combination A/B": the set is named right after
 _SET_NAMED_GAP = re.compile(r"\s*(?:of\s+|[,:]\s*)?", re.IGNORECASE)
+# "in the combination, sorafenib and cabozantinib groups": a list of arms, not the set's drugs
+_GROUPS_LISTED_AFTER = re.compile(r"\s*,[^.;()]{0,80}?\s(?:groups|arms|cohorts)\b", re.IGNORECASE)
 _COMBINATION_AFTER = re.compile(r"[-\s]*(?:containing\s+)?(?:combination|doublet|triplet)\b", re.IGNORECASE)
 # "MRD-negative at entry: 30.1 vs. 24.3 months": a label, a colon and figures
 _LABELLED_FIGURES = re.compile(r"\s*[^:;\d\s][^:;]{1,60}?:\s*\d")
@@ -131,6 +133,8 @@ _STANDARD_OF_CARE = "standard of care"
 # classes that name the care a control arm gets, not a drug a combination could hold
 SUPPORTIVE_CARE = "best supportive care"
 CARE_CLASSES = frozenset({_STANDARD_OF_CARE, SUPPORTIVE_CARE})
+# the broad kinds of treatment a physician's-choice arm is drawn from
+_KINDS_OF_TREATMENT = frozenset({"chemotherapy", "hormonal therapy", "immunotherapy", "targeted therapy"})
 PHYSICIANS_CHOICE = "physician's choice"  # the class an investigator's-choice arm is named by
 _SOC_ARM_BEFORE = re.compile(
     r"\b(?:to|versus|vs\.?|v|with|against|or|over|than|compared\s+with|plus|and)\s+"
@@ -138,8 +142,12 @@ _SOC_ARM_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SOC_ADJECTIVE = re.compile(r"[-\s]+(?:chemo\w*|therap\w+|treatments?|regimens?)\b", re.IGNORECASE)
-# The headings of a structured abstract, on a line of their own or before a colon
-_SECTION_HEADING = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Za-z ]{2,30}?)[ \t]*(?::|$)", re.MULTILINE)
+# The headings of a structured abstract, on a line of their own or before a colon; PubMed's
+# MEDLINE export runs them on inside the paragraph ("... therapy. METHODS: In this ...")
+_SECTION_HEADING = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][A-Za-z ]{2,30}?)[ \t]*(?::|$)|(?<=[.!?] )(?P<inline>[A-Z][A-Za-z ]{2,30}?):",
+    re.MULTILINE,
+)
 _BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "rationale", "importance"})
 _SECTIONS = _BACKGROUND_SECTIONS | frozenset({
     "objective", "objectives", "purpose", "aim", "aims", "methods", "patients and methods", "design",
@@ -167,9 +175,9 @@ class Reading:
         self._class_members: dict[str, set[str]] = {}
         self.class_labelled = self._class_labelled_regimens()
         self._sections = [
-            (m.start(), m["name"].casefold())
+            (m.start(), name)
             for m in _SECTION_HEADING.finditer(self.text)
-            if m["name"].casefold() in _SECTIONS
+            if (name := (m["name"] or m["inline"]).casefold()) in _SECTIONS
         ]
         self._section_starts = [start for start, _ in self._sections]
 
@@ -552,7 +560,11 @@ class Reading:
                 found.append(Agent(context.control, position, stop, "anaphor", match.group(group)))
         for match in _SET_ANAPHOR.finditer(window):
             following = next((d for d in drugs if d.start >= start + match.end()), None)
-            if following is not None and _SET_NAMED_GAP.fullmatch(self.text, start + match.end(), following.start):
+            if (
+                following is not None
+                and _SET_NAMED_GAP.fullmatch(self.text, start + match.end(), following.start)
+                and not _GROUPS_LISTED_AFTER.match(self.text, start + match.end())
+            ):
                 continue  # "the oral combination trifluridine/tipiracil": the drugs it names follow
             noun = match.group("noun").casefold()
             size = 2 if noun.startswith("doublet") else 3 if noun.startswith("triplet") else None
@@ -879,8 +891,10 @@ class AgentContext:
         whole = [arm for arm in self.arms if all(class_name in self.reading.drug_classes(d) for d in arm)]
         if definite and len(whole) == 1:
             return whole[0]  # "the chemotherapy group" of a carboplatin-pemetrexed arm
-        if class_name == "chemotherapy" and (PHYSICIANS_CHOICE,) in self.arms:
-            return (PHYSICIANS_CHOICE,)  # "the chemotherapy group" of a trial against physician's choice
+        if class_name in _KINDS_OF_TREATMENT and (PHYSICIANS_CHOICE,) in self.arms:
+            # "the chemotherapy group", "with standard endocrine therapy" in a trial against
+            # physician's choice: the trial's own drugs are named by name
+            return (PHYSICIANS_CHOICE,)
         for arm in self.arms:
             if len(arm) == 1 and class_name in self.reading.drug_classes(arm[0]):
                 return arm

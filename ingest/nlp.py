@@ -42,6 +42,8 @@ PHASE = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+# "IIIb trial", "phase II LYRA trial": a phase's numeral is no trial's name
+_PHASE_NUMERAL = re.compile(r"(?:IV|I{1,3})[ab]?", re.IGNORECASE)
 _KNOWN_PHASES = ("1", "1b", "2", "1/2", "1b/2", "2/3", "3", "4")
 
 # A code name: 2-5 capitals, an optional hyphen or space, 3-7 digits, an optional letter.
@@ -53,7 +55,10 @@ _CODE_CONTEXT = re.compile(
     r"tablets?|capsules?|oral|orally|intravenous\w*|degrader|blocker)\b|\+",
     re.IGNORECASE,
 )
-_NOT_A_DRUG_AFTER = re.compile(r"\s*(?:trial|study|studies|cohort|part)\b", re.IGNORECASE)
+# "the NAME-123 trial", "the SP263 assay": a study or a diagnostic test
+_NOT_A_DRUG_AFTER = re.compile(
+    r"\s*(?:trial|study|studies|cohort|part|assay|test|kit|clone|immunohistochemistry|IHC)\b", re.IGNORECASE
+)
 
 # Known trial names are matched on whole words: letters and digits, hyphenated parts together
 # ("DESTINY-Breast03"), a name's words apart by spaces on one line.
@@ -159,12 +164,6 @@ _NOT_TRIAL_NAMES = frozenset(
         "CML",
         "CLL",
         "NCT",
-        "II",
-        "III",
-        "IV",
-        "IB",
-        "IIB",
-        "III",
         "PHASE",
         "STAGE",
         "GRADE",
@@ -604,11 +603,12 @@ def trial_names(doc: Doc) -> dict[str, str]:
     for candidate in candidates:
         # "phase III LYRA trial": the numeral before the name is the phase's
         words = candidate.split()
-        name = " ".join(words[1:]) if len(words) > 1 and words[0].upper() in _NOT_TRIAL_NAMES else candidate
+        leading_word = len(words) > 1 and (words[0].upper() in _NOT_TRIAL_NAMES or _PHASE_NUMERAL.fullmatch(words[0]))
+        name = " ".join(words[1:]) if leading_word else candidate
         if not re.fullmatch(_ACRONYM, name):
             continue
         first = name.split()[0].split("-")[0]
-        if first.upper() in _NOT_TRIAL_NAMES or name.startswith("NCT") or PHASE.fullmatch(name):
+        if first.upper() in _NOT_TRIAL_NAMES or _PHASE_NUMERAL.fullmatch(first) or name.startswith("NCT"):
             continue
         if name.casefold() in entity_words or first.casefold() in gene_words:
             continue

@@ -376,6 +376,13 @@ _CI_AFTER = re.compile(r"\s*(?:CI\b|C\.I\.|(?i:confidence))")
 _LISTED_NUMBER = re.compile(
     rf"(?<![\w.·,\u2212\u2013\u2014-])(?P<value>{_DECIMAL})\s*(?:,|vs\.?|v\.?|versus|and|or|compared\s+with)\s*$"
 )
+# A table-like line whose label gives the unit: "mPFS, mo: 7.3 vs 5.6", "ORR (%): 63.5 vs 42.4"
+_UNIT_IN_LABEL = re.compile(
+    r"^[ \t]*[^\n:;\d][^\n:;]{0,40}?(?:,[ \t]*|\([ \t]*)(?P<unit>%|(?i:months?|mos|mo|weeks?|wks?))\)?[ \t]*:",
+    re.MULTILINE,
+)
+_LABELLED_FIGURES = re.compile(r"[^;\n]*")
+_BARE_NUMBER = re.compile(rf"(?<![\w.·,\u2212\u2013\u2014-])(?P<value>{_DECIMAL})(?![\w.·%]|\s*[-\u2013]\s*\d)")
 _NOT_A_RESULT_AFTER = frozenset({
     "grade", "grades", "phase", "stage", "cycle", "cycles", "day", "days", "arm", "cohort", "level",
     "dose", "hr", "ci", "p", "n", "exon", "codon", "part",
@@ -422,11 +429,32 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         found.append(Quantity(low, unit, match.start(), match.end(), high))
     found.extend(_listed_numbers(text, found, excluded))
+    found.extend(_numbers_under_unit_label(text, found, excluded))
     found.extend(
         Quantity(float(match["value"].replace(",", "")), "n", match.start(), match.end())
         for match in _COUNT.finditer(text)
     )
     return sorted(found, key=lambda quantity: quantity.start)
+
+
+def _numbers_under_unit_label(
+    text: str, quantities: list[Quantity], excluded: list[tuple[int, int]]
+) -> list[Quantity]:
+    """Bare numbers after a label that names their unit, up to the end of its clause or line:
+    "mPFS, mo: 7.3 vs 5.6; HR 0.62" gives 7.3 and 5.6 months."""
+    taken = [(q.start, q.end) for q in quantities]
+    found: list[Quantity] = []
+    for label in _UNIT_IN_LABEL.finditer(text):
+        unit = _unit_name(label["unit"])
+        figures = _LABELLED_FIGURES.match(text, label.end())
+        end = figures.end() if figures else label.end()
+        for match in _BARE_NUMBER.finditer(text, label.end(), end):
+            if _inside(match.start(), match.end(), excluded) or _inside(match.start(), match.end(), taken):
+                continue
+            value = parse_number(match["value"])
+            if value is not None:
+                found.append(Quantity(value, unit, match.start(), match.end()))
+    return found
 
 
 def _listed_numbers(text: str, quantities: list[Quantity], excluded: list[tuple[int, int]]) -> list[Quantity]:

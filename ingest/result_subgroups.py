@@ -60,13 +60,19 @@ _COHORT_LETTER = r"(?i:cohort)\s+(?-i:[A-Z0-9]{1,2})\b"
 _LABELLED_COHORT = re.compile(
     rf"^(?:[A-Z][\w ]{{0,20}}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?P<phrase>{_COHORT_LETTER})"
 )
+# "the AKT pathway-altered population", "the melanoma expansion cohort", "the IC2/3 subgroup"; not
+# everyone ("the overall population"), an arm ("the placebo cohort") or one named before ("the same
+# population")
+_GROUP_NAME = (
+    r"(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|study|trial|same|control|placebo)\b)"
+    r"[\w/+<>\u2264\u2265=\u2010-\u2013-]+(?:\s+[\w/+<>\u2264\u2265=.\u2010-\u2013-]+){0,3}?\s+"
+    r"(?:population|subgroup|subset|cohort|stratum)"
+)
 # "In the AKT pathway-altered population, ...", "In the melanoma expansion cohort (n = 22), ...",
 # "In the cohort without PIK3CA mutations, ..."
 _NAMED_POPULATION = re.compile(
     r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the|that|this)\s+"
-    r"(?P<phrase>(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|study|trial)\b)"
-    r"[\w/+<>\u2264\u2265=\u2010-\u2013-]+(?:\s+[\w/+<>\u2264\u2265=.\u2010-\u2013-]+){0,3}?\s+"
-    r"(?:population|subgroup|subset|cohort|stratum)"
+    rf"(?P<phrase>{_GROUP_NAME}"
     r"|(?:population|subgroup|subset|cohort|stratum)\s+(?:of\s+patients\s+)?(?:with|without)\s+[^,;()]{3,60}(?=,))\b",
     re.I,
 )
@@ -104,18 +110,16 @@ _LABEL_IN_BRACKET_LIST = re.compile(
     re.I,
 )
 _CLAUSE_POPULATION = re.compile(
-    r"\b(?:in|among)\s+(?:the\s+)?(?P<phrase>(?:patients|participants|those)\s+(?:with|without|whose|who|aged|younger|older)\b"
-    r"(?:[^,;()\u2014]|\([^()]{1,20}\)){2,60}?)(?=\s*[,;(\u2014]|\s+(?:the|median|it|its|HR)\b)",
+    r"\b(?:in|among|including|incl\.)\s+(?:the\s+)?(?:\d+\s+)?"
+    r"(?P<phrase>(?:patients|participants|those|pts)\s+(?:with|without|whose|who|aged|younger|older)\b"
+    r"(?:[^,;()\u2014]|\([^()]{1,20}\)){2,60}?)(?=\s*[,;(\u2014]|\.(?:\s|$)|\s+(?:the|median|it|its|HR|was|were)\b)",
     re.I,
 )
-# "..., and in the HRD cohort it was ...": a cohort named within a sentence
-_CLAUSE_COHORT = re.compile(
-    r"\b(?:in|among)\s+the\s+(?P<phrase>(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|"
-    r"study|trial|same|first|second|control|placebo)\b)[\w/+-]+(?:\s+[\w/+-]+){0,3}?\s+(?:cohort|subgroup|subset))\b",
-    re.I,
-)
+# "..., and in the HRD cohort it was ...", "median OS in the IC2/3 population was ...": a group
+# named within a sentence
+_CLAUSE_GROUP = re.compile(rf"\b(?:in|among)\s+the\s+(?P<phrase>{_GROUP_NAME})\b", re.I)
 _CLAUSE_EVERYONE = re.compile(
-    r"\b(?:in|among|across)\s+(?:all\s+(?:\w+\s+)?(?:patients|participants)|the\s+(?:overall|whole|entire|"
+    r"\b(?:in|among|across)\s+(?:all\s+(?:\w+\s+)?(?:patients|participants)|the\s+(?:overall|whole|entire|total|"
     r"intention[- ]to[- ]treat)\s+(?:\w+\s+)?(?:population|patients|participants))\b",
     re.I,
 )
@@ -195,7 +199,14 @@ class SubgroupReader:
         text = sentence.text
         if self.reading.starts_paragraph(sentence) or _ALL_PATIENTS.search(text):
             self._cohort = None
-        for pattern in (_LABELLED_COHORT, _NAMED_POPULATION, *_LEADING_SUBGROUP, _QUALIFIED_GROUP):
+        for pattern in (
+            _LABELLED_COHORT,
+            _NAMED_POPULATION,
+            *_LEADING_SUBGROUP,
+            _QUALIFIED_GROUP,
+            _CLAUSE_GROUP,
+            _CLAUSE_POPULATION,
+        ):
             match = pattern.search(text)
             if (
                 match
@@ -220,22 +231,28 @@ class SubgroupReader:
             return self.last or (subgroup_label(phrase) if phrase else None) or self._cohort, 0
         return self._cohort, 0
 
-    def clause_subgroup(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
+    def clause_subgroup(self, sentence: Sentence, value: Value, trial: TrialState, first: int) -> str | None:
         """Of two populations or more a sentence names in turn ("in patients with high PD-L1 expression,
         ... (HR 0.65), while among those with CPS below 1 the HR was 0.92"), the last named before
-        the figure ("" when that is all patients); None when the sentence names fewer."""
-        named: list[tuple[int, str]] = [
-            (match.end(), subgroup_label(match.group("phrase")))
+        the figure ("" when that is all patients); None when the sentence names fewer. When the
+        sentence names its first population after its first figure (``first``), each population
+        follows its figures ("15.6 versus 14.3 months in the total population and 16.1 versus
+        15.2 months among patients with a CPS of 10 or more"): the first named after the figure."""
+        named: list[tuple[int, int, str]] = [
+            (match.start(), match.end(), subgroup_label(match.group("phrase")))
             for match in _CLAUSE_POPULATION.finditer(sentence.text)
             if self._is_subgroup(match.group("phrase"))
             and not self._names_population(sentence, match.start("phrase"), match.end("phrase"), trial)
         ]
-        named += [(m.end(), subgroup_label(m.group("phrase"))) for m in _CLAUSE_COHORT.finditer(sentence.text)]
-        named += [(match.end(), "") for match in _CLAUSE_EVERYONE.finditer(sentence.text)]
-        before = sorted(end_label for end_label in named if end_label[0] <= value.start)
-        if len(named) < 2 or not before:
+        named += [(m.start(), m.end(), subgroup_label(m["phrase"])) for m in _CLAUSE_GROUP.finditer(sentence.text)]
+        named += [(match.start(), match.end(), "") for match in _CLAUSE_EVERYONE.finditer(sentence.text)]
+        if len(named) < 2:
             return None
-        return before[-1][1]
+        named.sort()
+        if named[0][0] > first:
+            return next((label for start, _end, label in named if start >= value.end), None)
+        before = [label for _start, end, label in named if end <= value.start]
+        return before[-1] if before else None
 
     def bullet_subgroup(self, sentence: Sentence) -> str | None:
         """The subgroup a bulleted line's label names: "- BRCA-mutated (n=120): 30.1 vs 14.2 months"

@@ -257,7 +257,7 @@ def _cues(sentence: Sentence) -> list[tuple[int, int, str | None]]:
 
 _CLAUSE_BETWEEN = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\b(?:whereas|while)\b", re.IGNORECASE)
 _HAD_BEFORE_CUE = re.compile(
-    r"\s*(?:of\s+(?:the\s+)?(?:patients|participants)\s*)?,?\s*(?:respectively,?\s*)?"
+    r"\s*(?:of\s+(?:the\s+)?(?:patients|participants|those)\b[^,;.()]{0,40}?)?,?\s*(?:respectively,?\s*)?"
     r"(?:had|achieved|attained|experienced)\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )

@@ -177,10 +177,11 @@ class ResultReader:
             if not todo:
                 continue
             trial = by_value_trial[id(members[0])]
-            bracketed_arms = self._sets_bracketed_after(sentence, members, trial)
-            if bracketed_arms is not None:
-                # "15.4 vs 13.7 vs 9.1 months (A vs B vs C)": the bracket names each figure's arm
-                for value, arm in zip(members, bracketed_arms, strict=True):
+            named_arms = self._sets_named_after(sentence, members, trial)
+            if named_arms is not None:
+                # "15.4 vs 13.7 vs 9.1 months (A vs B vs C)", "11%, 4% and 6% of patients in the A,
+                # B and C groups": the words after the list name each figure's arm
+                for value, arm in zip(members, named_arms, strict=True):
                     assigned[id(value)] = [arm]
                 continue
             pair = self._bracketed_comparison(sentence, members, trial) if len(todo) == 2 else None
@@ -261,7 +262,7 @@ class ResultReader:
             if bracketed is not None:
                 subgroup = bracketed or None  # "" for "in all randomised patients (...)"
             else:
-                clause = self.subgroups.clause_subgroup(sentence, value, trial)
+                clause = self.subgroups.clause_subgroup(sentence, value, trial, values[0].start)
                 subgroup = self.subgroups.value_subgroup(sentence, value, trial) or clause
                 if clause is None:
                     own = None if named_after(sentence, value, named_at) else subgroup_sentence
@@ -342,11 +343,16 @@ class ResultReader:
         if subgroup is None:
             return False
         earlier = [r for r in self.results if r.trial is trial and r.endpoint == value.endpoint]
-        if any(r.value == value.value and r.subgroup is None for r in earlier):
-            return True
+        overall = [r for r in earlier if r.value == value.value and r.subgroup is None]
+        if any(r.arm != arm for r in overall):
+            return True  # "15.8% versus 15.2%": a subgroup's figure beside another arm's overall one
         # the whole list repeated: every figure of the sentence for the endpoint reported before
+        # ("8.6 months with A compared with 1.9 months with B": B's overall figure may recur)
         listed = [v.value for v in values if v.endpoint == value.endpoint and v.measure == value.measure]
-        before = {(r.value, r.arm) for r in earlier if r.subgroup is not None and r.sentence.index != sentence.index}
+        told = [r for r in earlier if r.sentence.index != sentence.index]
+        if overall and all(any(r.value == figure for r in told) for figure in listed):
+            return True
+        before = {(r.value, r.arm) for r in told if r.subgroup is not None}
         values_before = {figure for figure, _ in before}
         return (value.value, arm) in before and all(v in values_before for v in listed)
 
@@ -436,11 +442,14 @@ class ResultReader:
         first, second = (self._as_trial_arm(drugs, trial) for drugs, _agent in groups)
         return (first, second) if first != second else None
 
-    def _sets_bracketed_after(
+    def _sets_named_after(
         self, sentence: Sentence, members: list[Value], trial: TrialState
     ) -> list[tuple[str, ...]] | None:
-        """The arms a bracket right after a list of figures names one per figure, in order."""
-        bracket = _BRACKET_AFTER_LIST.match(sentence.text, members[-1].end)
+        """The arms a bracket or a plural label ("in the A, B and C groups") right after a list of
+        figures names one per figure, in order."""
+        bracket = _BRACKET_AFTER_LIST.match(sentence.text, members[-1].end) or _GROUPS_AFTER_LIST.match(
+            sentence.text, members[-1].end
+        )
         if bracket is None:
             return None
         self._focus(trial)
@@ -557,8 +566,16 @@ class ResultReader:
             # a figure in brackets ("(hazard ratio for death, 0.66)") names its arm inside them,
             # unless the brackets hold the figure alone ("Sixteen (37%) of 43 patients in ...")
             closing = self.reading.text.find(")", start, limit)
-            alone = not before[before.rfind("(") + 1 :].strip()
-            if closing >= 0 and (self.reading.text[start:closing].strip() or not alone):
+            opening = before.rfind("(")
+            alone = not before[opening + 1 :].strip()
+            # "given A (10.2 months)": a figure alone in brackets right after an agent is the agent's
+            after_agent = any(
+                m.kind in {"drug", "class", "regimen", "placebo"}
+                and sentence.local(m.end) <= opening
+                and not sentence.text[sentence.local(m.end) : opening].strip()
+                for m in sentence.mentions
+            )
+            if closing >= 0 and (self.reading.text[start:closing].strip() or not alone or after_agent):
                 limit = closing
         groups = agent_groups(self.reading, sentence, start, limit, self.context)
         if not groups:
@@ -624,6 +641,11 @@ class ResultReader:
 
 # "... 9.1 months (A vs B vs C)": the arms of a list, in a bracket right after it
 _BRACKET_AFTER_LIST = re.compile(r"\s*(?:months?|weeks?|%|percent)?\s*\((?P<inside>[^()]+)\)")
+_GROUPS_AFTER_LIST = re.compile(
+    r"\s*(?:months?|weeks?|%|percent)?\s*(?:of\s+(?:the\s+)?(?:patients|participants)\s+)?(?:in|with|for)\s+"
+    r"(?P<inside>the\s+[^.;()]+?)\s+(?:groups|arms|cohorts)\b",
+    re.IGNORECASE,
+)
 
 
 def _top_level_breaks(text: str) -> list[int]:

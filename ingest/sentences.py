@@ -103,10 +103,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in _ABBREVIATIONS:
         return True
     # A single capital letter followed by a period is an initial ("J. Smith"), unless it labels
-    # a cohort, arm or the like ("... in cohort C. Median PFS ...").
+    # a cohort, arm or the like ("... in cohort C. Median PFS ...") or ends a regimen's short
+    # form ("... to C+V. After ...").
     return (
         len(word) == 1
         and text[match.start(1)].isupper()
+        and text[match.start(1) - 1 : match.start(1)] not in {"+", "/"}
         and not _LABEL_NOUN_BEFORE.search(text, max(0, match.start(1) - 12), match.start(1))
     )
 
@@ -119,8 +121,9 @@ def _soft_wrap_width(text: str, breaks: list[re.Match[str]]) -> int | None:
     """
     widths: Counter[int] = Counter()
     for match in breaks:
-        following = text[match.end() : match.end() + 1]
-        if following.islower():
+        # a line may open on a word in lower case that is no sentence's middle: "mPFS, mo: 7.3"
+        following = re.match(r"[^\W\d_]+", text[match.end() : match.end() + 30])
+        if following and following.group().islower():
             widths[match.group().count("\n")] += 1
     if sum(widths.values()) < 2:
         return None

@@ -53,7 +53,7 @@ _COMPOUND_PRIOR = re.compile(
 _THERAPY_LEAD = re.compile(r"^(?:(?:an?|the|any|prior|previous|earlier|one|two|more|or|least|at)\s+)+", re.I)
 _PEOPLE = (
     r"(?:patients|participants|subjects|people|individuals|women|men|those|cases|persons|adults|children|"
-    r"responders)"
+    r"responders|pts)"
 )
 _LEAD = re.compile(
     rf"^(?:including\s+)?(?:(?:the|all|these|a|an)\s+)?(?:\d+\s+(?!(?:mg|mcg|\u00b5g|g)\b))?(?:(?:evaluable|treated|enrolled|randomi[sz]ed)\s+)?"

@@ -162,13 +162,18 @@ class TrialState:
             if arm.drugs == drugs:
                 arm.options.extend(option for option in options if option not in arm.options)
 
+    def settle_choice_arm(self) -> None:
+        """A chemotherapy arm and a physician's-choice arm of one trial are one arm ("Zeltinib vs.
+        Investigator's Choice of Chemotherapy" over an arm labelled "Investigator's Choice")."""
+        sets = self.arm_sets()
+        if ("chemotherapy",) in sets and (PHYSICIANS_CHOICE,) in sets:
+            self.redefine_arm(("chemotherapy",), (PHYSICIANS_CHOICE,))
+
     def merge_class_arms(self, reading: Reading) -> None:
         """An arm named with a class phrase ("pembrolizumab plus chemotherapy") is the arm that
         names the class's drugs ("pembrolizumab, cisplatin and fluorouracil"), once there is
         exactly one such arm; a chemotherapy arm is the physician's-choice arm, when there is one."""
-        sets = self.arm_sets()
-        if ("chemotherapy",) in sets and (PHYSICIANS_CHOICE,) in sets:
-            self.redefine_arm(("chemotherapy",), (PHYSICIANS_CHOICE,))
+        self.settle_choice_arm()
         for arm in list(self.arms):
             members = [
                 other

@@ -91,7 +91,9 @@ _DESIGN_VERB = re.compile(
 )
 _ARM_START = re.compile(
     r"\b(?:randomi[sz]ed|underwent randomi[sz]ation|randomly assigned|assigned|allocated|received|receiving|took|"
-    r"given|compared|adding|added|pitted|evaluated|tested|treated)\b",
+    r"given|compared|adding|added|pitted|evaluated|tested|treated"
+    # "we enrolled 931 patients, 467 to A and 464 to B": an enrolment that allocates
+    r"|(?:enrolled|included|recruited)(?=[^.;]{0,60}?\b\d[\d,]*\s+(?:patients\s+|participants\s+)?to\b))\b",
     re.IGNORECASE,
 )
 # what names the arm the others are compared with: "versus C", "non-inferior to C"
@@ -131,9 +133,13 @@ _TREATED_AFTER = re.compile(r"[-\u2010\u2011](?:treated|exposed)\b", re.I)
 _VERSUS = re.compile(r"\b(?:versus|vs)\b", re.I)
 # "in the patients allocated to ...", "in 38% of those receiving ...": an arm's patients
 _PATIENTS_BEFORE = re.compile(
-    r"(?:\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?|%\s+of\s+(?:the\s+)?)(?:patients|participants|those)\s+$", re.I
+    r"(?:\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?|%\s+of\s+(?:the\s+)?)(?:patients|participants|those)\s+$"
+    r"|\d\s*%\s+$",  # "55% received paclitaxel-based chemotherapy": a share of the patients
+    re.I,
 )
 _NAME_SLASH = re.compile(r"\s*/\s*")
+# a trial's other name in the bracket after it, perhaps after its sponsor group's ("ECOG-ACRIN EA6134")
+_BRACKETED_ALIAS_GAP = re.compile(r"\s*(?:trial|study)?\s*\(\s*(?:[A-Z][\w-]*\s+){0,2}")
 # A registration line: "Trial registration: ClinicalTrials.gov, NCT...", "registered with ..."
 _REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|ClinicalTrials\.gov|\btrial identification\b", re.I)
 # "to arm A (paclitaxel and carboplatin) or arm B (...)": the label an arm is given
@@ -191,7 +197,7 @@ _ARM_WORDS = re.compile(r"\b(?:arms?|groups?|control|comparator|placebo|randomi[
 _LABELLED_PART = re.compile(r"\b(?i:cohort|arm)\s+[A-Z0-9]{1,2}\b[^.;]{0,30}$")
 _PART_OF = re.compile(r"\b(?:part|portion|stage)\s+of\b[^.;]{0,120}$", re.IGNORECASE)
 _QUALIFIED_AFTER = re.compile(r"\s+(?:who|whose|in\s+whom)\b", re.IGNORECASE)
-_PEOPLE = r"(?:patients|participants|subjects|adults|women|men|people|individuals|children|adolescents|persons)"
+_PEOPLE = r"(?:patients|participants|subjects|adults|women|men|people|individuals|children|adolescents|persons|pts)"
 _ENROLMENT = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -253,7 +259,7 @@ class _Group:
     part_phase: str | None = None
     definite: bool = False
     indefinite: bool = False
-    anaphoric: bool = False
+    anaphoric: bool = False  # "the study", in a sentence that names no trial: the whole sentence is its
 
 
 class TrialTracker:
@@ -327,11 +333,9 @@ class TrialTracker:
                 definite = _THIS_TRIAL_BEFORE_ID.search(text, max(sentence.start, mention.start - 60), mention.start)
                 group = _Group(mention.start, mention.end, ncts=[mention.key], definite=definite is not None)
             if groups and self._adjacent(groups[-1], group):
-                if (
-                    groups[-1].names
-                    and group.names
-                    and _NAME_SLASH.fullmatch(self.reading.text, groups[-1].end, group.start)
-                ):
+                gap = self.reading.text[groups[-1].end : group.start]
+                other_name = _NAME_SLASH.fullmatch(gap) or _BRACKETED_ALIAS_GAP.fullmatch(gap)
+                if groups[-1].names and group.names and other_name:
                     groups[-1].aliases += group.names  # "ENGOT-EN6/GOG-3031/RUBY": one trial's names
                 self._merge(groups[-1], group)
             else:
@@ -382,8 +386,8 @@ class TrialTracker:
             return True
         if len(gap) <= 3:  # "NEMO (NCT...", "phase III NEMO"
             return True
-        if re.fullmatch(r"\s*(?:trial|study)?\s*\(\s*", gap):
-            return True
+        if _BRACKETED_ALIAS_GAP.fullmatch(gap):
+            return True  # "NAME (NCT...", "NAME trial (GROUP-ABC EA6134; ..."
         listed = re.fullmatch(r"\s*(?:,|;|and|,\s*and)\s*", gap)
         if first.names and first.ncts and second.ncts and not second.names and listed:
             return True  # "NAME (NCT01 and NCT02)": one trial registered under two records
@@ -563,6 +567,7 @@ class TrialTracker:
                 self.focus(found[-1][1])
         self._apply_announced()
         for trial in self.trials:
+            trial.settle_choice_arm()
             self._control_by_comparison(trial)
             self._arm_from_lead(trial)
             self._name_most_used(trial)
@@ -733,11 +738,20 @@ class TrialTracker:
         index = sentence.index
         if window is not None:
             start, end = window
-        elif group is not None:
+        elif group is not None and not group.anaphoric:
             start, end = clause_around(text, sentence, group.start)
             breaks = clause_breaks(text, end, sentence.end)
             resumed = _resumed_listing(text, breaks[0], breaks[1:], sentence.end) if breaks else None
             end = resumed[1] if resumed else end
+            # "NAME was a randomised phase 3 trial; 210 patients were randomised to A or B": the
+            # assignment the next clause reports is the named trial's
+            following = clause_breaks(text, end + 1, sentence.end) if end < sentence.end else []
+            stop = following[0].start() if following else sentence.end
+            next_clause = range(end, stop)
+            if _ASSIGNS_ARMS.search(text, end, stop) and not any(
+                m.start in next_clause for m in sentence.of("trial", "nct")
+            ):
+                end = stop
         else:
             start, end = sentence.start, sentence.end
         clause = text[start:end]
@@ -861,7 +875,7 @@ class TrialTracker:
         assigning = [m for m in acting if re.match(r"random|assigned|allocated", m.group(), re.I)]
         verb = assigning[0] if assigning else verb
         # "507 were randomized (A, n = 254; placebo, n = 253)": a bracket names known arms by label
-        passive = bool(assigning) and not re.match(r"\s*\(", text[assigning[0].end() : end])
+        passive = bool(assigning) and not re.match(r"\s*\((?!\s*\d+\s*:\s*\d)", text[assigning[0].end() : end])
         scan_from = verb.start() if verb is not None and passive else start
         clause_end = end
         breaks = clause_breaks(text, scan_from, end)

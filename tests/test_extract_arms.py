@@ -142,12 +142,18 @@ def test_a_class_offered_as_a_choice_of_drugs_is_one_arm() -> None:
     assert arm_sets(facts) == {("osimertinib",), ("EGFR inhibitor",)}
 
 
-def test_physicians_choice_of_a_class_is_one_arm() -> None:
-    facts = read(
-        "The phase 3 ORBIT trial randomized 500 patients to trastuzumab deruxtecan or physician's choice "
-        "of chemotherapy."
-    )
-    assert arm_sets(facts) == {("trastuzumab deruxtecan",), ("physician's choice",)}
+@pytest.mark.parametrize(
+    ("choice", "arm"),
+    [
+        ("physician's choice of chemotherapy", "physician's choice"),
+        ("investigator's choice of chemotherapy", "chemotherapy"),
+    ],
+)
+def test_physicians_choice_is_an_arm_and_investigators_choice_of_chemotherapy_is_chemotherapy(
+    choice: str, arm: str
+) -> None:
+    facts = read(f"The phase 3 ORBIT trial randomized 500 patients to trastuzumab deruxtecan or {choice}.")
+    assert arm_sets(facts) == {("trastuzumab deruxtecan",), (arm,)}
 
 
 def test_drugs_of_a_prior_therapy_list_are_not_arms() -> None:
@@ -543,8 +549,8 @@ def test_a_partner_given_in_each_case_and_an_alias_in_brackets() -> None:
         "with rivoceranib."
     )
     assert {a.drugs: a.n for a in statements(facts, Arm)} == {
-        ("camrelizumab", "rivoceranib"): 250,
-        ("rivoceranib",): 250,
+        ("apatinib", "camrelizumab"): 250,
+        ("apatinib",): 250,
     }
 
 
@@ -768,15 +774,21 @@ def test_a_drug_or_placebo_added_to_a_backbone_of_two() -> None:
 
 
 @pytest.mark.parametrize(
-    "choice",
+    ("choice", "arm"),
     [
-        "investigator's choice of single-agent chemotherapy (n=250): topotecan, vinorelbine or gemcitabine",
-        "investigator's choice of endocrine therapy, meaning an aromatase inhibitor or fulvestrant",
+        (
+            "investigator's choice of single-agent chemotherapy (n=250): topotecan, vinorelbine or gemcitabine",
+            "chemotherapy",
+        ),
+        (
+            "investigator's choice of endocrine therapy, meaning an aromatase inhibitor or fulvestrant",
+            "physician's choice",
+        ),
     ],
 )
-def test_the_options_a_choice_arm_lists_after_it_are_no_arms(choice: str) -> None:
+def test_the_options_a_choice_arm_lists_after_it_are_no_arms(choice: str, arm: str) -> None:
     facts = read(f"The phase 3 KESTREL trial randomized 500 patients 1:1 to zeltinib (n=250) or {choice}.")
-    assert arm_sets(facts) == {("zeltinib",), ("physician's choice",)}
+    assert arm_sets(facts) == {("zeltinib",), (arm,)}
 
 
 def test_companies_and_meetings_are_neither_drugs_nor_trials() -> None:
@@ -795,3 +807,97 @@ def test_an_unnamed_trial_that_is_only_warranted_has_no_arm() -> None:
         "Zeltinib plus docetaxel looks promising, and a phase 3 trial is warranted."
     )
     assert set(arms_of(facts)) == {"t:trial-1"}
+
+
+def arm_sizes(facts: PaperFacts) -> set[tuple[tuple[str, ...], int | None]]:
+    return {(arm.drugs, arm.n) for arm in statements(facts, Arm)}
+
+
+def test_an_enrolment_that_allocates_gives_each_arm_its_count() -> None:
+    facts = read(
+        "In the phase 3 KESTREL trial we enrolled 612 patients, 305 to zeltinib and 307 to docetaxel. Grade 3 "
+        "events occurred in 40 (13%) of 300 patients who received zeltinib and 88 (29%) of 299 who received "
+        "docetaxel."
+    )
+    assert arm_sizes(facts) == {(("zeltinib",), 305), (("docetaxel",), 307)}
+
+
+def test_a_phase_numeral_with_a_letter_is_no_trial_name() -> None:
+    facts = read(
+        "Zeltinib rechallenge in relapsed ovarian cancer (KESTREL/GROUP-ov12): a phase IIIb trial\n\n"
+        "KESTREL was a randomised, placebo-controlled phase IIIb trial; 210 patients were randomised 2:1 to "
+        "zeltinib or placebo."
+    )
+    assert set(designs(facts)) == {"KESTREL"}
+    assert designs(facts)["KESTREL"].phase == "3"
+
+
+def test_a_regimens_short_form_ending_a_sentence_is_no_initial() -> None:
+    facts = read(
+        "Children were randomly assigned to dabrafenib plus trametinib (D+T) or carboplatin plus vincristine "
+        "(C+V). A total of 118 patients were randomized, 80 to D+T and 38 to C+V. After a median follow-up of "
+        "20 months, responses were more frequent with D+T."
+    )
+    assert sizes(facts) == {"t:trial-1": 118}
+    assert arm_sizes(facts) == {(("dabrafenib", "trametinib"), 80), (("carboplatin", "vincristine"), 38)}
+
+
+def test_headings_run_on_inside_a_pubmed_abstract_still_end_its_background() -> None:
+    facts = read(
+        "BACKGROUND: Zeltinib was active in a single-arm study of relapsed disease. METHODS: In this phase 2 "
+        "trial, patients were randomly assigned to zeltinib or docetaxel. RESULTS: A total of 150 patients "
+        "were randomized, 100 to zeltinib and 50 to docetaxel."
+    )
+    assert sizes(facts) == {"t:trial-1": 150}
+
+
+def test_a_share_of_patients_receiving_a_drug_is_no_arm() -> None:
+    facts = read(
+        "In the phase 3 KESTREL trial, 640 patients were randomized to zeltinib plus chemotherapy or placebo plus "
+        "chemotherapy; 55% received paclitaxel-based chemotherapy."
+    )
+    assert arm_sets(facts) == {("chemotherapy", "zeltinib"), ("chemotherapy",)}
+
+
+def test_a_backbone_chosen_by_the_investigator_joins_both_arms_and_its_options_are_none() -> None:
+    facts = read(
+        "In the phase 3 KESTREL trial, adults were randomized 1:1 to zeltinib 200 mg or placebo every 3 weeks, "
+        "both with investigator-chosen chemotherapy (ICC): cisplatin plus fluorouracil or cisplatin plus "
+        "paclitaxel."
+    )
+    assert arm_sets(facts) == {("chemotherapy", "zeltinib"), ("chemotherapy",)}
+
+
+def test_a_ratio_after_the_assignment_verb_keeps_a_drug_alone_its_own_arm() -> None:
+    facts = read(
+        "In the phase 3 KESTREL trial, 800 adults were randomly assigned (2:1:1) to lenvatinib 8 mg plus "
+        "pembrolizumab, sorafenib 400 mg twice daily, or lenvatinib 12 mg once daily."
+    )
+    assert arm_sets(facts) == {("lenvatinib", "pembrolizumab"), ("sorafenib",), ("lenvatinib",)}
+
+
+def test_names_in_the_bracket_after_a_trials_name_are_that_trial() -> None:
+    facts = read(
+        "The phase 3 KESTREL trial (GROUP-ABC EA1234; NCT01234567) randomly assigned 265 patients to nivolumab "
+        "plus ipilimumab or to dabrafenib plus trametinib. KESTREL met its primary end point."
+    )
+    assert set(designs(facts)) == {"KESTREL"}
+
+
+def test_the_study_named_in_a_later_clause_leaves_the_design_to_the_whole_sentence() -> None:
+    facts = read(
+        "Patients were eligible for the phase 3 KESTREL trial if their disease had not progressed on platinum. "
+        "A total of 160 patients were allocated 3:2 to maintenance zeltinib 300 mg twice daily (n = 96) or "
+        "placebo (n = 64); crossover within the study was not permitted."
+    )
+    assert sizes(facts) == {"KESTREL": 160}
+    assert arm_sizes(facts) == {(("zeltinib",), 96), (("placebo",), 64)}
+
+
+def test_an_assay_code_is_no_drug() -> None:
+    facts = read(
+        "In the phase 3 KESTREL trial, 900 patients were randomized to durvalumab, durvalumab plus tremelimumab, "
+        "or chemotherapy. OS with durvalumab in those with PD-L1 of 25% or more (SP263 assay) and OS with "
+        "durvalumab plus tremelimumab in everyone were the two primary end points."
+    )
+    assert "SP263" not in facts.drugs and "sp263" not in facts.drugs

@@ -623,3 +623,123 @@ def test_what_patients_had_after_their_share_names_its_endpoint() -> None:
         (("carfilzomib", "dexamethasone", "lenalidomide"), "ORR", "rate", 87.0),
         (("dexamethasone", "lenalidomide"), "ORR", "rate", 66.5),
     }
+
+
+def test_patients_given_one_drug_and_those_given_another_are_two_arms() -> None:
+    text = (
+        "In the phase 3 HARBOR trial, 800 patients were randomly assigned to tebentafusp or to chemotherapy. "
+        "Median overall survival did not differ between patients given tebentafusp (10.2 months) and those "
+        "given chemotherapy (9.9 months)."
+    )
+    assert keyed(text) == {(("tebentafusp",), "OS", "median", 10.2), (("chemotherapy",), "OS", "median", 9.9)}
+
+
+def test_a_share_of_patients_who_had_a_response_names_the_endpoint_after_the_arms() -> None:
+    text = (
+        "HARBOR randomly assigned 120 children to dabrafenib plus trametinib or to carboplatin plus vincristine. "
+        "In all, 52% of the patients in the dabrafenib-trametinib group and 14% of those in the chemotherapy "
+        "group had an overall response."
+    )
+    assert keyed(text) == {
+        (("dabrafenib", "trametinib"), "ORR", "rate", 52.0),
+        (("carboplatin", "vincristine"), "ORR", "rate", 14.0),
+    }
+
+
+def test_a_kind_of_treatment_in_a_physicians_choice_trial_is_the_choice_arm() -> None:
+    text = (
+        "HARBOR assigned 480 women to elacestrant or to physician's choice of fulvestrant or an aromatase "
+        "inhibitor. Among those with ESR1 mutations, median PFS was 3.9 months with elacestrant versus 2.0 "
+        "months with standard endocrine therapy."
+    )
+    assert {(o.arm, o.value) for o in outcomes(text)} == {(("elacestrant",), 3.9), (("physician's choice",), 2.0)}
+
+
+def test_the_comparators_overall_figure_recurring_in_a_subgroup_is_kept() -> None:
+    text = TWO_ARMS + (
+        "Median PFS was 7.8 versus 2.1 months. Among patients with liver metastases, median PFS was 6.6 months "
+        "with abemaciclib compared with 2.1 months with placebo."
+    )
+    assert {(o.value, o.subgroup) for o in outcomes(text) if o.measure == "median"} == {
+        (7.8, None),
+        (2.1, None),
+        (6.6, "liver metastases"),
+        (2.1, "liver metastases"),
+    }
+
+
+def test_a_population_named_inside_the_sentence_and_the_same_population_later() -> None:
+    text = TWO_ARMS + (
+        "Median OS in the PD-L1-high population was 13.0 months with abemaciclib and 11.9 months with placebo. "
+        "In the same population, response rates were 30% and 21%."
+    )
+    assert {(o.value, o.subgroup) for o in outcomes(text)} == {
+        (13.0, "pd-l1-high population"),
+        (11.9, "pd-l1-high population"),
+        (30.0, "pd-l1-high population"),
+        (21.0, "pd-l1-high population"),
+    }
+
+
+def test_each_population_named_after_its_figures() -> None:
+    text = TWO_ARMS + (
+        "Median OS was 16.0 versus 14.0 months in the total population and 17.5 versus 13.1 months among "
+        "patients with a high tumour mutational burden."
+    )
+    assert {(o.value, o.subgroup) for o in outcomes(text)} == {
+        (16.0, None),
+        (14.0, None),
+        (17.5, "high tumour mutational burden"),
+        (13.1, "high tumour mutational burden"),
+    }
+
+
+def test_a_counted_population_before_a_ratio_further_on_is_its_subgroup() -> None:
+    text = TWO_ARMS + (
+        "Median PFS was 7.8 versus 2.1 months (HR 0.55). The effect in the 240 patients without a detectable "
+        "ESR1 mutation was small (HR 0.88)."
+    )
+    assert {(o.value, o.subgroup) for o in outcomes(text) if o.measure == "HR"} == {
+        (0.55, None),
+        (0.88, "no detectable esr1 mutation"),
+    }
+
+
+def test_lines_whose_label_gives_the_unit() -> None:
+    text = TWO_ARMS + "Efficacy (abemaciclib vs placebo)\nmPFS, mo: 8.1 vs 5.0; HR 0.60\nORR, %: 48.5 vs 30.2\n"
+    assert keyed(text) == {
+        (COMBO, "PFS", "median", 8.1),
+        (BACKBONE, "PFS", "median", 5.0),
+        (COMBO, "PFS", "HR", 0.6),
+        (COMBO, "ORR", "rate", 48.5),
+        (BACKBONE, "ORR", "rate", 30.2),
+    }
+
+
+def test_a_list_of_figures_then_the_groups_they_are_for() -> None:
+    text = (
+        "HARBOR randomly assigned 800 patients (2:1:1) to lenvatinib plus pembrolizumab, sorafenib, or "
+        "lenvatinib. Responses occurred in 24%, 7% and 15% of patients in the combination, sorafenib and "
+        "lenvatinib groups."
+    )
+    assert {(o.arm, o.value) for o in outcomes(text)} == {
+        (("lenvatinib", "pembrolizumab"), 24.0),
+        (("sorafenib",), 7.0),
+        (("lenvatinib",), 15.0),
+    }
+
+
+def test_abbreviated_patients_and_a_population_before_a_colon() -> None:
+    text = (
+        "In the phase 3 HARBOR trial, 640 pts were randomized to tislelizumab plus chemotherapy (n=321) or "
+        "placebo plus chemotherapy (n=319). "
+        "OS benefit held across "
+        "subgroups, incl. pts with PD-L1 \u226510% (n=300): mOS 15.9 vs 10.4 mo (HR 0.61)."
+    )
+    facts = read(text)
+    assert {d.n_enrolled for d in facts_of(facts, TrialDesign)} == {640}
+    assert {o.subgroup for o in facts_of(facts, Outcome)} == {"pd-l1 \u226510%"}
+
+
+def facts_of(facts: PaperFacts, kind: type) -> list:
+    return [f.statement for f in facts.facts if isinstance(f.statement, kind)]

@@ -73,6 +73,11 @@ def test_shipped_lexicon_sizes(lex: Lexicon) -> None:
         ("interleukin-2", "aldesleukin"),
         ("5-FU", "fluorouracil"),
         ("ERAS-0015", "ERAS-0015"),
+        ("ARQ 087", "derazantinib"),
+        ("MCLA-128", "zenocutuzumab"),
+        ("MLN4924", "pevonedistat"),
+        ("rivoceranib", "apatinib"),
+        ("177Lu-DOTATOC", "lutetium lu 177 edotreotide"),
     ],
 )
 def test_code_and_brand_names_map_to_the_inn(lex: Lexicon, spelling: str, inn: str) -> None:
