@@ -84,7 +84,7 @@ _ADDING_BEFORE = re.compile(
 # What separates a drug from the same drug named again: "dabrafenib (Tafinlar)", "X, the MEK
 # inhibitor X"; a bare comma or "or" lists a new set ("A plus B, A plus C").
 _ALIAS_GAP = re.compile(
-    r"\s*(?:[(\[]\s*(?:(?:also\s+known\s+as|formerly|previously|i\.e\.?,?)\s*)?|,\s*(?:the|a|an)\b[^,;]*|"
+    r"[\u00ae\u2122]?\s*(?:[(\[]\s*(?:(?:also\s+known\s+as|formerly|previously|i\.e\.?,?)\s*)?|,\s*(?:the|a|an)\b[^,;]*|"
     r"\b(?:also\s+known\s+as|i\.e\.?)\s*)?",
     re.IGNORECASE,
 )
@@ -483,7 +483,7 @@ def listed_options(text: str, agents: list[Agent]) -> list[Agent]:
 # a relative clause after a choice arm that says what the choice was
 _CHOICE_DESCRIBED = re.compile(
     r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,2})?\s*(?:\([^()]*\)\s*)?"
-    r"(?:,\s*(?:which|consisting|mostly|mainly|chiefly|meaning|namely|i\.e\.|that\s+is)\b|:)",
+    r"(?:,\s*(?:which|consisting|mostly|mainly|chiefly|meaning|namely|i\.e\.|that\s+is)\b|:|\s*\u2014)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;.](?:\s|$)")
@@ -519,8 +519,7 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
             # "physician's choice (PC) of A (schedule) or B": the options it lists
             dropped.update(id(option) for option in options)
         described = _CHOICE_DESCRIBED.match(text, agent.end) if agent.drugs[:1] in _CHOICES else None
-        stop = _CLAUSE_END.search(text, described.end()) if described else None
-        limit = stop.start() if stop else len(text)
+        limit = _options_end(text, agent)
         if described and (agent.drugs[0] == PHYSICIANS_CHOICE or _OR_ALONE.search(text, described.end(), limit)):
             # "the investigator's choice of therapy (126), which was mostly A, the rest B or C";
             # "chemotherapy (ICC): A + B or C + D", a chemotherapy the investigator chose

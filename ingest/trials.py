@@ -207,7 +207,7 @@ _ENROLMENT = tuple(
         # "Of 2,104 patients screened, ..., and 507 were randomized (...)": those randomised, not those screened
         rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:were|was)\s+(?:randomi[sz]ed|enrolled)\b(?!\s+(?:to|in|into|at)\b)",
         # "Of the 303 patients, 152 were assigned ..." opens its sentence ("79% of 71 patients" does not)
-        rf"\b(?-i:Of)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:randomi[sz]ed\s+|enrolled\s+|treated\s+)?(?:patients|participants)\b",
+        rf"\b(?-i:Of)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:randomi[sz]ed\s+|enrolled\s+|treated\s+)?{_PEOPLE}\b",
         # "Among 493 patients randomised to A or B": the whole trial, named by how it was assigned
         rf"\b(?:among|in|of)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:patients|participants)\s+(?:who\s+were\s+)?"
         r"(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+(?:\d+\s*:\s*\d+\s+)?(?:to|between)\b",
@@ -228,6 +228,7 @@ _ENROLMENT = tuple(
         rf"\b(?:compared|combined|paired|tested|evaluated|studied|assessed)\b[^.;]{{0,120}}?\bin\s+(?P<n>{COUNT})\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants)\b",
         rf"\b(?:cohort|total)\s+of\s+(?P<n>{COUNT})\s+(?:\w+\s+)?(?:patients|participants)\b",
+        rf"(?P<n>{COUNT})\s+{_PEOPLE}\s+in\s+total\b",  # "..., 483 patients in total"
         rf"%\s+(?:of|in|among)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants)\b",
         # "In 343 patients previously treated with ..., A added to B yielded ... compared with ...":
         # a leading clause that sizes the comparison the sentence reports (not a cohort's figure)
@@ -243,7 +244,7 @@ _ENROLMENT = tuple(
 # one in a clause about a labelled cohort: "in cohort B, 57 ...", "cohort C enrolled 36 ...".
 # "among its 794 patients": the trial's own patients, in whichever clause of its sentence
 _ITS_PATIENTS = re.compile(rf"\b(?:among|of|in|across)\s+its\s+(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b", re.I)
-_SUBGROUP_COUNT = re.compile(r"\b(?:among|in)\s+(?:the\s+|these\s+)?$|\bsubgroup\b|\(\s*n\s*=", re.IGNORECASE)
+_SUBGROUP_COUNT = re.compile(r"\b(?:among|in)\s+(?:the\s+|these\s+)?$|\bsubgroup\b|\(\s*n\s*=\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -392,7 +393,10 @@ class TrialTracker:
         if first.names and first.ncts and second.ncts and not second.names and listed:
             return True  # "NAME (NCT01 and NCT02)": one trial registered under two records
         both_named = (first.names or first.ncts) and (second.names or second.ncts)
-        appositive = re.fullmatch(r",\s+(?:a|an|the|which|that)\b[^;()]{0,60}", gap)
+        # "ORBIT, a randomised phase 3 study", "ORBIT is a double-blind phase III study"
+        appositive = re.fullmatch(
+            r",\s+(?:a|an|the|which|that)\b[^;()]{0,60}|\s+(?:is|was)\s+(?:a|an)\b[^;().]{0,80}", gap
+        )
         return bool(appositive) and not both_named
 
     @staticmethod

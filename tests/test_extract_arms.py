@@ -901,3 +901,36 @@ def test_an_assay_code_is_no_drug() -> None:
         "durvalumab plus tremelimumab in everyone were the two primary end points."
     )
     assert "SP263" not in facts.drugs and "sp263" not in facts.drugs
+
+
+def test_a_brand_with_a_registered_sign_and_its_inn_in_brackets_is_one_drug() -> None:
+    facts = read(
+        "Results of the phase 3 KESTREL-9 study of TALZENNA\u00ae (talazoparib), a PARP inhibitor, in combination "
+        "with XTANDI\u00ae (enzalutamide) were announced today. In KESTREL-9, 800 men were randomized to "
+        "talazoparib plus enzalutamide (n=400) or placebo plus enzalutamide (n=400)."
+    )
+    assert arm_sets(facts) == {("enzalutamide", "talazoparib"), ("enzalutamide",)}
+
+
+def test_a_trial_that_is_a_phase_3_study_is_one_trial_with_its_counts() -> None:
+    facts = read(
+        "KESTREL 3 is a randomized, double-blind phase III study in which women were assigned 2:1 to "
+        "abemaciclib or placebo, each with letrozole. Of 480 women randomized, 320 received abemaciclib plus "
+        "letrozole and 160 received placebo plus letrozole."
+    )
+    assert sizes(facts) == {"KESTREL 3": 480}
+    assert designs(facts)["KESTREL 3"].phase == "3"
+
+
+def test_a_total_after_the_arm_counts_and_options_after_a_dash() -> None:
+    facts = read(
+        "KESTREL-4 randomised 500 patients to tarlatamab (n=250) or to the investigator's choice of "
+        "chemotherapy \u2014 topotecan, lurbinectedin or amrubicin (n=250). The phase 3 HARRIER trial "
+        "randomised adults to lurbinectedin plus atezolizumab (n=240) or atezolizumab alone (n=240), 480 "
+        "patients in total."
+    )
+    assert arms_of(facts) == {
+        "KESTREL-4": {("tarlatamab",), ("chemotherapy",)},
+        "HARRIER": {("atezolizumab", "lurbinectedin"), ("atezolizumab",)},
+    }
+    assert sizes(facts) == {"KESTREL-4": 500, "HARRIER": 480}
