@@ -145,7 +145,7 @@ _COUNT_BEFORE_ARM = re.compile(
 _BARE_COUNT_BEFORE_ARM = re.compile(r"[(,;]\s*(?P<n>\d[\d,]*)\s+$")
 # "(n = 192)", "(192 patients)", "(EV+P group, n = 442)"
 ARM_N = re.compile(
-    r"\((?:[^()]{0,40}?[,;]\s*)?n\s*=\s*(?P<n>\d+)\s*\)|\((?P<n2>\d+)\s+(?:patients|participants)\)",
+    r"\((?:[^()]{0,40}?[,;]\s*)?n\s*=\s*(?P<n>\d+)\s*\)|\((?:[^()]{0,40}?[,;]\s*)?(?P<n2>\d+)\s+(?:patients|participants)\)",
     re.IGNORECASE,
 )
 # "(drug A, n = 484; placebo, n = 242)": a count after an arm listed inside a bracket

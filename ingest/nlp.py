@@ -76,10 +76,13 @@ _ACRONYM = (
     r"(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Z][a-z]+\d+|[A-Za-z]{1,3}\b|[A-Z]{4,6}\b))?(?: \d{1,4}\b)?"
 )
 _TRIAL_NOUN = r"(?:trial|study|studies|program|programme)"
+# a cooperative group's protocol number, a name only before "trial" ("the S1826 trial", "E1912 study")
+_PROTOCOL_NUMBER = r"[A-Z]\d{4,5}"
 _DESIGN_WORD = r"(?:randomi[sz]ed|randomly|enrolled|assigned|allocated|compared|recruited|treated|received)"
 _TRIAL_NAME_PATTERNS = tuple(
     re.compile(pattern)
     for pattern in (
+        rf"(?<![\w-])(?P<name>{_PROTOCOL_NUMBER})\s+{_TRIAL_NOUN}\b",
         # "the phase III NEMO trial", "NEMO trial", "SELECT-1 trial", "CodeBreaK 200 study",
         # "the BEACON CRC study" (a short qualifier in capitals after the name)
         rf"(?P<name>{_ACRONYM}(?:\s[A-Z]{{2,4}}\b)?)\s+(?:(?i:phase)\s+\S+\s+)?{_TRIAL_NOUN}\b",
@@ -605,7 +608,7 @@ def trial_names(doc: Doc) -> dict[str, str]:
         words = candidate.split()
         leading_word = len(words) > 1 and (words[0].upper() in _NOT_TRIAL_NAMES or _PHASE_NUMERAL.fullmatch(words[0]))
         name = " ".join(words[1:]) if leading_word else candidate
-        if not re.fullmatch(_ACRONYM, name):
+        if not (re.fullmatch(_ACRONYM, name) or re.fullmatch(_PROTOCOL_NUMBER, name)):
             continue
         first = name.split()[0].split("-")[0]
         if first.upper() in _NOT_TRIAL_NAMES or _PHASE_NUMERAL.fullmatch(first) or name.startswith("NCT"):

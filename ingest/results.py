@@ -38,7 +38,10 @@ _SHARE_OF = re.compile(
     re.I,
 )
 _COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+with|relative\s+to|versus|vs\.?|against)\s+(?:the\s+)?$", re.I)
-_TRAIL_BLOCK = re.compile(r"\b(?:versus|vs|compared|comparison|than|against|over|whereas|while)\b", re.I)
+# what ends the reach of a figure to an agent after it ("46% and 43%, respectively \u2014 but ... A")
+_TRAIL_BLOCK = re.compile(
+    r"\b(?:versus|vs|compared|comparison|than|against|over|whereas|while|respectively)\b|\u2014\s*but\b", re.I
+)
 # "A was non-inferior to B", "A was better than B": A is the subject, B the comparator
 _COMPARATIVE_TO = re.compile(
     r"\b(?:non-?inferior|superior|inferior|equivalent|similar|comparable|better|worse)\s+(?:to|than|with)\b", re.I

@@ -934,3 +934,12 @@ def test_a_total_after_the_arm_counts_and_options_after_a_dash() -> None:
         "HARRIER": {("atezolizumab", "lurbinectedin"), ("atezolizumab",)},
     }
     assert sizes(facts) == {"KESTREL-4": 500, "HARRIER": 480}
+
+
+def test_a_group_protocol_number_before_trial_is_a_name_and_counts_after_a_label_in_brackets() -> None:
+    facts = read(
+        "The phase 3 E2345 trial randomly assigned 300 patients to nivolumab plus ipilimumab (NIVO+IPI; 151 "
+        "patients) or dabrafenib plus trametinib (DAB+TRAM; 149 patients)."
+    )
+    assert set(designs(facts)) == {"E2345"}
+    assert arm_sizes(facts) == {(("ipilimumab", "nivolumab"), 151), (("dabrafenib", "trametinib"), 149)}

@@ -743,3 +743,16 @@ def test_abbreviated_patients_and_a_population_before_a_colon() -> None:
 
 def facts_of(facts: PaperFacts, kind: type) -> list:
     return [f.statement for f in facts.facts if isinstance(f.statement, kind)]
+
+
+def test_a_respectively_list_reaches_no_agent_after_it() -> None:
+    text = (
+        "HARBOR randomly assigned 300 patients to nivolumab plus ipilimumab or to dabrafenib plus trametinib. "
+        "Median PFS was 11.0 months with nivolumab plus ipilimumab and 8.0 months with dabrafenib plus "
+        "trametinib. Response rates were similar \u2014 45% and 41%, respectively \u2014 but responses to "
+        "immunotherapy lasted longer."
+    )
+    assert {(o.arm, o.value) for o in outcomes(text) if o.endpoint == "ORR"} == {
+        (("ipilimumab", "nivolumab"), 45.0),
+        (("dabrafenib", "trametinib"), 41.0),
+    }
