@@ -89,6 +89,7 @@ _ALIAS_GAP = re.compile(
     re.IGNORECASE,
 )
 GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b", re.IGNORECASE)
+_PLUS_AFTER = re.compile(r"\s*(?:plus|\+|in\s+combination\s+with|combined\s+with)\s", re.IGNORECASE)
 _PLURAL_LABEL_AFTER = re.compile(r"\s+(?:groups|arms|cohorts)\b", re.IGNORECASE)
 ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)\b", re.IGNORECASE)
 # "A or placebo, each given with B": B joins every set listed before it.
@@ -270,6 +271,8 @@ def agent_groups(
         if _WITH_OR_WITHOUT.search(unbracketed):
             extra.append(_DrugSet(list(groups[-1].drugs), groups[-1].agent))
             groups[-1].drugs.extend(agent.drugs)
+            # "A with or without B plus C": C joins both sets
+            shared = [groups[-1], extra[-1]] if _PLUS_AFTER.match(text, agent.end) else []
             continue
         if _ADDED_TO.search(gap) or (
             re.search(r"\bto\b", gap, re.I)

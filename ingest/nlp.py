@@ -48,7 +48,8 @@ _KNOWN_PHASES = ("1", "1b", "2", "1/2", "1b/2", "2/3", "3", "4")
 
 # A code name: 2-5 capitals, an optional hyphen or space, 3-7 digits, an optional letter.
 # ("ESMO 2022", "ASCO 2024": a meeting and its year, not a code)
-DRUG_CODE = re.compile(r"\b[A-Z]{2,5}(?:-| )?(?!(?:19|20)\d\d\b)\d{3,7}[A-Z]?\b")
+# ("ET743-SAR-3007": a part of a longer identifier, such as a protocol's, is no code of its own)
+DRUG_CODE = re.compile(r"(?<![-/])\b[A-Z]{2,5}(?:-| )?(?!(?:19|20)\d\d\b)\d{3,7}[A-Z]?\b(?![-/][A-Za-z0-9])")
 _CODE_CONTEXT = re.compile(
     r"\b(?:mg|dose[sd]?|dosing|inhibitors?|antibod(?:y|ies)|agents?|drugs?|compounds?|plus|"
     r"combin\w*|together|developed|code|received|receiving|treated|treatment|given|administered|"

@@ -236,8 +236,8 @@ class SubgroupReader:
         ... (HR 0.65), while among those with CPS below 1 the HR was 0.92"), the last named before
         the figure ("" when that is all patients); None when the sentence names fewer. When the
         sentence names its first population after its first figure (``first``), each population
-        follows its figures ("15.6 versus 14.3 months in the total population and 16.1 versus
-        15.2 months among patients with a CPS of 10 or more"): the first named after the figure."""
+        follows its figures ("15.0 versus 14.0 months in the total population and 17.2 versus
+        13.9 months for those with a high mutational burden"): the first named after the figure."""
         named: list[tuple[int, int, str]] = [
             (match.start(), match.end(), subgroup_label(match.group("phrase")))
             for match in _CLAUSE_POPULATION.finditer(sentence.text)

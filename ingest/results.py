@@ -182,7 +182,7 @@ class ResultReader:
             trial = by_value_trial[id(members[0])]
             named_arms = self._sets_named_after(sentence, members, trial)
             if named_arms is not None:
-                # "15.4 vs 13.7 vs 9.1 months (A vs B vs C)", "11%, 4% and 6% of patients in the A,
+                # "15.4 vs 13.7 vs 9.1 months (A vs B vs C)", "12%, 5% and 7% of patients in the A,
                 # B and C groups": the words after the list name each figure's arm
                 for value, arm in zip(members, named_arms, strict=True):
                     assigned[id(value)] = [arm]

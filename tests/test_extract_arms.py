@@ -835,8 +835,8 @@ def test_a_phase_numeral_with_a_letter_is_no_trial_name() -> None:
 def test_a_regimens_short_form_ending_a_sentence_is_no_initial() -> None:
     facts = read(
         "Children were randomly assigned to dabrafenib plus trametinib (D+T) or carboplatin plus vincristine "
-        "(C+V). A total of 118 patients were randomized, 80 to D+T and 38 to C+V. After a median follow-up of "
-        "20 months, responses were more frequent with D+T."
+        "(C+V). A total of 118 patients were randomized, 80 to D+T and 38 to C+V. Responses were more "
+        "frequent with D+T."
     )
     assert sizes(facts) == {"t:trial-1": 118}
     assert arm_sizes(facts) == {(("dabrafenib", "trametinib"), 80), (("carboplatin", "vincristine"), 38)}
@@ -897,8 +897,8 @@ def test_the_study_named_in_a_later_clause_leaves_the_design_to_the_whole_senten
 def test_an_assay_code_is_no_drug() -> None:
     facts = read(
         "In the phase 3 KESTREL trial, 900 patients were randomized to durvalumab, durvalumab plus tremelimumab, "
-        "or chemotherapy. OS with durvalumab in those with PD-L1 of 25% or more (SP263 assay) and OS with "
-        "durvalumab plus tremelimumab in everyone were the two primary end points."
+        "or chemotherapy. The two primary end points were survival with durvalumab where PD-L1 was 25% or more "
+        "(SP263 assay), and survival with durvalumab plus tremelimumab overall."
     )
     assert "SP263" not in facts.drugs and "sp263" not in facts.drugs
 
@@ -924,7 +924,7 @@ def test_a_trial_that_is_a_phase_3_study_is_one_trial_with_its_counts() -> None:
 
 def test_a_total_after_the_arm_counts_and_options_after_a_dash() -> None:
     facts = read(
-        "KESTREL-4 randomised 500 patients to tarlatamab (n=250) or to the investigator's choice of "
+        "KESTREL-4 randomised 500 patients to tarlatamab (n=250) or to investigator's choice of second-line "
         "chemotherapy \u2014 topotecan, lurbinectedin or amrubicin (n=250). The phase 3 HARRIER trial "
         "randomised adults to lurbinectedin plus atezolizumab (n=240) or atezolizumab alone (n=240), 480 "
         "patients in total."
@@ -943,3 +943,16 @@ def test_a_group_protocol_number_before_trial_is_a_name_and_counts_after_a_label
     )
     assert set(designs(facts)) == {"E2345"}
     assert arm_sizes(facts) == {(("ipilimumab", "nivolumab"), 151), (("dabrafenib", "trametinib"), 149)}
+
+
+def test_a_partner_after_with_or_without_joins_both_sets() -> None:
+    facts = read("Durvalumab with or without tremelimumab plus chemotherapy: the phase 3 KESTREL-7 trial.")
+    assert arm_sets(facts) == {("chemotherapy", "durvalumab", "tremelimumab"), ("chemotherapy", "durvalumab")}
+
+
+def test_part_of_a_protocol_identifier_is_no_drug_code() -> None:
+    facts = read(
+        "In this randomised phase 3 trial (ZX101-SAR-3001), trabectedin was compared with dacarbazine in 500 "
+        "patients with leiomyosarcoma."
+    )
+    assert set(facts.drugs) == {"dacarbazine", "trabectedin"}

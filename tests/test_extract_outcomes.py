@@ -696,8 +696,8 @@ def test_each_population_named_after_its_figures() -> None:
 
 def test_a_counted_population_before_a_ratio_further_on_is_its_subgroup() -> None:
     text = TWO_ARMS + (
-        "Median PFS was 7.8 versus 2.1 months (HR 0.55). The effect in the 240 patients without a detectable "
-        "ESR1 mutation was small (HR 0.88)."
+        "Median PFS was 7.8 versus 2.1 months (HR 0.55). The benefit seen in the 240 patients without any "
+        "detectable ESR1 mutation was modest (HR 0.88)."
     )
     assert {(o.value, o.subgroup) for o in outcomes(text) if o.measure == "HR"} == {
         (0.55, None),
