@@ -17,6 +17,7 @@ from ingest.mentions import (
     OPTIONS_AFTER,
     PHYSICIANS_CHOICE,
     PLACEBO_ARM,
+    PLURAL_ARM_NOUN,
     SUPPORTIVE_CARE,
     Agent,
     AgentContext,
@@ -90,7 +91,7 @@ _ALIAS_GAP = re.compile(
 )
 GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b", re.IGNORECASE)
 _PLUS_AFTER = re.compile(r"\s*(?:plus|\+|in\s+combination\s+with|combined\s+with)\s", re.IGNORECASE)
-_PLURAL_LABEL_AFTER = re.compile(r"\s+(?:groups|arms|cohorts)\b", re.IGNORECASE)
+_PLURAL_LABEL_AFTER = re.compile(rf"\s+{PLURAL_ARM_NOUN}", re.IGNORECASE)
 ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)\b", re.IGNORECASE)
 # "A or placebo, each given with B": B joins every set listed before it.
 _SHARED_PARTNER = re.compile(
@@ -490,7 +491,6 @@ _CHOICE_DESCRIBED = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;.](?:\s|$)")
-_CHOICES = [(choice,) for choice in CHOICE_CLASSES]
 
 
 def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent]:
@@ -506,7 +506,6 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
             and agent.drugs[0] in CHOICE_CLASSES - {"chemotherapy"}
             and CHOICE_OF.fullmatch(text[agent.end : following.start])
         ):
-            options = listed_options(text, agents[position + 1 :])
             if (
                 following.drugs == ("chemotherapy",)
                 and _CHOICE_OF_KIND.fullmatch(text[agent.end : following.start])
@@ -520,10 +519,14 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
                 dropped.update(id(other) for other in agents[position + 2 :] if other.start < limit)
                 continue
             # "physician's choice (PC) of A (schedule) or B": the options it lists
-            dropped.update(id(option) for option in options)
-        described = _CHOICE_DESCRIBED.match(text, agent.end) if agent.drugs[:1] in _CHOICES else None
+            dropped.update(id(option) for option in listed_options(text, agents[position + 1 :]))
+        if not agent.drugs or agent.drugs[0] not in CHOICE_CLASSES:
+            continue
+        described = _CHOICE_DESCRIBED.match(text, agent.end)
+        if described is None:
+            continue
         limit = _options_end(text, agent)
-        if described and (agent.drugs[0] == PHYSICIANS_CHOICE or _OR_ALONE.search(text, described.end(), limit)):
+        if agent.drugs[0] == PHYSICIANS_CHOICE or _OR_ALONE.search(text, described.end(), limit):
             # "the investigator's choice of therapy (126), which was mostly A, the rest B or C";
             # "chemotherapy (ICC): A + B or C + D", a chemotherapy the investigator chose
             dropped.update(id(other) for other in agents[position + 1 :] if other.start < limit)

@@ -55,8 +55,10 @@ _SET_ANAPHOR = re.compile(
 )
 # "the combination of A and B", "the oral combination A/B": the set is named right after
 _SET_NAMED_GAP = re.compile(r"\s*(?:of\s+|[,:]\s*)?", re.IGNORECASE)
+# what a list of arms ends on: "the A, B and C groups"
+PLURAL_ARM_NOUN = r"(?:groups|arms|cohorts)\b"
 # "in the combination, sorafenib and cabozantinib groups": a list of arms, not the set's drugs
-_GROUPS_LISTED_AFTER = re.compile(r"\s*,[^.;()]{0,80}?\s(?:groups|arms|cohorts)\b", re.IGNORECASE)
+_GROUPS_LISTED_AFTER = re.compile(rf"\s*,[^.;()]{{0,80}}?\s{PLURAL_ARM_NOUN}", re.IGNORECASE)
 _COMBINATION_AFTER = re.compile(r"[-\s]*(?:containing\s+)?(?:combination|doublet|triplet)\b", re.IGNORECASE)
 # "MRD-negative at entry: 30.1 vs. 24.3 months": a label, a colon and figures
 _LABELLED_FIGURES = re.compile(r"\s*[^:;\d\s][^:;]{1,60}?:\s*\d")

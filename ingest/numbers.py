@@ -381,7 +381,7 @@ _UNIT_IN_LABEL = re.compile(
     r"^[ \t]*[^\n:;\d][^\n:;]{0,40}?(?:,[ \t]*|\([ \t]*)(?P<unit>%|(?i:months?|mos|mo|weeks?|wks?))\)?[ \t]*:",
     re.MULTILINE,
 )
-_LABELLED_FIGURES = re.compile(r"[^;\n]*")
+_CLAUSE_OR_LINE_END = re.compile(r"[;\n]")
 _BARE_NUMBER = re.compile(rf"(?<![\w.·,\u2212\u2013\u2014-])(?P<value>{_DECIMAL})(?![\w.·%]|\s*[-\u2013]\s*\d)")
 _NOT_A_RESULT_AFTER = frozenset({
     "grade", "grades", "phase", "stage", "cycle", "cycles", "day", "days", "arm", "cohort", "level",
@@ -446,8 +446,8 @@ def _numbers_under_unit_label(
     found: list[Quantity] = []
     for label in _UNIT_IN_LABEL.finditer(text):
         unit = _unit_name(label["unit"])
-        figures = _LABELLED_FIGURES.match(text, label.end())
-        end = figures.end() if figures else label.end()
+        stop = _CLAUSE_OR_LINE_END.search(text, label.end())
+        end = stop.start() if stop else len(text)
         for match in _BARE_NUMBER.finditer(text, label.end(), end):
             if _inside(match.start(), match.end(), excluded) or _inside(match.start(), match.end(), taken):
                 continue

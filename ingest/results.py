@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ingest.arm_groups import ALONE_AFTER, agent_groups
-from ingest.mentions import Reading, Sentence, sorted_drugs
+from ingest.mentions import PLURAL_ARM_NOUN, Reading, Sentence, sorted_drugs
 from ingest.result_subgroups import SubgroupReader, cohort_in_turn, in_subgroup_phrase, named_after
 from ingest.result_tables import TableReader
 from ingest.result_values import RESPECTIVELY, Result, Value, find_values, list_label
@@ -646,7 +646,7 @@ class ResultReader:
 _BRACKET_AFTER_LIST = re.compile(r"\s*(?:months?|weeks?|%|percent)?\s*\((?P<inside>[^()]+)\)")
 _GROUPS_AFTER_LIST = re.compile(
     r"\s*(?:months?|weeks?|%|percent)?\s*(?:of\s+(?:the\s+)?(?:patients|participants)\s+)?(?:in|with|for)\s+"
-    r"(?P<inside>the\s+[^.;()]+?)\s+(?:groups|arms|cohorts)\b",
+    rf"(?P<inside>the\s+[^.;()]+?)\s+{PLURAL_ARM_NOUN}",
     re.IGNORECASE,
 )
 

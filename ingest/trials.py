@@ -751,9 +751,8 @@ class TrialTracker:
             # assignment the next clause reports is the named trial's
             following = clause_breaks(text, end + 1, sentence.end) if end < sentence.end else []
             stop = following[0].start() if following else sentence.end
-            next_clause = range(end, stop)
             if _ASSIGNS_ARMS.search(text, end, stop) and not any(
-                m.start in next_clause for m in sentence.of("trial", "nct")
+                end <= m.start < stop for m in sentence.of("trial", "nct")
             ):
                 end = stop
         else:
