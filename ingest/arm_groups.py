@@ -92,6 +92,9 @@ _ALIAS_GAP = re.compile(
 GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b", re.IGNORECASE)
 _PLUS_AFTER = re.compile(r"\s*(?:plus|\+|in\s+combination\s+with|combined\s+with)\s", re.IGNORECASE)
 _PLURAL_LABEL_AFTER = re.compile(rf"\s+{PLURAL_ARM_NOUN}", re.IGNORECASE)
+# "to replace A with B", "substituting B for A": one drug takes another's place, no combination
+_SUBSTITUTED_BEFORE = re.compile(r"\b(?:replac|substitut|swap|switch)\w*\s+(?:from\s+)?(?:the\s+)?$", re.IGNORECASE)
+_SUBSTITUTE_GAP = re.compile(r"\s*,?\s*(?:with|by|for|to)\s+(?:the\s+)?", re.IGNORECASE)
 ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)\b", re.IGNORECASE)
 # "A or placebo, each given with B": B joins every set listed before it.
 _SHARED_PARTNER = re.compile(
@@ -111,6 +114,11 @@ _OPTION_LIST_GOES_ON = re.compile(
     rf"\s*\)?\s*(?:{BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and|plus|with|\+)?\s*\(?\s*", re.IGNORECASE
 )
 _OR_ALONE = re.compile(r"\s+or\s+", re.IGNORECASE)
+_OR_WITH = re.compile(r"\s*,?\s*or\s+(?:with|plus)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)
+# what a described choice offers: "A or B", "A in 57% of patients, otherwise B"
+_OPTIONS_OFFERED = re.compile(
+    r"\s+(?:or|otherwise)\s+|\bin\s+(?:\d[\d.]*\s*%|most|some|others|the\s+(?:rest|others))\b", re.IGNORECASE
+)
 _VERSUS_NEXT = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
 # "A or placebo, given with B", "A (268) or placebo (271) together with B": B is in both arms
 _PARTNER_AFTER_PLACEBO = re.compile(
@@ -157,6 +165,9 @@ _CLAUSE_BREAK = re.compile(
     r"\s+and\s+followed\s+by\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)\.\s",
     re.IGNORECASE,
 )
+# "whether chemotherapy is needed at all: combining A with B ...": a colon after a clause of
+# its own starts another; one right after an agent ("chemotherapy: A plus B") says what it was
+WORDS_BEFORE_COLON = re.compile(r"\w\s+\w+\s*:\s")
 
 
 def in_prior_therapy(text: str, sentence: Sentence, start: int, end: int) -> bool:
@@ -252,7 +263,11 @@ def agent_groups(
             # continued A": a later phase of the same regimen
             repeated = True
             continue
-        if len(_DOSE.sub(" ", unbracketed).split()) > 14 or (_CLAUSE_BREAK.search(unbracketed) and not list_end):
+        if (
+            len(_DOSE.sub(" ", unbracketed).split()) > 14
+            or (_CLAUSE_BREAK.search(unbracketed) and not list_end)
+            or WORDS_BEFORE_COLON.search(unbracketed)
+        ):
             groups.append(_DrugSet(list(agent.drugs), agent))
             control, backbone, shared = None, [], []
             continue
@@ -298,6 +313,8 @@ def agent_groups(
         if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
             split = True
             compare_open = None
+        if _SUBSTITUTED_BEFORE.search(text, max(start, agents[index - 1].start - 40), agents[index - 1].start):
+            split = split or _SUBSTITUTE_GAP.fullmatch(unbracketed) is not None
         # "B alone and A lowered ...": a set closed by "alone" takes no partner; "the sorafenib and
         # cabozantinib groups" are two
         closed = ALONE_AFTER.match(text, agents[index - 1].end) is not None or (
@@ -322,7 +339,10 @@ def agent_groups(
                 and not groups[-1].fixed_pair
             ):
                 drugs = list(groups[-1].before_join)
-            elif _shares_first_partner(text, agents, index, groups[-1]) and not backbone:
+            elif (
+                _shares_first_partner(text, agents, index, groups[-1]) or _OR_WITH.fullmatch(unbracketed)
+            ) and not backbone:
+                # "A plus B or C versus D", "A with B, or with C": C takes A too
                 drugs = [*groups[-1].before_join, *agent.drugs]
             groups.append(_DrugSet(drugs, agent))
             control = None
@@ -487,6 +507,8 @@ def listed_options(text: str, agents: list[Agent]) -> list[Agent]:
 # a relative clause after a choice arm that says what the choice was
 _CHOICE_DESCRIBED = re.compile(
     r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,2})?\s*(?:\([^()]*\)\s*)?"
+    # "chemotherapy chosen by the treating centre: A, B or C"
+    r"(?:,?\s*(?:chosen|selected|determined|decided)\s+by\s+(?:the\s+|each\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2})?"
     r"(?:,\s*(?:which|consisting|mostly|mainly|chiefly|meaning|namely|i\.e\.|that\s+is)\b|:|\s*\u2014)",
     re.IGNORECASE,
 )
@@ -526,7 +548,7 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
         if described is None:
             continue
         limit = _options_end(text, agent)
-        if agent.drugs[0] == PHYSICIANS_CHOICE or _OR_ALONE.search(text, described.end(), limit):
+        if agent.drugs[0] == PHYSICIANS_CHOICE or _OPTIONS_OFFERED.search(text, described.end(), limit):
             # "the investigator's choice of therapy (126), which was mostly A, the rest B or C";
             # "chemotherapy (ICC): A + B or C + D", a chemotherapy the investigator chose
             dropped.update(id(other) for other in agents[position + 1 :] if other.start < limit)

@@ -17,7 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.arm_groups import in_prior_therapy
+from ingest.arm_groups import WORDS_BEFORE_COLON, in_prior_therapy
 from ingest.mentions import CARE_CLASSES, Mention, Reading, Sentence, sorted_drugs
 from ingest.trials import trial_reports
 
@@ -189,12 +189,15 @@ def _spread_list(reading: Reading, text: str, clause_start: int, head: object) -
 
 def _combinations(text: str, agents: list[_Agent]) -> list[tuple[str, ...]]:
     """The drug sets a clause's agents pair; agents far apart with no word of pairing between
-    them ("the curve for A plus B crossed below that of C") belong to separate pairings."""
+    them ("the curve for A plus B crossed below that of C"), or on either side of a colon that
+    ends a clause, belong to separate pairings."""
     segments: list[list[_Agent]] = [[]]
     for index, agent in enumerate(agents):
         if index:
             gap = re.sub(r"\([^()]*\)", " ", text[agents[index - 1].end : agent.start])
-            if len(gap.split()) > 2 and not (_PAIRING_GAP.search(gap) or _ALTERNATIVE_GAP.search(gap)):
+            if WORDS_BEFORE_COLON.search(gap) or (
+                len(gap.split()) > 2 and not (_PAIRING_GAP.search(gap) or _ALTERNATIVE_GAP.search(gap))
+            ):
                 segments.append([])
         segments[-1].append(agent)
     combos: list[tuple[str, ...]] = []

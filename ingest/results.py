@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ingest.arm_groups import ALONE_AFTER, agent_groups
-from ingest.mentions import PLURAL_ARM_NOUN, Reading, Sentence, sorted_drugs
+from ingest.mentions import BRACKETED, PLURAL_ARM_NOUN, Reading, Sentence, sorted_drugs
 from ingest.result_subgroups import SubgroupReader, cohort_in_turn, in_subgroup_phrase, named_after
 from ingest.result_tables import TableReader
 from ingest.result_values import RESPECTIVELY, Result, Value, find_values, list_label
@@ -585,7 +585,7 @@ class ResultReader:
             return () if self._placebo_follows(sentence, start, limit) else None
         drugs, agent = groups[0]
         gap = self.reading.text[start : agent.start]
-        outside = _SHARE_OF.sub("", re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", gap))
+        outside = _SHARE_OF.sub("", re.sub(rf"{BRACKETED}|\[[^\[\]]*\]", "", gap))
         if _TRAIL_BLOCK.search(outside) or re.search(r"\d", outside) or len(outside.split()) > 8:
             return None
         if agent.kind == "class" and _TREATED_AFTER.match(self.reading.text[agent.end :]):

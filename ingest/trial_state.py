@@ -129,6 +129,8 @@ class TrialState:
         arm = next((a for a in self.arms if a.drugs == old), None)
         if arm is None or old == new:
             return
+        if old == (PLACEBO_ARM,):
+            self.placebo_backbone = new  # "placebo" still names the arm that now has its backbone
         target = next((other for other in self.arms if other.drugs == new), None)
         if target is not None:
             target.n = target.n or arm.n
@@ -161,6 +163,22 @@ class TrialState:
         for arm in self.arms:
             if arm.drugs == drugs:
                 arm.options.extend(option for option in options if option not in arm.options)
+
+    def absorb_foreshadowed_arms(self) -> None:
+        """An arm named before the sentence that assigns patients, as part of one regimen that
+        sentence lists ("set out to replace B with A" before "assigned to A or B, each with
+        chemotherapy"), was that regimen told in short."""
+        assigning = [(sentence, arms) for sentence, assigns, arms in self.listings if assigns]
+        if not assigning:
+            return
+        first = min(sentence for sentence, _ in assigning)
+        assigned = {arm for _, arms in assigning for arm in arms}
+        for arm in list(self.arms):
+            if arm.drugs in assigned or arm.n is not None or arm.sentence is None or arm.sentence >= first:
+                continue
+            wholes = [whole for whole in assigned if set(arm.drugs) < set(whole)]
+            if len(wholes) == 1:
+                self.redefine_arm(arm.drugs, wholes[0])
 
     def settle_choice_arm(self) -> None:
         """A chemotherapy arm and a physician's-choice arm of one trial are one arm ("Zeltinib vs.

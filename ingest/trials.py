@@ -133,7 +133,8 @@ _TREATED_AFTER = re.compile(r"[-\u2010\u2011](?:treated|exposed)\b", re.I)
 _VERSUS = re.compile(r"\b(?:versus|vs)\b", re.I)
 # "in the patients allocated to ...", "in 38% of those receiving ...": an arm's patients
 _PATIENTS_BEFORE = re.compile(
-    r"(?:\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?|%\s+of\s+(?:the\s+)?)(?:patients|participants|those)\s+$"
+    r"(?:\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:[a-z-]+\s+){0,2}?|%\s+of\s+(?:the\s+)?)"
+    r"(?:patients|participants|those)\s+$"
     r"|\d\s*%\s+$",  # "55% received paclitaxel-based chemotherapy": a share of the patients
     re.I,
 )
@@ -571,6 +572,7 @@ class TrialTracker:
                 self.focus(found[-1][1])
         self._apply_announced()
         for trial in self.trials:
+            trial.absorb_foreshadowed_arms()
             trial.settle_choice_arm()
             self._control_by_comparison(trial)
             self._arm_from_lead(trial)
@@ -822,6 +824,9 @@ class TrialTracker:
         pieces = [m.start() for m in clause_breaks(text, start, end) if text[m.start()] == ";"]
         bounds = [start, *(cut + 1 for cut in pieces)]
         named: list[tuple[str, ...]] = []
+        if _BACKGROUND.match(text, start, end):
+            # "All patients also received B.": a sentence of its own for the arms listed before it
+            named = trial.listed_before(sentence.index, 2)
         for piece_start, piece_end in zip(bounds, [*pieces, end], strict=True):
             background = _BACKGROUND.match(text, piece_start, piece_end)
             if background and named:

@@ -125,6 +125,30 @@ def test_a_background_every_patient_received_joins_each_arm() -> None:
     assert arm_sets(facts) == {("bevacizumab", "zeltinib"), ("bevacizumab",)}
 
 
+def test_a_background_told_in_a_sentence_of_its_own_joins_the_arms_listed_before() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 600 patients were randomly assigned to zeltinib (n=300) or placebo (n=300). "
+        "All patients also received trastuzumab and chemotherapy with oxaliplatin plus either capecitabine or "
+        "fluorouracil. Median OS was 15.1 months [95% CI 13.0-17.2] with zeltinib and 12.4 months [10.9-13.8] "
+        "with placebo."
+    )
+    backbone = ("capecitabine", "fluorouracil", "oxaliplatin", "trastuzumab")
+    experimental = ("capecitabine", "fluorouracil", "oxaliplatin", "trastuzumab", "zeltinib")
+    assert arm_sets(facts) == {experimental, backbone}
+    found = {(o.arm, o.value) for o in statements(facts, Outcome)}
+    assert found == {(experimental, 15.1), (backbone, 12.4)}
+
+
+def test_a_regimen_told_in_short_before_the_assignment_is_the_arm_it_assigns() -> None:
+    facts = read(
+        "The ORBIT investigators set out to replace rituximab with obinutuzumab. The phase 3 trial randomly "
+        "assigned 900 patients to obinutuzumab or rituximab, each combined with chemotherapy chosen by the local "
+        "investigator: bendamustine in most patients, otherwise CHOP. Infections were frequent among elderly "
+        "patients treated with bendamustine."
+    )
+    assert arm_sets(facts) == {("chemotherapy", "obinutuzumab"), ("chemotherapy", "rituximab")}
+
+
 def test_placebo_controlled_names_no_arm_and_a_long_schedule_splits_nothing() -> None:
     facts = read(
         "This was a double-blind, placebo-controlled, phase 3 trial (ORBIT). Patients were randomly assigned "

@@ -66,3 +66,11 @@ def test_a_drug_compared_with_a_pair_is_no_partner_of_it() -> None:
 def test_trials_of_a_pairing_still_warranted_propose_it() -> None:
     text = "Trials combining crizotinib with first-line chemotherapy in untreated disease are warranted."
     assert proposed(text) == {("chemotherapy", "crizotinib")}
+
+
+def test_a_colon_after_a_clause_ends_it_and_or_with_keeps_the_first_drug() -> None:
+    text = (
+        "What remains open is whether chemotherapy is needed at all: combining zeltinib with letrozole, "
+        "or with a CDK4/6 inhibitor, deserves a randomised comparison."
+    )
+    assert proposed(text) == {("letrozole", "zeltinib"), ("CDK4/6 inhibitor", "zeltinib")}
