@@ -80,7 +80,8 @@ _DOSE = re.compile(
 # "Adding the MEK inhibitor binimetinib to ...": the drug may follow a short description.
 # "adding the anti-CTLA-4 (cytotoxic T-lymphocyte antigen 4) antibody A to B": a description between
 _ADDING_BEFORE = re.compile(
-    r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?(?:[\w/-]+\s+|\([^()]{1,20}\)\s+){0,7}$", re.IGNORECASE
+    r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?(?:[\w/-]+(?:\([\w/-]+\))?[\w/-]*\s+|\([^()]{1,20}\)\s+){0,7}$",
+    re.IGNORECASE,
 )
 # What separates a drug from the same drug named again: "dabrafenib (Tafinlar)", "X, the MEK
 # inhibitor X"; a bare comma or "or" lists a new set ("A plus B, A plus C").
@@ -147,7 +148,8 @@ _WITH_OR_WITHOUT = re.compile(
 # "44 to selumetinib", "78 previously treated patients received dabrafenib"
 _COUNT_BEFORE_ARM = re.compile(
     r"(?<![\w.:])(?P<n>\d[\d,]*)\s+(?:(?:(?:[\w-]+\s+){0,3}?(?:patients|participants)\s+)?(?:\w+\s+)?"
-    r"(?:received|were\s+given|were\s+assigned\s+to|were\s+treated\s+with)\s+|to\s+)"
+    r"(?:received|(?:were\s+)?given|(?:were\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|"
+    r"were\s+treated\s+with)\s+|to\s+)"
     r"(?:(?:the|a|an|oral|either)\s+)*$",
     re.IGNORECASE,
 )
@@ -509,7 +511,9 @@ _CHOICE_DESCRIBED = re.compile(
     r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,2})?\s*(?:\([^()]*\)\s*)?"
     # "chemotherapy chosen by the treating centre: A, B or C"
     r"(?:,?\s*(?:chosen|selected|determined|decided)\s+by\s+(?:the\s+|each\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2})?"
-    r"(?:,\s*(?:which|consisting|mostly|mainly|chiefly|meaning|namely|i\.e\.|that\s+is)\b|:|\s*\u2014)",
+    r"(?:,\s*(?:which|consisting|mostly|mainly|chiefly|meaning|namely|i\.e\.|that\s+is)\b|:|\s*\u2014"
+    # "chemotherapy options were A, B or C"
+    r"|\s+(?:options|choices|agents|regimens)\s+(?:were|included|comprised|consisted\s+of)\b)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;.](?:\s|$)")

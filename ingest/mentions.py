@@ -279,14 +279,20 @@ class Reading:
         for short, start, end, long_start, long_end in defined:
             if _overlaps(mentions, start, end) or short in meanings or short in classes:
                 continue  # the lexicon knows the short form itself ("nivolumab (Opdivo)")
-            inside = [m for m in mentions if long_start <= m.start and m.end <= long_end]
+            # "abiraterone acetate plus prednisone (AAP)", "platinum-based chemotherapy (CT)": the
+            # long form may start inside a name
+            inside = [m for m in mentions if m.start < long_end and long_start < m.end <= long_end]
             drugs: list[str] = []
             for mention in inside:
                 if mention.kind == "drug":
                     drugs.append(mention.key)
                 elif mention.kind == "regimen":
                     drugs.extend(self.regimens.get(mention.key, ()))
-            named_classes = {m.key for m in inside if m.kind == "class"}
+            named_classes = {
+                "chemotherapy" if self.chemotherapy_headed(m.key, m.text) else m.key
+                for m in inside
+                if m.kind == "class"
+            }
             if drugs:
                 meanings[short] = sorted_drugs(drugs)
             elif len(named_classes) == 1:
@@ -303,9 +309,7 @@ class Reading:
             return
         starts = [s.start for s in self.sentences]
         touched: set[int] = set()
-        for match in _short_form_uses([*meanings, *classes]).finditer(self.text):
-            short = match.group()
-            start, end = match.span()
+        for short, start, end in _short_form_uses(self.text, [*meanings, *classes]):
             if any(d_start <= start < d_end for d_start, d_end in defined_at) or _overlaps(mentions, start, end):
                 continue
             if len(short) == 1 and not _single_letter_drug_use(self.text, start, end):
@@ -801,9 +805,21 @@ def _numbered_series(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, st
             yield from ((match.start(), match.end(), match.group(), symbol) for symbol in symbols if symbol)
 
 
-def _short_form_uses(shorts: list[str]) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(short) for short in shorts), key=len, reverse=True)
-    return re.compile(r"(?<![\w\-\u2010\u2011.])(?:" + "|".join(alternatives) + r")(?![\w\-\u2010\u2011])")
+def _short_form_uses(text: str, shorts: list[str]) -> Iterator[tuple[str, int, int]]:
+    """(short form, start, end) of each use of the short forms; a short form joined by a hyphen
+    to a word is part of another name ("EV-301"), unless every part is a short form ("BEV-CT")."""
+    alternatives = "|".join(sorted((re.escape(short) for short in shorts), key=len, reverse=True))
+    hyphen = "\\-\u2010\u2011"
+    compound = re.compile(rf"(?<![\w{hyphen}.])(?:{alternatives})(?:[{hyphen}](?:{alternatives}))*(?![\w{hyphen}])")
+    part = re.compile(alternatives)
+    for match in compound.finditer(text):
+        position = match.start()
+        while position < match.end():
+            used = part.match(text, position)
+            if used is None:
+                break
+            yield used.group(), used.start(), used.end()
+            position = used.end() + 1
 
 
 def _single_letter_drug_use(text: str, start: int, end: int) -> bool:

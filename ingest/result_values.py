@@ -31,9 +31,10 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
             r"\b(?P<at>time to (?:second|subsequent) (?:disease )?progression|second (?:disease )?progression|"
             r"PFS2|time to (?:treatment )?failure|TTNT|"
             # endpoints the graph does not report: event-, disease-, relapse-free survival, TTP
-            r"(?:event|disease|relapse|recurrence|metastasis|invasive disease|leuka?emia)[- ]free survival|"
-            r"i?DFS|EFS|RFS|MFS|TTP|time to (?:disease )?progression(?! or death)|"
-            r"time to (?:the )?(?:next|first subsequent) (?:intervention|treatment|therapy))\b",
+            r"(?!progression\b)[\w-]+[- ]free survival|"
+            # "time to symptomatic progression", "time to initiation of chemotherapy": only "time to
+            # progression or death" is PFS
+            r"i?DFS|EFS|RFS|MFS|TTP|time to (?!(?:[\w-]+ )?progression or death\b)[\w-]+)\b",
             re.I,
         ),
         None,

@@ -54,6 +54,7 @@ class TrialState:
     diseases: set[str] = field(default_factory=set)
     from_title: bool = False
     has_cohorts: bool = False
+    placebo_controlled: bool = False
     sentences: list[int] = field(default_factory=list)
     evidence: dict[str, tuple[int, str]] = field(default_factory=dict)  # field -> (sentence, rule)
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # registry and table arm labels
@@ -163,6 +164,15 @@ class TrialState:
         for arm in self.arms:
             if arm.drugs == drugs:
                 arm.options.extend(option for option in options if option not in arm.options)
+
+    def add_unnamed_placebo_arm(self) -> None:
+        """A placebo-controlled trial of one drug whose placebo arm the text never names as one
+        ("sunitinib, which in its placebo-controlled phase 3 trial ...") compares it with placebo."""
+        sets = self.arm_sets()
+        lone_drug = len(sets) == 1 and len(sets[0]) == 1 and sets[0] != (PLACEBO_ARM,)
+        sentence = self.arms[0].sentence if self.arms else None
+        if self.placebo_controlled and self.randomized is not False and lone_drug and sentence is not None:
+            self.add_arm((PLACEBO_ARM,), sentence, "arm.placebo_controlled")
 
     def absorb_foreshadowed_arms(self) -> None:
         """An arm named before the sentence that assigns patients, as part of one regimen that

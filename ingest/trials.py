@@ -320,6 +320,9 @@ class TrialTracker:
                 article = text[max(sentence.start, mention.start - 80) : mention.start]
                 words = re.findall(r"[A-Za-z]+", article)[-8:]
                 for word in reversed(words):
+                    if word.casefold() == "its" and self._drug_of_another_trial(sentence, mention.start):
+                        group.indefinite = True  # "sunitinib, which in its pivotal phase 3 trial ..."
+                        break
                     if _DEFINITE.fullmatch(word):
                         group.definite = True
                         break
@@ -409,6 +412,12 @@ class TrialTracker:
         into.part_phase = into.part_phase or other.part_phase
         into.definite = into.definite or other.definite
         into.indefinite = into.indefinite or other.indefinite
+
+    def _drug_of_another_trial(self, sentence: Sentence, before: int) -> bool:
+        """Whether the last drug named before a point is one the trial in focus did not give."""
+        drugs = [m for m in sentence.of("drug") if m.end <= before]
+        current = self.current
+        return bool(drugs) and current is not None and bool(current.drugs) and drugs[-1].key not in current.drugs
 
     def _resolve(self, sentence: Sentence, group: _Group) -> TrialState:
         trial = None
@@ -573,6 +582,7 @@ class TrialTracker:
         self._apply_announced()
         for trial in self.trials:
             trial.absorb_foreshadowed_arms()
+            trial.add_unnamed_placebo_arm()
             trial.settle_choice_arm()
             self._control_by_comparison(trial)
             self._arm_from_lead(trial)
@@ -771,6 +781,8 @@ class TrialTracker:
             r"\bcohorts?\s+(?:or|and)\b|\bcohorts\b", clause, re.I
         ):
             trial.has_cohorts = True
+        if re.search(r"\bplacebo[-\s]controlled\b", clause, re.I):
+            trial.placebo_controlled = True
         self.enrolment(sentence, trial, start, end)
         own = _ITS_PATIENTS.search(sentence.text) if window is None else None
         if own is not None:

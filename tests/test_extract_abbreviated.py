@@ -44,6 +44,33 @@ def test_a_short_form_for_a_set_of_drugs_is_that_set() -> None:
     assert "drug.abbreviation" in {m.rule for s in _sentences(facts) for m in s}
 
 
+def test_a_short_form_whose_long_form_starts_inside_a_drug_name_holds_the_whole_drug() -> None:
+    facts = read(
+        "In this phase 3 trial, patients were randomly assigned to zeltinib plus abiraterone acetate plus "
+        "prednisone (AAP) or to placebo plus AAP. Median PFS was 16.1 months with zeltinib plus AAP and 13.2 "
+        "months with placebo plus AAP."
+    )
+    assert set(arms(facts)) == {("abiraterone", "prednisone", "zeltinib"), ("abiraterone", "prednisone")}
+
+
+def test_short_forms_joined_by_a_hyphen_name_a_set_and_options_listed_for_a_class_are_no_arms() -> None:
+    facts = read(
+        "Chemotherapy (CT) alone gives few responses. In the phase 3 HARBOR trial, patients were randomly "
+        "assigned to CT alone or to bevacizumab (BEV) with CT (BEV-CT). CT options were weekly paclitaxel or "
+        "topotecan. The response rate was 12% with CT and 27% with BEV-CT."
+    )
+    assert set(arms(facts)) == {("chemotherapy",), ("bevacizumab", "chemotherapy")}
+    assert (("bevacizumab", "chemotherapy"), "ORR", "rate", 27.0, None) in results(facts)
+
+
+def test_a_short_form_of_the_head_of_a_chemotherapy_class_phrase_is_chemotherapy() -> None:
+    facts = read(
+        "Patients received zeltinib with platinum-based chemotherapy (CT). In the phase 3 HARBOR trial, they were "
+        "randomly assigned to zeltinib plus four cycles of CT or to six cycles of CT alone."
+    )
+    assert set(arms(facts)) == {("chemotherapy", "zeltinib"), ("chemotherapy",)}
+
+
 def _sentences(facts: PaperFacts) -> list[list[object]]:
     from ingest.lexicon import shipped_lexicon
     from ingest.mentions import Reading

@@ -149,6 +149,21 @@ def test_a_regimen_told_in_short_before_the_assignment_is_the_arm_it_assigns() -
     assert arm_sets(facts) == {("chemotherapy", "obinutuzumab"), ("chemotherapy", "rituximab")}
 
 
+def test_a_drug_s_own_placebo_controlled_trial_is_another_trial_against_placebo() -> None:
+    facts = read(
+        "The randomised phase 3 ORBIT trial enrolled 172 patients (113 assigned to zeltinib and 59 to "
+        "placebo). The gain resembles that of sunitinib, which in its randomised, placebo-controlled "
+        "phase 3 trial gave a median PFS of 11.4 months versus 5.5 months."
+    )
+    assert {frozenset(arms) for arms in arms_of(facts).values()} == {
+        frozenset({("placebo",), ("zeltinib",)}),
+        frozenset({("placebo",), ("sunitinib",)}),
+    }
+    assert {(arm.drugs, arm.n) for arm in statements(facts, Arm) if arm.n} == {(("zeltinib",), 113), (("placebo",), 59)}
+    found = {(o.arm, o.value) for o in statements(facts, Outcome)}
+    assert found == {(("sunitinib",), 11.4), (("placebo",), 5.5)}
+
+
 def test_placebo_controlled_names_no_arm_and_a_long_schedule_splits_nothing() -> None:
     facts = read(
         "This was a double-blind, placebo-controlled, phase 3 trial (ORBIT). Patients were randomly assigned "

@@ -57,6 +57,14 @@ def test_second_progression_and_differences_between_arms_are_not_results() -> No
     assert keyed(text) == set()
 
 
+def test_other_time_to_event_and_free_survival_endpoints_are_not_reported() -> None:
+    text = TWO_ARMS + (
+        "The combination delayed time to pain progression (HR 0.61) and time to initiation of chemotherapy "
+        "(HR 0.66). Metastasis-free survival also improved (HR 0.52)."
+    )
+    assert keyed(text) == set()
+
+
 def test_shares_of_responders_and_complete_responses_are_not_response_rates() -> None:
     text = TWO_ARMS + (
         "Objective responses occurred in 40% of patients; 70% of those responses lasted at least six months, "
