@@ -160,6 +160,8 @@ ARM_N = re.compile(
     r"\((?:[^()]{0,40}?[,;]\s*)?n\s*=\s*(?P<n>\d+)\s*\)|\((?:[^()]{0,40}?[,;]\s*)?(?P<n2>\d+)\s+(?:patients|participants)\)",
     re.IGNORECASE,
 )
+# "(Z+D+CT; n = 300), B plus ...": an arm's count and a bare comma close the arm
+_COUNT_CLOSES_ARM = re.compile(rf"(?:{ARM_N.pattern})\s*,\s*$", re.IGNORECASE)
 # "(drug A, n = 484; placebo, n = 242)": a count after an arm listed inside a bracket
 _LABELLED_N = re.compile(r"\s*[,:]\s*n\s*=\s*(?P<n>\d+)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
@@ -269,6 +271,7 @@ def agent_groups(
             len(_DOSE.sub(" ", unbracketed).split()) > 14
             or (_CLAUSE_BREAK.search(unbracketed) and not list_end)
             or WORDS_BEFORE_COLON.search(unbracketed)
+            or _COUNT_CLOSES_ARM.search(gap)
         ):
             groups.append(_DrugSet(list(agent.drugs), agent))
             control, backbone, shared = None, [], []
@@ -307,10 +310,13 @@ def agent_groups(
                 shared = groups[_last_clause_start(text, groups) :]  # "... to B and C": C too
             continue
         bare_gap = _DOSE.sub("", unbracketed)
+        # "with A+B, C+D, and E": a comma that split the sets before makes ", and" close their list
+        sets_listed = bool(list_end) and groups[-1].agent is agents[index - 1]
         split = (
             _SPLIT.search(unbracketed) is not None
             or _STANDALONE_NUMBER.search(bare_gap) is not None
             or _NEW_SET.search(unbracketed) is not None
+            or sets_listed
         )
         if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
             split = True

@@ -293,8 +293,17 @@ class Reading:
                 for m in inside
                 if m.kind == "class"
             }
+            # "durvalumab plus four cycles of CT (D+CT)": short forms defined before say what they name
+            for used, used_start, _ in _short_form_uses(self.text[long_start:long_end], [*meanings, *classes]):
+                if " " in used and any(d_start <= long_start + used_start < d_end for d_start, d_end in defined_at):
+                    continue  # "A plus B (group A), C (group B)": the label of an earlier arm
+                if used in classes:
+                    named_classes.add(classes[used])
+                else:
+                    drugs.extend(meanings[used])
             if drugs:
-                meanings[short] = sorted_drugs(drugs)
+                # a regimen given with chemotherapy keeps it: "durvalumab plus chemotherapy (D+CT)"
+                meanings[short] = sorted_drugs(drugs + [c for c in named_classes if c == "chemotherapy"])
             elif len(named_classes) == 1:
                 classes[short] = named_classes.pop()
             else:
@@ -305,6 +314,10 @@ class Reading:
         named = {m.key for m in mentions if m.kind == "drug"}
         for short, regimen in _prefixed_regimens(self.text, meanings, named).items():
             meanings.setdefault(short, regimen)
+        for short, start, end, regimen in _plus_joined_regimens(self.text, meanings, classes, mentions):
+            if short not in meanings and not _overlaps(mentions, start, end):
+                meanings[short] = regimen
+                defined_at.append((start, end))
         if not meanings and not classes:
             return
         starts = [s.start for s in self.sentences]
@@ -759,6 +772,38 @@ def _prefixed_regimens(text: str, meanings: dict[str, tuple[str, ...]], named: s
         if len(starting) == 1:
             found[match.group()] = sorted_drugs([*base, starting[0]])
     return found
+
+
+# "(T+D+CT; n = 338)": a short form coined in brackets from parts joined by plus signs
+_PLUS_JOINED_SHORT = re.compile(r"\(\s*(?P<short>[A-Z][A-Za-z]{0,4}(?:\s*\+\s*[A-Z][A-Za-z]{0,4}){1,3})\s*[;,)]")
+_PLUS_JOINED_REACH = 400
+
+
+def _plus_joined_regimens(
+    text: str, meanings: dict[str, tuple[str, ...]], classes: dict[str, str], mentions: list[Mention]
+) -> Iterator[tuple[str, int, int, tuple[str, ...]]]:
+    """Short forms coined from parts joined by "+" after a long description of the regimen, each
+    part a short form defined before ("CT") or the first letters of one drug named just before
+    it ("T" for tremelimumab): (short form, its span, the regimen)."""
+    for match in _PLUS_JOINED_SHORT.finditer(text):
+        before = {
+            m.key: m.text
+            for m in mentions
+            if m.kind == "drug" and m.end <= match.start() and match.start() - m.end <= _PLUS_JOINED_REACH
+        }
+        members: list[str] = []
+        for part in re.split(r"\s*\+\s*", match["short"]):
+            if part in meanings:
+                members.extend(meanings[part])
+            elif part in classes:
+                members.append(classes[part])
+            else:
+                starting = {key for key, name in before.items() if name.casefold().startswith(part.casefold())}
+                if len(starting) != 1:
+                    break
+                members.extend(starting)
+        else:
+            yield match["short"], match.start("short"), match.end("short"), sorted_drugs(members)
 
 
 def _joined_drugs(text: str, mentions: list[Mention]) -> Iterator[tuple[Mention, Mention]]:

@@ -37,6 +37,9 @@ _SHARE_OF = re.compile(
     r"randomi[sz]ed\s+to|treated\s+with|with)\s+",
     re.I,
 )
+_COMPARED_WITH_AFTER = re.compile(
+    r"\s*,?\s*(?:compared\s+with|relative\s+to|versus|vs\.?|against|over)\s+(?:the\s+)?", re.I
+)
 _COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+with|relative\s+to|versus|vs\.?|against)\s+(?:the\s+)?$", re.I)
 # what ends the reach of a figure to an agent after it ("46% and 43%, respectively \u2014 but ... A")
 _TRAIL_BLOCK = re.compile(
@@ -448,10 +451,12 @@ class ResultReader:
     def _sets_named_after(
         self, sentence: Sentence, members: list[Value], trial: TrialState
     ) -> list[tuple[str, ...]] | None:
-        """The arms a bracket or a plural label ("in the A, B and C groups") right after a list of
-        figures names one per figure, in order."""
-        bracket = _BRACKET_AFTER_LIST.match(sentence.text, members[-1].end) or _GROUPS_AFTER_LIST.match(
-            sentence.text, members[-1].end
+        """The arms a bracket, a plural label ("in the A, B and C groups") or a list closed by
+        "respectively" right after a list of figures names one per figure, in order."""
+        bracket = (
+            _BRACKET_AFTER_LIST.match(sentence.text, members[-1].end)
+            or _GROUPS_AFTER_LIST.match(sentence.text, members[-1].end)
+            or _ARMS_AFTER_LIST_RESPECTIVELY.match(sentence.text, members[-1].end)
         )
         if bracket is None:
             return None
@@ -505,7 +510,29 @@ class ResultReader:
             or _COMPARATIVE_TO.search(text, groups[0][1].end, groups[1][1].start)
         ):
             return arms[0], arms[1]
-        return arms[0], None
+        return arms[0], self._compared_after(sentence, value, trial)
+
+    def _compared_after(self, sentence: Sentence, value: Value, trial: TrialState) -> tuple[str, ...] | None:
+        """The comparator a clause names right after the brackets its figures stand in: "A improved
+        both PFS (median 6.2 v 4.8 months) and OS (...) versus B"."""
+        text = self.reading.text
+        before = sentence.text[: value.start]
+        depth = before.count("(") - before.count(")")
+        if depth <= 0:
+            return None
+        for position in range(sentence.start + value.end, sentence.end):
+            char = text[position]
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+                comparison = _COMPARED_WITH_AFTER.match(text, position + 1) if depth == 0 else None
+                if comparison is not None:
+                    groups = agent_groups(self.reading, sentence, comparison.end(), sentence.end, self.context)
+                    return self._as_trial_arm(groups[0][0], trial) if groups else None
+            elif depth == 0 and char == ";":
+                break
+        return None
 
     def _add(self, result: Result) -> None:
         if result.endpoint:
@@ -647,6 +674,12 @@ _BRACKET_AFTER_LIST = re.compile(r"\s*(?:months?|weeks?|%|percent)?\s*\((?P<insi
 _GROUPS_AFTER_LIST = re.compile(
     r"\s*(?:months?|weeks?|%|percent)?\s*(?:of\s+(?:the\s+)?(?:patients|participants)\s+)?(?:in|with|for)\s+"
     rf"(?P<inside>the\s+[^.;()]+?)\s+{PLURAL_ARM_NOUN}",
+    re.IGNORECASE,
+)
+
+# "38.8%, 41.5% and 24.4% with A, B and C, respectively"
+_ARMS_AFTER_LIST_RESPECTIVELY = re.compile(
+    r"\s*(?:months?|weeks?|%|percent)?\s*(?:with|for|in)\s+(?:the\s+)?(?P<inside>[^.;()]+?),?\s+respectively\b",
     re.IGNORECASE,
 )
 

@@ -71,6 +71,34 @@ def test_a_short_form_of_the_head_of_a_chemotherapy_class_phrase_is_chemotherapy
     assert set(arms(facts)) == {("chemotherapy", "zeltinib"), ("chemotherapy",)}
 
 
+def test_short_forms_coined_from_parts_joined_by_plus_after_a_long_description() -> None:
+    facts = read(
+        "Adding zeltinib to durvalumab and platinum-based chemotherapy (CT) might help. In the phase 3 HARBOR "
+        "trial, patients were randomly assigned to zeltinib 75 mg plus durvalumab 1500 mg plus four cycles of CT "
+        "followed by durvalumab maintenance with one more zeltinib dose (Z+D+CT; n = 300), durvalumab plus four "
+        "cycles of CT followed by durvalumab maintenance (D+CT; n = 301), or up to six cycles of CT alone "
+        "(n = 302). Response rates were 39%, 41%, and 24% with Z+D+CT, D+CT, and CT, respectively. Z+D+CT "
+        "improved both PFS (median 6.2 v 4.8 months; HR, 0.72) and OS (median 14.0 v 11.7 months; HR, 0.77) "
+        "versus CT."
+    )
+    triplet, doublet = ("chemotherapy", "durvalumab", "zeltinib"), ("chemotherapy", "durvalumab")
+    assert arms(facts) == {triplet: 300, doublet: 301, ("chemotherapy",): 302}
+    found = {
+        (o.arm, o.comparator, o.endpoint, o.measure, o.value)
+        for f in facts.facts
+        if isinstance(o := f.statement, Outcome)
+    }
+    assert {
+        (triplet, None, "ORR", "rate", 39.0),
+        (doublet, None, "ORR", "rate", 41.0),
+        (("chemotherapy",), None, "ORR", "rate", 24.0),
+        (triplet, None, "PFS", "median", 6.2),
+        (("chemotherapy",), None, "PFS", "median", 4.8),
+        (triplet, ("chemotherapy",), "PFS", "HR", 0.72),
+        (triplet, ("chemotherapy",), "OS", "HR", 0.77),
+    } <= found
+
+
 def _sentences(facts: PaperFacts) -> list[list[object]]:
     from ingest.lexicon import shipped_lexicon
     from ingest.mentions import Reading
