@@ -166,7 +166,7 @@ _COUNT_CLOSES_ARM = re.compile(rf"(?:{ARM_N.pattern})\s*,\s*$", re.IGNORECASE)
 _LABELLED_N = re.compile(r"\s*[,:]\s*n\s*=\s*(?P<n>\d+)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|yet|followed\s+by|(?:even\s+)?(?:though|although))\b|"
-    r"\s+and\s+followed\s+by\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)\.\s",
+    r"\s+and\s+followed\s+by\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bal)\.\s",
     re.IGNORECASE,
 )
 # "whether chemotherapy is needed at all: combining A with B ...": a colon after a clause of

@@ -164,6 +164,14 @@ def test_a_drug_s_own_placebo_controlled_trial_is_another_trial_against_placebo(
     assert found == {(("sunitinib",), 11.4), (("placebo",), 5.5)}
 
 
+def test_et_al_ends_no_clause_of_a_design_sentence() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, Lindqvist et al. report that zeltinib prolonged survival as compared with "
+        "chemotherapy among 600 patients who had previously received platinum-based chemotherapy."
+    )
+    assert arm_sets(facts) == {("zeltinib",), ("chemotherapy",)}
+
+
 def test_placebo_controlled_names_no_arm_and_a_long_schedule_splits_nothing() -> None:
     facts = read(
         "This was a double-blind, placebo-controlled, phase 3 trial (ORBIT). Patients were randomly assigned "
