@@ -853,6 +853,8 @@ def _numbered_series(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, st
 def _short_form_uses(text: str, shorts: list[str]) -> Iterator[tuple[str, int, int]]:
     """(short form, start, end) of each use of the short forms; a short form joined by a hyphen
     to a word is part of another name ("EV-301"), unless every part is a short form ("BEV-CT")."""
+    if not shorts:
+        return  # an empty alternation would match the empty string everywhere
     alternatives = "|".join(sorted((re.escape(short) for short in shorts), key=len, reverse=True))
     hyphen = "\\-\u2010\u2011"
     compound = re.compile(rf"(?<![\w{hyphen}.])(?:{alternatives})(?:[{hyphen}](?:{alternatives}))*(?![\w{hyphen}])")

@@ -37,10 +37,9 @@ _SHARE_OF = re.compile(
     r"randomi[sz]ed\s+to|treated\s+with|with)\s+",
     re.I,
 )
-_COMPARED_WITH_AFTER = re.compile(
-    r"\s*,?\s*(?:compared\s+with|relative\s+to|versus|vs\.?|against|over)\s+(?:the\s+)?", re.I
-)
-_COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+with|relative\s+to|versus|vs\.?|against)\s+(?:the\s+)?$", re.I)
+_COMPARISON_WORDS = r"(?:compared\s+with|relative\s+to|versus|vs\.?|against)"
+_COMPARED_WITH_AFTER = re.compile(rf"\s*,?\s*(?:{_COMPARISON_WORDS}|over)\s+(?:the\s+)?", re.I)
+_COMPARED_WITH_BEFORE = re.compile(rf"\b{_COMPARISON_WORDS}\s+(?:the\s+)?$", re.I)
 # what ends the reach of a figure to an agent after it ("46% and 43%, respectively \u2014 but ... A")
 _TRAIL_BLOCK = re.compile(
     r"\b(?:versus|vs|compared|comparison|than|against|over|whereas|while|respectively)\b|\u2014\s*but\b", re.I
@@ -669,18 +668,18 @@ class ResultReader:
         return arm_for(self.reading, trial, drugs)
 
 
+# the unit a list of figures may end on before the words that name their arms
+_LIST_UNIT = r"\s*(?:months?|weeks?|%|percent)?\s*"
 # "... 9.1 months (A vs B vs C)": the arms of a list, in a bracket right after it
-_BRACKET_AFTER_LIST = re.compile(r"\s*(?:months?|weeks?|%|percent)?\s*\((?P<inside>[^()]+)\)")
+_BRACKET_AFTER_LIST = re.compile(rf"{_LIST_UNIT}\((?P<inside>[^()]+)\)")
 _GROUPS_AFTER_LIST = re.compile(
-    r"\s*(?:months?|weeks?|%|percent)?\s*(?:of\s+(?:the\s+)?(?:patients|participants)\s+)?(?:in|with|for)\s+"
+    rf"{_LIST_UNIT}(?:of\s+(?:the\s+)?(?:patients|participants)\s+)?(?:in|with|for)\s+"
     rf"(?P<inside>the\s+[^.;()]+?)\s+{PLURAL_ARM_NOUN}",
     re.IGNORECASE,
 )
-
 # "38.8%, 41.5% and 24.4% with A, B and C, respectively"
 _ARMS_AFTER_LIST_RESPECTIVELY = re.compile(
-    r"\s*(?:months?|weeks?|%|percent)?\s*(?:with|for|in)\s+(?:the\s+)?(?P<inside>[^.;()]+?),?\s+respectively\b",
-    re.IGNORECASE,
+    rf"{_LIST_UNIT}(?:with|for|in)\s+(?:the\s+)?(?P<inside>[^.;()]+?),?\s+respectively\b", re.IGNORECASE
 )
 
 
