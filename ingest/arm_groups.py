@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ingest.mentions import (
     BRACKETED,
+    CHOICE_ARM_CLASSES,
     OPTIONS_AFTER,
-    PHYSICIANS_CHOICE,
     PLACEBO_ARM,
     PLURAL_ARM_NOUN,
     SUPPORTIVE_CARE,
@@ -104,7 +104,7 @@ _SHARED_PARTNER = re.compile(
     r"(?:[a-z][\w-]*\s+){0,2}$",  # "both with investigator-chosen chemotherapy"
     re.IGNORECASE,
 )
-CHOICE_CLASSES = frozenset({PHYSICIANS_CHOICE, "chemotherapy"})
+CHOICE_CLASSES = CHOICE_ARM_CLASSES | {"chemotherapy"}
 # "investigator's choice of (single-agent) chemotherapy": a choice named by the kind it is of
 _CHOICE_OF_KIND = re.compile(r"\s*(?:\([^()]*\)\s*)?of\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 CHOICE_OF = re.compile(rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
@@ -535,7 +535,7 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
         following = agents[position + 1]
         if (
             agent.drugs
-            and agent.drugs[0] in CHOICE_CLASSES - {"chemotherapy"}
+            and agent.drugs[0] in CHOICE_ARM_CLASSES
             and CHOICE_OF.fullmatch(text[agent.end : following.start])
         ):
             if (
@@ -558,7 +558,7 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
         if described is None:
             continue
         limit = _options_end(text, agent)
-        if agent.drugs[0] == PHYSICIANS_CHOICE or _OPTIONS_OFFERED.search(text, described.end(), limit):
+        if agent.drugs[0] in CHOICE_ARM_CLASSES or _OPTIONS_OFFERED.search(text, described.end(), limit):
             # "the investigator's choice of therapy (126), which was mostly A, the rest B or C";
             # "chemotherapy (ICC): A + B or C + D", a chemotherapy the investigator chose
             dropped.update(id(other) for other in agents[position + 1 :] if other.start < limit)
@@ -569,7 +569,7 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
         offered = agent.kind == "choice" or (
             bool(agent.drugs)
             and bracket is not None
-            and (agent.drugs[0] == PHYSICIANS_CHOICE or (agent.drugs[0] in CHOICE_CLASSES and bracket["count"]))
+            and (agent.drugs[0] in CHOICE_ARM_CLASSES or (agent.drugs[0] in CHOICE_CLASSES and bracket["count"]))
         )
         if not offered:
             continue
@@ -604,8 +604,9 @@ def without_described_classes(reading: Reading, drugs: tuple[str, ...]) -> tuple
     carboplatin plus vincristine" is carboplatin and vincristine."""
     classes = [d for d in drugs if is_class_phrase(reading, d)]
     plain = [d for d in drugs if d not in classes]
-    if PHYSICIANS_CHOICE in classes and not plain:
-        return (PHYSICIANS_CHOICE,)  # "Investigator's Choice Chemotherapy (IC Chemo)"
+    choices = [c for c in classes if c in CHOICE_ARM_CLASSES]
+    if choices and not plain:
+        return (choices[0],)  # "Investigator's Choice Chemotherapy (IC Chemo)"
     if classes and plain and all(any(c in reading.drug_classes(d) for d in plain) for c in classes):
         return sorted_drugs(plain)
     return drugs

@@ -137,7 +137,8 @@ SUPPORTIVE_CARE = "best supportive care"
 CARE_CLASSES = frozenset({_STANDARD_OF_CARE, SUPPORTIVE_CARE})
 # the broad kinds of treatment a physician's-choice arm is drawn from
 _KINDS_OF_TREATMENT = frozenset({"chemotherapy", "hormonal therapy", "immunotherapy", "targeted therapy"})
-PHYSICIANS_CHOICE = "physician's choice"  # the class an investigator's-choice arm is named by
+# the classes a choice arm is named by, kept as the text words it: whose choice it is
+CHOICE_ARM_CLASSES = frozenset({"physician's choice", "investigator's choice"})
 _SOC_ARM_BEFORE = re.compile(
     r"\b(?:to|versus|vs\.?|v|with|against|or|over|than|compared\s+with|plus|and)\s+"
     r"(?:(?:the|a|an|current|local|investigator[- ]chosen|conventional)\s+)*$",
@@ -956,10 +957,11 @@ class AgentContext:
         whole = [arm for arm in self.arms if all(class_name in self.reading.drug_classes(d) for d in arm)]
         if definite and len(whole) == 1:
             return whole[0]  # "the chemotherapy group" of a carboplatin-pemetrexed arm
-        if class_name in _KINDS_OF_TREATMENT and (PHYSICIANS_CHOICE,) in self.arms:
+        choice_arms = [arm for arm in self.arms if len(arm) == 1 and arm[0] in CHOICE_ARM_CLASSES]
+        if class_name in _KINDS_OF_TREATMENT and len(choice_arms) == 1:
             # "the chemotherapy group", "with standard endocrine therapy" in a trial against
             # physician's choice: the trial's own drugs are named by name
-            return (PHYSICIANS_CHOICE,)
+            return choice_arms[0]
         for arm in self.arms:
             if len(arm) == 1 and class_name in self.reading.drug_classes(arm[0]):
                 return arm

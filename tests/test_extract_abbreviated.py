@@ -345,7 +345,7 @@ def test_a_choice_arm_listing_regimens_is_one_arm_that_offers_them() -> None:
         "carboplatin; or pemetrexed alone. Median PFS was 8.0 months with zeltinib and 4.1 months with "
         "investigator's choice."
     )
-    assert set(arms(facts)) == {("zeltinib",), ("physician's choice",)}
+    assert set(arms(facts)) == {("zeltinib",), ("investigator's choice",)}
     offered = {c.drugs for f in facts.facts if isinstance(c := f.statement, Combination)}
     assert offered == {("docetaxel", "ramucirumab"), ("carboplatin", "gemcitabine")}
 
@@ -359,10 +359,10 @@ def test_a_drug_short_form_compared_with_another_arm_is_no_trial() -> None:
         "chemotherapy are seldom seen in more than 12% of patients."
     )
     assert {trial.key for trial in facts.trials.values()} == {"HARBOUR"}
-    assert set(arms(facts)) == {("telisotuzumab vedotin",), ("physician's choice",)}
+    assert set(arms(facts)) == {("telisotuzumab vedotin",), ("investigator's choice",)}
     assert results(facts) == {
         (("telisotuzumab vedotin",), "OS", "median", 16.5, None),
-        (("physician's choice",), "OS", "median", 12.8, None),
+        (("investigator's choice",), "OS", "median", 12.8, None),
     }
 
 

@@ -357,10 +357,10 @@ def test_numbered_registry_arms_answer_to_their_number_and_a_choice_label() -> N
         "Outcome: Overall survival, median (95% CI), months\n"
         "Arm 1: 8.4 (7.5 to 11.0) | Arm 2: 5.4 (4.8 to 6.6)\n"
     )
-    assert arm_sets(facts) == {("cetuximab", "encorafenib"), ("physician's choice",)}
+    assert arm_sets(facts) == {("cetuximab", "encorafenib"), ("investigator's choice",)}
     assert {(o.arm, o.value) for f in facts.facts if isinstance(o := f.statement, Outcome)} == {
         (("cetuximab", "encorafenib"), 8.4),
-        (("physician's choice",), 5.4),
+        (("investigator's choice",), 5.4),
     }
 
 
@@ -756,7 +756,7 @@ def test_what_a_choice_arm_turned_out_to_be_is_no_arm() -> None:
         "(250 patients) or to the investigator's choice of therapy (130 patients), which was mostly "
         "pembrolizumab, the rest getting ipilimumab or dacarbazine."
     )
-    assert arms_of(facts) == {"KESTREL-7": {("tebentafusp",), ("physician's choice",)}}
+    assert arms_of(facts) == {"KESTREL-7": {("tebentafusp",), ("investigator's choice",)}}
 
 
 def test_the_phase_of_a_news_lead_goes_to_the_trial_described_next() -> None:
@@ -797,7 +797,7 @@ def test_past_the_background_this_study_is_the_papers_own_trial() -> None:
         "Findings\n1270 patients (900 men, 370 women; median age 63 years) were allocated to zeltinib (n=635) "
         "or chemotherapy (n=635)."
     )
-    assert arms_of(facts)["KESTREL-42"] == {("zeltinib",), ("physician's choice",)}
+    assert arms_of(facts)["KESTREL-42"] == {("zeltinib",), ("investigator's choice",)}
     assert sizes(facts)["KESTREL-42"] == 1270
 
 
@@ -829,7 +829,7 @@ def test_a_drug_or_placebo_added_to_a_backbone_of_two() -> None:
         ),
         (
             "investigator's choice of endocrine therapy, meaning an aromatase inhibitor or fulvestrant",
-            "physician's choice",
+            "investigator's choice",
         ),
     ],
 )

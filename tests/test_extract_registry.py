@@ -230,11 +230,11 @@ def test_column_titles_name_their_arms_by_the_drugs_they_spell() -> None:
     assert {d.trial for d in (f.statement for f in facts.facts) if isinstance(d, TrialDesign)} == {"KESTON"}
     assert {a.drugs: a.n for f in facts.facts if isinstance(a := f.statement, Arm)} == {
         ("zanubrutinib",): 220,
-        ("physician's choice",): 110,
+        ("investigator's choice",): 110,
     }
     assert keyed(facts) == {
         (("zanubrutinib",), "OS", "median", 10.4),
-        (("physician's choice",), "OS", "median", 6.2),
+        (("investigator's choice",), "OS", "median", 6.2),
         (("zanubrutinib",), "OS", "HR", 0.66),
     }
 

@@ -313,12 +313,12 @@ Outcome Measures
    Statistical analysis: Hazard Ratio (HR) 0.66, 95% CI 0.52 to 0.81
 """
     facts = read(record)
-    assert {a.drugs: a.n for a in statements(facts, Arm)} == {("zeltinib",): 201, ("physician's choice",): 199}
+    assert {a.drugs: a.n for a in statements(facts, Arm)} == {("zeltinib",): 201, ("investigator's choice",): 199}
     assert {figure for figure in figures(facts) if figure[2] != "HR"} == {
         (("zeltinib",), "PFS", "median", 5.6, False),
-        (("physician's choice",), "PFS", "median", 4.0, False),
+        (("investigator's choice",), "PFS", "median", 4.0, False),
     }
-    assert ratios(facts) == {(("zeltinib",), ("physician's choice",), "PFS", 0.66, False)}
+    assert ratios(facts) == {(("zeltinib",), ("investigator's choice",), "PFS", 0.66, False)}
     assert set(facts.drugs) == {"zeltinib", "paclitaxel", "topotecan"}
 
 
