@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ingest.mentions import (
     BRACKETED,
+    CHEMOIMMUNOTHERAPY,
     CHOICE_ARM_CLASSES,
     OPTIONS_AFTER,
     PLACEBO_ARM,
@@ -60,7 +61,7 @@ _SPLIT = re.compile(
 # "A compared to B and of A with or without C": a repeated preposition too; "patients given A
 # and those given B": patients of another arm
 _NEW_SET = re.compile(
-    r"\band\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:combination|regimen|doublet|triplet)s?\s+of\b|\band\s+(?:of|to)\s*$"
+    r"\band\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:combination|regimen|doublet|triplet)s?\s+of\b|\band\s+(?:of|to|for)\s*$"
     r"|\band\s+(?:those|patients|participants)\s+(?:who\s+(?:were\s+)?)?"
     r"(?:given|receiving|received|treated|assigned|allocated|randomi[sz]ed|on)\b",
     re.IGNORECASE,
@@ -104,7 +105,7 @@ _SHARED_PARTNER = re.compile(
     r"(?:[a-z][\w-]*\s+){0,2}$",  # "both with investigator-chosen chemotherapy"
     re.IGNORECASE,
 )
-CHOICE_CLASSES = CHOICE_ARM_CLASSES | {"chemotherapy"}
+CHOICE_CLASSES = CHOICE_ARM_CLASSES | {"chemotherapy", CHEMOIMMUNOTHERAPY}
 # "investigator's choice of (single-agent) chemotherapy": a choice named by the kind it is of
 _CHOICE_OF_KIND = re.compile(r"\s*(?:\([^()]*\)\s*)?of\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 CHOICE_OF = re.compile(rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
@@ -166,7 +167,9 @@ _COUNT_CLOSES_ARM = re.compile(rf"(?:{ARM_N.pattern})\s*,\s*$", re.IGNORECASE)
 _LABELLED_N = re.compile(r"\s*[,:]\s*n\s*=\s*(?P<n>\d+)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|yet|followed\s+by|(?:even\s+)?(?:though|although))\b|"
-    r"\s+and\s+followed\s+by\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bal)\.\s",
+    r"\s+and\s+followed\s+by\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bal)\.\s|"
+    # "... (G-Clb): median PFS was not reached with A": a clause of its own after a colon
+    r":\s[^:]*\b(?:was|were|is|are|has|had)\b",
     re.IGNORECASE,
 )
 # "whether chemotherapy is needed at all: combining A with B ...": a colon after a clause of
@@ -418,7 +421,8 @@ def _interchangeable(
     (one,), (other,) = only_before, only_now
     if not (is_chemotherapy(reading, one) and is_chemotherapy(reading, other)):
         return False
-    shared = (reading.drug_classes(one) & reading.drug_classes(other)) - {"chemotherapy"}
+    # the kinds every cytotoxic belongs to say nothing of one chemotherapy's options
+    shared = (reading.drug_classes(one) & reading.drug_classes(other)) - {"chemotherapy", CHEMOIMMUNOTHERAPY}
     return bool(shared)
 
 
@@ -455,6 +459,12 @@ def _partner_follows(text: str, agents: list[Agent], index: int) -> bool:
     return _JOIN.search(gap) is not None and _SPLIT.search(gap) is None and len(gap.split()) <= 3
 
 
+# what may describe the last drug of a list: "A, B and the BTK inhibitor C"
+_DRUG_DESCRIPTION = (
+    r"(?:(?:the|an?)\s+(?:[\w/-]+\s+){0,3}?(?:inhibitor|antibody|agent|conjugate|antagonist|blocker|degrader)\s+)?"
+)
+
+
 def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
     """Whether the comma before agents[index] is inside a list of single drugs closed by "and"
     ("encorafenib, binimetinib and cetuximab"), which names one set; "A plus B, C plus D" is not."""
@@ -464,7 +474,7 @@ def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
     # after "A plus B, C" only a closing "and" makes one set ("A plus B, C, and D"); "A plus B,
     # C plus D" names two
     joined_before = index >= 2 and _JOIN.search(text[agents[index - 2].end : agents[index - 1].start])
-    closing = r"\s*,?\s*and\s*" if joined_before else r"\s*,?\s*(?:and|plus|\+)\s*"
+    closing = (r"\s*,?\s*and\s*" if joined_before else r"\s*,?\s*(?:and|plus|\+)\s*") + _DRUG_DESCRIPTION
     for position in range(index, len(agents)):
         agent = agents[position]
         if agent.kind != "drug" or ALONE_AFTER.match(text, agent.end):
@@ -522,7 +532,9 @@ _CHOICE_DESCRIBED = re.compile(
     r"|\s+(?:options|choices|agents|regimens)\s+(?:were|included|comprised|consisted\s+of)\b)",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[;.](?:\s|$)")
+# where options described after a choice end: its clause, or the next arm it was offered against
+# ("chemoimmunotherapy, consisting of A or B, or to C")
+_OPTIONS_STOP = re.compile(r"[;.](?:\s|$)|,\s*(?:or|and)\s+to\b|\s(?:versus|vs\.?)\s", re.IGNORECASE)
 
 
 def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent]:
@@ -594,7 +606,7 @@ def _options_end(text: str, choice: Agent) -> int:
         return bracket.end()
     described = _CHOICE_DESCRIBED.match(text, choice.end)
     if described:
-        stop = _CLAUSE_END.search(text, described.end())
+        stop = _OPTIONS_STOP.search(text, described.end())
         return stop.start() if stop else len(text)
     return choice.end
 

@@ -135,6 +135,7 @@ _STANDARD_OF_CARE = "standard of care"
 # classes that name the care a control arm gets, not a drug a combination could hold
 SUPPORTIVE_CARE = "best supportive care"
 CARE_CLASSES = frozenset({_STANDARD_OF_CARE, SUPPORTIVE_CARE})
+CHEMOIMMUNOTHERAPY = "chemoimmunotherapy"
 # the broad kinds of treatment a physician's-choice arm is drawn from
 _KINDS_OF_TREATMENT = frozenset({"chemotherapy", "hormonal therapy", "immunotherapy", "targeted therapy"})
 # the classes a choice arm is named by, kept as the text words it: whose choice it is
@@ -419,7 +420,8 @@ class Reading:
 
     def drug_classes(self, drug: str) -> set[str]:
         """The classes of a drug and all their ancestors (plus its kind, for chemotherapy); for a
-        class phrase, the class itself and its ancestors ("platinum agent" is chemotherapy)."""
+        class phrase, the class itself and its ancestors ("platinum agent" is chemotherapy). A
+        cytotoxic or an antibody is part of chemoimmunotherapy ("FCR" is chemoimmunotherapy)."""
         found: set[str] = set()
         entry = self.lexicon.drugs.get(drug)
         if drug in self.lexicon.drug_classes:
@@ -428,6 +430,8 @@ class Reading:
             pending = list(entry.classes)
             if entry.kind == "chemotherapy":
                 pending.append("chemotherapy")
+            if entry.kind in {"chemotherapy", "antibody"}:
+                pending.append(CHEMOIMMUNOTHERAPY)
         else:
             stem = self.lexicon.stem_for(drug)
             pending = [stem.drug_class] if stem else []
@@ -630,7 +634,7 @@ _INITIALS_AFTER = re.compile(
 )
 _INITIALS_REACH = 200
 _LETTERED_BEFORE = re.compile(r"\s*(?:alone|only)?", re.IGNORECASE)  # "A and B alone (Rd)"
-_LETTERED_SHORT = re.compile(r"\s*\(\s*(?P<short>[A-Z][A-Za-z]{1,3})\s*\)")
+_LETTERED_SHORT = re.compile(r"\s*\(\s*(?P<short>[A-Z](?:[A-Za-z]{1,3}|[A-Za-z]{0,2}-[A-Z][a-z]{0,2}))\s*\)")
 _LETTERED_GAP = re.compile(r"\s*(?:,|\band\b|\bplus\b|\bwith\b|\+)\s*(?:and\s+)?", re.IGNORECASE)
 # what stands between the drugs of a run: a joiner, doses and schedules (brackets are taken out)
 _INITIALS_GAP = re.compile(
@@ -741,17 +745,52 @@ def _initialled_regimens(text: str, mentions: list[Mention]) -> Iterator[tuple[s
 def _lettered_regimens(text: str, mentions: list[Mention]) -> Iterator[tuple[str, int, int, Mention, Mention]]:
     """Short forms of one letter per drug, right after the drugs they name, whose letters need not
     be the drugs' initials (brand names often give them): "bortezomib and dexamethasone (Vd)",
-    "lenalidomide plus dexamethasone (Rd)". (short form, its span, first and last drug)"""
+    "lenalidomide plus dexamethasone (Rd)"; in mixed case a drug may take a capital and the
+    letters that start its name ("venetoclax plus the anti-CD20 antibody rituximab (RVe)"). (short
+    form, its span, first and last drug)"""
     drugs = [m for m in mentions if m.kind == "drug"]
     for match in _LETTERED_SHORT.finditer(text):
-        letters = len(match["short"])
+        short = match["short"]
         before = [d for d in drugs if d.end <= match.start()]
-        run = before[-letters:]
-        if len(run) != letters or not _LETTERED_BEFORE.fullmatch(text, run[-1].end, match.start()):
-            continue
-        gaps = [text[a.end : b.start] for a, b in itertools.pairwise(run)]
-        if all(_LETTERED_GAP.fullmatch(gap) for gap in gaps):
-            yield match["short"], match.start("short"), match.end("short"), run[0], run[-1]
+        letters = sum(1 for c in short if c.isalpha())
+        for run in (before[-letters:] if "-" not in short else [], _run_by_capitals(short, before)):
+            if len(run) < 2 or not _LETTERED_BEFORE.fullmatch(text, run[-1].end, match.start()):
+                continue
+            gaps = [_without_classes(text, a.end, b.start, mentions) for a, b in itertools.pairwise(run)]
+            if all(_LETTERED_GAP.fullmatch(gap) for gap in gaps):
+                yield short, match.start("short"), match.end("short"), run[0], run[-1]
+                break
+
+
+def _run_by_capitals(short: str, before: list[Mention]) -> list[Mention]:
+    """The drugs before a mixed-case short form, one per capital, when each capital's lower-case
+    letters spell, in order, the name of one of them from its start ("Ve" for venetoclax in "RVe",
+    "Clb" for chlorambucil in "G-Clb"); [] otherwise."""
+    units = re.findall(r"[A-Z][a-z]*", short)
+    run = before[-len(units) :]
+    if len(units) == sum(1 for c in short if c.isalpha()) or len(run) != len(units):
+        return []
+    names = [drug.text.casefold() for drug in run]
+    spelled = all(any(_spells(unit.casefold(), name) for name in names) for unit in units if len(unit) > 1)
+    return run if spelled else []
+
+
+def _spells(letters: str, name: str) -> bool:
+    """Whether the letters are the name's first letter and then some of its letters, in order."""
+    if not name.startswith(letters[0]):
+        return False
+    rest = iter(name[1:])
+    return all(letter in rest for letter in letters[1:])
+
+
+def _without_classes(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """The text between two drugs without the class phrases that describe the second ("and the
+    BTK inhibitor ibrutinib")."""
+    gap = text[start:end]
+    inside = [m for m in mentions if m.kind == "class" and start <= m.start and m.end <= end]
+    for mention in sorted(inside, key=lambda m: -m.start):
+        gap = gap[: mention.start - start] + gap[mention.end - start :]
+    return re.sub(r"\b(?:the|an?)\s+(?=\s*$)", "", gap, flags=re.IGNORECASE)
 
 
 def _prefixed_regimens(text: str, meanings: dict[str, tuple[str, ...]], named: set[str]) -> dict[str, tuple[str, ...]]:

@@ -111,8 +111,9 @@ _TRIAL_NAME_PATTERNS = tuple(
         # ("16.5 months with MIRV compared with 12.7" compares figures: no trial there)
         rf"(?<![\w-])(?P<name>{_ACRONYM})\s+(?:compared(?!\s+(?:with|to)\b)|randomi[sz]ed|randomly\s+assigned|enrolled|recruited|"
         r"assigned|tested|evaluated)\b",
-        # "was tested in COLUMBUS against vemurafenib"
-        rf"\b(?:tested|evaluated|studied|investigated|compared)\s+in\s+(?:the\s+)?(?P<name>{_ACRONYM})\b",
+        # "was tested in COLUMBUS against vemurafenib" ("tested in pMMR patients" names a population)
+        rf"\b(?:tested|evaluated|studied|investigated|compared)\s+in\s+(?:the\s+)?(?P<name>{_ACRONYM})\b"
+        r"(?!\s+(?:pts|patients|participants|tumou?rs|disease|subgroups?|populations?|cohorts?|subsets?)\b)",
         # "IMpower133 is a double-blind, phase 3 study"
         rf"(?P<name>{_ACRONYM})\s+(?:is|was)\s+(?:a|an|the)\b[^.;]{{0,80}}?\b{_TRIAL_NOUN}\b",
         # "In CLEOPATRA, 808 patients were randomized ...": a name whose clause describes a design
@@ -125,7 +126,7 @@ _TRIAL_NAME_PATTERNS = tuple(
 )
 # A title that ends with the trial's name in brackets, or puts it before a subtitle:
 # "... Advanced Breast Cancer (PALOMA-2)", "... lung cancer (IMpower133): updated survival".
-_TITLE_NAME = re.compile(rf"\((?P<name>{_ACRONYM})\)\s*(?::|$)")
+_TITLE_NAME = re.compile(rf"\((?P<name>{_ACRONYM})(?:\s+[Pp]art\s+\w+)?\)\s*(?::|$)")
 _TITLE_FIELD = re.compile(r"^\s*(?:(?:brief|official|study|scientific)\s+)?title\s*:", re.IGNORECASE)
 # Capitalised words that look like acronyms but are not trial names.
 _NOT_TRIAL_NAMES = frozenset(

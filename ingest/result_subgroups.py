@@ -55,6 +55,13 @@ _TRAILING_SUBGROUP = re.compile(
     r"|(?:[\w-]+\s+){1,3}(?:patients|participants))(?=\s*(?:[,;.)]|\band\b|\bversus\b|\bvs\b|$))",
     re.I,
 )
+# "24 of 82 (29%) with LOH-high tumours": the kind of tumour a figure's patients had (not a
+# response category: "with stable disease")
+_TRAILING_TUMOUR_KIND = re.compile(
+    r"(?:[^()]{0,20}\))?\s*(?:\([^()]*\)\s*)?with\s+(?P<phrase>(?!(?:stable|progressive|responsive|measurable|evaluable)\b)"
+    r"[\w-]+(?:\s+[\w-]+){0,2}?\s+(?:tumou?rs|disease|cancers?))\b",
+    re.I,
+)
 # a cohort named by a letter or number: "cohort A", "Cohort 2"
 _COHORT_LETTER = r"(?i:cohort)\s+(?-i:[A-Z0-9]{1,2})\b"
 _LABELLED_COHORT = re.compile(
@@ -143,6 +150,22 @@ _TRAILING_COHORT = re.compile(
     re.I,
 )
 _LETTERED_COHORT = re.compile(rf"\b{_COHORT_LETTER}")
+# a ratio's subgroup named right after it: "HRs were 0.46 for good-risk and 0.47 for poor-risk
+# disease", "0.69 in high-volume disease"; not an arm ("0.52 for the triplet"), a count ("in 361
+# patients"), an event ("for death") or a group named as a whole ("in each arm")
+_TRAILING_RATIO_GROUP = re.compile(
+    r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:for|in|among)\s+(?:the\s+|a\s+)?"
+    r"(?P<phrase>(?!\d|(?:each|every|both|all|either|death|progression|events?|comparison|survival|"
+    r"recurrence|relapse|intention|overall|combination|triplet|doublet|monotherapy|control|experimental)\b)"
+    r"[^,;:()\[\]]{3,60}?)(?=\s*(?:[,;:.)\]]|\b(?:and|while|whereas|but|respectively)\b|$))",
+    re.I,
+)
+# what a p-value is "for": the test, not a subgroup ("p=0.049 for log-rank analysis")
+_STATISTICS = re.compile(
+    r"\b(?:analys[ie]s|tests?|non-?inferiority|superiority|interaction|log-?rank|heterogeneity|trend|significance)\b",
+    re.I,
+)
+_NOT_A_GROUP = frozenset({"drug", "class", "regimen", "placebo", "trial", "nct", "endpoint", "phase"})
 # "the ORR in cohort A was 37%": a lettered cohort named in the figure's clause, before it
 _COHORT_BEFORE = re.compile(rf"\b(?:in|for|of)\s+(?:the\s+)?(?P<label>{_COHORT_LETTER})[^,;()\d]*$", re.I)
 _TRAILING_GENOTYPE = re.compile(
@@ -358,6 +381,15 @@ class SubgroupReader:
             start, end = value.end + trailing.start("phrase"), value.end + trailing.end("phrase")
             if not self._names_population(sentence, start, end, trial):
                 return subgroup_label(trailing.group("phrase"))
+        if value.measure == "HR":
+            ratio_group = self._trailing_ratio_group(sentence, value, trial)
+            if ratio_group:
+                return ratio_group
+        else:
+            kind = _TRAILING_TUMOUR_KIND.match(text, value.end)
+            start, end = (kind.start("phrase"), kind.end("phrase")) if kind else (0, 0)
+            if kind and not self._names_population(sentence, start, end, trial):
+                return subgroup_label(kind.group("phrase"))
         listed = _LABEL_IN_BRACKET_LIST.search(text, 0, value.start) if value.measure == "HR" else None
         if listed and not any(
             listed.start("label") < sentence.local(m.end)
@@ -375,6 +407,24 @@ class SubgroupReader:
             if gene:
                 return subgroup_label(gene.group("gene") + " cohort")
         return None
+
+    def _trailing_ratio_group(self, sentence: Sentence, value: Value, trial: TrialState) -> str | None:
+        named = _TRAILING_RATIO_GROUP.match(sentence.text, value.end)
+        if named is None:
+            return None
+        start, end = named.start("phrase"), named.end("phrase")
+        phrase = named.group("phrase")
+        if (
+            any(start < sentence.local(m.end) and sentence.local(m.start) < end for m in sentence.of(*_NOT_A_GROUP))
+            or ARM_LABEL.search(phrase)
+            or _ALL_PATIENTS.search(phrase)
+            or re.search(r"\b(?:arm|group|regimen|schedule|trial|study)s?$", phrase, re.I)
+            or _STATISTICS.search(phrase)
+            or not self._is_subgroup(phrase)
+            or self._names_population(sentence, start, end, trial)
+        ):
+            return None
+        return subgroup_label(phrase)
 
     @staticmethod
     def part(trial: TrialState) -> str | None:

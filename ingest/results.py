@@ -39,7 +39,7 @@ _SHARE_OF = re.compile(
 )
 _COMPARISON_WORDS = r"(?:compared\s+with|relative\s+to|versus|vs\.?|against)"
 _COMPARED_WITH_AFTER = re.compile(rf"\s*,?\s*(?:{_COMPARISON_WORDS}|over)\s+(?:the\s+)?", re.I)
-_COMPARED_WITH_BEFORE = re.compile(rf"\b{_COMPARISON_WORDS}\s+(?:the\s+)?$", re.I)
+_COMPARED_WITH_BEFORE = re.compile(rf"\b(?:{_COMPARISON_WORDS}|than(?:\s+(?:with|for|in))?)\s+(?:the\s+)?$", re.I)
 # what ends the reach of a figure to an agent after it ("46% and 43%, respectively \u2014 but ... A")
 _TRAIL_BLOCK = re.compile(
     r"\b(?:versus|vs|compared|comparison|than|against|over|whereas|while|respectively)\b|\u2014\s*but\b", re.I
@@ -47,6 +47,12 @@ _TRAIL_BLOCK = re.compile(
 # "A was non-inferior to B", "A was better than B": A is the subject, B the comparator
 _COMPARATIVE_TO = re.compile(
     r"\b(?:non-?inferior|superior|inferior|equivalent|similar|comparable|better|worse)\s+(?:to|than|with)\b", re.I
+)
+# a trial still to run: "which plans to enrol", "will randomise", "is now recruiting"
+_PLANNED = re.compile(
+    r"\b(?:plans?\s+to|planned|will\s+(?:enrol|enroll|randomi[sz]e|compare|test|assign|allocate|evaluate)|"
+    r"is\s+(?:now\s+)?(?:enrolling|recruiting|under\s+way)|ongoing)\b",
+    re.IGNORECASE,
 )
 _AS_DID = re.compile(r",?\s+(?:as|so)\s+did\b", re.I)
 _BOTH_ARMS = re.compile(r"^[^.;]{0,25}\b(?:in|for)\s+(?:both|each|all)\s+(?:arms|groups)\b", re.I)
@@ -125,13 +131,19 @@ class ResultReader:
             previous_trials = trials or previous_trials
         return self.results
 
+    def _yet_to_run(self, trial: TrialState, sentence: Sentence) -> bool:
+        """Whether a trial first named after the sentence is one still to come ("the phase 3 ACTION
+        trial, which plans to enrol 450 patients"): figures before it are of earlier studies."""
+        first = min(trial.sentences, default=sentence.index)
+        return first > sentence.index and _PLANNED.search(self.reading.sentences[first].text) is not None
+
     def _paragraph_trial(self, sentence: Sentence) -> list[TrialState]:
         """The trial a paragraph that names none is about: the paper's main trial, unless the
         trial the paragraph before was about has every drug the paragraph first names among its arms
         and the main trial does not ("An exploratory analysis ... did better on A (...) and on B"
         after a paragraph on the trial of A against B, in a review of several trials). The
         question stays open over the paragraph's sentences until one names a drug."""
-        main = [self._main] if self._main else []
+        main = [self._main] if self._main and not self._yet_to_run(self._main, sentence) else []
         previous = self._before_paragraph
         if not previous or previous[0] is self._main:
             self._before_paragraph = []
@@ -201,8 +213,10 @@ class ResultReader:
                 # "... with placebo plus B, and median OS was 14.4 versus 12.2 months": an arm of an
                 # earlier clause does not start the list; the list's own clause, or the trial's order
                 before = self._arms_before(sentence, members[0].start, trial, from_clause=True)
-            if all(v.measure == "HR" for v in members) and len(before) > len(todo):
-                # "A ..., B ... and C (HR 0.54 and 0.64, respectively)": ratios of the arms against C
+            ratios = all(v.measure == "HR" for v in members)
+            if ratios:
+                # "A ..., B ... and C (HR 0.54 and 0.64, respectively)": ratios of the arms against C;
+                # "for AML and for MDS, the HRs were 0.46 and 0.42": both of the arm against control
                 before = [arm for arm in before if arm != trial.control_arm()]
             candidates = [a for a in before if a not in used][-len(todo) :] if before else []
             respectively = RESPECTIVELY.search(sentence.text, members[-1].end) is not None
@@ -214,6 +228,9 @@ class ResultReader:
             if respectively and last_trial is trial and len(last_order) >= len(todo):
                 # "..., respectively" after "12.3 months in arm B and 10.3 in arm A" keeps B, A
                 order = last_order + [arm for arm in order if arm not in last_order]
+            if ratios:
+                candidates = [arm for arm in candidates if arm != trial.control_arm()]
+                order = [arm for arm in order if arm != trial.control_arm()]
             for arm in order:
                 if len(candidates) >= len(todo):
                     break
@@ -503,7 +520,7 @@ class ResultReader:
         text = self.reading.text
         arms = [self._as_trial_arm(drugs, trial) for drugs, _agent in groups]
         if _COMPARED_WITH_BEFORE.search(text, start, groups[0][1].start):
-            return (arms[1] if len(arms) > 1 else None), arms[0]
+            return (arms[-1] if len(arms) > 1 else None), arms[0]
         if len(groups) > 1 and (
             _TRAIL_BLOCK.search(text, groups[0][1].end, groups[1][1].start)
             or _COMPARATIVE_TO.search(text, groups[0][1].end, groups[1][1].start)

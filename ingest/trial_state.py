@@ -177,7 +177,8 @@ class TrialState:
     def absorb_foreshadowed_arms(self) -> None:
         """An arm named before the sentence that assigns patients, as part of one regimen that
         sentence lists ("set out to replace B with A" before "assigned to A or B, each with
-        chemotherapy"), was that regimen told in short."""
+        chemotherapy"), was that regimen told in short; part of several, it named their family
+        ("A-based combinations versus B" before "assigned to B, A plus C or A plus D")."""
         assigning = [(sentence, arms) for sentence, assigns, arms in self.listings if assigns]
         if not assigning:
             return
@@ -189,6 +190,8 @@ class TrialState:
             wholes = [whole for whole in assigned if set(arm.drugs) < set(whole)]
             if len(wholes) == 1:
                 self.redefine_arm(arm.drugs, wholes[0])
+            elif wholes:
+                self.arms.remove(arm)
 
     def settle_choice_arm(self) -> None:
         """A chemotherapy arm and a physician's-choice arm of one trial are one arm ("Zeltinib vs.

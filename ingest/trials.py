@@ -49,7 +49,7 @@ COUNT = rf"(?<![\w.-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.])|{_NUMBER_WORD}(?:[
 
 
 _PHASE_TO_NOUN = re.compile(
-    r"[\s,\w-]{0,50}?\b(?P<noun>trials?|study|studies|part|portion|cohort|stage)\b", re.IGNORECASE
+    r"(?:[\s,\w-]|\([\w -]{1,20}\)){0,50}?\b(?P<noun>trials?|study|studies|part|portion|cohort|stage)\b", re.IGNORECASE
 )
 # The count before a phase mention that announces several trials: "the four phase 3 studies",
 # "three randomised phase 3 trials"
@@ -91,7 +91,9 @@ _DESIGN_VERB = re.compile(
 )
 _ARM_START = re.compile(
     r"\b(?:randomi[sz]ed|underwent randomi[sz]ation|randomly assigned|assigned|allocated|received|receiving|took|"
-    r"given|compared|adding|added|pitted|evaluated|tested|treated"
+    r"given|compared|adding|added|pitted|evaluated|tested|treated|"
+    # a planned trial's design: "to allocate them to A or B", "will randomise patients to"
+    r"(?<=to\s)(?:allocate|assign|randomi[sz]e)|(?<=will\s)(?:allocate|assign|randomi[sz]e)"
     # "we enrolled 931 patients, 467 to A and 464 to B": an enrolment that allocates
     r"|(?:enrolled|included|recruited)(?=[^.;]{0,60}?\b\d[\d,]*\s+(?:patients\s+|participants\s+)?to\b))\b",
     re.IGNORECASE,
@@ -181,7 +183,9 @@ _TRIAL_QUESTION = re.compile(
 # ongoing TRIAL-9 trial randomised"
 _TRIAL_REPORTS = re.compile(
     r"[)\]]?\s*(?:(?:trial|study)\s+)?(?:is\s+|was\s+)?(?:compares|compared|comparing|randomi[sz]es|randomi[sz]ed|"
-    r"randomi[sz]ing|assigns|assigned|tests|testing|evaluates|evaluating|enrols|enrolls|enrolled|pits|pitted)\b",
+    r"randomi[sz]ing|assigns|assigned|tests|testing|evaluates|evaluating|enrols|enrolls|enrolled|pits|pitted|"
+    # one still to run: "ACTION (NCT...), which plans to enrol 450 patients and to allocate them to"
+    r",\s*which\s+(?:plans|aims|intends|will)\s+(?:to\s+)?(?:enrol|enroll|randomi[sz]e|assign|allocate|compare|test))\b",
     re.IGNORECASE,
 )
 # "a control regimen of X", "the control arm received X"
@@ -203,8 +207,9 @@ _ENROLMENT = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         rf"\bEnrol(?:l)?ment\b[^:]*:\s*(?P<n>{COUNT})",
-        rf"\b(?:randomi[sz]ed|randomly assigned|enrolled|recruited|assigned|allocated|took|included)\s+"
-        rf"(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
+        rf"\b(?:randomi[sz]ed|randomly assigned|enrolled|recruited|assigned|allocated|took|included|"
+        rf"(?:plans?|aims?|will|intends?)\s+(?:to\s+)?(?:enrol|enroll|recruit|randomi[sz]e|include))\s+"
+        rf"(?:(?:approximately|about|around|some|up\s+to)\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
         # "Of 2,104 patients screened, ..., and 507 were randomized (...)": those randomised, not those screened
         rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:were|was)\s+(?:randomi[sz]ed|enrolled)\b(?!\s+(?:to|in|into|at)\b)",
         # "Of the 303 patients, 152 were assigned ..." opens its sentence ("79% of 71 patients" does not)
@@ -216,7 +221,7 @@ _ENROLMENT = tuple(
         rf"\b(?:In\s+total,?\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
         rf"(?:\([^()]*\)|[^.;()]){{0,200}}?\b(?:(?:were|was)\s+(?:then\s+)?"
         rf"(?:randomi[sz]ed|randomly|enrolled|treated|assigned|allocated|recruited|included|given)|"
-        rf"underwent\s+randomi[sz]ation)",
+        rf"underwent\s+randomi[sz]ation|entered\s+(?:the\s+)?(?:trial|study|part|randomi[sz]ation)\b)",
         # "twenty-six patients with BRAF V600E-mutant thyroid cancer received ..."
         rf"(?<![\w.])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants)\b[^.;]{{0,100}}?\s"
         rf"(?:took|received|were given|were treated)\b",
@@ -399,7 +404,11 @@ class TrialTracker:
         both_named = (first.names or first.ncts) and (second.names or second.ncts)
         # "ORBIT, a randomised phase 3 study", "ORBIT is a double-blind phase III study"
         appositive = re.fullmatch(
-            r",\s+(?:a|an|the|which|that)\b[^;()]{0,60}|\s+(?:is|was)\s+(?:a|an)\b[^;().]{0,80}", gap
+            r",\s+(?:a|an|the|which|that)\b[^;()]{0,60}|\s+(?:is|was)\s+(?:a|an)\b[^;().]{0,80}"
+            # a title's "(NAME Part 1): a randomised, phase 2 trial"
+            r"|(?:\s+part\s+\w+)?\s*\)\s*:\s+(?:a|an)\b[^;().]{0,80}",
+            gap,
+            re.IGNORECASE,
         )
         return bool(appositive) and not both_named
 
@@ -892,7 +901,7 @@ class TrialTracker:
         # compared with B").
         acting = [m for m in verbs if not _ADJECTIVAL.match(text, m.end())]
         # "patients who had received X were randomly assigned to A or B": the assignment lists the arms
-        assigning = [m for m in acting if re.match(r"random|assigned|allocated", m.group(), re.I)]
+        assigning = [m for m in acting if re.match(r"random|assign|allocat", m.group(), re.I)]
         verb = assigning[0] if assigning else verb
         # "507 were randomized (A, n = 254; placebo, n = 253)": a bracket names known arms by label
         passive = bool(assigning) and not re.match(r"\s*\((?!\s*\d+\s*:\s*\d)", text[assigning[0].end() : end])

@@ -1,0 +1,209 @@
+"""Arms named in short or as a family, and the hazard ratios a list of subgroups reports, on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Outcome, PaperFacts, TrialDesign
+from tests.reading import arm_sets, read, statements
+
+
+def ratios(facts: PaperFacts) -> set[tuple[tuple[str, ...], tuple[str, ...] | None, float, bool]]:
+    return {
+        (o.arm, o.comparator, o.value, o.subgroup is not None) for o in statements(facts, Outcome) if o.measure == "HR"
+    }
+
+
+def medians(facts: PaperFacts) -> set[tuple[tuple[str, ...], float]]:
+    return {(o.arm, o.value) for o in statements(facts, Outcome) if o.measure == "median"}
+
+
+# ---- short forms in mixed case -------------------------------------------------------------------
+
+
+def test_mixed_case_short_forms_take_a_capital_per_drug() -> None:
+    facts = read(
+        "In the phase 3 WILLOW trial, adults were randomly assigned to venetoclax plus the anti-CD20 "
+        "antibody rituximab (RVe) or to venetoclax, obinutuzumab and the BTK inhibitor ibrutinib (GIVe). "
+        "Median PFS was 40.1 months with RVe and 52.3 months with GIVe."
+    )
+    assert arm_sets(facts) == {("rituximab", "venetoclax"), ("ibrutinib", "obinutuzumab", "venetoclax")}
+    assert medians(facts) == {(("rituximab", "venetoclax"), 40.1), (("ibrutinib", "obinutuzumab", "venetoclax"), 52.3)}
+
+
+def test_a_hyphenated_short_form_whose_letters_spell_a_drug() -> None:
+    facts = read(
+        "The phase 3 ASPEN-2 trial compared zanubrutinib plus obinutuzumab with chlorambucil plus "
+        "obinutuzumab (G-Clb). Median PFS was 31.0 months with zanubrutinib plus obinutuzumab versus "
+        "17.2 months with G-Clb."
+    )
+    assert (("chlorambucil", "obinutuzumab"), 17.2) in medians(facts)
+
+
+def test_a_short_form_with_more_letters_than_drugs_that_spell_none_of_them_names_no_pair() -> None:
+    facts = read(
+        "In the phase 3 CEDAR trial, patients received belantamab mafodotin 2.5 mg/kg every 3 weeks plus "
+        "bortezomib and dexamethasone (BVd) or daratumumab plus bortezomib and dexamethasone (DVd). "
+        "Median PFS was 30.2 months with BVd."
+    )
+    assert (("bortezomib", "dexamethasone"), 30.2) not in medians(facts)
+
+
+def test_a_common_short_form_of_low_dose_cytarabine_is_cytarabine() -> None:
+    facts = read(
+        "In the randomised phase 2 MAPLE trial, older adults with AML received glasdegib plus low-dose "
+        "cytarabine (LDAC) or LDAC alone. Median OS was 8.1 months with the combination and 4.6 months "
+        "with LDAC alone."
+    )
+    assert arm_sets(facts) == {("cytarabine", "glasdegib"), ("cytarabine",)}
+    assert (("cytarabine",), 4.6) in medians(facts)
+
+
+# ---- arms named by what they are -----------------------------------------------------------------
+
+
+def test_chemoimmunotherapy_described_by_its_options_is_one_arm() -> None:
+    facts = read(
+        "In the phase 3 BIRCH trial, fit adults were randomly assigned to chemoimmunotherapy, consisting "
+        "of fludarabine, cyclophosphamide and rituximab in younger patients or bendamustine and rituximab "
+        "in older ones, or to zanubrutinib plus obinutuzumab."
+    )
+    assert arm_sets(facts) == {("chemoimmunotherapy",), ("obinutuzumab", "zanubrutinib")}
+
+
+def test_chemoimmunotherapy_named_later_is_the_arm_of_a_cytotoxic_and_an_antibody() -> None:
+    facts = read(
+        "In the phase 3 ALDER trial, patients were randomly assigned to ibrutinib plus rituximab or to "
+        "fludarabine, cyclophosphamide and rituximab. Patients who usually relapse early after "
+        "chemoimmunotherapy gained most: the HR for PFS was 0.21."
+    )
+    assert arm_sets(facts) == {("ibrutinib", "rituximab"), ("cyclophosphamide", "fludarabine", "rituximab")}
+
+
+def test_an_investigators_choice_arm_keeps_the_word_the_text_gives_it() -> None:
+    facts = read(
+        "In the phase 3 HAZEL trial, patients were randomly assigned to zeltinib or to investigator's "
+        "choice. Median OS was 11.2 months with zeltinib and 8.4 months with investigator's choice."
+    )
+    assert arm_sets(facts) == {("zeltinib",), ("investigator's choice",)}
+
+
+def test_a_family_of_regimens_named_before_the_assigning_sentence_is_no_arm() -> None:
+    facts = read(
+        "Zeltinib-based combinations versus chemotherapy: the phase 3 SPRUCE trial\n\n"
+        "Patients were randomly assigned to chemotherapy, to zeltinib plus rituximab or to zeltinib plus "
+        "obinutuzumab."
+    )
+    assert arm_sets(facts) == {("chemotherapy",), ("rituximab", "zeltinib"), ("obinutuzumab", "zeltinib")}
+
+
+# ---- the trial -----------------------------------------------------------------------------------
+
+
+def test_a_phase_reaches_its_trial_past_a_bracketed_second_name() -> None:
+    facts = read("Zeltinib versus chemotherapy: the randomised phase 3 SPRUCE-4 (ALPINE) trial.")
+    assert {(d.trial, d.phase) for d in statements(facts, TrialDesign)} == {("SPRUCE-4", "3")}
+
+
+def test_patients_who_entered_the_trial_are_its_enrolment() -> None:
+    facts = read(
+        "In the phase 3 LARCH trial, patients were randomly assigned to zeltinib or placebo. A total of "
+        "812 patients entered the trial (zeltinib, n=406; placebo, n=406)."
+    )
+    assert {d.n_enrolled for d in statements(facts, TrialDesign)} == {812}
+
+
+def test_a_clause_after_a_colon_starts_a_new_set() -> None:
+    facts = read(
+        "The phase 3 POPLAR trial tested zeltinib plus obinutuzumab against chlorambucil plus obinutuzumab: "
+        "median PFS was not reached with the zeltinib doublet versus 19.0 months with chlorambucil plus "
+        "obinutuzumab."
+    )
+    assert arm_sets(facts) == {("obinutuzumab", "zeltinib"), ("chlorambucil", "obinutuzumab")}
+
+
+# ---- hazard ratios ---------------------------------------------------------------------------------
+
+
+ARMS = (
+    "In the phase 3 ROWAN trial, adults with AML were randomly assigned to zeltinib plus azacitidine or "
+    "azacitidine alone. "
+)
+EXPERIMENTAL, CONTROL = ("azacitidine", "zeltinib"), ("azacitidine",)
+
+
+def test_ratios_listed_for_subgroups_are_all_of_the_experimental_arm() -> None:
+    facts = read(ARMS + "For patients with AML and for those with MDS, the HRs for OS were 0.46 and 0.42, respectively")
+    assert ratios(facts) == {(EXPERIMENTAL, CONTROL, 0.46, True), (EXPERIMENTAL, CONTROL, 0.42, True)}
+
+
+def test_a_subgroup_named_right_after_a_ratio() -> None:
+    facts = read(
+        ARMS + "By cytogenetic risk, HRs for OS were 0.46 for good or intermediate risk and 0.47 for poor risk"
+    )
+    assert ratios(facts) == {(EXPERIMENTAL, CONTROL, 0.46, True), (EXPERIMENTAL, CONTROL, 0.47, True)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The HR for death was 0.61 for the combination versus azacitidine.",
+        "Overall survival favoured the doublet (HR 0.61; p=0.049 for log-rank analysis).",
+    ],
+)
+def test_an_arm_or_a_test_after_a_ratio_is_no_subgroup(sentence: str) -> None:
+    facts = read(ARMS + sentence)
+    assert ratios(facts) == {(EXPERIMENTAL, CONTROL, 0.61, False)}
+
+
+def test_a_ratio_after_longer_than_with_the_comparator_is_the_arm_named_after_it() -> None:
+    facts = read(
+        "In the phase 3 ELM trial, patients were randomly assigned to chemotherapy, zeltinib plus "
+        "rituximab or zeltinib plus obinutuzumab. PFS was longer than with chemotherapy for zeltinib plus "
+        "obinutuzumab (HR 0.42) and for zeltinib plus rituximab (HR 0.79)."
+    )
+    assert ratios(facts) == {
+        (("obinutuzumab", "zeltinib"), ("chemotherapy",), 0.42, False),
+        (("rituximab", "zeltinib"), ("chemotherapy",), 0.79, False),
+    }
+
+
+def test_a_title_gives_the_phase_of_the_part_it_names_in_brackets() -> None:
+    facts = read(
+        "Zeltinib in relapsed ovarian carcinoma (HOLLY2 Part 1): an open-label, single-arm, phase 2 trial\n\n"
+        "Summary\nAdults received zeltinib 600 mg twice daily."
+    )
+    assert {(d.trial, d.phase) for d in statements(facts, TrialDesign)} == {("HOLLY2", "2")}
+
+
+def test_a_population_tested_in_is_no_trial_name() -> None:
+    facts = read(
+        "In this phase 3 trial (NCT09990007), 600 patients were randomly assigned to zeltinib or chemotherapy. "
+        "PFS and OS were each tested in pMMR patients and in all comers."
+    )
+    assert {d.trial for d in statements(facts, TrialDesign)} == {"NCT09990007"}
+
+
+def test_figures_before_a_trial_still_to_run_are_not_its_own() -> None:
+    facts = read(
+        "The pooled analysis of single-arm studies reported an objective response rate of 20.0% with "
+        "zeltinib.\n\n"
+        "The phase 3 BEECH trial (NCT09990008), which plans to enrol approximately 450 patients and to "
+        "allocate them to zeltinib or placebo, should settle the question."
+    )
+    beech = {d.trial: d.n_enrolled for d in statements(facts, TrialDesign)}
+    assert beech["BEECH"] == 450
+    assert {o.trial for o in statements(facts, Outcome)} != {"BEECH"}
+    assert [arm for arm in arm_sets(facts) if arm == ("placebo",)]
+
+
+def test_a_kind_of_tumour_after_a_rate_is_its_subgroup() -> None:
+    facts = read(
+        "In the single-arm phase 2 HAWTHORN trial, zeltinib produced responses in 32 of 40 patients (80%) "
+        "with BRCA-mutant tumours and 24 of 82 (29%) with LOH-high tumours."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {
+        (80.0, "brca-mutant tumours"),
+        (29.0, "loh-high tumours"),
+    }
