@@ -108,6 +108,10 @@ _POPULATION_BEFORE_BRACKET = re.compile(
     r"\s*$",
     re.I,
 )
+# "0.61 at TPS >=50% (median 9.0 vs 7.5 months)": the biomarker threshold a bracket's figures are for
+_THRESHOLD_BEFORE_BRACKET = re.compile(
+    r"\bat\s+(?P<phrase>[^,;()\d]{1,25}[\u2265\u2264<>]=?\s*\d+(?:\.\d+)?\s*%?)\s*$", re.I
+)
 # "those previously treated with bevacizumab": a drug given before the trial names a subgroup
 _PRIOR_TREATMENT = re.compile(r"\b(?:previously|prior|earlier|pre-?treated)\b", re.I)
 # a subgroup's label before its ratio in a bracketed list: "(women, HR 0.71; men, HR 0.80)"
@@ -118,7 +122,8 @@ _LABEL_IN_BRACKET_LIST = re.compile(
 )
 _CLAUSE_POPULATION = re.compile(
     r"\b(?:in|among|including|incl\.)\s+(?:the\s+)?(?:\d+\s+)?"
-    r"(?P<phrase>(?:patients|participants|those|pts)\s+(?:with|without|whose|who|aged|younger|older)\b"
+    r"(?P<phrase>(?:patients|participants|those|pts)\s+(?:with|without|whose|who|aged|younger|older|"
+    r"treated\s+(?:in|as|at|after|beyond))\b"
     r"(?:[^,;()\u2014]|\([^()]{1,20}\)){2,60}?)(?=\s*[,;(\u2014]|\.(?:\s|$)|\s+(?:the|median|it|its|HR|was|were)\b)",
     re.I,
 )
@@ -154,10 +159,10 @@ _LETTERED_COHORT = re.compile(rf"\b{_COHORT_LETTER}")
 # disease", "0.69 in high-volume disease"; not an arm ("0.52 for the triplet"), a count ("in 361
 # patients"), an event ("for death") or a group named as a whole ("in each arm")
 _TRAILING_RATIO_GROUP = re.compile(
-    r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:for|in|among)\s+(?:the\s+|a\s+)?"
-    r"(?P<phrase>(?!\d|(?:each|every|both|all|either|death|progression|events?|comparison|survival|"
-    r"recurrence|relapse|intention|overall|combination|triplet|doublet|monotherapy|control|experimental)\b)"
-    r"[^,;:()\[\]]{3,60}?)(?=\s*(?:[,;:.)\]]|\b(?:and|while|whereas|but|respectively)\b|$))",
+    r"\s*\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:for|in|among|at(?=\s[^,;()]{1,25}[\u2265\u2264<>]))\s+"
+    r"(?!(?:(?:the|a)\s+)?(?:\d|(?:each|every|both|all|either|death|progression|events?|comparison|survival|"
+    r"recurrence|relapse|intention|overall|combination|triplet|doublet|monotherapy|control|experimental)\b))"
+    r"(?:the\s+|a\s+)?(?P<phrase>[^,;:()\[\]]{3,60}?)(?=\s*(?:[,;:.()\]]|\b(?:and|while|whereas|but|respectively)\b|$))",
     re.I,
 )
 # what a p-value is "for": the test, not a subgroup ("p=0.049 for log-rank analysis")
@@ -351,7 +356,8 @@ class SubgroupReader:
             return None
         named = _POPULATION_BEFORE_BRACKET.search(text[:opening])
         if named is None:
-            return None
+            threshold = _THRESHOLD_BEFORE_BRACKET.search(text[:opening])
+            return subgroup_label(threshold.group("phrase")) if threshold else None
         phrase = named.group("phrase")
         prior = _PRIOR_TREATMENT.search(phrase)
         if not prior and (

@@ -146,10 +146,13 @@ class Result:
     subgroup: str | None = None
 
 
-def find_values(sentence: Sentence, last_time_endpoint: str | None) -> list[Value]:
+def find_values(
+    sentence: Sentence, last_time_endpoint: str | None, heading_endpoint: str | None = None
+) -> list[Value]:
     """The figures of a sentence that are results, each with its endpoint; a ratio or a bare
     median whose sentence names no endpoint takes ``last_time_endpoint``, that of the figures
-    before it."""
+    before it; a figure left without one under an outcome's heading takes the heading's
+    endpoint when it fits the figure."""
     text = sentence.text
     if _GENERALISATION.search(text) and not sentence.of("trial", "nct"):
         return []  # "responses to chemotherapy are seldom above 12%": background, no result
@@ -192,6 +195,8 @@ def find_values(sentence: Sentence, last_time_endpoint: str | None) -> list[Valu
         )
         if value.unit in {"months", "weeks"}:
             bare_before = bare_median and not named
+        if value.endpoint is None and heading_endpoint in _HEADING_FITS[value.measure] and not (named or blocked):
+            value.endpoint = heading_endpoint  # "Secondary outcome: ORR" over "Drug A: 14/207 (6.8%)"
         if value.endpoint is None and (value.measure == "HR" or bare_median) and not (named or blocked):
             # "The hazard ratio was 0.43 among ...", "the median was 11.3 months versus ...": the
             # endpoint of the figures before
@@ -204,6 +209,16 @@ def find_values(sentence: Sentence, last_time_endpoint: str | None) -> list[Valu
         kept.append(value)
     _link_lists(text, kept)
     return kept
+
+
+# the endpoints a figure of each measure can be a result of
+_HEADING_FITS = {"HR": {"PFS", "OS"}, "median": {"PFS", "OS", "DOR"}, "rate": {"ORR", "DCR"}}
+# a registry record's outcome heading: "Secondary outcome: Progression-free survival (PFS)"
+OUTCOME_HEADING = re.compile(
+    r"^\s*(?:(?:primary|secondary|key\s+secondary|other|exploratory)\s+)?(?:outcome|end\s*-?point)"
+    r"(?:\s+measure)?s?\s*\d*\s*:\s*\S",
+    re.IGNORECASE,
+)
 
 
 def _expand(text: str, quantity: Quantity) -> list[Value]:

@@ -24,7 +24,7 @@ from ingest.arm_groups import ALONE_AFTER, agent_groups
 from ingest.mentions import BRACKETED, PLURAL_ARM_NOUN, Reading, Sentence, sorted_drugs
 from ingest.result_subgroups import SubgroupReader, cohort_in_turn, in_subgroup_phrase, named_after
 from ingest.result_tables import TableReader
-from ingest.result_values import RESPECTIVELY, Result, Value, find_values, list_label
+from ingest.result_values import OUTCOME_HEADING, RESPECTIVELY, Result, Value, find_values, list_label
 from ingest.trial_state import TrialState, arm_for
 from ingest.trials import TrialTracker
 
@@ -48,6 +48,8 @@ _TRAIL_BLOCK = re.compile(
 _COMPARATIVE_TO = re.compile(
     r"\b(?:non-?inferior|superior|inferior|equivalent|similar|comparable|better|worse)\s+(?:to|than|with)\b", re.I
 )
+# a line under an outcome heading: "Drug A: median 24.1 weeks", "Hazard ratio 0.33"
+_HEADED_LINE = re.compile(r"^\s*(?:[\w' /+()-]{1,60}:\s|hazard\s+ratio\b)", re.IGNORECASE)
 # a trial still to run: "which plans to enrol", "will randomise", "is now recruiting"
 _PLANNED = re.compile(
     r"\b(?:plans?\s+to|planned|will\s+(?:enrol|enroll|randomi[sz]e|compare|test|assign|allocate|evaluate)|"
@@ -77,6 +79,7 @@ class ResultReader:
         # the trial before a paragraph that names none, while its sentences name no drug either
         self._before_paragraph: list[TrialState] = []
         self._last_time_endpoint: str | None = None  # for a ratio whose sentence names no endpoint
+        self._heading_endpoint: str | None = None  # the endpoint an outcome heading's lines report
         self._sentence_comparator: dict[int, tuple[str, ...]] = {}  # the arm a sentence compares with
         # the arms the last sentence with figures gave them to, in order
         self._last_order: tuple[TrialState | None, list[tuple[str, ...]]] = (None, [])
@@ -101,6 +104,11 @@ class ResultReader:
         for sentence in self.reading.sentences:
             if self.reading.starts_paragraph(sentence):
                 previous_topic, topic = topic, None
+            if OUTCOME_HEADING.match(sentence.text) or self._endpoint_title(sentence):
+                endpoints = [m.key for m in sentence.of("endpoint")]
+                self._heading_endpoint = endpoints[0] if len(set(endpoints)) == 1 else ""
+            elif not _HEADED_LINE.match(sentence.text):
+                self._heading_endpoint = None  # the lines under a heading end with the first other line
             self.subgroups.note_line(sentence)
             heading = {m.key for m in sentence.of("endpoint")} & {"PFS", "OS"}
             if sentence.text.rstrip().endswith(":") and len(heading) == 1:
@@ -130,6 +138,18 @@ class ResultReader:
             trials = self._read_prose(sentence, trials, inherited)
             previous_trials = trials or previous_trials
         return self.results
+
+    @staticmethod
+    def _endpoint_title(sentence: Sentence) -> bool:
+        """A line that titles the figures under it by naming an endpoint and no figure: "Overall
+        Survival, median, months (data immature)"."""
+        endpoints = sentence.of("endpoint")
+        return (
+            bool(endpoints)
+            and not sentence.text[: sentence.local(endpoints[0].start)].strip()
+            and sentence.text.endswith("\n")
+            and not re.search(r"\d", re.sub(BRACKETED, "", sentence.text))
+        )
 
     def _yet_to_run(self, trial: TrialState, sentence: Sentence) -> bool:
         """Whether a trial first named after the sentence is one still to come ("the phase 3 ACTION
@@ -170,7 +190,7 @@ class ResultReader:
     def _read_prose(self, sentence: Sentence, trials: list[TrialState], inherited: bool) -> list[TrialState]:
         """Read a sentence's figures; returns the trials they were given to (a sentence about
         a drug the trial in focus never named starts a trial of its own)."""
-        values = find_values(sentence, self._last_time_endpoint)
+        values = find_values(sentence, self._last_time_endpoint, self._heading_endpoint)
         if not values:
             return trials
         if not trials:

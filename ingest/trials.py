@@ -55,8 +55,9 @@ _PHASE_TO_NOUN = re.compile(
 # "three randomised phase 3 trials"
 _TRIAL_COUNT_BEFORE = re.compile(
     r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])\s+"
-    r"(?:(?:randomi[sz]ed|large|pivotal|key|major|positive|negative|global|international|"
-    r"double-blind|open-label|placebo-controlled|controlled|confirmatory|registrational),?\s+){0,3}$",
+    r"(?:(?:randomi[sz]ed|large|pivotal|key|major|positive|negative|global|international|landmark|"
+    r"practice-changing|separate|similar|recent|double-blind|open-label|placebo-controlled|controlled|"
+    r"confirmatory|registrational),?\s+){0,3}$",
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|its|our)\b", re.IGNORECASE)

@@ -25,7 +25,7 @@ def medians(facts: PaperFacts) -> set[tuple[tuple[str, ...], float]]:
 def test_mixed_case_short_forms_take_a_capital_per_drug() -> None:
     facts = read(
         "In the phase 3 WILLOW trial, adults were randomly assigned to venetoclax plus the anti-CD20 "
-        "antibody rituximab (RVe) or to venetoclax, obinutuzumab and the BTK inhibitor ibrutinib (GIVe). "
+        "antibody rituximab (RVe) or to obinutuzumab, venetoclax and the BTK inhibitor ibrutinib (GIVe). "
         "Median PFS was 40.1 months with RVe and 52.3 months with GIVe."
     )
     assert arm_sets(facts) == {("rituximab", "venetoclax"), ("ibrutinib", "obinutuzumab", "venetoclax")}
@@ -117,7 +117,7 @@ def test_patients_who_entered_the_trial_are_its_enrolment() -> None:
 def test_a_clause_after_a_colon_starts_a_new_set() -> None:
     facts = read(
         "The phase 3 POPLAR trial tested zeltinib plus obinutuzumab against chlorambucil plus obinutuzumab: "
-        "median PFS was not reached with the zeltinib doublet versus 19.0 months with chlorambucil plus "
+        "median PFS was not reached with the zeltinib doublet versus 18.2 months with chlorambucil plus "
         "obinutuzumab."
     )
     assert arm_sets(facts) == {("obinutuzumab", "zeltinib"), ("chlorambucil", "obinutuzumab")}
@@ -134,21 +134,22 @@ EXPERIMENTAL, CONTROL = ("azacitidine", "zeltinib"), ("azacitidine",)
 
 
 def test_ratios_listed_for_subgroups_are_all_of_the_experimental_arm() -> None:
-    facts = read(ARMS + "For patients with AML and for those with MDS, the HRs for OS were 0.46 and 0.42, respectively")
-    assert ratios(facts) == {(EXPERIMENTAL, CONTROL, 0.46, True), (EXPERIMENTAL, CONTROL, 0.42, True)}
+    facts = read(ARMS + "In the AML subset and in the MDS subset, HRs for OS were 0.55 and 0.48, respectively")
+    assert ratios(facts) == {(EXPERIMENTAL, CONTROL, 0.55, True), (EXPERIMENTAL, CONTROL, 0.48, True)}
 
 
 def test_a_subgroup_named_right_after_a_ratio() -> None:
     facts = read(
-        ARMS + "By cytogenetic risk, HRs for OS were 0.46 for good or intermediate risk and 0.47 for poor risk"
+        ARMS + "By cytogenetic risk, HRs for OS were 0.57 for good or intermediate risk and 0.49 for poor risk"
     )
-    assert ratios(facts) == {(EXPERIMENTAL, CONTROL, 0.46, True), (EXPERIMENTAL, CONTROL, 0.47, True)}
+    assert ratios(facts) == {(EXPERIMENTAL, CONTROL, 0.57, True), (EXPERIMENTAL, CONTROL, 0.49, True)}
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
         "The HR for death was 0.61 for the combination versus azacitidine.",
+        "Survival favoured the doublet (HR for death 0.61; 95% CI 0.45-0.83) for the doublet as a whole.",
         "Overall survival favoured the doublet (HR 0.61; p=0.049 for log-rank analysis).",
     ],
 )
@@ -189,21 +190,72 @@ def test_figures_before_a_trial_still_to_run_are_not_its_own() -> None:
     facts = read(
         "The pooled analysis of single-arm studies reported an objective response rate of 20.0% with "
         "zeltinib.\n\n"
-        "The phase 3 BEECH trial (NCT09990008), which plans to enrol approximately 450 patients and to "
+        "The phase 3 BEECH trial (NCT09990008), which plans to enrol approximately 420 patients and to "
         "allocate them to zeltinib or placebo, should settle the question."
     )
     beech = {d.trial: d.n_enrolled for d in statements(facts, TrialDesign)}
-    assert beech["BEECH"] == 450
+    assert beech["BEECH"] == 420
     assert {o.trial for o in statements(facts, Outcome)} != {"BEECH"}
     assert [arm for arm in arm_sets(facts) if arm == ("placebo",)]
 
 
 def test_a_kind_of_tumour_after_a_rate_is_its_subgroup() -> None:
     facts = read(
-        "In the single-arm phase 2 HAWTHORN trial, zeltinib produced responses in 32 of 40 patients (80%) "
-        "with BRCA-mutant tumours and 24 of 82 (29%) with LOH-high tumours."
+        "In the single-arm phase 2 HAWTHORN trial, zeltinib produced responses in 18 of 25 patients (72%) "
+        "with BRCA-mutant tumours and 15 of 60 (25%) with LOH-high tumours."
     )
     assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {
-        (80.0, "brca-mutant tumours"),
-        (29.0, "loh-high tumours"),
+        (72.0, "brca-mutant tumours"),
+        (25.0, "loh-high tumours"),
     }
+
+
+def test_lines_under_an_outcome_heading_report_its_endpoint() -> None:
+    facts = read(
+        "NCT number: NCT09990010\nPhase: Phase 3\nOfficial title: Sunitinib Versus Placebo in Resistant GIST\n\n"
+        "Primary outcome: Time to tumour progression\n"
+        "  Sunitinib: median 25.0 weeks\n"
+        "  Placebo: median 7.1 weeks\n\n"
+        "Secondary outcome: Overall survival (OS)\n"
+        "  Sunitinib: median 70.2 weeks\n"
+        "  Placebo: median 61.8 weeks\n"
+        "  Hazard ratio 0.90\n\n"
+        "Secondary outcome: Objective response rate\n"
+        "  Sunitinib: 12/200 (6.0%)\n"
+    )
+    assert {(o.arm, o.endpoint, o.value) for o in statements(facts, Outcome)} == {
+        (("sunitinib",), "OS", 70.2),
+        (("placebo",), "OS", 61.8),
+        (("sunitinib",), "OS", 0.9),
+        (("sunitinib",), "ORR", 6.0),
+    }
+
+
+def test_counted_landmark_trials_take_the_phase_of_the_count() -> None:
+    facts = read(
+        "Follow-up of two landmark phase 3 trials is reported.\n\n"
+        "In MAGNOLIA-1, 800 patients were randomly assigned to zeltinib or ipilimumab.\n\n"
+        "In MAGNOLIA-2, 400 patients were randomly assigned to zeltinib or dacarbazine."
+    )
+    assert {(d.trial, d.phase) for d in statements(facts, TrialDesign)} == {("MAGNOLIA-1", "3"), ("MAGNOLIA-2", "3")}
+
+
+def test_a_biomarker_threshold_after_a_ratio_or_before_a_bracket_is_a_subgroup() -> None:
+    facts = read(
+        ARMS + "The hazard ratio for OS fell with enrichment: 0.84 (95% CI 0.70-1.01) at CPS \u22651 and 0.61 at "
+        "CPS \u226520 (median OS 15.2 vs 11.9 months)."
+    )
+    assert {(o.measure, o.value, o.subgroup) for o in statements(facts, Outcome)} == {
+        ("HR", 0.84, "cps \u22651"),
+        ("HR", 0.61, "cps \u226520"),
+        ("median", 15.2, "cps \u226520"),
+        ("median", 11.9, "cps \u226520"),
+    }
+
+
+def test_patients_treated_in_a_line_of_therapy_are_a_subgroup() -> None:
+    facts = read(
+        ARMS + "The gain was greatest in the 350 patients treated as a second line, where median OS reached "
+        "36.2 months with the combination."
+    )
+    assert {o.subgroup is not None for o in statements(facts, Outcome)} == {True}
