@@ -33,7 +33,8 @@ from ingest.numbers import count_value
 _PRIOR_CUE = (
     # "at least three previous lines of therapy, including an immunomodulatory drug, ..." (first,
     # so that it wins over a bare "previous" at the same place)
-    r"\b(?:(?:prior|previous|earlier|established|standard|available)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:(?:prior|previous|previously\s+(?:received|treated\s+with)|earlier|established|standard|available)\s+"
+    r"(?:[\w-]+\s+){0,4}?"
     r"(?:therap(?:y|ies)|treatments?|lines?(?:\s+of\s+(?:therapy|treatment))?|regimens?|agents?)\s*,?\s*"
     r"(?:including|such\s+as|(?:one|all|each|at\s+least\s+one)\s+of\s+which\s+(?:contained|included|was|were))|(?<!\bwith\sand\s)(?<!\bduring\sand\s)(?:after|following)|progress\w*\s+(?:on|after|during|with|while\s+(?:receiving|taking|on))(?:\s+or\s+after)?|prior|"
     r"previous(?:ly)?(?:\s+(?:received|been\s+treated\s+with|treated\s+with|given))?|"
@@ -365,6 +366,10 @@ def agent_groups(
             # "A plus platinum-based chemotherapy" is chemotherapy; "pemetrexed and platinum
             # chemotherapy" keeps the class that says what joins pemetrexed
             kept = sorted_drugs({"chemotherapy" if d in headed else d for d in kept})
+        if len(kept) > 1 and CHOICE_ARM_CLASSES & set(kept):
+            # "A or B, each given with the investigator's choice of C, D or E": a choice given
+            # with a drug is the chemotherapy the drug is given with, not an arm of its own
+            kept = sorted_drugs({"chemotherapy" if d in CHOICE_ARM_CLASSES else d for d in kept})
         if len(kept) > 1 and SUPPORTIVE_CARE in kept:
             # "A plus best supportive care" is A's arm; "placebo plus best supportive care" the placebo arm
             kept = tuple(d for d in kept if d != SUPPORTIVE_CARE)

@@ -28,17 +28,18 @@ REGISTRY_ARM = re.compile(
     r"^\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*"
     r"(?P<kind>Experimental|Active comparator|Placebo comparator|Comparator|Arm(?:/Group)?\s+Title|"
     r"Arm(?: [A-Z0-9]+)?|No intervention|Other)"
+    # "Arm II (Active comparator): sunitinib 50 mg ...": the arm's number, then its role
+    r"(?:\s*\((?P<role>[^()]{1,30})\))?"
     r"\s*:\s*(?P<label>[^.]+?)(?:\.\s*(?P<body>.*))?$",
     re.IGNORECASE,
 )
+_FIGURE_FIRST = re.compile(r"\s*(?:median\s+)?\d", re.IGNORECASE)
 # A row of an arms table: "Drug A + Drug B | Drug A 125 mg daily plus drug B ..."
 REGISTRY_ROW = re.compile(r"^\s*(?P<label>[^|:]{2,60}?)\s*\|\s*(?P<body>[^|]+)$")
 # a participant-flow row: "Started", "Randomized"
 _STARTED_WORD = r"(?:started|randomi[sz]ed|assigned|enrolled)"
 _STARTED = re.compile(_STARTED_WORD, re.IGNORECASE)
-_STARTED_COLUMNS = re.compile(
-    rf"^\s*{_STARTED_WORD}\s*:\s*(?P<cells>\d[\d,]*(?:\s*\|\s*\d[\d,]*)+)\s*$", re.I
-)
+_STARTED_COLUMNS = re.compile(rf"^\s*{_STARTED_WORD}\s*:\s*(?P<cells>\d[\d,]*(?:\s*\|\s*\d[\d,]*)+)\s*$", re.I)
 _LABEL_STARTED = re.compile(
     rf"^\s*(?P<label>[^:|\n]{{2,60}}?)\s*:\s*{_STARTED_WORD}\s*[:=]?\s*(?P<n>\d[\d,]*)\b",
     re.IGNORECASE,
@@ -72,7 +73,10 @@ class RegistryArmReader:
         control. A table row counts only when its label names a drug or placebo; a results
         header listing the labels as columns ("Arm/Group Title: A | B") defines no arm."""
         kind = (match.groupdict().get("kind") or "").casefold()
+        comparator = "comparator" in kind or "comparator" in (match.groupdict().get("role") or "").casefold()
         label_text, label_end = match.group("label"), sentence.start + match.end("label")
+        if _FIGURE_FIRST.match(label_text):
+            return False  # "Arm I: median 8.2 months | Arm II: ...": the arms' results, no arm
         if "|" in label_text:
             if not kind or "title" in kind:
                 return True
@@ -95,7 +99,7 @@ class RegistryArmReader:
         drugs = (choice[0],) if choice else named_drugs or drugs
         placebo_label = any(m.kind == "placebo" for m in label_mentions)
         label = label_text.strip().casefold()
-        self._open_arm = (trial, label, "comparator" in kind or placebo_label)
+        self._open_arm = (trial, label, comparator or placebo_label)
         if not drugs:
             return placebo_label  # "Arm II (Placebo)": its intervention lines give its drugs
         n = ARM_N.search(sentence.text)
@@ -110,7 +114,7 @@ class RegistryArmReader:
         trial.name_arm(label_text, drugs)
         if re.fullmatch(r"arm \w+", kind):
             trial.labels[kind] = drugs  # results tables may name it "Arm 1"
-        if "comparator" in kind or any(m.kind == "placebo" for m in label_mentions):
+        if comparator or any(m.kind == "placebo" for m in label_mentions):
             trial.declared_control = trial.declared_control or drugs
         trial.set_once("randomized", None, sentence.index, "")
         self.context.remember_set(drugs)

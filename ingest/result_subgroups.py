@@ -71,7 +71,7 @@ _LABELLED_COHORT = re.compile(
 # everyone ("the overall population"), an arm ("the placebo cohort") or one named before ("the same
 # population")
 _GROUP_NAME = (
-    r"(?!(?:overall|intention|whole|entire|total|safety|efficacy|full|primary|study|trial|same|control|placebo)\b)"
+    r"(?!(?:overall|intent|intention|whole|entire|total|safety|efficacy|full|primary|study|trial|same|control|placebo)\b)"
     r"[\w/+<>\u2264\u2265=\u2010-\u2013-]+(?:\s+[\w/+<>\u2264\u2265=.\u2010-\u2013-]+){0,3}?\s+"
     r"(?:population|subgroup|subset|cohort|stratum)"
 )
@@ -94,7 +94,7 @@ _QUALIFIED_GROUP = re.compile(
 _COHORT_WORD = re.compile(r"\b(?:cohort|stratum)\b", re.I)
 _ALL_PATIENTS = re.compile(
     r"\b(?:all|overall|entire|whole|total)\s+(?:\w+\s+)?(?:patients|participants|population|cohort)\b|"
-    r"\bintention[- ]to[- ]treat\b",
+    r"\binten(?:t|tion)[- ]to[- ]treat\b",
     re.I,
 )
 # "... in patients with ESCC (": the population a bracket of figures is for
@@ -132,7 +132,7 @@ _CLAUSE_POPULATION = re.compile(
 _CLAUSE_GROUP = re.compile(rf"\b(?:in|among)\s+the\s+(?P<phrase>{_GROUP_NAME})\b", re.I)
 _CLAUSE_EVERYONE = re.compile(
     r"\b(?:in|among|across)\s+(?:all\s+(?:\w+\s+)?(?:patients|participants)|the\s+(?:overall|whole|entire|total|"
-    r"intention[- ]to[- ]treat)\s+(?:\w+\s+)?(?:population|patients|participants))\b",
+    r"inten(?:t|tion)[- ]to[- ]treat)\s+(?:\w+\s+)?(?:population|patients|participants))\b",
     re.I,
 )
 # a figure for one dose level of an escalation: "25% at 60 mg/m2", "(40%) at the 115 mg/m² dose"

@@ -148,7 +148,8 @@ class ResultReader:
             bool(endpoints)
             and not sentence.text[: sentence.local(endpoints[0].start)].strip()
             and sentence.text.endswith("\n")
-            and not re.search(r"\d", re.sub(BRACKETED, "", sentence.text))
+            # "Progression-free survival (investigator assessed), time frame up to 3 years"
+            and not re.search(r"\d", re.sub(BRACKETED, "", sentence.text).split(",")[0])
         )
 
     def _yet_to_run(self, trial: TrialState, sentence: Sentence) -> bool:
@@ -308,9 +309,7 @@ class ResultReader:
                 subgroup = self.subgroups.value_subgroup(sentence, value, trial) or clause
                 if clause is None:
                     own = None if named_after(sentence, value, named_at) else subgroup_sentence
-                    subgroup = (
-                        subgroup or cohort_in_turn(sentence, value, values) or own or self.subgroups.part(trial)
-                    )
+                    subgroup = subgroup or cohort_in_turn(sentence, value, values) or own or self.subgroups.part(trial)
                 subgroup = subgroup or None
             if value.measure == "HR":
                 self._hazard_ratio(sentence, value, trial, values, assigned, subgroup)

@@ -259,3 +259,33 @@ def test_patients_treated_in_a_line_of_therapy_are_a_subgroup() -> None:
         "36.2 months with the combination."
     )
     assert {o.subgroup is not None for o in statements(facts, Outcome)} == {True}
+
+
+def test_a_choice_given_with_each_arms_drug_is_their_chemotherapy() -> None:
+    facts = read(
+        "The phase 3 ASPEN-9 trial enrolled 500 patients who had previously received at least two HER2-directed "
+        "regimens, including pertuzumab. Patients were randomized 1:1 to zeltuzumab (n=250) or trastuzumab "
+        "(n=250), each given with the investigator's choice of capecitabine, eribulin or vinorelbine."
+    )
+    assert arm_sets(facts) == {("chemotherapy", "zeltuzumab"), ("chemotherapy", "trastuzumab")}
+
+
+def test_the_intent_to_treat_population_is_no_subgroup() -> None:
+    facts = read(ARMS + "In the intent-to-treat population, median OS was 20.1 months with the combination.")
+    assert {o.subgroup for o in statements(facts, Outcome)} == {None}
+
+
+def test_numbered_registry_arms_with_a_role_and_their_result_lines() -> None:
+    facts = read(
+        "Official title: Randomized Phase II Trial of Zeltinib Versus Sunitinib in Renal Cancer\n"
+        "Phase: Phase 2\n\n"
+        "Arms\n"
+        "Arm I (Experimental): zeltinib 60 mg orally once daily. Participants assigned: 80.\n"
+        "Arm II (Active comparator): sunitinib 50 mg orally once daily. Participants assigned: 80.\n\n"
+        "Primary outcome measure\n"
+        "Progression-free survival, time frame up to 3 years\n"
+        "  Arm I: median 9.1 months\n"
+        "  Arm II: median 5.2 months\n"
+    )
+    assert arm_sets(facts) == {("zeltinib",), ("sunitinib",)}
+    assert medians(facts) == {(("zeltinib",), 9.1), (("sunitinib",), 5.2)}
