@@ -28,7 +28,7 @@ REGISTRY_ARM = re.compile(
     r"^\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*"
     r"(?P<kind>Experimental|Active comparator|Placebo comparator|Comparator|Arm(?:/Group)?\s+Title|"
     r"Arm(?: [A-Z0-9]+)?|No intervention|Other)"
-    # "Arm II (Active comparator): sunitinib 50 mg ...": the arm's number, then its role
+    # "Arm 2 (Placebo comparator): placebo tablets ...": the arm's number, then its role
     r"(?:\s*\((?P<role>[^()]{1,30})\))?"
     r"\s*:\s*(?P<label>[^.]+?)(?:\.\s*(?P<body>.*))?$",
     re.IGNORECASE,

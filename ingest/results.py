@@ -148,7 +148,7 @@ class ResultReader:
             bool(endpoints)
             and not sentence.text[: sentence.local(endpoints[0].start)].strip()
             and sentence.text.endswith("\n")
-            # "Progression-free survival (investigator assessed), time frame up to 3 years"
+            # "Overall survival (central review), time frame 5 years"
             and not re.search(r"\d", re.sub(BRACKETED, "", sentence.text).split(",")[0])
         )
 

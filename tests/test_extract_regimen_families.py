@@ -263,9 +263,9 @@ def test_patients_treated_in_a_line_of_therapy_are_a_subgroup() -> None:
 
 def test_a_choice_given_with_each_arms_drug_is_their_chemotherapy() -> None:
     facts = read(
-        "The phase 3 ASPEN-9 trial enrolled 500 patients who had previously received at least two HER2-directed "
+        "The phase 3 ASPEN-9 trial enrolled 500 women who had previously received three or more anti-HER2 "
         "regimens, including pertuzumab. Patients were randomized 1:1 to zeltuzumab (n=250) or trastuzumab "
-        "(n=250), each given with the investigator's choice of capecitabine, eribulin or vinorelbine."
+        "(n=250), both combined with the investigator's choice of eribulin, vinorelbine or capecitabine."
     )
     assert arm_sets(facts) == {("chemotherapy", "zeltuzumab"), ("chemotherapy", "trastuzumab")}
 
@@ -281,9 +281,9 @@ def test_numbered_registry_arms_with_a_role_and_their_result_lines() -> None:
         "Phase: Phase 2\n\n"
         "Arms\n"
         "Arm I (Experimental): zeltinib 60 mg orally once daily. Participants assigned: 80.\n"
-        "Arm II (Active comparator): sunitinib 50 mg orally once daily. Participants assigned: 80.\n\n"
+        "Arm II (Active comparator): sunitinib 37.5 mg by mouth every day. Participants assigned: 80.\n\n"
         "Primary outcome measure\n"
-        "Progression-free survival, time frame up to 3 years\n"
+        "Progression-free survival, assessed over 24 months\n"
         "  Arm I: median 9.1 months\n"
         "  Arm II: median 5.2 months\n"
     )
