@@ -106,7 +106,10 @@ _SHARED_PARTNER = re.compile(
     r"(?:[a-z][\w-]*\s+){0,2}$",  # "both with investigator-chosen chemotherapy"
     re.IGNORECASE,
 )
-CHOICE_CLASSES = CHOICE_ARM_CLASSES | {"chemotherapy", CHEMOIMMUNOTHERAPY}
+# classes naming an arm whose options the text may list ("investigator's choice of A or B",
+# "chemoimmunotherapy, consisting of A or B"); chemotherapy may be such an arm too
+OPTION_CLASSES = CHOICE_ARM_CLASSES | {CHEMOIMMUNOTHERAPY}
+CHOICE_CLASSES = OPTION_CLASSES | {"chemotherapy"}
 # "investigator's choice of (single-agent) chemotherapy": a choice named by the kind it is of
 _CHOICE_OF_KIND = re.compile(r"\s*(?:\([^()]*\)\s*)?of\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 CHOICE_OF = re.compile(rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)

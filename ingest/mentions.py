@@ -140,6 +140,12 @@ CHEMOIMMUNOTHERAPY = "chemoimmunotherapy"
 _KINDS_OF_TREATMENT = frozenset({"chemotherapy", "hormonal therapy", "immunotherapy", "targeted therapy"})
 # the classes a choice arm is named by, kept as the text words it: whose choice it is
 CHOICE_ARM_CLASSES = frozenset({"physician's choice", "investigator's choice"})
+
+
+def is_choice_arm(arm: tuple[str, ...]) -> bool:
+    return len(arm) == 1 and arm[0] in CHOICE_ARM_CLASSES
+
+
 _SOC_ARM_BEFORE = re.compile(
     r"\b(?:to|versus|vs\.?|v|with|against|or|over|than|compared\s+with|plus|and)\s+"
     r"(?:(?:the|a|an|current|local|investigator[- ]chosen|conventional)\s+)*$",
@@ -753,7 +759,7 @@ def _lettered_regimens(text: str, mentions: list[Mention]) -> Iterator[tuple[str
         short = match["short"]
         before = [d for d in drugs if d.end <= match.start()]
         letters = sum(1 for c in short if c.isalpha())
-        for run in (before[-letters:] if "-" not in short else [], _run_by_capitals(short, before)):
+        for run in (before[-letters:] if "-" not in short else [], _run_by_capitals(short, letters, before)):
             if len(run) < 2 or not _LETTERED_BEFORE.fullmatch(text, run[-1].end, match.start()):
                 continue
             gaps = [_without_classes(text, a.end, b.start, mentions) for a, b in itertools.pairwise(run)]
@@ -762,13 +768,13 @@ def _lettered_regimens(text: str, mentions: list[Mention]) -> Iterator[tuple[str
                 break
 
 
-def _run_by_capitals(short: str, before: list[Mention]) -> list[Mention]:
+def _run_by_capitals(short: str, letters: int, before: list[Mention]) -> list[Mention]:
     """The drugs before a mixed-case short form, one per capital, when each capital's lower-case
     letters spell, in order, the name of one of them from its start ("Ve" for venetoclax in "RVe",
     "Clb" for chlorambucil in "G-Clb"); [] otherwise."""
     units = re.findall(r"[A-Z][a-z]*", short)
     run = before[-len(units) :]
-    if len(units) == sum(1 for c in short if c.isalpha()) or len(run) != len(units):
+    if len(units) == letters or len(run) != len(units):
         return []
     names = [drug.text.casefold() for drug in run]
     spelled = all(any(_spells(unit.casefold(), name) for name in names) for unit in units if len(unit) > 1)
@@ -996,7 +1002,7 @@ class AgentContext:
         whole = [arm for arm in self.arms if all(class_name in self.reading.drug_classes(d) for d in arm)]
         if definite and len(whole) == 1:
             return whole[0]  # "the chemotherapy group" of a carboplatin-pemetrexed arm
-        choice_arms = [arm for arm in self.arms if len(arm) == 1 and arm[0] in CHOICE_ARM_CLASSES]
+        choice_arms = [arm for arm in self.arms if is_choice_arm(arm)]
         if class_name in _KINDS_OF_TREATMENT and len(choice_arms) == 1:
             # "the chemotherapy group", "with standard endocrine therapy" in a trial against
             # physician's choice: the trial's own drugs are named by name

@@ -13,7 +13,7 @@ import re
 
 from ingest.arm_groups import (
     ARM_N,
-    CHOICE_CLASSES,
+    OPTION_CLASSES,
     agent_groups,
     is_class_phrase,
     without_described_classes,
@@ -92,7 +92,7 @@ class RegistryArmReader:
         groups = agent_groups(self.reading, sentence, sentence.start, end, self.context)
         drugs = _all_drugs(self.reading, groups)
         named_drugs = tuple(d for d in drugs if not is_class_phrase(self.reading, d))
-        choice = [m.key for m in label_mentions if m.key in CHOICE_CLASSES - {"chemotherapy"}]
+        choice = [m.key for m in label_mentions if m.key in OPTION_CLASSES]
         # "Platinum-based doublet chemotherapy. Pemetrexed plus cisplatin ...": the label's class
         # describes the drugs the arm gives; "Investigator's choice. Irinotecan plus cetuximab or
         # ..." offers them

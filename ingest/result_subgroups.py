@@ -393,8 +393,7 @@ class SubgroupReader:
                 return ratio_group
         else:
             kind = _TRAILING_TUMOUR_KIND.match(text, value.end)
-            start, end = (kind.start("phrase"), kind.end("phrase")) if kind else (0, 0)
-            if kind and not self._names_population(sentence, start, end, trial):
+            if kind and not self._names_population(sentence, kind.start("phrase"), kind.end("phrase"), trial):
                 return subgroup_label(kind.group("phrase"))
         listed = _LABEL_IN_BRACKET_LIST.search(text, 0, value.start) if value.measure == "HR" else None
         if listed and not any(

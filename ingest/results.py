@@ -234,11 +234,12 @@ class ResultReader:
                 # "... with placebo plus B, and median OS was 14.4 versus 12.2 months": an arm of an
                 # earlier clause does not start the list; the list's own clause, or the trial's order
                 before = self._arms_before(sentence, members[0].start, trial, from_clause=True)
-            ratios = all(v.measure == "HR" for v in members)
-            if ratios:
-                # "A ..., B ... and C (HR 0.54 and 0.64, respectively)": ratios of the arms against C;
-                # "for AML and for MDS, the HRs were 0.46 and 0.42": both of the arm against control
-                before = [arm for arm in before if arm != trial.control_arm()]
+            # a ratio is never the control's: "A ..., B ... and C (HR 0.54 and 0.64, respectively)" are
+            # the arms against C; "for AML and for MDS, the HRs were 0.46 and 0.42" both the arm's
+            # against control
+            not_control = trial.control_arm() if all(v.measure == "HR" for v in members) else None
+            if not_control is not None:
+                before = [arm for arm in before if arm != not_control]
             candidates = [a for a in before if a not in used][-len(todo) :] if before else []
             respectively = RESPECTIVELY.search(sentence.text, members[-1].end) is not None
             order = self._trial_order(trial, sentence.index, len(todo), respectively)
@@ -249,9 +250,9 @@ class ResultReader:
             if respectively and last_trial is trial and len(last_order) >= len(todo):
                 # "..., respectively" after "12.3 months in arm B and 10.3 in arm A" keeps B, A
                 order = last_order + [arm for arm in order if arm not in last_order]
-            if ratios:
-                candidates = [arm for arm in candidates if arm != trial.control_arm()]
-                order = [arm for arm in order if arm != trial.control_arm()]
+            if not_control is not None:
+                candidates = [arm for arm in candidates if arm != not_control]
+                order = [arm for arm in order if arm != not_control]
             for arm in order:
                 if len(candidates) >= len(todo):
                     break

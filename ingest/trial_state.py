@@ -13,7 +13,7 @@ from ingest.arm_groups import (
     without_described_classes,
     without_placebo,
 )
-from ingest.mentions import CARE_CLASSES, CHOICE_ARM_CLASSES, PLACEBO_ARM, Reading, sorted_drugs
+from ingest.mentions import CARE_CLASSES, PLACEBO_ARM, Reading, is_choice_arm, sorted_drugs
 
 # the short form an arm's label ends with: "Investigator's Choice Chemotherapy (IC Chemo)"
 _SHORT_LABEL = re.compile(r"\(\s*([^()]{1,15}?)\s*\)\s*$")
@@ -197,7 +197,7 @@ class TrialState:
         """A chemotherapy arm and a physician's-choice arm of one trial are one arm ("Zeltinib vs.
         Investigator's Choice of Chemotherapy" over an arm labelled "Investigator's Choice")."""
         sets = self.arm_sets()
-        choices = [arm for arm in sets if len(arm) == 1 and arm[0] in CHOICE_ARM_CLASSES]
+        choices = [arm for arm in sets if is_choice_arm(arm)]
         if ("chemotherapy",) in sets and len(choices) == 1:
             self.redefine_arm(("chemotherapy",), choices[0])
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 
 from ingest.arm_groups import (
     ALONE_AFTER,
-    CHOICE_CLASSES,
     CHOICE_OF,
     GROUP_LABEL_AFTER,
+    OPTION_CLASSES,
     agent_groups,
     arm_counts,
     choice_arms,
@@ -94,7 +94,7 @@ _ARM_START = re.compile(
     r"\b(?:randomi[sz]ed|underwent randomi[sz]ation|randomly assigned|assigned|allocated|received|receiving|took|"
     r"given|compared|adding|added|pitted|evaluated|tested|treated|"
     # a planned trial's design: "to allocate them to A or B", "will randomise patients to"
-    r"(?<=to\s)(?:allocate|assign|randomi[sz]e)|(?<=will\s)(?:allocate|assign|randomi[sz]e)"
+    r"(?:(?<=to\s)|(?<=will\s))(?:allocate|assign|randomi[sz]e)"
     # "we enrolled 931 patients, 467 to A and 464 to B": an enrolment that allocates
     r"|(?:enrolled|included|recruited)(?=[^.;]{0,60}?\b\d[\d,]*\s+(?:patients\s+|participants\s+)?to\b))\b",
     re.IGNORECASE,
@@ -946,7 +946,7 @@ class TrialTracker:
                 drugs, sentence.index, "arm.design", counts[position] if position < len(counts) else None
             )
             trial.note_options(drugs, options.get(set_drugs, []))
-            if set_drugs[0] in CHOICE_CLASSES - {"chemotherapy"}:
+            if set_drugs[0] in OPTION_CLASSES:
                 trial.note_options(drugs, self._offered(sentence, agent))
             named.append(drugs)
             self.context.remember_set(drugs)
