@@ -52,6 +52,12 @@ REGISTRY_COUNTS = re.compile(
 )
 # "| Participants: 184": an arm line's count cell
 _PARTICIPANTS_CELL = re.compile(r"\|\s*(?:participants|patients|enrolled|n)\s*[:=]\s*(?P<n>\d+)\s*(?:\||$)", re.I)
+# "Participants assigned: 79": the patients of the registry arm whose lines these are
+_ASSIGNED_LINE = re.compile(
+    r"\s*(?:number\s+of\s+)?(?:participants|patients)\s+(?:assigned|allocated|randomi[sz]ed|enrolled|started)"
+    r"\s*[:=]\s*(?P<n>\d+)\s*\.?\s*$",
+    re.I,
+)
 # The interventions a registry arm lists: "Interventions: Drug: A; Other: Placebo", "Drug: A"
 _INTERVENTION_LINE = re.compile(r"\s*(?:interventions?|drug|biological)\s*:", re.IGNORECASE)
 
@@ -121,19 +127,24 @@ class RegistryArmReader:
         self.context.arms = trial.arm_sets()
         return True
 
-    def read_interventions(self, sentence: Sentence) -> None:
+    def read_arm_lines(self, sentence: Sentence) -> None:
         """The intervention lines under a registry arm ("Interventions: Drug: A; Drug: B; Other:
         Placebo", "Drug: A (Other Names: ...)") list what the arm gives, whatever its label names
-        ("Arm I (Drug A)"); the arm's record ends at a blank line."""
+        ("Arm I (Drug A)"), and a count line its patients ("Participants assigned: 79"); the arm's
+        record ends at a blank line."""
         if self._open_arm is None:
             return
         previous = self.reading.sentences[sentence.index - 1] if sentence.index else sentence
         if re.search(r"\n[ \t]*\n", self.reading.text[previous.start : sentence.start]):
             self._open_arm = None
             return
+        trial, label, control = self._open_arm
+        assigned = _ASSIGNED_LINE.match(sentence.text)
+        if assigned is not None and label in trial.labels:
+            trial.size_arm(trial.labels[label], int(assigned["n"]))
+            return
         if not _INTERVENTION_LINE.match(sentence.text):
             return
-        trial, label, control = self._open_arm
         # not the aliases in brackets ("Drug: A (Other Names: CODE-1, Brand)")
         text = sentence.text
         named = [

@@ -649,7 +649,8 @@ class ResultReader:
         drugs, agent = groups[0]
         gap = self.reading.text[start : agent.start]
         outside = _SHARE_OF.sub("", re.sub(rf"{BRACKETED}|\[[^\[\]]*\]", "", gap))
-        if _TRAIL_BLOCK.search(outside) or re.search(r"\d", outside) or len(outside.split()) > 8:
+        # a table cell ends at its bar: "Arm I: 46% | Arm II: 18%" names Arm II's figure after it
+        if _TRAIL_BLOCK.search(outside) or re.search(r"[\d|]", outside) or len(outside.split()) > 8:
             return None
         if agent.kind == "class" and _TREATED_AFTER.match(self.reading.text[agent.end :]):
             return None

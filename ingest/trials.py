@@ -584,7 +584,7 @@ class TrialTracker:
                     self._attach(sentence, trial, group, window if len(found) > 1 else None)
             elif sentence.index in self.by_sentence and self.current is not None:
                 self._attach(sentence, self.current, None, None)
-            self.registry_arms.read_interventions(sentence)
+            self.registry_arms.read_arm_lines(sentence)
             self.registry_arms.read_flow(sentence, self.current)
             self._remember_sets(sentence)
             if found:

@@ -267,3 +267,30 @@ def test_arm_lines_with_cells_and_outcomes_under_units_lines() -> None:
     arms = {(f.statement.drugs, f.statement.n) for f in facts.facts if isinstance(f.statement, Arm)}
     assert arms == {(("zeltinib",), 150), (("bevacizumab",), 150)}
     assert {f.statement.n_enrolled for f in facts.facts if isinstance(f.statement, TrialDesign)} == {300}
+
+
+NUMBERED_ARMS = """Study results record
+Brief title: Phase 2 Study of Lenvatinib Against Sorafenib in Thyroid Cancer (PALISADE-2)
+Phase: Phase 2
+Enrollment: 120 participants (actual)
+
+Arms
+Arm A (Experimental): lenvatinib 24 mg by mouth daily in 28-day cycles.
+Participants assigned: 61.
+Arm B (Active comparator): sorafenib 400 mg by mouth twice daily.
+Participants assigned: 59.
+
+Secondary outcome measures
+Objective response rate
+  Arm A: 52% (32/61) | Arm B: 20% (12/59)
+"""
+
+
+def test_a_count_line_under_a_numbered_arm_and_one_line_of_both_arms_rates() -> None:
+    facts = read(NUMBERED_ARMS)
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        (("lenvatinib",), 61),
+        (("sorafenib",), 59),
+    }
+    # each rate is its own label's, not the label after its bar
+    assert keyed(facts) == {(("lenvatinib",), "ORR", "rate", 52.0), (("sorafenib",), "ORR", "rate", 20.0)}
