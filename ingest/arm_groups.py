@@ -173,7 +173,9 @@ _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|yet|followed\s+by|(?:even\s+)?(?:though|although))\b|"
     r"\s+and\s+followed\s+by\b|(?<!\bvs)(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bal)\.\s|"
     # "... (G-Clb): median PFS was not reached with A": a clause of its own after a colon
-    r":\s[^:]*\b(?:was|were|is|are|has|had)\b",
+    r":\s[^:]*\b(?:was|were|is|are|has|had)\b|"
+    # "Randomised to A or placebo, patients treated with A lived longer": the main clause's subject
+    r",\s+(?:the\s+)?(?:patients|participants)\s+(?:treated|given|receiving|who|on)\b",
     re.IGNORECASE,
 )
 # "whether chemotherapy is needed at all: combining A with B ...": a colon after a clause of

@@ -82,6 +82,16 @@ _ALIAS_CUE = re.compile(
     re.IGNORECASE,
 )
 
+# "CODE-7, a bevacizumab biosimilar", "CODE-7 (a biosimilar of bevacizumab)"
+_BIOSIMILAR_OF = re.compile(r"\s*[,(]\s*(?:an?\s+)?(?:proposed\s+)?biosimilar\s+(?:of|to)\s+", re.IGNORECASE)
+_BEFORE_BIOSIMILAR = re.compile(r"\s*[,(]\s*(?:an?\s+)?(?:proposed\s+)?", re.IGNORECASE)
+_BIOSIMILAR_AFTER = re.compile(r"\s*-?\s*biosimilar\b", re.IGNORECASE)
+
+
+def _biosimilar(gap: str, after: str) -> bool:
+    """Whether the text between a code name and a drug makes the code a biosimilar of the drug."""
+    return bool(_BIOSIMILAR_OF.fullmatch(gap) or (_BEFORE_BIOSIMILAR.fullmatch(gap) and _BIOSIMILAR_AFTER.match(after)))
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -252,7 +262,9 @@ class Reading:
                 gap = self.text[previous.end : current.start]
                 new_current = current.key in self.new_drugs and previous.key not in self.new_drugs
                 new_previous = previous.key in self.new_drugs and current.key not in self.new_drugs
-                if re.fullmatch(r"\s*\(\s*", gap) or _ALIAS_CUE.search(gap):
+                if new_previous and _biosimilar(gap, self.text[current.end : current.end + 20]):
+                    aliases[previous.key] = current.key  # "CODE-7, a bevacizumab biosimilar" gives bevacizumab
+                elif re.fullmatch(r"\s*\(\s*", gap) or _ALIAS_CUE.search(gap):
                     if new_current:
                         aliases[current.key] = previous.key
                     elif new_previous and gap.strip() == "(":

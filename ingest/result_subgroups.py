@@ -433,7 +433,10 @@ class SubgroupReader:
 
     @staticmethod
     def part(trial: TrialState) -> str | None:
-        if trial.part_phase and trial.phase and trial.part_phase != trial.phase:
+        """The cohort a trial's results come from when they are of one phase of a multi-phase
+        trial: the phase 2 part of a phase 1/2 trial; the phase 3 part of a phase 2/3 trial is the
+        randomised comparison the trial was run for, no cohort of it."""
+        if trial.part_phase and trial.phase and trial.part_phase not in {trial.phase, "3"}:
             return f"phase {trial.part_phase} cohort"
         return None
 

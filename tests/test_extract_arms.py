@@ -643,8 +643,7 @@ def test_placebo_with_its_own_partner_is_the_partner_arm() -> None:
 
 def test_a_slash_joined_pair_against_placebo_keeps_the_placebo_arm() -> None:
     facts = read(
-        "HARBOUR randomly assigned 500 patients to the tablet combination trifluridine/tipiracil "
-        "or to placebo."
+        "HARBOUR randomly assigned 500 patients to the tablet combination trifluridine/tipiracil or to placebo."
     )
     assert arm_sets(facts) == {("tipiracil", "trifluridine"), ("placebo",)}
 
@@ -1003,3 +1002,16 @@ def test_part_of_a_protocol_identifier_is_no_drug_code() -> None:
         "patients with leiomyosarcoma."
     )
     assert set(facts.drugs) == {"dacarbazine", "trabectedin"}
+
+
+def test_an_opening_participle_names_the_arms_before_the_main_clause_names_one() -> None:
+    facts = read(
+        "SUMMIT-4 was a phase 3 trial of atezolizumab in 300 patients. Randomised 2:1 to atezolizumab "
+        "(n=200) or placebo (n=100), patients treated with the PD-L1 antibody lived longer: median OS "
+        "11.2 months vs 8.9 months."
+    )
+    assert arm_sets(facts) == {("atezolizumab",), ("placebo",)}
+    assert {(o.arm, o.value) for o in statements(facts, Outcome)} == {
+        (("atezolizumab",), 11.2),
+        (("placebo",), 8.9),
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.extract import read_paper
 from ingest.sentences import CleanText, sentence_spans
 from kg.model import Arm, Combination, Document, Outcome, PaperFacts
@@ -276,3 +278,9 @@ def test_numbered_gene_families_written_as_ranges_and_elliptic_lists() -> None:
         "Patients with stage 1-3 disease were excluded."
     )))
     assert set(facts.genes) == {"FLT1", "KDR", "FLT4", "FGFR1", "FGFR2", "FGFR3"}
+
+
+@pytest.mark.parametrize("apposition", ["QL-2207, a trastuzumab biosimilar,", "QL-2207 (a biosimilar of trastuzumab)"])
+def test_a_biosimilar_code_name_is_the_drug_it_copies(apposition: str) -> None:
+    facts = read(f"Patients received {apposition} with docetaxel every three weeks.")
+    assert "QL-2207" not in facts.drugs and "trastuzumab" in facts.drugs

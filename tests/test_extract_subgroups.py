@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.subgroups import MAX_WORDS, subgroup_label
+from kg.model import Outcome
+from tests.reading import read, statements
 
 
 @pytest.mark.parametrize(
@@ -70,3 +72,19 @@ def test_labels_are_short() -> None:
 
 def test_a_phrase_with_no_head_keeps_its_words() -> None:
     assert subgroup_label("those who were not") == "those who were not"
+
+
+def test_the_phase_3_part_of_a_phase_2_3_trial_is_no_cohort() -> None:
+    facts = read(
+        "CRESTA was an open-label phase 2/3 trial. In its phase 3 part, 400 patients were randomly "
+        "assigned to cabozantinib or sunitinib. Median PFS was 7.4 months versus 5.1 months."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {(7.4, None), (5.1, None)}
+
+
+def test_the_phase_2_part_of_a_phase_1_2_trial_is_a_cohort() -> None:
+    facts = read(
+        "LUMEN was a phase 1/2 study. In its phase 2 part, 60 patients received lenvatinib. The "
+        "objective response rate was 31%."
+    )
+    assert [o.subgroup for o in statements(facts, Outcome)] == ["phase 2 cohort"]
