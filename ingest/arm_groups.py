@@ -99,11 +99,17 @@ _PLURAL_LABEL_AFTER = re.compile(rf"\s+{PLURAL_ARM_NOUN}", re.IGNORECASE)
 _SUBSTITUTED_BEFORE = re.compile(r"\b(?:replac|substitut|swap|switch)\w*\s+(?:from\s+)?(?:the\s+)?$", re.IGNORECASE)
 _SUBSTITUTE_GAP = re.compile(r"\s*,?\s*(?:with|by|for|to)\s+(?:the\s+)?", re.IGNORECASE)
 ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)\b", re.IGNORECASE)
+# what may describe the last drug of a list: "A, B and the BTK inhibitor C"
+_DRUG_DESCRIPTION = (
+    r"(?:(?:the|an?)\s+(?:[\w/-]+\s+){0,3}?(?:inhibitor|antibody|agent|conjugate|antagonist|blocker|degrader)\s+)?"
+)
 # "A or placebo, each given with B": B joins every set listed before it.
 _SHARED_PARTNER = re.compile(
     r",\s*(?:each|both|all|in\s+(?:both|all|each)\s+(?:arms|groups|cases?))\b[^,;()]{0,30}?"
     r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of)\s+"
-    r"(?:[a-z][\w-]*\s+){0,2}$",  # "both with investigator-chosen chemotherapy"
+    # "both with investigator-chosen chemotherapy", "each with the PD-1 inhibitor B", "each with six
+    # 21-day cycles of B"
+    rf"(?:(?:[a-z][\w-]*\s+){{0,2}}|{_DRUG_DESCRIPTION}|(?:[\w-]+\s+){{0,2}}cycles?\s+of\s+)$",
     re.IGNORECASE,
 )
 # classes naming an arm whose options the text may list ("investigator's choice of A or B",
@@ -143,11 +149,11 @@ _PHASE_WORDS = re.compile(
 )
 _PHASE_AFTER = re.compile(r"\s+(?:maintenance|consolidation)\b", re.IGNORECASE)
 _ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
-# "A with or without B", "A, alone or with B", "A alone or in combination with B": A+B and A
+# "A with or without B", "A, alone or with B", "A alone or in combination with B", "A ± B": A+B and A
 _WITH_OR_WITHOUT = re.compile(
-    r"^\s*,?\s*(?:with\s+or\s+without|alone\s+or\s+(?:with|plus|(?:in\s+combination|combined)\s+with)|"
+    r"^\s*,?\s*(?:(?:with\s+or\s+without|alone\s+or\s+(?:with|plus|(?:in\s+combination|combined)\s+with)|"
     r"(?:as\s+)?(?:monotherapy|a\s+single\s+agent)\s+or\s+(?:with|plus|(?:in\s+combination|combined)\s+with))\b"
-    r"[^,;()]{0,40}$",
+    r"|\u00b1|\+/[-\u2212])[^,;()]{0,40}$",
     re.IGNORECASE,
 )
 # "44 to selumetinib", "78 previously treated patients received dabrafenib"
@@ -298,7 +304,8 @@ def agent_groups(
                 control.extend(agent.drugs)
             continue
         shared = []
-        if _WITH_OR_WITHOUT.search(unbracketed):
+        # "A every 2 weeks, alone or with B": the schedule of A is no part of the choice
+        if _WITH_OR_WITHOUT.search(_DOSE.sub("", unbracketed)):
             extra.append(_DrugSet(list(groups[-1].drugs), groups[-1].agent))
             groups[-1].drugs.extend(agent.drugs)
             # "A with or without B plus C": C joins both sets
@@ -469,10 +476,6 @@ def _partner_follows(text: str, agents: list[Agent], index: int) -> bool:
     return _JOIN.search(gap) is not None and _SPLIT.search(gap) is None and len(gap.split()) <= 3
 
 
-# what may describe the last drug of a list: "A, B and the BTK inhibitor C"
-_DRUG_DESCRIPTION = (
-    r"(?:(?:the|an?)\s+(?:[\w/-]+\s+){0,3}?(?:inhibitor|antibody|agent|conjugate|antagonist|blocker|degrader)\s+)?"
-)
 
 
 def _serial_and(text: str, agents: list[Agent], index: int) -> bool:

@@ -82,6 +82,7 @@ _ALIAS_CUE = re.compile(
     re.IGNORECASE,
 )
 
+_IN_LONGER_IDENTIFIER = re.compile(r"-\d")
 # "CODE-7, a bevacizumab biosimilar", "CODE-7 (a biosimilar of bevacizumab)"
 _BIOSIMILAR_OF = re.compile(r"\s*[,(]\s*(?:an?\s+)?(?:proposed\s+)?biosimilar\s+(?:of|to)\s+", re.IGNORECASE)
 _BEFORE_BIOSIMILAR = re.compile(r"\s*[,(]\s*(?:an?\s+)?(?:proposed\s+)?", re.IGNORECASE)
@@ -234,6 +235,8 @@ class Reading:
             if ent.label_ in kinds:
                 kind = kinds[ent.label_]
                 rule = ent.kb_id_ or f"lexicon.{kind}"
+                if kind == "drug" and _IN_LONGER_IDENTIFIER.match(doc.text, ent.end_char) and ent.text[-1].isdigit():
+                    continue  # "MK-3475-426": a protocol number that starts with the drug's code
                 if kind == "drug" and ent.kb_id_:
                     self.new_drugs.setdefault(ent.id_, ent.kb_id_)
                 add(Mention(kind, ent.start_char, ent.end_char, ent.text, ent.id_, rule))

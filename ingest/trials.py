@@ -133,7 +133,8 @@ _TREATED_PATIENTS_BEFORE = re.compile(
 )
 _PLURAL_TRIALS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:trials|studies)\b", re.I)
 _TREATED_AFTER = re.compile(r"[-\u2010\u2011](?:treated|exposed)\b", re.I)
-_VERSUS = re.compile(r"\b(?:versus|vs)\b", re.I)
+# a title's comparison: "A versus B in X", "A \u00b1 B in X"
+_VERSUS = re.compile(r"\b(?:versus|vs)\b|\u00b1", re.I)
 # "in the patients allocated to ...", "in 38% of those receiving ...": an arm's patients
 _PATIENTS_BEFORE = re.compile(
     r"(?:\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:[a-z-]+\s+){0,2}?|%\s+of\s+(?:the\s+)?)"

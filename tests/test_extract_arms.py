@@ -1015,3 +1015,38 @@ def test_an_opening_participle_names_the_arms_before_the_main_clause_names_one()
         (("atezolizumab",), 11.2),
         (("placebo",), 8.9),
     }
+
+
+@pytest.mark.parametrize(
+    "partner",
+    [
+        "each given with the PD-1 inhibitor nivolumab 3 mg/kg and the CTLA-4 inhibitor ipilimumab 1 mg/kg",
+        "each combined with four 21-day cycles of nivolumab and ipilimumab",
+    ],
+)
+def test_a_shared_partner_described_or_given_in_cycles_joins_both_arms(partner: str) -> None:
+    facts = read(
+        f"In the phase 3 TALON trial, 640 patients were randomly assigned to lenvatinib 20 mg daily or "
+        f"matching placebo, {partner}."
+    )
+    assert arm_sets(facts) == {("ipilimumab", "lenvatinib", "nivolumab"), ("ipilimumab", "nivolumab")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the phase 3 RIVET trial, patients received FOLFOX every 2 weeks, alone or with panitumumab.",
+        "Atezolizumab \u00b1 bevacizumab in liver cancer: the phase 2 RIVET trial.",
+    ],
+)
+def test_a_schedule_before_alone_or_with_and_a_plus_minus_sign_give_both_arms(text: str) -> None:
+    arms = arm_sets(read(text))
+    assert len(arms) == 2 and any(set(a) > set(b) for a in arms for b in arms)
+
+
+def test_a_protocol_number_that_starts_with_a_drug_code_names_no_arm() -> None:
+    facts = read(
+        "Brief title: Pembrolizumab (MK-3475) With Lenvatinib Versus Docetaxel in Lung Cancer "
+        "(MK-3475-789/ORCHID-7)\nPhase: Phase 3\n"
+    )
+    assert arm_sets(facts) == {("lenvatinib", "pembrolizumab"), ("docetaxel",)}
