@@ -156,12 +156,12 @@ _WITH_OR_WITHOUT = re.compile(
     r"|\u00b1|\+/[-\u2212])[^,;()]{0,40}$",
     re.IGNORECASE,
 )
-# "44 to selumetinib", "78 previously treated patients received dabrafenib"
+# "44 to selumetinib", "78 previously treated patients received dabrafenib", "122 to salvage chemotherapy"
 _COUNT_BEFORE_ARM = re.compile(
     r"(?<![\w.:])(?P<n>\d[\d,]*)\s+(?:(?:(?:[\w-]+\s+){0,3}?(?:patients|participants)\s+)?(?:\w+\s+)?"
     r"(?:received|(?:were\s+)?given|(?:were\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|"
     r"were\s+treated\s+with)\s+|to\s+)"
-    r"(?:(?:the|a|an|oral|either)\s+)*$",
+    r"(?:(?:the|a|an|oral|either)\s+)*(?:[a-z][\w-]*\s+)?$",
     re.IGNORECASE,
 )
 # "(245 drug A, 249 placebo)": counts listed in a bracket, each before its arm
@@ -364,9 +364,12 @@ def agent_groups(
             ):
                 drugs = list(groups[-1].before_join)
             elif (
-                _shares_first_partner(text, agents, index, groups[-1]) or _OR_WITH.fullmatch(unbracketed)
+                _shares_first_partner(text, agents, index, groups[-1])
+                or _OR_WITH.fullmatch(unbracketed)
+                or _alternative_partner(reading, text, agents, index, groups[-1])
             ) and not backbone:
-                # "A plus B or C versus D", "A with B, or with C": C takes A too
+                # "A plus B or C versus D", "A with B, or with C", "A with cisplatin or carboplatin":
+                # C takes A too
                 drugs = [*groups[-1].before_join, *agent.drugs]
             groups.append(_DrugSet(drugs, agent))
             control = None
@@ -516,6 +519,18 @@ def _shares_first_partner(text: str, agents: list[Agent], index: int, previous: 
     )
 
 
+def _alternative_partner(reading: Reading, text: str, agents: list[Agent], index: int, previous: _DrugSet) -> bool:
+    """Whether a drug after a bare "or" is the alternative to the partner just joined, of the same
+    kind of chemotherapy: "pemetrexed with cisplatin or carboplatin" (either platinum, with
+    pemetrexed)."""
+    if not previous.before_join or len(agents[index].drugs) != 1:
+        return False
+    if not _OR_ALONE.fullmatch(text, agents[index - 1].end, agents[index].start):
+        return False
+    alternative = (*previous.before_join, *agents[index].drugs)
+    return _interchangeable(reading, tuple(previous.drugs), alternative, {})
+
+
 def _last_clause_start(text: str, groups: list[_DrugSet]) -> int:
     """Index of the first set of the run of alternatives that ends the list so far."""
     first = len(groups) - 1
@@ -547,6 +562,7 @@ _CHOICE_DESCRIBED = re.compile(
 )
 # where options described after a choice end: its clause, or the next arm it was offered against
 # ("chemoimmunotherapy, consisting of A or B, or to C")
+_SEMICOLON_OPTIONS = re.compile(r"[^.;]+(?:;[^.;]+)*;\s*or\s+[^.;]+")
 _OPTIONS_STOP = re.compile(r"[;.](?:\s|$)|,\s*(?:or|and)\s+to\b|\s(?:versus|vs\.?)\s", re.IGNORECASE)
 
 
@@ -619,6 +635,10 @@ def _options_end(text: str, choice: Agent) -> int:
         return bracket.end()
     described = _CHOICE_DESCRIBED.match(text, choice.end)
     if described:
+        # "chemotherapy: A; B and C; or D": options of several drugs, parted by semicolons
+        semicolons = _SEMICOLON_OPTIONS.match(text, described.end())
+        if semicolons:
+            return semicolons.end()
         stop = _OPTIONS_STOP.search(text, described.end())
         return stop.start() if stop else len(text)
     return choice.end

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.arm_groups import WORDS_BEFORE_COLON, in_prior_therapy
-from ingest.mentions import CARE_CLASSES, Mention, Reading, Sentence, sorted_drugs
+from ingest.mentions import CARE_CLASSES, MODAL_MAY, Mention, Reading, Sentence, sorted_drugs
 from ingest.trials import trial_reports
 
 _COMBINATION_CUE = re.compile(
@@ -27,8 +27,8 @@ _COMBINATION_CUE = re.compile(
 )
 # (not "patients who could tolerate it": what patients were able to do)
 _PROPOSAL_CUE = re.compile(
-    r"(?<!\bwho )\b(?:may|might|could|should|would|probably|likely|proposed|propose[sd]?|rational\w*|hypothes\w+|"
-    r"worth\w*|warrant\w*|idea|suggest\w*|future|candidates?|potential(?:ly)?|require|deserv\w*|merit\w*|"
+    rf"(?<!\bwho )\b(?:{MODAL_MAY}|might|could|should|would|probably|likely|proposed|propose[sd]?|rational\w*|"
+    r"hypothes\w+|worth\w*|warrant\w*|idea|suggest\w*|future|candidates?|potential(?:ly)?|require|deserv\w*|merit\w*|"
     r"logical|next\s+step|attractive|compelling|open\s+question)\b",
     re.IGNORECASE,
 )
@@ -39,7 +39,7 @@ _TRIAL_REFERENCE = re.compile(
 )
 # "trials combining A with B are warranted": trials still to be run
 _HYPOTHETICAL_TRIAL = re.compile(
-    r"\b(?:might|could|would|should|may|warranted|needed|required|planned|future)\b", re.IGNORECASE
+    rf"\b(?:might|could|would|should|{MODAL_MAY}|warranted|needed|required|planned|future)\b", re.IGNORECASE
 )
 _CLAUSES = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\s+(?!that\b)", re.IGNORECASE)
 _CLASS_HEAD = re.compile(r"(?:inhibitors?|antibod(?:y|ies)|blockers?|antagonists?)$", re.IGNORECASE)

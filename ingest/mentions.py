@@ -83,6 +83,8 @@ _ALIAS_CUE = re.compile(
 )
 
 _IN_LONGER_IDENTIFIER = re.compile(r"-\d")
+# "may" the verb, not the month ("Between May 7, 2014, and ...", "in May 2020", "15 May")
+MODAL_MAY = r"(?<!\b\d\s)(?<!\b\d\d\s)(?<!\bin\s)may(?!\s+\d)"
 # "CODE-7, a bevacizumab biosimilar", "CODE-7 (a biosimilar of bevacizumab)"
 _BIOSIMILAR_OF = re.compile(r"\s*[,(]\s*(?:an?\s+)?(?:proposed\s+)?biosimilar\s+(?:of|to)\s+", re.IGNORECASE)
 _BEFORE_BIOSIMILAR = re.compile(r"\s*[,(]\s*(?:an?\s+)?(?:proposed\s+)?", re.IGNORECASE)

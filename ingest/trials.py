@@ -34,7 +34,7 @@ from ingest.arm_groups import (
     is_class_phrase,
     listed_options,
 )
-from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
+from ingest.mentions import MODAL_MAY, PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
 from ingest.numbers import count_value
 from ingest.registry_arms import REGISTRY_ARM, REGISTRY_COUNTS, REGISTRY_ROW, RegistryArmReader
 from ingest.tables import PipeTable, Row
@@ -168,7 +168,7 @@ _OTHER_ID_FIELD = re.compile(
 )
 # a hedge, or a plan for trials still to come ("the logical next experiments are ...")
 _HYPOTHETICAL = re.compile(
-    r"\b(?:should|could|would|might|may|perhaps|whether|suggest\w*|logical|rational|"
+    rf"\b(?:should|could|would|might|{MODAL_MAY}|perhaps|whether|suggest\w*|logical|rational|"
     r"next\s+(?:experiments?|steps?|trials?|studies))\b",
     re.IGNORECASE,
 )

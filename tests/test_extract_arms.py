@@ -1050,3 +1050,29 @@ def test_a_protocol_number_that_starts_with_a_drug_code_names_no_arm() -> None:
         "(MK-3475-789/ORCHID-7)\nPhase: Phase 3\n"
     )
     assert arm_sets(facts) == {("lenvatinib", "pembrolizumab"), ("docetaxel",)}
+
+
+def test_a_partner_with_an_alternative_platinum_is_one_chemotherapy_arm() -> None:
+    facts = read(
+        "In the phase 3 KESTREL trial, 300 patients were randomised to lorlatinib (n = 150) or to "
+        "pemetrexed with cisplatin or carboplatin (n = 150)."
+    )
+    assert arm_sets(facts) == {("lorlatinib",), ("chemotherapy",)}
+
+
+def test_a_date_in_may_is_no_hedge_and_a_described_arm_takes_its_count() -> None:
+    facts = read(
+        "In this phase 3 trial, adults were randomly assigned to gilteritinib or to chemotherapy. Between "
+        "May 3, 2015, and June 9, 2017, 371 patients were randomly assigned, 247 to gilteritinib and 124 "
+        "to salvage chemotherapy."
+    )
+    assert {(a.drugs, a.n) for a in statements(facts, Arm)} == {(("gilteritinib",), 247), (("chemotherapy",), 124)}
+
+
+def test_a_chemotherapy_whose_options_are_parted_by_semicolons_is_one_arm() -> None:
+    facts = read(
+        "In the phase 3 CORAL-3 trial, patients were randomly assigned to gilteritinib or to a salvage "
+        "chemotherapy selected by the investigator beforehand: azacitidine; mitoxantrone, etoposide and "
+        "cytarabine; or fludarabine, cytarabine and idarubicin."
+    )
+    assert arm_sets(facts) == {("gilteritinib",), ("chemotherapy",)}
