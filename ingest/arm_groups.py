@@ -168,7 +168,7 @@ _COUNT_BEFORE_ARM = re.compile(
 _BARE_COUNT_BEFORE_ARM = re.compile(r"[(,;]\s*(?P<n>\d[\d,]*)\s+$")
 # "(n = 192)", "(192 patients)", "(EV+P group, n = 442)"
 ARM_N = re.compile(
-    r"\((?:[^()]{0,40}?[,;]\s*)?n\s*=\s*(?P<n>\d+)\s*\)|\((?:[^()]{0,40}?[,;]\s*)?(?P<n2>\d+)\s+(?:patients|participants)\)",
+    r"\((?:[^()]{0,120}?[,;]\s*)?n\s*=\s*(?P<n>\d+)\s*\)|\((?:[^()]{0,40}?[,;]\s*)?(?P<n2>\d+)\s+(?:patients|participants)\)",
     re.IGNORECASE,
 )
 # "(Z+D+CT; n = 300), B plus ...": an arm's count and a bare comma close the arm
@@ -243,7 +243,7 @@ def agent_groups(
         for agent in reading.agents(sentence, start, end, context)
         if not (skip_prior and in_prior_therapy(text, sentence, agent.start, agent.end))
     ]
-    agents = _without_choice_options(reading, agents)
+    agents = _without_bracketed_components(text, _without_choice_options(reading, agents))
     groups: list[_DrugSet] = []
     extra: list[_DrugSet] = []
     control: list[str] | None = None  # the arm "adding A to B" compares with: B
@@ -417,7 +417,8 @@ def choice_arms(
     merged: list[tuple[tuple[str, ...], Agent]] = []
     options: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for drugs, agent in groups:
-        if merged and _interchangeable(reading, merged[-1][0], drugs, options):
+        # "TP or TC": regimens named whole are arms of their own, whatever drug they swap
+        if merged and len(agent.drugs) == 1 and _interchangeable(reading, merged[-1][0], drugs, options):
             first = options.pop(merged[-1][0], [merged[-1][0]])
             shared = set(first[0]).intersection(drugs)
             choice = sorted_drugs([*(d for d in shared if not is_chemotherapy(reading, d)), "chemotherapy"])
@@ -564,6 +565,31 @@ _CHOICE_DESCRIBED = re.compile(
 # ("chemoimmunotherapy, consisting of A or B, or to C")
 _SEMICOLON_OPTIONS = re.compile(r"[^.;]+(?:;[^.;]+)*;\s*or\s+[^.;]+")
 _OPTIONS_STOP = re.compile(r"[;.](?:\s|$)|,\s*(?:or|and)\s+to\b|\s(?:versus|vs\.?)\s", re.IGNORECASE)
+
+
+def _without_bracketed_components(text: str, agents: list[Agent]) -> list[Agent]:
+    """Drop the drugs a bracket after a regimen spells out as its parts: "TP (paclitaxel 135 mg/m2
+    over 24 hours and cisplatin 50 mg/m2 on day 2; n = 127)" is one set, TP."""
+    dropped: set[int] = set()
+    for position, agent in enumerate(agents):
+        if len(agent.drugs) < 2 or not re.match(r"\s*\(", text[agent.end :]):
+            continue
+        opening = text.index("(", agent.end)
+        closing = _closing_bracket(text, opening)
+        inside = [other for other in agents[position + 1 :] if other.start < closing]
+        if inside and all(set(other.drugs) <= set(agent.drugs) for other in inside):
+            dropped.update(id(other) for other in inside)
+    return [agent for agent in agents if id(agent) not in dropped]
+
+
+def _closing_bracket(text: str, opening: int) -> int:
+    """Where the bracket opened at ``opening`` closes (the text's end if it never does)."""
+    depth = 0
+    for position in range(opening, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[position], 0)
+        if depth == 0:
+            return position
+    return len(text)
 
 
 def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent]:

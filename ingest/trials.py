@@ -138,8 +138,9 @@ _VERSUS = re.compile(r"\b(?:versus|vs)\b|\u00b1", re.I)
 # "in the patients allocated to ...", "in 38% of those receiving ...": an arm's patients
 _PATIENTS_BEFORE = re.compile(
     r"(?:\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:[a-z-]+\s+){0,2}?|%\s+of\s+(?:the\s+)?)"
-    r"(?:patients|participants|those)\s+$"
-    r"|\d\s*%\s+$",  # "55% received paclitaxel-based chemotherapy": a share of the patients
+    r"(?:patients|participants|those)\s+(?:were\s+)?$"
+    # "55% received paclitaxel-based chemotherapy", "85% of patients were given A": a share of the patients
+    r"|\d\s*%\s+(?:were\s+)?$",
     re.I,
 )
 _NAME_SLASH = re.compile(r"\s*/\s*")

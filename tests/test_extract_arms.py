@@ -1076,3 +1076,24 @@ def test_a_chemotherapy_whose_options_are_parted_by_semicolons_is_one_arm() -> N
         "cytarabine; or fludarabine, cytarabine and idarubicin."
     )
     assert arm_sets(facts) == {("gilteritinib",), ("chemotherapy",)}
+
+
+def test_a_bracket_spelling_out_a_regimen_names_no_arms_and_its_count_is_the_arms() -> None:
+    facts = read(
+        "Gemcitabine plus cisplatin (GP) and gemcitabine plus carboplatin (GC) are both used. The phase 3 "
+        "HALCYON trial randomly assigned 300 patients to GP (gemcitabine 1000 mg/m2 on days 1 and 8 and "
+        "cisplatin 75 mg/m2 on day 1; n = 151) or GC (gemcitabine 1000 mg/m2 on days 1 and 8 and "
+        "carboplatin AUC 5 on day 1; n = 149)."
+    )
+    assert {(a.drugs, a.n) for a in statements(facts, Arm)} == {
+        (("cisplatin", "gemcitabine"), 151),
+        (("carboplatin", "gemcitabine"), 149),
+    }
+
+
+def test_a_share_of_an_arms_patients_given_a_drug_is_no_arm() -> None:
+    facts = read(
+        "The phase 3 BRIGHTON trial randomly assigned 500 patients to tislelizumab or to the investigator's "
+        "choice of sorafenib or lenvatinib. In the control arm, 70% of patients were given sorafenib."
+    )
+    assert arm_sets(facts) == {("tislelizumab",), ("investigator's choice",)}
