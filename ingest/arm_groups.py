@@ -82,7 +82,9 @@ _DOSE = re.compile(
 # "Adding the MEK inhibitor binimetinib to ...": the drug may follow a short description.
 # "adding the anti-CTLA-4 (cytotoxic T-lymphocyte antigen 4) antibody A to B": a description between
 _ADDING_BEFORE = re.compile(
-    r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?(?:[\w/-]+(?:\([\w/-]+\))?[\w/-]*\s+|\([^()]{1,20}\)\s+){0,7}$",
+    # (dashes of any kind: "the anti–programmed death 1 (PD-1) antibody")
+    r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:[\w/\u2010-\u2013-]+(?:\([\w/-]+\))?[\w/\u2010-\u2013-]*\s+|\([^()]{1,20}\)\s+){0,7}$",
     re.IGNORECASE,
 )
 # What separates a drug from the same drug named again: "dabrafenib (Tafinlar)", "X, the MEK
@@ -92,7 +94,8 @@ _ALIAS_GAP = re.compile(
     r"\b(?:also\s+known\s+as|i\.e\.?)\s*)?",
     re.IGNORECASE,
 )
-GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b", re.IGNORECASE)
+# "the A group", "the A arm", "A-combination" (the arm that combines A with the backbone)
+GROUP_LABEL_AFTER = re.compile(r"\s+(?:group|arm)\b|[-\u2010\u2011]combination\b", re.IGNORECASE)
 _PLUS_AFTER = re.compile(r"\s*(?:plus|\+|in\s+combination\s+with|combined\s+with)\s", re.IGNORECASE)
 _PLURAL_LABEL_AFTER = re.compile(rf"\s+{PLURAL_ARM_NOUN}", re.IGNORECASE)
 # "to replace A with B", "substituting B for A": one drug takes another's place, no combination
@@ -542,11 +545,11 @@ def _last_clause_start(text: str, groups: list[_DrugSet]) -> int:
 
 def listed_options(text: str, agents: list[Agent]) -> list[Agent]:
     """The agents that go on a list of options from the first one: "A (schedule), B and C (ABC);
-    or D"."""
+    or D", "A 75 mg/m2 or B"."""
     listed: list[Agent] = []
     for option, after in zip(agents, [*agents[1:], None], strict=True):
         listed.append(option)
-        if after is None or not _OPTION_LIST_GOES_ON.fullmatch(text[option.end : after.start]):
+        if after is None or not _OPTION_LIST_GOES_ON.fullmatch(_DOSE.sub("", text[option.end : after.start])):
             break
     return listed
 
@@ -678,8 +681,11 @@ def without_described_classes(reading: Reading, drugs: tuple[str, ...]) -> tuple
     choices = [c for c in classes if c in CHOICE_ARM_CLASSES]
     if choices and not plain:
         return (choices[0],)  # "Investigator's Choice Chemotherapy (IC Chemo)"
-    if classes and plain and all(any(c in reading.drug_classes(d) for d in plain) for c in classes):
-        return sorted_drugs(plain)
+    # "chemotherapy with pembrolizumab, platinum and fluorouracil": the chemotherapy is the platinum
+    # and fluorouracil, a class the set's drugs or narrower classes belong to
+    described = {c for c in classes if any(c in reading.drug_classes(d) for d in drugs if d != c)}
+    if plain and described:
+        return sorted_drugs(set(drugs) - described)
     return drugs
 
 

@@ -72,7 +72,7 @@ _LABELLED_COHORT = re.compile(
 # population")
 _GROUP_NAME = (
     r"(?!(?:overall|intent|intention|whole|entire|total|safety|efficacy|full|primary|study|trial|same|control|placebo)\b)"
-    r"[\w/+<>\u2264\u2265=\u2010-\u2013-]+(?:\s+[\w/+<>\u2264\u2265=.\u2010-\u2013-]+){0,3}?\s+"
+    r"[\w/+<>\u2264\u2265=%\u2010-\u2013-]+(?:\s+[\w/+<>\u2264\u2265=.%\u2010-\u2013-]+){0,3}?\s+"
     r"(?:population|subgroup|subset|cohort|stratum)"
 )
 # "In the AKT pathway-altered population, ...", "In the melanoma expansion cohort (n = 22), ...",
@@ -465,6 +465,27 @@ def cohort_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str
     named = [" ".join(m.group().casefold().split()) for m in before]
     cohorts = named[-len(members) :]
     return cohorts[members.index(value)] if len(set(cohorts)) == len(members) else None
+
+
+# "0.36, 0.51 and 0.64 for the high, low and negative categories": one group per figure, in turn
+_GROUPS_AFTER_LIST = re.compile(
+    r"\s*(?:\)\s*)?(?:for|in|among)\s+(?:the\s+)?(?P<labels>[^;:.()]{3,120}?)\s+"
+    r"(?:categories|subgroups|groups|strata|subsets|populations|cohorts)\b",
+    re.I,
+)
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def group_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str | None:
+    """The group a list of figures names for each, in order, right after its last figure."""
+    if value.list_id is None:
+        return None
+    members = sorted((v for v in values if v.list_id == value.list_id), key=lambda v: v.start)
+    named = _GROUPS_AFTER_LIST.match(sentence.text, members[-1].end)
+    if named is None or len(members) < 2:
+        return None
+    labels = [label for label in _LIST_SEPARATOR.split(named.group("labels")) if label.strip()]
+    return subgroup_label(labels[members.index(value)]) if len(labels) == len(members) else None
 
 
 def in_subgroup_phrase(text: str, sentence: Sentence, position: int) -> bool:

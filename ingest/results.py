@@ -22,7 +22,7 @@ import re
 
 from ingest.arm_groups import ALONE_AFTER, agent_groups
 from ingest.mentions import BRACKETED, PLURAL_ARM_NOUN, Reading, Sentence, sorted_drugs
-from ingest.result_subgroups import SubgroupReader, cohort_in_turn, in_subgroup_phrase, named_after
+from ingest.result_subgroups import SubgroupReader, cohort_in_turn, group_in_turn, in_subgroup_phrase, named_after
 from ingest.result_tables import TableReader
 from ingest.result_values import OUTCOME_HEADING, RESPECTIVELY, Result, Value, find_values, list_label
 from ingest.trial_state import TrialState, arm_for
@@ -307,7 +307,11 @@ class ResultReader:
                 subgroup = bracketed or None  # "" for "in all randomised patients (...)"
             else:
                 clause = self.subgroups.clause_subgroup(sentence, value, trial, values[0].start)
-                subgroup = self.subgroups.value_subgroup(sentence, value, trial) or clause
+                subgroup = (
+                    group_in_turn(sentence, value, values)
+                    or self.subgroups.value_subgroup(sentence, value, trial)
+                    or clause
+                )
                 if clause is None:
                     own = None if named_after(sentence, value, named_at) else subgroup_sentence
                     subgroup = subgroup or cohort_in_turn(sentence, value, values) or own or self.subgroups.part(trial)

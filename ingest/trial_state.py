@@ -211,7 +211,11 @@ class TrialState:
                 other
                 for other in self.arms
                 if other is not arm
-                and not any(is_class_phrase(reading, d) for d in other.drugs)
+                # a class may stand among the drugs when it is narrower ("platinum" for chemotherapy)
+                and all(
+                    not is_class_phrase(reading, d) or any(c != d and c in reading.drug_classes(d) for c in arm.drugs)
+                    for d in other.drugs
+                )
                 and _spells_out(reading, arm.drugs, other.drugs)
             ]
             if len(members) != 1 or members[0].sentence == arm.sentence:

@@ -938,8 +938,15 @@ class TrialTracker:
             )
             # "341 were assigned to the durvalumab group": a label naming a known arm by one drug
             labelled = GROUP_LABEL_AFTER.match(text, agent.end) is not None
-            own = (passive and not labelled) or alone or agent.kind == "placebo"
-            drugs = set_drugs if own else arm_for(self.reading, known, set_drugs)
+            own = (passive and not labelled) or alone or (agent.kind == "placebo" and not labelled)
+            if own:
+                drugs = set_drugs
+            elif agent.kind == "placebo":
+                # "206 to placebo-combination", "the placebo group" of a trial whose control adds
+                # placebo to its backbone: the control arm
+                drugs = known.control_arm() or set_drugs
+            else:
+                drugs = arm_for(self.reading, known, set_drugs)
             if not (own or has_trial_mention) and _shared_by_arms(drugs, known):
                 continue  # "Drug B was given at 20 mg/m2": the schedule of a drug every arm gets
             if _NAMES_SETS_OF.match(text, agent.end) and _shared_by_arms(drugs, known):

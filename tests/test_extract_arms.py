@@ -1097,3 +1097,37 @@ def test_a_share_of_an_arms_patients_given_a_drug_is_no_arm() -> None:
         "choice of sorafenib or lenvatinib. In the control arm, 70% of patients were given sorafenib."
     )
     assert arm_sets(facts) == {("tislelizumab",), ("investigator's choice",)}
+
+
+def test_bare_platinum_is_a_class_and_spells_out_the_chemotherapy_a_title_named() -> None:
+    facts = read(
+        "Nivolumab alone or with chemotherapy versus cetuximab with chemotherapy in head and neck cancer: "
+        "the phase 3 HARBOR trial\n\nPatients with platinum-sensitive disease were randomly assigned to "
+        "nivolumab alone (n = 200), nivolumab plus platinum and fluorouracil (n = 201), or cetuximab plus "
+        "platinum and fluorouracil (n = 199)."
+    )
+    assert {(a.drugs, a.n) for a in statements(facts, Arm)} == {
+        (("nivolumab",), 200),
+        (("fluorouracil", "nivolumab", "platinum"), 201),
+        (("cetuximab", "fluorouracil", "platinum"), 199),
+    }
+
+
+def test_a_drug_combination_label_and_a_placebo_combination_label_name_the_arms() -> None:
+    facts = read(
+        "Adding the anti\u2013programmed death-ligand 1 antibody durvalumab to gemcitabine and cisplatin was "
+        "tested in the phase 3 TOPAZ-9 trial. Of 600 patients, 300 were assigned to durvalumab-combination "
+        "and 300 to placebo-combination."
+    )
+    assert {(a.drugs, a.n) for a in statements(facts, Arm)} == {
+        (("cisplatin", "durvalumab", "gemcitabine"), 300),
+        (("cisplatin", "gemcitabine"), 300),
+    }
+
+
+def test_options_of_a_choice_may_carry_their_doses() -> None:
+    facts = read(
+        "In the phase 3 MERIDIAN trial, patients were randomised to sintilimab or placebo, each combined "
+        "with pemetrexed 500 mg/m2 and the investigator's choice of cisplatin 75 mg/m2 or carboplatin AUC 5."
+    )
+    assert not any(arm == ("carboplatin",) or arm == ("cisplatin",) for arm in arm_sets(facts))

@@ -88,3 +88,18 @@ def test_the_phase_2_part_of_a_phase_1_2_trial_is_a_cohort() -> None:
         "objective response rate was 31%."
     )
     assert [o.subgroup for o in statements(facts, Outcome)] == ["phase 2 cohort"]
+
+
+def test_a_list_of_ratios_takes_the_groups_named_after_it_in_turn() -> None:
+    facts = read(
+        "In the phase 3 ALDER trial, patients were randomised to atezolizumab or placebo. Hazard ratios for "
+        "PFS were 0.41, 0.58 and 0.77 for the high, low and negative PD-L1 categories. In the PD-L1 <1% "
+        "subgroup, median OS was 14.1 versus 11.0 months."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {
+        (0.41, "high"),
+        (0.58, "low"),
+        (0.77, "negative pd-l1"),
+        (14.1, "pd-l1 <1% subgroup"),
+        (11.0, "pd-l1 <1% subgroup"),
+    }
