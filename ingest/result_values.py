@@ -50,11 +50,13 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
         ),
         None,
     ),
-    # a molecular, cytogenetic, pathological or PSA response is not an objective (radiological) one
+    # a molecular, cytogenetic, pathological, PSA or pain response is not an objective (radiological) one
     (
         re.compile(
             r"\b(?P<at>(?i:(?:(?:major|complete|deep|partial|overall)\s+)?(?:molecular|cytogenetic|ha?ematologic(?:al)?|"
-            r"patholog(?:ic|ical)|metabolic|serologic(?:al)?|PSA|biochemical)\s+respon\w*)|MMR|CCyR|MRD|pCR)\b"
+            r"patholog(?:ic|ical)|metabolic|serologic(?:al)?|PSA|biochemical|pain|symptom(?:atic)?)\s+respon\w*)|"
+            # "PSA declines of at least 50% in 45%": a marker's fall, no tumour response
+            r"(?i:PSA\s+(?:declines?|decreases?|reductions?|falls?))|MMR|CCyR|MRD|pCR)\b"
         ),
         None,
     ),

@@ -76,7 +76,7 @@ _NOT_RANDOMISED = re.compile(r"\b(?:non-?randomi[sz]ed|single[- ]arm|open-label 
 # "...; all patients continued B": a background every arm of the listing gets
 _BACKGROUND = re.compile(
     r"\s*(?:and\s+|while\s+)?(?:all|both|every)\s+(?:\w+\s+){0,2}?(?:patients|participants|arms|groups)\s+"
-    r"(?:also\s+|additionally\s+)?(?:continued|received|were\s+given|got|remained\s+on|were\s+treated\s+with)\b",
+    r"(?:also\s+|additionally\s+)?(?:continued|received|were\s+given|got|took|remained\s+on|were\s+treated\s+with)\b",
     re.IGNORECASE,
 )
 _RATIO = re.compile(r"\b[1-4](?:\s*:\s*[1-4]){1,3}\b")
@@ -939,7 +939,13 @@ class TrialTracker:
             # "341 were assigned to the durvalumab group": a label naming a known arm by one drug
             labelled = GROUP_LABEL_AFTER.match(text, agent.end) is not None
             own = (passive and not labelled) or alone or (agent.kind == "placebo" and not labelled)
-            if own:
+            holding = [arm for arm in known.arm_sets() if set(set_drugs) < set(arm)]
+            unlisted = set_drugs not in known.arm_sets() and agent.kind != "placebo"
+            if own and passive and not alone and unlisted and len(holding) == 1:
+                # "335 to docetaxel and 337 to mitoxantrone" after arms that add prednisone to each:
+                # a drug names the one arm that holds it
+                drugs = holding[0]
+            elif own:
                 drugs = set_drugs
             elif agent.kind == "placebo":
                 # "206 to placebo-combination", "the placebo group" of a trial whose control adds

@@ -1131,3 +1131,16 @@ def test_options_of_a_choice_may_carry_their_doses() -> None:
         "with pemetrexed 500 mg/m2 and the investigator's choice of cisplatin 75 mg/m2 or carboplatin AUC 5."
     )
     assert not any(arm == ("carboplatin",) or arm == ("cisplatin",) for arm in arm_sets(facts))
+
+
+def test_counts_by_drug_after_a_shared_partner_was_added_to_every_arm() -> None:
+    facts = read(
+        "In the phase 3 CEDAR trial, men were randomly assigned to cabazitaxel every three weeks or to "
+        "mitoxantrone every three weeks. All patients also took prednisone. In all, 755 men were enrolled: "
+        "378 to cabazitaxel and 377 to mitoxantrone. Pain responses were seen in 9% and 8%, respectively."
+    )
+    assert {(a.drugs, a.n) for a in statements(facts, Arm)} == {
+        (("cabazitaxel", "prednisone"), 378),
+        (("mitoxantrone", "prednisone"), 377),
+    }
+    assert not statements(facts, Outcome)
