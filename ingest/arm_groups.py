@@ -246,7 +246,9 @@ def agent_groups(
         for agent in reading.agents(sentence, start, end, context)
         if not (skip_prior and in_prior_therapy(text, sentence, agent.start, agent.end))
     ]
-    agents = _without_bracketed_components(text, _without_choice_options(reading, agents))
+    agents = _without_bracketed_components(
+        text, _without_bracketed_aliases(text, _without_choice_options(reading, agents))
+    )
     groups: list[_DrugSet] = []
     extra: list[_DrugSet] = []
     control: list[str] | None = None  # the arm "adding A to B" compares with: B
@@ -268,8 +270,10 @@ def agent_groups(
         if agent.kind == "class" and "(" in gap and GROUP_LABEL_AFTER.match(text, agent.end):
             continue  # "(chemotherapy group, n = 444)": the name of the arm before
         # ", and" closing a comma list ("rituximab, cyclophosphamide, and prednisone") ends no clause
-        list_end = index >= 2 and re.fullmatch(r"\s*,\s*and\s*", gap) is not None and re.fullmatch(
-            r"\s*,\s*", text[agents[index - 2].end : agents[index - 1].start]
+        list_end = (
+            index >= 2
+            and re.fullmatch(r"\s*,\s*and\s*", gap) is not None
+            and re.fullmatch(r"\s*,\s*", text[agents[index - 2].end : agents[index - 1].start])
         )
         # a schedule in brackets ("(1.25 mg/kg on days 1 and 8)") is long, holds numbers and
         # "or", but splits nothing
@@ -483,6 +487,7 @@ def _partner_follows(text: str, agents: list[Agent], index: int) -> bool:
     return _JOIN.search(gap) is not None and _SPLIT.search(gap) is None and len(gap.split()) <= 3
 
 
+_ONE_WORD_BRACKET = re.compile(r"\s*\((?=[^()]*[A-Za-z])[^()\s=]+\)")
 
 
 def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
@@ -501,13 +506,16 @@ def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
             return False
         if position + 1 == len(agents):
             return False
-        gap = text[agent.end : agents[position + 1].start]
+        # "oxaliplatin, 5-fluorouracil (5-FU) and leucovorin": a short form in brackets goes on the list
+        gap = _ONE_WORD_BRACKET.sub("", text[agent.end : agents[position + 1].start])
         if re.fullmatch(r"\s*,\s*", gap):
             continue
         last = agents[position + 1]
         # "the A, B and C groups": one arm each
-        return re.fullmatch(closing, gap, re.I) is not None and last.kind == "drug" and not _PLURAL_LABEL_AFTER.match(
-            text, last.end
+        return (
+            re.fullmatch(closing, gap, re.I) is not None
+            and last.kind == "drug"
+            and not _PLURAL_LABEL_AFTER.match(text, last.end)
         )
     return False
 
@@ -568,6 +576,20 @@ _CHOICE_DESCRIBED = re.compile(
 # ("chemoimmunotherapy, consisting of A or B, or to C")
 _SEMICOLON_OPTIONS = re.compile(r"[^.;]+(?:;[^.;]+)*;\s*or\s+[^.;]+")
 _OPTIONS_STOP = re.compile(r"[;.](?:\s|$)|,\s*(?:or|and)\s+to\b|\s(?:versus|vs\.?)\s", re.IGNORECASE)
+
+
+def _without_bracketed_aliases(text: str, agents: list[Agent]) -> list[Agent]:
+    """Drop a name in brackets that repeats what comes right before it: a drug's short form
+    ("5-fluorouracil (5-FU)") or a regimen's name after its drugs ("oxaliplatin, fluorouracil and
+    leucovorin (FOLFOX4)"), so that the list it interrupts reads as one."""
+    kept: list[Agent] = []
+    for agent in agents:
+        if kept and agent.drugs and re.fullmatch(r"\s*\(\s*", text[kept[-1].end : agent.start]):
+            run = {d for other in kept[-len(agent.drugs) :] for d in other.drugs}
+            if set(agent.drugs) <= set(kept[-1].drugs) or set(agent.drugs) == run:
+                continue
+        kept.append(agent)
+    return kept
 
 
 def _without_bracketed_components(text: str, agents: list[Agent]) -> list[Agent]:

@@ -83,6 +83,7 @@ _ALIAS_CUE = re.compile(
 )
 
 _IN_LONGER_IDENTIFIER = re.compile(r"-\d")
+_AS_IN_BEFORE = re.compile(r"\b(?:as|same\s+as)\s+(?:in|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # "may" the verb, not the month ("Between May 7, 2014, and ...", "in May 2020", "15 May")
 MODAL_MAY = r"(?<!\b\d\s)(?<!\b\d\d\s)(?<!\bin\s)may(?!\s+\d)"
 # "CODE-7, a bevacizumab biosimilar", "CODE-7 (a biosimilar of bevacizumab)"
@@ -597,7 +598,8 @@ class Reading:
                 found.append(Agent(singles[0], position, start + match.end(), "anaphor", match.group()))
         for match in ARM_LABEL.finditer(window):
             labelled = context.labels.get(" ".join(match.group().casefold().split()))
-            if labelled:
+            # "B and C as in Arm I": the schedule another arm gives them, not that arm
+            if labelled and not _AS_IN_BEFORE.search(window, 0, match.start()):
                 position = start + match.start()
                 found.append(Agent(labelled, position, start + match.end(), "anaphor", match.group()))
         if context.control:

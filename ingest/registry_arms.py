@@ -209,10 +209,12 @@ class RegistryArmReader:
             for drugs, cell in zip(self._grid, cells, strict=True):
                 trial.size_arm(drugs, count_value(cell.strip()))
             return
-        started = _LABEL_STARTED.match(text)
-        labelled = trial.labels.get(" ".join(started["label"].casefold().split())) if started else None
-        if started and labelled:
-            trial.size_arm(labelled, count_value(started["n"]))
+        # "A: Started 360 | Completed 326", "Arm I: Started 286 | Arm II: Started 291": by label, in any cell
+        for cell in text.split("|"):
+            started = _LABEL_STARTED.match(cell)
+            labelled = trial.labels.get(" ".join(started["label"].casefold().split())) if started else None
+            if started and labelled:
+                trial.size_arm(labelled, count_value(started["n"]))
 
 
 def column_arms(reading: Reading, sentence: Sentence, trial: TrialState) -> list[tuple[str, ...]] | None:

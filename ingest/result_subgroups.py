@@ -122,8 +122,9 @@ _LABEL_IN_BRACKET_LIST = re.compile(
 )
 _CLAUSE_POPULATION = re.compile(
     r"\b(?:in|among|including|incl\.)\s+(?:the\s+)?(?:\d+\s+)?"
-    r"(?P<phrase>(?:patients|participants|those|pts)\s+(?:with|without|whose|who|aged|younger|older|"
-    r"treated\s+(?:in|as|at|after|beyond))\b"
+    # "in PD-L1-positive patients with measurable disease": a hyphenated qualifier may come first
+    r"(?P<phrase>(?:[A-Za-z]\w*-[\w-]+\s+)?(?:patients|participants|those|pts)\s+(?:with|without|whose|who|aged|"
+    r"younger|older|treated\s+(?:in|as|at|after|beyond))\b"
     r"(?:[^,;()\u2014]|\([^()]{1,20}\)){2,60}?)(?=\s*[,;(\u2014]|\.(?:\s|$)|\s+(?:the|median|it|its|HR|was|were)\b)",
     re.I,
 )

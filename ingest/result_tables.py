@@ -300,7 +300,11 @@ def _grid_row_as_measure(text: str) -> str:
     return f"{label.replace(':', ',')}: {' | '.join(cells)}"
 
 
+_CONFIDENCE_LEVEL = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:CI|confidence\s+intervals?)\b", re.I)
+
+
 def _unit_named(text: str) -> str | None:
+    text = _CONFIDENCE_LEVEL.sub("", text)  # "Median (95% Confidence Interval)" is no percentage
     if re.search(r"\bmonths?\b", text, re.I):
         return "months"
     if re.search(r"\bweeks?\b", text, re.I):

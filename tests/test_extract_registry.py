@@ -294,3 +294,42 @@ def test_a_count_line_under_a_numbered_arm_and_one_line_of_both_arms_rates() -> 
     }
     # each rate is its own label's, not the label after its bar
     assert keyed(facts) == {(("lenvatinib",), "ORR", "rate", 52.0), (("sorafenib",), "ORR", "rate", 20.0)}
+
+
+THREE_ARM_RECORD = """ClinicalTrials.gov Identifier: NCT09990042
+Brief Title: Combination Chemotherapy With or Without Ramucirumab in Advanced Gastric Cancer
+Official Title: Irinotecan, 5-Fluorouracil (5-FU) and Leucovorin (FOLFIRI) With or Without Ramucirumab
+Phase: Phase 3
+Enrollment: 600 (Actual)
+
+Arms and Interventions
+Arm I (FOLFIRI plus ramucirumab): Patients receive ramucirumab 8 mg/kg, irinotecan, leucovorin and fluorouracil IV.
+Arm II (FOLFIRI): Patients receive irinotecan, leucovorin and fluorouracil as in Arm I.
+Arm III (ramucirumab alone): Patients receive ramucirumab 8 mg/kg IV on day 1.
+
+Participant Flow
+Arm I: Started 201 | Arm II: Started 200 | Arm III: Started 199
+
+1. Primary Outcome: Overall Survival
+Unit of Measure: months. Median (95% Confidence Interval)
+Arm I: 11.4 (10.2 to 12.9)
+Arm II: 9.1 (8.0 to 10.3)
+Arm III: 8.2 (7.1 to 9.5)
+"""
+
+
+def test_a_three_arm_record_with_a_regimen_named_after_its_drugs_and_flow_cells_by_label() -> None:
+    facts = read(THREE_ARM_RECORD)
+    folfiri = ("fluorouracil", "irinotecan", "leucovorin")
+    with_ramucirumab = ("fluorouracil", "irinotecan", "leucovorin", "ramucirumab")
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        (with_ramucirumab, 201),
+        (folfiri, 200),
+        (("ramucirumab",), 199),
+    }
+    # "(95% Confidence Interval)" is no unit: the medians are in months
+    assert {(o.arm, o.value, o.unit) for f in facts.facts if isinstance(o := f.statement, Outcome)} == {
+        (with_ramucirumab, 11.4, "months"),
+        (folfiri, 9.1, "months"),
+        (("ramucirumab",), 8.2, "months"),
+    }

@@ -103,3 +103,11 @@ def test_a_list_of_ratios_takes_the_groups_named_after_it_in_turn() -> None:
         (14.1, "pd-l1 <1% subgroup"),
         (11.0, "pd-l1 <1% subgroup"),
     }
+
+
+def test_a_population_with_a_hyphenated_qualifier_before_patients_is_a_subgroup() -> None:
+    facts = read(
+        "In the phase 3 ALDER trial, patients were randomised to alpelisib or placebo. ORR in "
+        "PIK3CA-mutant patients with measurable disease was 26.6% versus 12.8%."
+    )
+    assert all(o.subgroup for o in statements(facts, Outcome)) and len(statements(facts, Outcome)) == 2
