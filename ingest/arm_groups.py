@@ -351,7 +351,11 @@ def agent_groups(
         closed = ALONE_AFTER.match(text, agents[index - 1].end) is not None or (
             _PLURAL_LABEL_AFTER.match(text, agent.end) is not None and re.fullmatch(r"\s*,?\s*and\s*", gap) is not None
         )
-        joined = not split and not closed and (_JOIN.search(gap) is not None or _serial_and(text, agents, index))
+        joined = (
+            not split
+            and not closed
+            and (_JOIN.search(unbracketed) is not None or _serial_and(text, agents, index))
+        )
         if joined:
             if re.search(r"\beither\b", gap, re.I):
                 backbone = list(groups[-1].drugs)

@@ -628,7 +628,7 @@ class Reading:
 # "chemotherapy-naive", "anti-PD-1-refractory", "a chemotherapy-free option": the drug or class
 # qualifies the patients or the regimen, it is not given
 _QUALIFIER_AFTER = re.compile(
-    r"[-\u2010\u2011]\s?(?:na[iï]ve|pre-?treated|refractory|resistant|sensitive|exposed|experienced|free|intolerant|"
+    r"[-\u2010\u2011]\s?(?:na[iï]ve|pre-?treated|refractory|resistant|sensitive|containing|exposed|experienced|free|intolerant|"
     r"eligible|ineligible|unfit)\b|\s+(?:eligibility|ineligibility|exposure|refractoriness|intolerance)\b|"
     r"\s+(?:(?:was|is|being)\s+)?(?:replaced|omitted|withheld|substituted)\b|"
     # "with drug C added at the physician's discretion": optional, no part of an arm

@@ -1144,3 +1144,16 @@ def test_counts_by_drug_after_a_shared_partner_was_added_to_every_arm() -> None:
         (("mitoxantrone", "prednisone"), 377),
     }
     assert not statements(facts, Outcome)
+
+
+def test_a_named_triplet_spelled_out_in_brackets_then_a_doublet_and_a_control() -> None:
+    facts = read(
+        "Adding the ERK inhibitor ulixertinib to sotorasib and panitumumab was tested in the phase 3 "
+        "LANTERN trial. Patients were randomly assigned to the triplet (sotorasib, ulixertinib and "
+        "panitumumab), a doublet of sotorasib plus panitumumab, or a control of panitumumab and irinotecan."
+    )
+    assert arm_sets(facts) == {
+        ("panitumumab", "sotorasib", "ulixertinib"),
+        ("panitumumab", "sotorasib"),
+        ("irinotecan", "panitumumab"),
+    }
