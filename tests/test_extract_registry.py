@@ -304,7 +304,7 @@ Enrollment: 600 (Actual)
 
 Arms and Interventions
 Arm I (FOLFIRI plus ramucirumab): Patients receive ramucirumab 8 mg/kg, irinotecan, leucovorin and fluorouracil IV.
-Arm II (FOLFIRI): Patients receive irinotecan, leucovorin and fluorouracil as in Arm I.
+Arm II (FOLFIRI): Patients receive fluorouracil, leucovorin and irinotecan as in Arm I.
 Arm III (ramucirumab alone): Patients receive ramucirumab 8 mg/kg IV on day 1.
 
 Participant Flow
