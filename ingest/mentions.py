@@ -635,7 +635,8 @@ _QUALIFIER_AFTER = re.compile(
     r"\s+(?:(?:was|is|being)\s+)?(?:given\s+|added\s+|used\s+)?(?:at\s+(?:the\s+)?(?:investigator|physician)'?s?'?\s+discretion|"
     r"optional(?:ly)?\b|where\s+(?:appropriate|indicated))|"
     # "R-CHOP with a polatuzumab placebo", "a drug-matched placebo": the drug is not given
-    r"(?:\s+|[-\u2010\u2011]\s?)(?:matched\s+|matching\s+)?(?:placebo|dummy)\b",
+    # ("ibrutinib-placebo (n=133)" names the arm that gives ibrutinib with placebo)
+    r"(?:\s+(?:matched\s+|matching\s+)?|[-\u2010\u2011]\s?(?:matched|matching)\s+)(?:placebo|dummy)\b",
     re.IGNORECASE,
 )
 # "VEGFR1-3", "VEGFR-1, -2 and -3", "FGFR1/2/3": numbered members of a gene family

@@ -1157,3 +1157,15 @@ def test_a_named_triplet_spelled_out_in_brackets_then_a_doublet_and_a_control() 
         ("panitumumab", "sotorasib"),
         ("irinotecan", "panitumumab"),
     }
+
+
+def test_a_drug_placebo_pair_after_a_date_in_may_is_the_drugs_arm() -> None:
+    facts = read(
+        "In the phase 3 MAPLE trial, patients received acalabrutinib with venetoclax or with placebo. "
+        "Between May 2, 2018, and Feb 1, 2020, 300 patients were randomly assigned to "
+        "acalabrutinib-venetoclax (n=151) or acalabrutinib-placebo (n=149)."
+    )
+    assert {(a.drugs, a.n) for a in statements(facts, Arm)} == {
+        (("acalabrutinib", "venetoclax"), 151),
+        (("acalabrutinib",), 149),
+    }
