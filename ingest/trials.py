@@ -939,9 +939,12 @@ class TrialTracker:
             # "341 were assigned to the durvalumab group": a label naming a known arm by one drug
             labelled = GROUP_LABEL_AFTER.match(text, agent.end) is not None
             own = (passive and not labelled) or alone or (agent.kind == "placebo" and not labelled)
-            holding = [arm for arm in known.arm_sets() if set(set_drugs) < set(arm)]
-            unlisted = set_drugs not in known.arm_sets() and agent.kind != "placebo"
-            if own and passive and not alone and unlisted and len(holding) == 1:
+            # what every arm named so far gives besides its own drugs ("all patients also took B")
+            known_sets = known.arm_sets()
+            shared = set.intersection(*(set(arm) for arm in known_sets)) if len(known_sets) >= 2 else set()
+            holding = [arm for arm in known_sets if set(arm) == set(set_drugs) | shared]
+            unlisted = set_drugs not in known_sets and agent.kind != "placebo" and not shared & set(set_drugs)
+            if own and passive and not alone and unlisted and shared and len(holding) == 1:
                 # "335 to docetaxel and 337 to mitoxantrone" after arms that add prednisone to each:
                 # a drug names the one arm that holds it
                 drugs = holding[0]
