@@ -596,29 +596,21 @@ def _without_bracketed_aliases(text: str, agents: list[Agent]) -> list[Agent]:
     return kept
 
 
+_BRACKET_AFTER = re.compile(rf"\s*{BRACKETED}")
+
+
 def _without_bracketed_components(text: str, agents: list[Agent]) -> list[Agent]:
     """Drop the drugs a bracket after a regimen spells out as its parts: "TP (paclitaxel 135 mg/m2
     over 24 hours and cisplatin 50 mg/m2 on day 2; n = 127)" is one set, TP."""
     dropped: set[int] = set()
     for position, agent in enumerate(agents):
-        if len(agent.drugs) < 2 or not re.match(r"\s*\(", text[agent.end :]):
+        bracket = _BRACKET_AFTER.match(text, agent.end) if len(agent.drugs) >= 2 else None
+        if bracket is None:
             continue
-        opening = text.index("(", agent.end)
-        closing = _closing_bracket(text, opening)
-        inside = [other for other in agents[position + 1 :] if other.start < closing]
+        inside = [other for other in agents[position + 1 :] if other.start < bracket.end()]
         if inside and all(set(other.drugs) <= set(agent.drugs) for other in inside):
             dropped.update(id(other) for other in inside)
     return [agent for agent in agents if id(agent) not in dropped]
-
-
-def _closing_bracket(text: str, opening: int) -> int:
-    """Where the bracket opened at ``opening`` closes (the text's end if it never does)."""
-    depth = 0
-    for position in range(opening, len(text)):
-        depth += {"(": 1, ")": -1}.get(text[position], 0)
-        if depth == 0:
-            return position
-    return len(text)
 
 
 def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent]:

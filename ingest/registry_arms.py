@@ -120,7 +120,7 @@ class RegistryArmReader:
         trial.name_arm(label_text, drugs)
         if re.fullmatch(r"arm \w+", kind):
             trial.labels[kind] = drugs  # results tables may name it "Arm 1"
-        if comparator or any(m.kind == "placebo" for m in label_mentions):
+        if comparator or placebo_label:
             trial.declared_control = trial.declared_control or drugs
         trial.set_once("randomized", None, sentence.index, "")
         self.context.remember_set(drugs)

@@ -453,14 +453,19 @@ def named_after(sentence: Sentence, value: Value, named_at: int) -> bool:
     return value.end < named_at and ";" in sentence.text[value.end : named_at]
 
 
+def _list_of(value: Value, values: list[Value]) -> list[Value]:
+    """The figures of the list a figure is in, in the sentence's order ([] when it is in none)."""
+    if value.list_id is None:
+        return []
+    return sorted((v for v in values if v.list_id == value.list_id), key=lambda v: v.start)
+
+
 def cohort_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str | None:
     """ "7.0 months in cohort A, 2.1 in cohort B and 1.7 in cohort C; median OS was 17.5, 6.7
     and 4.0 months, respectively": a list closed by "respectively" takes the lettered cohorts
     the sentence named last before it, in their order."""
-    if value.list_id is None:
-        return None
-    members = sorted((v for v in values if v.list_id == value.list_id), key=lambda v: v.start)
-    if not RESPECTIVELY.search(sentence.text, members[-1].end):
+    members = _list_of(value, values)
+    if not members or not RESPECTIVELY.search(sentence.text, members[-1].end):
         return None
     before = _LETTERED_COHORT.finditer(sentence.text, 0, members[0].start)
     named = [" ".join(m.group().casefold().split()) for m in before]
@@ -479,10 +484,8 @@ _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
 
 def group_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str | None:
     """The group a list of figures names for each, in order, right after its last figure."""
-    if value.list_id is None:
-        return None
-    members = sorted((v for v in values if v.list_id == value.list_id), key=lambda v: v.start)
-    named = _GROUPS_AFTER_LIST.match(sentence.text, members[-1].end)
+    members = _list_of(value, values)
+    named = _GROUPS_AFTER_LIST.match(sentence.text, members[-1].end) if members else None
     if named is None or len(members) < 2:
         return None
     labels = [label for label in _LIST_SEPARATOR.split(named.group("labels")) if label.strip()]

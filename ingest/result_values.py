@@ -214,7 +214,7 @@ def find_values(
 
 
 # the endpoints a figure of each measure can be a result of
-_HEADING_FITS = {"HR": {"PFS", "OS"}, "median": {"PFS", "OS", "DOR"}, "rate": {"ORR", "DCR"}}
+_HEADING_FITS = {"HR": TIME_ENDPOINTS - {"DOR"}, "median": TIME_ENDPOINTS, "rate": RATE_ENDPOINTS}
 # a registry record's outcome heading: "Secondary outcome: Progression-free survival (PFS)"
 OUTCOME_HEADING = re.compile(
     r"^\s*(?:(?:primary|secondary|key\s+secondary|other|exploratory)\s+)?(?:outcome|end\s*-?point)"

@@ -928,6 +928,9 @@ class TrialTracker:
         counts = arm_counts(text, groups, start, clause_end)
         named: list[tuple[str, ...]] = []
         known = TrialState(0, arms=list(trial.arms))  # the arms before this clause
+        known_sets = known.arm_sets()
+        # what every arm named so far gives besides its own drugs ("all patients also took B")
+        shared = set.intersection(*(set(arm) for arm in known_sets)) if len(known_sets) >= 2 else set()
         for position, (set_drugs, agent) in enumerate(groups):
             if all(is_class_phrase(self.reading, d) for d in set_drugs) and len(groups) == 1:
                 continue  # "received a MEK inhibitor": no arm named
@@ -939,9 +942,6 @@ class TrialTracker:
             # "341 were assigned to the durvalumab group": a label naming a known arm by one drug
             labelled = GROUP_LABEL_AFTER.match(text, agent.end) is not None
             own = (passive and not labelled) or alone or (agent.kind == "placebo" and not labelled)
-            # what every arm named so far gives besides its own drugs ("all patients also took B")
-            known_sets = known.arm_sets()
-            shared = set.intersection(*(set(arm) for arm in known_sets)) if len(known_sets) >= 2 else set()
             holding = [arm for arm in known_sets if set(arm) == set(set_drugs) | shared]
             unlisted = set_drugs not in known_sets and agent.kind != "placebo" and not shared & set(set_drugs)
             if own and passive and not alone and unlisted and shared and len(holding) == 1:
