@@ -83,7 +83,9 @@ class ResultReader:
         self._sentence_comparator: dict[int, tuple[str, ...]] = {}  # the arm a sentence compares with
         # the arms the last sentence with figures gave them to, in order
         self._last_order: tuple[TrialState | None, list[tuple[str, ...]]] = (None, [])
-        self._comparators: dict[int, tuple[str, ...]] = {}  # value id -> arm named after "versus"
+        # the arm named after "versus" by figure, for the sentence being read: keyed by the figures'
+        # ids, which later sentences' figures may reuse, so emptied with each sentence
+        self._comparators: dict[int, tuple[str, ...]] = {}
         self.subgroups = SubgroupReader(reading)
         self.tables = TableReader(reading, self._add)
         self._main = self._main_trial()
@@ -192,6 +194,7 @@ class ResultReader:
         """Read a sentence's figures; returns the trials they were given to (a sentence about
         a drug the trial in focus never named starts a trial of its own)."""
         values = find_values(sentence, self._last_time_endpoint, self._heading_endpoint)
+        self._comparators.clear()
         if not values:
             return trials
         if not trials:
