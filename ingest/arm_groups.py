@@ -256,9 +256,16 @@ def agent_groups(
     shared: list[_DrugSet] = []  # the sets a shared partner ("each given with B") joins
     compare_open = re.search(r"\bcompar\w*\b", text[start : agents[0].start], re.I) if agents else None
     repeated = False  # the agent before was a drug named again for a later phase
+    schedule_end = -1  # the end of a bracket that gives the schedules of the set before it
     for index, agent in enumerate(agents):
         if index == 0:
             groups.append(_DrugSet(list(agent.drugs), agent))
+            continue
+        if agent.start < schedule_end:
+            continue
+        schedule = _schedule_bracket(text, agents, index, groups[-1].drugs)
+        if schedule is not None:
+            schedule_end = schedule.end()
             continue
         if repeated and agent.kind == "placebo":
             continue  # "followed by maintenance A or placebo": the placebo of a drug named again
@@ -597,6 +604,27 @@ def _without_bracketed_aliases(text: str, agents: list[Agent]) -> list[Agent]:
 
 
 _BRACKET_AFTER = re.compile(rf"\s*{BRACKETED}")
+
+
+def _schedule_bracket(text: str, agents: list[Agent], index: int, drugs: list[str]) -> re.Match[str] | None:
+    """The bracket an agent opens that gives the schedules of the set named before it, wherever
+    it stands in that set's clause: "A plus B, given orally at weight-based doses (A 5 mg/kg
+    daily; B 0.03 mg/kg daily)" names no arm of A or of B alone."""
+    gap_start = agents[index - 1].end
+    gap = text[gap_start : agents[index].start]
+    opened = gap.rfind("(")
+    if opened < 0 or ")" in gap[opened:]:
+        return None
+    before = re.sub(BRACKETED, " ", gap[:opened])
+    if _SPLIT.search(before) or _CLAUSE_BREAK.search(before):
+        return None
+    bracket = _BRACKET_AFTER.match(text, gap_start + opened)
+    if bracket is None:
+        return None
+    inside = [other for other in agents[index:] if other.start < bracket.end()]
+    if len(inside) < 2 or not all(other.drugs and set(other.drugs) <= set(drugs) for other in inside):
+        return None
+    return bracket
 
 
 def _without_bracketed_components(text: str, agents: list[Agent]) -> list[Agent]:

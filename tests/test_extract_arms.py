@@ -1169,3 +1169,12 @@ def test_a_drug_placebo_pair_after_a_date_in_may_is_the_drugs_arm() -> None:
         (("acalabrutinib", "venetoclax"), 151),
         (("acalabrutinib",), 149),
     }
+
+
+def test_a_bracket_of_schedules_later_in_the_clause_names_no_arm_of_its_own() -> None:
+    facts = read(
+        "In the phase 2 LANTERN trial, 96 children with BRAF V600E-mutant glioma were randomly assigned to "
+        "encorafenib plus binimetinib (E+B), taken by mouth at doses set by body weight (encorafenib "
+        "4 mg/kg daily; binimetinib 0.6 mg/kg twice daily), or to carboplatin with vinblastine."
+    )
+    assert arm_sets(facts) == {("binimetinib", "encorafenib"), ("carboplatin", "vinblastine")}
