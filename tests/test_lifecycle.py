@@ -150,6 +150,23 @@ def test_a_write_the_store_cannot_take_leaves_nothing_partial(tmp_path: Path, mo
     assert servers_of(home) == []
 
 
+@pytest.mark.parametrize("call", ["ensure_schema", "clear", "read"])
+def test_a_lost_server_is_a_store_error_on_every_call(tmp_path: Path, call: str) -> None:
+    from kg.store import StoreError
+    from kg.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "home")
+    try:
+        pid = store.server.server_pid()
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        with pytest.raises(StoreError, match="lost the embedded store"):
+            getattr(store, call)(*(["MATCH (n) RETURN count(n)"] if call == "read" else []))
+    finally:
+        store.close()
+    assert servers_of(tmp_path / "home") == []
+
+
 def test_a_server_stuck_after_decoding_its_graph_is_given_up_on(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """The watchdog that restarts a server whose graph module hangs after loading (seen rarely)."""

@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -301,6 +302,18 @@ def _to_plain(value: Any) -> Any:
     return value
 
 
+@contextlib.contextmanager
+def _server_lost(doing: str) -> Iterator[None]:
+    """A server that stops answering (killed, or starved of CPU past the query timeout) is a
+    StoreError that says so, not a redis traceback."""
+    import redis
+
+    try:
+        yield
+    except (redis.ConnectionError, redis.TimeoutError) as exc:
+        raise StoreError(f"lost the embedded store {doing}: {exc}; run the command again") from exc
+
+
 class EmbeddedStore(GraphStore):
     name = "embedded"
 
@@ -318,6 +331,10 @@ class EmbeddedStore(GraphStore):
         self._closed = False
 
     def ensure_schema(self) -> None:
+        with _server_lost("while preparing its indexes"):
+            self._ensure_schema()
+
+    def _ensure_schema(self) -> None:
         existing = {(row[0], prop) for row in self._call("CALL db.indexes()") for prop in row[1]}
         for label, prop in INDEXED:
             if (label, prop) not in existing:
@@ -338,34 +355,32 @@ class EmbeddedStore(GraphStore):
     def write(self, query: str, params: dict[str, Any]) -> None:
         import redis
 
-        try:
-            self._graph.query(query, params, timeout=QUERY_TIMEOUT_MS)
-        except redis.ResponseError as exc:
-            raise StoreError(f"the embedded store refused the write: {exc}") from exc
-        except (redis.ConnectionError, redis.TimeoutError) as exc:
-            raise StoreError(f"lost the embedded store during a write: {exc}") from exc
+        with _server_lost("during a write"):
+            try:
+                self._graph.query(query, params, timeout=QUERY_TIMEOUT_MS)
+            except redis.ResponseError as exc:
+                raise StoreError(f"the embedded store refused the write: {exc}") from exc
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
         import redis
 
-        try:
-            result = self._graph.ro_query(query, params, timeout=QUERY_TIMEOUT_MS)
-        except redis.ResponseError as exc:
-            message = str(exc)
-            if "read-only" in message or "RO_QUERY" in message:
-                raise ReadOnlyViolation("the query writes; only read-only Cypher is allowed here") from exc
-            if "empty key" in message or "Invalid graph operation on empty key" in message:
-                return []
-            raise StoreError(f"the query failed: {message.splitlines()[0]}") from exc
-        except (redis.ConnectionError, redis.TimeoutError) as exc:
-            raise StoreError(f"lost the embedded store: {exc}") from exc
+        with _server_lost("during a read"):
+            try:
+                result = self._graph.ro_query(query, params, timeout=QUERY_TIMEOUT_MS)
+            except redis.ResponseError as exc:
+                message = str(exc)
+                if "read-only" in message or "RO_QUERY" in message:
+                    raise ReadOnlyViolation("the query writes; only read-only Cypher is allowed here") from exc
+                if "empty key" in message or "Invalid graph operation on empty key" in message:
+                    return []
+                raise StoreError(f"the query failed: {message.splitlines()[0]}") from exc
         columns = [name for _kind, name in result.header] if result.header else []
         return [dict(zip(columns, (_to_plain(v) for v in row), strict=False)) for row in result.result_set]
 
     def clear(self) -> None:
         import redis
 
-        with contextlib.suppress(redis.ResponseError):  # nothing to delete yet
+        with _server_lost("while clearing it"), contextlib.suppress(redis.ResponseError):  # nothing to delete yet
             self._graph.delete()
         self._graph = self._db.select_graph(GRAPH_NAME)
 
