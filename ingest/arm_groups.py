@@ -84,7 +84,8 @@ _DOSE = re.compile(
 _ADDING_BEFORE = re.compile(
     # (dashes of any kind: "the anti–programmed death 1 (PD-1) antibody")
     r"\badd(?:ing|ed|ition\s+of)\s+(?:(?:the|a|an)\s+)?"
-    r"(?:[\w/\u2010-\u2013-]+(?:\([\w/-]+\))?[\w/\u2010-\u2013-]*\s+|\([^()]{1,20}\)\s+){0,7}$",
+    # ("the company's PD-1 blocker A": a possessive too)
+    r"(?:[\w/\u2010-\u2013-]+(?:\([\w/-]+\))?[\w/\u2010-\u2013-]*(?:['\u2019]s)?\s+|\([^()]{1,20}\)\s+){0,7}$",
     re.IGNORECASE,
 )
 # What separates a drug from the same drug named again: "dabrafenib (Tafinlar)", "X, the MEK
@@ -109,7 +110,8 @@ _DRUG_DESCRIPTION = (
 # "A or placebo, each given with B": B joins every set listed before it.
 _SHARED_PARTNER = re.compile(
     r",\s*(?:each|both|all|in\s+(?:both|all|each)\s+(?:arms|groups|cases?))\b[^,;()]{0,30}?"
-    r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of)\s+"
+    r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of|"
+    r"on\s+top\s+of|in\s+addition\s+to|alongside)\s+"
     # "both with investigator-chosen chemotherapy", "each with the PD-1 inhibitor B", "each with six
     # 21-day cycles of B"
     rf"(?:(?:[a-z][\w-]*\s+){{0,2}}|{_DRUG_DESCRIPTION}|(?:[\w-]+\s+){{0,2}}cycles?\s+of\s+)$",
@@ -138,7 +140,8 @@ _VERSUS_NEXT = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
 # "A or placebo, given with B", "A (268) or placebo (271) together with B": B is in both arms
 _PARTNER_AFTER_PLACEBO = re.compile(
     r"(?:,\s*(?:(?:given|administered)\s+)?(?:with|plus)|,?\s*(?:(?:given|administered)\s+)?"
-    r"(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with)"
+    r"(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with|alongside|on\s+top\s+of|"
+    r"in\s+addition\s+to)"
     # "A 10 mg or placebo every 4 weeks with two cycles of B"
     r"|^\s*(?:every\s+\d+\s+weeks?\s+|(?:once\s+|twice\s+)?(?:daily|weekly)\s+)?with)"
     r"\s+(?:[a-z][\w-]*\s+){0,3}$",
@@ -795,4 +798,19 @@ def arm_counts(text: str, groups: list[tuple[tuple[str, ...], Agent]], start: in
             counts.append(count_value(before.group("n")) if before else None)
     if len(groups) > 1 and counted_before[0] and not any(counted_before[1:]):
         counts[0] = None  # "886 patients were assigned to A (...) or B (n = 444)": the total
+    if len(groups) > 1 and not any(counts):
+        return _bare_counts(text, groups, start, end) or counts
     return counts
+
+
+_BARE_COUNT_AFTER = re.compile(r"\s*\((?P<n>\d+)\)")
+
+
+def _bare_counts(text: str, groups: list[tuple[tuple[str, ...], Agent]], start: int, end: int) -> list[int | None]:
+    """"565 patients were assigned to A (283) or B (282)": a bare number in brackets after every
+    set is its count when they add up to a total the clause states (else it may be a citation)."""
+    bare = [_BARE_COUNT_AFTER.match(text, agent.end) for _drugs, agent in groups]
+    counts = [int(match.group("n")) for match in bare if match]
+    if len(counts) < len(groups) or not re.search(rf"(?<![\d.,]){sum(counts)}(?![\d.,]\d)", text[start:end]):
+        return []
+    return list(counts)

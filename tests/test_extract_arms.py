@@ -1178,3 +1178,45 @@ def test_a_bracket_of_schedules_later_in_the_clause_names_no_arm_of_its_own() ->
         "4 mg/kg daily; binimetinib 0.6 mg/kg twice daily), or to carboplatin with vinblastine."
     )
     assert arm_sets(facts) == {("binimetinib", "encorafenib"), ("carboplatin", "vinblastine")}
+
+
+def test_a_partner_given_on_top_of_each_set_joins_both() -> None:
+    facts = read(
+        "In the phase 3 HARBOUR trial, 412 patients were assigned to tislelizumab or placebo, each on top of "
+        "cisplatin and gemcitabine."
+    )
+    assert arm_sets(facts) == {("cisplatin", "gemcitabine", "tislelizumab"), ("cisplatin", "gemcitabine")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the phase 3 HARBOUR trial, 412 patients were assigned to tislelizumab (207) or sorafenib (205).",
+            {(("tislelizumab",), 207), (("sorafenib",), 205)},
+        ),
+        # numbers that do not add up to the total are not counts (a citation, a dose)
+        (
+            "In the phase 3 HARBOUR trial, 412 patients were assigned to tislelizumab (12) or sorafenib (14).",
+            {(("tislelizumab",), None), (("sorafenib",), None)},
+        ),
+    ],
+)
+def test_bare_numbers_after_the_arms_are_counts_when_they_add_up_to_the_total(text: str, expected: set) -> None:
+    assert {(a.drugs, a.n) for a in statements(read(text), Arm)} == expected
+
+
+def test_adding_a_drug_described_with_its_makers_possessive() -> None:
+    facts = read(
+        "Adding Kestrel Pharma's PD-1 blocker retifanlimab to carboplatin and paclitaxel lengthened survival "
+        "in the phase 3 HARBOUR trial."
+    )
+    assert arm_sets(facts) == {("carboplatin", "paclitaxel", "retifanlimab"), ("carboplatin", "paclitaxel")}
+
+
+def test_a_partner_given_alongside_a_drug_or_placebo_is_in_both_arms() -> None:
+    facts = read(
+        "The phase 3 HARBOUR trial randomly assigned 300 patients to retifanlimab 500 mg or placebo every "
+        "four weeks alongside four cycles of carboplatin and paclitaxel."
+    )
+    assert arm_sets(facts) == {("carboplatin", "paclitaxel", "retifanlimab"), ("carboplatin", "paclitaxel")}
