@@ -243,6 +243,8 @@ _HR_LABEL = re.compile(
     r"(?<![A-Za-z])(?:(?i:adjusted|stratified|unstratified|pooled|overall)\s+)?(?:(?i:hazard\s+ratios?)|HRs?)"
     r"(?:\s*[\[(](?:HR|aHR)[\])])?"
     r"(?:\s+(?:for|of)\s+(?P<about>(?!\d)[^\d;:()\[\]=<>]{1,80}?))?"
+    # "the hazard ratio for death favoured A (0.75; 95% CI ...)": the value in brackets after its arm
+    r"(?:\s+(?:favou?r(?:ed|ing|s)|was\s+in\s+favou?r\s+of)\s+[^\d;:()\[\]=<>]{1,60}?\s*\((?=\s*[\d.]+\s*[;,]))?"
     # "PFS hazard ratio vs chemotherapy: 0.65": the arm every ratio of the line is against
     r"(?:\s+(?:vs\.?|versus|against)\s+[^\d;:()\[\]=<>,]{1,40}?(?=\s*:))?"
     # "Hazard ratio (A vs B): 0.75", "hazard ratio (A/B) 0.21": the comparison in brackets

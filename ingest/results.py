@@ -57,7 +57,9 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 _AS_DID = re.compile(r",?\s+(?:as|so)\s+did\b", re.I)
-_BOTH_ARMS = re.compile(r"^[^.;]{0,25}\b(?:in|for)\s+(?:both|each|all)\s+(?:arms|groups)\b", re.I)
+_BOTH_ARMS = re.compile(
+    r"^[^.;]{0,25}\b(?:in|for)\s+(?:(?:both|all)\s+(?:arms|groups)|each\s+(?:arm|group)s?)\b", re.I
+)
 _TREATED_AFTER = re.compile(r"^[-\s]*(?:treated|pretreated|pre-treated|exposed|experienced|naive)\b", re.I)
 
 # "acalabrutinib monotherapy vs chlorambucil-obinutuzumab: HR " before a ratio

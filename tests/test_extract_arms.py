@@ -211,6 +211,15 @@ def test_drugs_of_a_prior_therapy_list_are_not_arms() -> None:
     assert arm_sets(facts) == {("adagrasib",)}
 
 
+def test_drugs_a_prior_regimen_had_to_include_are_not_arms() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial we enrolled adults with one or two previous regimens, which had to include "
+        "both an anti-PD-1 or anti-PD-L1 antibody and a VEGF-targeted tyrosine kinase inhibitor. Patients were "
+        "assigned to belzutifan or to cabozantinib."
+    )
+    assert arm_sets(facts) == {("belzutifan",), ("cabozantinib",)}
+
+
 def test_a_comma_list_of_prior_drugs_is_prior_therapy() -> None:
     facts = read(
         "In the phase 3 ORBIT trial, patients previously treated with trastuzumab, pertuzumab and "

@@ -3,6 +3,8 @@ own phase, arms and results. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.model import Arm, Combination, Outcome, PaperFacts
 from tests.reading import arms_of, designs, read, statements
 
@@ -197,10 +199,11 @@ def test_placebo_plus_a_backbone_is_an_arm_of_its_own() -> None:
     assert ratios(facts)[0.77] == (triplet, doublet)
 
 
-def test_a_median_shared_by_both_arms() -> None:
+@pytest.mark.parametrize("both", ["in both arms", "in each group"])
+def test_a_median_shared_by_both_arms(both: str) -> None:
     facts = read(
-        "KESTREL randomised 700 patients to belzutifan or everolimus. Median PFS was 5.6 months in both "
-        "arms, yet the hazard ratio favoured belzutifan (HR 0.75)."
+        f"KESTREL randomised 700 patients to belzutifan or everolimus. Median PFS was 5.6 months {both}, "
+        "yet the hazard ratio favoured belzutifan (HR 0.75)."
     )
     assert {("KESTREL", ("belzutifan",), "PFS", "median", 5.6), ("KESTREL", ("everolimus",), "PFS", "median", 5.6)} <= (
         outcomes(facts)
