@@ -504,12 +504,19 @@ def _partner_follows(text: str, agents: list[Agent], index: int) -> bool:
 
 
 _ONE_WORD_BRACKET = re.compile(r"\s*\((?=[^()]*[A-Za-z])[^()\s=]+\)")
+# "encorafenib (300 mg once daily), binimetinib (45 mg twice daily) and cetuximab": a drug's dose
+_DOSE_BRACKET = re.compile(r"\s*\((?![^()]*\bn\s*=)[^()]*\d\s*(?:mg|g|mcg|\u00b5g|ug|IU)\b[^()]*\)", re.I)
+
+
+def _list_gap(gap: str) -> str:
+    """What separates two drugs of a list once a short form or a dose in brackets is dropped."""
+    return _DOSE_BRACKET.sub("", _ONE_WORD_BRACKET.sub("", gap))
 
 
 def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
     """Whether the comma before agents[index] is inside a list of single drugs closed by "and"
     ("encorafenib, binimetinib and cetuximab"), which names one set; "A plus B, C plus D" is not."""
-    gap = text[agents[index - 1].end : agents[index].start]
+    gap = _list_gap(text[agents[index - 1].end : agents[index].start])
     if agents[index - 1].kind != "drug" or not re.fullmatch(r"\s*,\s*", gap):
         return False
     # after "A plus B, C" only a closing "and" makes one set ("A plus B, C, and D"); "A plus B,
@@ -523,7 +530,7 @@ def _serial_and(text: str, agents: list[Agent], index: int) -> bool:
         if position + 1 == len(agents):
             return False
         # "oxaliplatin, 5-fluorouracil (5-FU) and leucovorin": a short form in brackets goes on the list
-        gap = _ONE_WORD_BRACKET.sub("", text[agent.end : agents[position + 1].start])
+        gap = _list_gap(text[agent.end : agents[position + 1].start])
         if re.fullmatch(r"\s*,\s*", gap):
             continue
         last = agents[position + 1]

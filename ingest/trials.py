@@ -84,6 +84,8 @@ _THEN = re.compile(r",?\s*(?:and\s+)?followed\s+by\b", re.IGNORECASE)
 _LISTING_RESUMES = re.compile(
     r"(?:\)|\b(?:years?|months?|weeks?|cycles?|progression|toxicity))\s*,\s*or\s+(?:to\s+)?", re.IGNORECASE
 )
+# "...; or to D": the next arm of a listing split by semicolons
+_NEXT_ARM = re.compile(r"\s*(?:(?:or|and)\s+)?to\s+", re.IGNORECASE)
 _DESIGN_VERB = re.compile(
     r"\b(?:randomi[sz](?:ed|ation)|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
     r"took|treated|given|compared|pitted|evaluat\w+|tested|enrol\w*|Enrollment|Arms?|Experimental|"
@@ -769,8 +771,8 @@ class TrialTracker:
         elif group is not None and not group.anaphoric:
             start, end = clause_around(text, sentence, group.start)
             breaks = clause_breaks(text, end, sentence.end)
-            resumed = _resumed_listing(text, breaks[0], breaks[1:], sentence.end) if breaks else None
-            end = resumed[1] if resumed else end
+            resumed = _resumed_listing(text, breaks, sentence.end)
+            end = resumed[-1][1] if resumed else end
             # "NAME was a randomised phase 3 trial; 210 patients were randomised to A or B": the
             # assignment the next clause reports is the named trial's
             following = clause_breaks(text, end + 1, sentence.end) if end < sentence.end else []
@@ -845,7 +847,12 @@ class TrialTracker:
         """Arms named in a design clause; clauses joined by semicolons ("in cohort A, 78 patients
         received X; in cohort B, 57 received Y") are read one by one."""
         text = self.reading.text
-        pieces = [m.start() for m in clause_breaks(text, start, end) if text[m.start()] == ";"]
+        # "to A; to B; or to C" is one listing, read as one clause
+        pieces = [
+            m.start()
+            for m in clause_breaks(text, start, end)
+            if text[m.start()] == ";" and not _NEXT_ARM.match(text, m.end(), end)
+        ]
         bounds = [start, *(cut + 1 for cut in pieces)]
         named: list[tuple[str, ...]] = []
         if _BACKGROUND.match(text, start, end):
@@ -912,14 +919,14 @@ class TrialTracker:
         clause_end = end
         breaks = clause_breaks(text, scan_from, end)
         breaker = next(iter(breaks), None)
-        resumed: tuple[int, int] | None = None
+        resumed: list[tuple[int, int]] = []
         if breaker and verb and breaker.start() > verb.end():
             clause_end = breaker.start()
-            resumed = _resumed_listing(text, breaker, breaks[1:], end)
+            resumed = _resumed_listing(text, breaks, end)
         groups = agent_groups(self.reading, sentence, scan_from, clause_end, self.context)
-        if resumed is not None:
-            groups += agent_groups(self.reading, sentence, *resumed, self.context)
-            clause_end = resumed[1]
+        for span in resumed:
+            groups += agent_groups(self.reading, sentence, *span, self.context)
+            clause_end = span[1]
         if not groups and verb is not None and has_trial_mention:
             groups = agent_groups(self.reading, sentence, start, end, self.context)
         if not groups or (verb is None and not self._links_arms(sentence, groups, start, end)):
@@ -1014,16 +1021,24 @@ class TrialTracker:
         return [drugs for drugs, _ in agent_groups(self.reading, sentence, listed[0].start, end, self.context)]
 
 
-def _resumed_listing(
-    text: str, breaker: re.Match[str], later: list[re.Match[str]], end: int
-) -> tuple[int, int] | None:
-    """Where a listing of arms goes on after a schedule ("to A plus B, followed by A maintenance
-    (304 patients), or to B alone"): the span after its "or", up to the next clause break."""
-    if not _THEN.match(breaker.group()):
-        return None
-    limit = later[0].start() if later else end
-    again = _LISTING_RESUMES.search(text, breaker.end(), limit)
-    return (again.end(), limit) if again else None
+def _resumed_listing(text: str, breaks: list[re.Match[str]], end: int) -> list[tuple[int, int]]:
+    """Where a listing of arms goes on past the clause break that ends its first arm: after a
+    schedule ("to A plus B, followed by A maintenance (304 patients), or to B alone"), the span
+    after its "or"; after semicolons between arms ("to a triplet of A, B and C; to a doublet of A and
+    C; or to D"), each span that starts with "to"."""
+    spans: list[tuple[int, int]] = []
+    for position, breaker in enumerate(breaks):
+        limit = breaks[position + 1].start() if position + 1 < len(breaks) else end
+        if _THEN.match(breaker.group()):
+            again = _LISTING_RESUMES.search(text, breaker.end(), limit)
+        elif breaker.group().strip() == ";":
+            again = _NEXT_ARM.match(text, breaker.end(), limit)
+        else:
+            again = None
+        if again is None:
+            break
+        spans.append((again.end(), limit))
+    return spans
 
 
 def _defines_class(sentence: Sentence) -> bool:

@@ -1229,3 +1229,30 @@ def test_a_partner_given_alongside_a_drug_or_placebo_is_in_both_arms() -> None:
         "four weeks alongside four cycles of carboplatin and paclitaxel."
     )
     assert arm_sets(facts) == {("carboplatin", "paclitaxel", "retifanlimab"), ("carboplatin", "paclitaxel")}
+
+
+def test_a_serial_list_with_a_dose_after_each_drug_is_one_arm() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, patients were assigned to dabrafenib (150 mg twice daily), trametinib "
+        "(2 mg once daily) and panitumumab, or to irinotecan plus panitumumab."
+    )
+    assert arm_sets(facts) == {("dabrafenib", "panitumumab", "trametinib"), ("irinotecan", "panitumumab")}
+
+
+def test_arms_listed_between_semicolons_are_one_listing() -> None:
+    facts = read(
+        "In this phase 3 study, 600 patients were randomly assigned to a triplet of dabrafenib, trametinib and "
+        "panitumumab; to a doublet of dabrafenib and panitumumab; or to a control of irinotecan plus panitumumab. "
+        "Responses were seen in 30%, 20% and 2% of patients, respectively."
+    )
+    assert arm_sets(facts) == {
+        ("dabrafenib", "panitumumab", "trametinib"),
+        ("dabrafenib", "panitumumab"),
+        ("irinotecan", "panitumumab"),
+    }
+    rates = {o.arm: o.value for o in statements(facts, Outcome)}
+    assert rates == {
+        ("dabrafenib", "panitumumab", "trametinib"): 30,
+        ("dabrafenib", "panitumumab"): 20,
+        ("irinotecan", "panitumumab"): 2,
+    }
