@@ -177,6 +177,11 @@ _NOT_TRIAL_NAMES = frozenset(
         "PART",
         "TABLE",
         "FIGURE",
+        # registry record headings ("OUTCOME MEASURE 1 (Primary)", "ANALYSIS 2")
+        "MEASURE",
+        "OUTCOME",
+        "ANALYSIS",
+        "SECTION",
         "COVID",
         # meetings, where results are presented ("ESMO 2023", "ASCO 2021")
         "ESMO",

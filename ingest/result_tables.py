@@ -27,7 +27,8 @@ _TABLE_ROW = re.compile(
 )
 _TABLE_OUTCOME_FIELD = re.compile(
     r"\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other)(?:\s+outcome(?:\s+measures?)?)?|outcome(?:\s+measures?)?)"
-    r"(?:\s+title)?(?:\s+\d{1,2})?\s*:",
+    # "OUTCOME MEASURE 1 (Primary): Progression-free Survival"
+    r"(?:\s+title)?(?:\s+\d{1,2})?(?:\s*\((?:primary|secondary|other|exploratory)\))?\s*:",
     re.I,
 )
 # lines of an outcome measure that hold no figures of it
@@ -43,7 +44,8 @@ _TABLE_HR_BRACKET = re.compile(
 )
 _MEASURE_TITLE = re.compile(
     r"^\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other(?:\s+pre-?specified)?)(?:\s+outcome(?:\s+measures?)?)?|"
-    r"(?:outcome\s+(?:measure\s+)?)?title)\s*:",
+    r"(?:outcome\s+(?:measure\s+)?)?title|outcome\s+measure\s+\d{1,2}\s*\((?:primary|secondary|other|exploratory)\))"
+    r"\s*:",
     re.I,
 )
 _RECORD_SECTION = re.compile(

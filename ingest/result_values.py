@@ -218,7 +218,8 @@ _HEADING_FITS = {"HR": TIME_ENDPOINTS - {"DOR"}, "median": TIME_ENDPOINTS, "rate
 # a registry record's outcome heading: "Secondary outcome: Progression-free survival (PFS)"
 OUTCOME_HEADING = re.compile(
     r"^\s*(?:(?:primary|secondary|key\s+secondary|other|exploratory)\s+)?(?:outcome|end\s*-?point)"
-    r"(?:\s+measure)?s?\s*\d*\s*:\s*\S",
+    # "OUTCOME MEASURE 1 (Primary): ..."
+    r"(?:\s+measure)?s?\s*\d*(?:\s*\((?:primary|secondary|other|exploratory)\))?\s*:\s*\S",
     re.IGNORECASE,
 )
 

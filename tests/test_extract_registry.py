@@ -333,3 +333,41 @@ def test_a_three_arm_record_with_a_regimen_named_after_its_drugs_and_flow_cells_
         (folfiri, 9.1, "months"),
         (("ramucirumab",), 8.2, "months"),
     }
+
+
+def test_numbered_outcome_measures_in_capitals_head_their_tables() -> None:
+    facts = read(
+        """Registry results record
+
+NCT09990077
+Official Title: A Randomized Phase 3 Study of Drug Pairs in Kidney Cancer (HARBOUR)
+Phase: Phase 3 | Allocation: Randomized
+Enrollment: 600 participants (Actual)
+
+ARMS AND INTERVENTIONS
+Experimental: Axitinib + Avelumab
+  Drug: axitinib 5 mg orally twice daily
+  Drug: avelumab 10 mg/kg every 2 weeks
+Active Comparator: Sunitinib
+  Drug: sunitinib 50 mg orally once daily
+
+OUTCOME MEASURE 1 (Primary): Progression-free Survival per RECIST 1.1
+  Unit of Measure: months
+  Median (95% Confidence Interval)
+    Axitinib + Avelumab: 13.8 (11.1 to 16.4)
+    Sunitinib:           8.4 (6.9 to 11.1)
+
+OUTCOME MEASURE 2 (Secondary): Objective Response Rate
+  Unit of Measure: percentage of participants
+  Number (95% Confidence Interval)
+    Axitinib + Avelumab: 52.5 (46.1 to 58.9)
+    Sunitinib:           27.3 (21.8 to 33.3)
+"""
+    )
+    assert {f.statement.trial for f in facts.facts if isinstance(f.statement, TrialDesign)} == {"HARBOUR"}
+    assert keyed(facts) == {
+        (("avelumab", "axitinib"), "PFS", "median", 13.8),
+        (("sunitinib",), "PFS", "median", 8.4),
+        (("avelumab", "axitinib"), "ORR", "rate", 52.5),
+        (("sunitinib",), "ORR", "rate", 27.3),
+    }
