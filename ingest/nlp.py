@@ -182,6 +182,20 @@ _NOT_TRIAL_NAMES = frozenset(
         "OUTCOME",
         "ANALYSIS",
         "SECTION",
+        # participant-flow rows ("STARTED 149", "NOT COMPLETED 147")
+        "STARTED",
+        "COMPLETED",
+        "ENROLLED",
+        "TREATED",
+        "RANDOMIZED",
+        "RANDOMISED",
+        "ONGOING",
+        # review committees an endpoint is assessed by ("... Based on Blinded Independent Central Review (BICR)")
+        "BICR",
+        "BIRC",
+        "IRC",
+        "ICR",
+        "IRF",
         "COVID",
         # meetings, where results are presented ("ESMO 2023", "ASCO 2021")
         "ESMO",

@@ -371,3 +371,4 @@ OUTCOME MEASURE 2 (Secondary): Objective Response Rate
         (("avelumab", "axitinib"), "ORR", "rate", 52.5),
         (("sunitinib",), "ORR", "rate", 27.3),
     }
+

@@ -99,6 +99,9 @@ def test_trial_names_in_their_usual_settings(text: str, name: str) -> None:
         "Patients with STAGE 4 disease and COVID-19 were excluded.",
         "Zeltinib for unresectable hepatocellular carcinoma (uHCC): final results\n\nText follows.",
         "Telisotuzumab vedotin (TELI; Brandix) was studied. OS was 16.5 months with TELI compared with 12.8.",
+        "OUTCOME MEASURE 2 (Secondary): Overall Survival\n  Unit of Measure: months",
+        "Participant Flow\n  STARTED 145 145\n  NOT COMPLETED 120 131\n",
+        "Title: Progression-Free Survival Based on Blinded Independent Central Review (BICR)\n",
     ],
 )
 def test_capitalised_words_with_numbers_that_are_not_trials(text: str) -> None:
