@@ -9,6 +9,7 @@ participant flow gives each arm its patients, as a grid ("Started | 374 | 372") 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ingest.arm_groups import (
@@ -19,7 +20,7 @@ from ingest.arm_groups import (
     without_described_classes,
     without_placebo,
 )
-from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
+from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Mention, Reading, Sentence, sorted_drugs
 from ingest.numbers import count_value
 from ingest.tables import Row, column_titles, grid_row
 from ingest.trial_state import TrialState, arm_for
@@ -92,6 +93,8 @@ class RegistryArmReader:
         label_mentions = [m for m in sentence.of("drug", "placebo", "class") if m.start < label_end]
         if not kind and not label_mentions:
             return False
+        if "title" in kind and _columns_of_names(self.reading.text, label_mentions):
+            return True  # "Arm/Group Title:   Drug A   Drug B": columns set apart by spaces, no arm
         # a label that names the arm's drugs is the arm ("Placebo Comparator: Placebo (n=131). Patients
         # may switch to drug A"); else the line's text says what it gives
         end = label_end if any(m.kind != "class" for m in label_mentions) else sentence.end
@@ -234,6 +237,15 @@ def column_arms(reading: Reading, sentence: Sentence, trial: TrialState) -> list
             return None
         arms.append(arm)
     return arms or None
+
+
+def _columns_of_names(text: str, mentions: list[Mention]) -> bool:
+    """Whether a title line's names stand side by side with nothing but space between them, as
+    the column heads of a table do ("Lorlatinib   Crizotinib"); an arm's own title joins its
+    drugs ("Drug A + Drug B")."""
+    return len(mentions) >= 2 and all(
+        not text[before.end : after.start].strip() for before, after in itertools.pairwise(mentions)
+    )
 
 
 def _all_drugs(reading: Reading, groups: list[tuple[tuple[str, ...], Agent]]) -> tuple[str, ...]:

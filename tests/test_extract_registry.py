@@ -372,3 +372,20 @@ OUTCOME MEASURE 2 (Secondary): Objective Response Rate
         (("sunitinib",), "ORR", "rate", 27.3),
     }
 
+
+
+def test_a_title_line_of_column_heads_set_apart_by_spaces_is_no_arm() -> None:
+    facts = read(
+        """A Study of Ensartinib Versus Crizotinib in ALK-Positive Lung Cancer (HARBOUR)
+Phase: Phase 3
+
+Outcome Measure 1 (Primary)
+  Title: Progression-Free Survival
+  Arm/Group Title:                  Ensartinib        Crizotinib
+  Unit of Measure: months
+"""
+    )
+    assert {f.statement.drugs for f in facts.facts if isinstance(f.statement, Arm)} == {
+        ("ensartinib",),
+        ("crizotinib",),
+    }
