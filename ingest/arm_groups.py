@@ -504,7 +504,7 @@ def _partner_follows(text: str, agents: list[Agent], index: int) -> bool:
 
 
 _ONE_WORD_BRACKET = re.compile(r"\s*\((?=[^()]*[A-Za-z])[^()\s=]+\)")
-# "encorafenib (300 mg once daily), binimetinib (45 mg twice daily) and cetuximab": a drug's dose
+# "dabrafenib (150 mg twice daily), trametinib (2 mg once daily) and panitumumab": a drug's dose
 _DOSE_BRACKET = re.compile(r"\s*\((?![^()]*\bn\s*=)[^()]*\d\s*(?:mg|g|mcg|\u00b5g|ug|IU)\b[^()]*\)", re.I)
 
 

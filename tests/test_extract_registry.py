@@ -351,7 +351,7 @@ Experimental: Axitinib + Avelumab
 Active Comparator: Sunitinib
   Drug: sunitinib 50 mg orally once daily
 
-OUTCOME MEASURE 1 (Primary): Progression-free Survival per RECIST 1.1
+OUTCOME MEASURE 1 (Primary): Progression-free Survival by Investigator
   Unit of Measure: months
   Median (95% Confidence Interval)
     Axitinib + Avelumab: 13.8 (11.1 to 16.4)
@@ -380,7 +380,7 @@ def test_a_title_line_of_column_heads_set_apart_by_spaces_is_no_arm() -> None:
 Phase: Phase 3
 
 Outcome Measure 1 (Primary)
-  Title: Progression-Free Survival
+  Title: Investigator-Assessed Progression-Free Survival
   Arm/Group Title:                  Ensartinib        Crizotinib
   Unit of Measure: months
 """
