@@ -214,8 +214,8 @@ def test_drugs_of_a_prior_therapy_list_are_not_arms() -> None:
 def test_drugs_a_prior_regimen_had_to_include_are_not_arms() -> None:
     facts = read(
         "In the phase 3 ORBIT trial we enrolled adults with one or two previous regimens, which must have "
-        "contained both a PD-1 or PD-L1 blocker and an antiangiogenic tyrosine kinase inhibitor. Patients were "
-        "assigned to belzutifan or to cabozantinib."
+        "contained an anti-PD-1 antibody as well as a multikinase inhibitor. Patients were assigned to "
+        "belzutifan or to cabozantinib."
     )
     assert arm_sets(facts) == {("belzutifan",), ("cabozantinib",)}
 
