@@ -109,11 +109,13 @@ ALONE_AFTER = re.compile(r"\s*(?:alone|monotherapy|only|as\s+a\s+single\s+agent)
 _DRUG_DESCRIPTION = (
     r"(?:(?:the|an?)\s+(?:[\w/-]+\s+){0,3}?(?:inhibitor|antibody|agent|conjugate|antagonist|blocker|degrader)\s+)?"
 )
+# "each on top of B", "alongside B": a partner every set before it is given with
+_GIVEN_ON_TOP = r"on\s+top\s+of|in\s+addition\s+to|alongside"
 # "A or placebo, each given with B": B joins every set listed before it.
 _SHARED_PARTNER = re.compile(
     r",\s*(?:each|both|all|in\s+(?:both|all|each)\s+(?:arms|groups|cases?))\b[^,;()]{0,30}?"
     r"\b(?:with|plus|combined\s+with|in\s+combination\s+with|added\s+to|on\s+a\s+background\s+of|"
-    r"on\s+top\s+of|in\s+addition\s+to|alongside)\s+"
+    rf"{_GIVEN_ON_TOP})\s+"
     # "both with investigator-chosen chemotherapy", "each with the PD-1 inhibitor B", "each with six
     # 21-day cycles of B"
     rf"(?:(?:[a-z][\w-]*\s+){{0,2}}|{_DRUG_DESCRIPTION}|(?:[\w-]+\s+){{0,2}}cycles?\s+of\s+)$",
@@ -142,8 +144,7 @@ _VERSUS_NEXT = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
 # "A or placebo, given with B", "A (268) or placebo (271) together with B": B is in both arms
 _PARTNER_AFTER_PLACEBO = re.compile(
     r"(?:,\s*(?:(?:given|administered)\s+)?(?:with|plus)|,?\s*(?:(?:given|administered)\s+)?"
-    r"(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with|alongside|on\s+top\s+of|"
-    r"in\s+addition\s+to)"
+    rf"(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with|{_GIVEN_ON_TOP})"
     # "A 10 mg or placebo every 4 weeks with two cycles of B"
     r"|^\s*(?:every\s+\d+\s+weeks?\s+|(?:once\s+|twice\s+)?(?:daily|weekly)\s+)?with)"
     r"\s+(?:[a-z][\w-]*\s+){0,3}$",

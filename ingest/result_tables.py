@@ -14,7 +14,7 @@ from collections.abc import Callable
 from ingest.mentions import Mention, Reading, Sentence
 from ingest.numbers import find_hazard_ratios, parse_number
 from ingest.registry_arms import column_arms
-from ingest.result_values import RATE_ENDPOINTS, TIME_ENDPOINTS, Result, interval, p_value
+from ingest.result_values import MEASURE_ROLE, RATE_ENDPOINTS, TIME_ENDPOINTS, Result, interval, p_value
 from ingest.subgroups import subgroup_label
 from ingest.tables import PipeTable, Row, column_titles, grid_row
 from ingest.trial_state import TrialState
@@ -28,7 +28,7 @@ _TABLE_ROW = re.compile(
 _TABLE_OUTCOME_FIELD = re.compile(
     r"\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other)(?:\s+outcome(?:\s+measures?)?)?|outcome(?:\s+measures?)?)"
     # "OUTCOME MEASURE 1 (Primary): Progression-free Survival"
-    r"(?:\s+title)?(?:\s+\d{1,2})?(?:\s*\((?:primary|secondary|other|exploratory)\))?\s*:",
+    rf"(?:\s+title)?(?:\s+\d{{1,2}})?(?:{MEASURE_ROLE})?\s*:",
     re.I,
 )
 # lines of an outcome measure that hold no figures of it
@@ -44,7 +44,7 @@ _TABLE_HR_BRACKET = re.compile(
 )
 _MEASURE_TITLE = re.compile(
     r"^\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other(?:\s+pre-?specified)?)(?:\s+outcome(?:\s+measures?)?)?|"
-    r"(?:outcome\s+(?:measure\s+)?)?title|outcome\s+measure\s+\d{1,2}\s*\((?:primary|secondary|other|exploratory)\))"
+    rf"(?:outcome\s+(?:measure\s+)?)?title|outcome\s+measure\s+\d{{1,2}}{MEASURE_ROLE})"
     r"\s*:",
     re.I,
 )
