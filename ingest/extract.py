@@ -240,6 +240,7 @@ def _outcome(reading: Reading, facts: PaperFacts, result: Result, key: str) -> N
         p_value=result.p[1] if result.p else None,
         p_operator=result.p[0] if result.p else None,
         subgroup=result.subgroup,
+        timepoint=result.timepoint,
     )
     needle = _format(result.value)
     local = result.sentence.text.find(needle)

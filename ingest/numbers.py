@@ -439,6 +439,43 @@ def find_quantities(text: str) -> list[Quantity]:
     return sorted(found, key=lambda quantity: quantity.start)
 
 
+# ---- landmark times ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Landmark:
+    """A time at which a share of patients is counted: "2-year", "at 18 months", "at one year"."""
+
+    value: float
+    unit: str  # "months" | "years"
+    start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        """The time as "18 months", "1 year"."""
+        return f"{self.value:g} {self.unit[:-1] if self.value == 1 else self.unit}"
+
+
+_LANDMARK = re.compile(
+    # "2-year", "twelve-month", "5 year": a time used as an adjective, singular
+    rf"(?<![\w.·,-])(?P<adjective>{_VALUE})[\s\u2010-](?P<adjective_unit>(?i:month|year))(?![\w-])"
+    # "at 18 months", "after two years", "by 1 year"
+    rf"|(?i:\b(?:at|after|by|beyond))\s+(?P<after>{_VALUE})\s+(?P<after_unit>(?i:months?|years?))\b"
+)
+
+
+def find_landmarks(text: str) -> list[Landmark]:
+    """The landmark times of a text: "the 2-year PFS rate", "alive at 18 months"."""
+    found = []
+    for match in _LANDMARK.finditer(text):
+        number = match["adjective"] or match["after"]
+        unit = (match["adjective_unit"] or match["after_unit"]).lower().rstrip("s") + "s"
+        value = parse_number(number)
+        if value is not None and value > 0:
+            found.append(Landmark(value, unit, match.start(), match.end()))
+    return found
+
+
 def _numbers_under_unit_label(
     text: str, quantities: list[Quantity], excluded: list[tuple[int, int]]
 ) -> list[Quantity]:

@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass
 
 from ingest.mentions import Sentence
-from ingest.numbers import Quantity, find_hazard_ratios, find_p_values, find_quantities
+from ingest.numbers import Landmark, Quantity, find_hazard_ratios, find_landmarks, find_p_values, find_quantities
 from ingest.trial_state import TrialState
 
 TIME_ENDPOINTS = frozenset({"PFS", "OS", "DOR"})
 RATE_ENDPOINTS = frozenset({"ORR", "DCR"})
+# a share of patients alive, or alive without progression, at a landmark time ("2-year OS 41%")
+LANDMARK_ENDPOINTS = frozenset({"PFS", "OS"})
 
 # how common a marker is ("KRAS mutations in 30%", "95% had X-positive tumours"): stops rates, not ratios
 _PREVALENCE = re.compile(
@@ -61,6 +63,16 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
         None,
     ),
     (re.compile(r"\b(?P<at>time (?:before|to) (?:disease )?progression or death)\b", re.I), "PFS"),
+    # "24.0% were alive and free of progression at 18 months", "82% were progression-free at 1 year"
+    (
+        re.compile(
+            r"\b(?P<at>(?:alive\s+(?:and\s+)?)?(?:(?:free\s+(?:of|from)|without)\s+(?:disease\s+)?progression|"
+            r"progression[- ]free(?![- ]survival)))\b",
+            re.I,
+        ),
+        "PFS",
+    ),
+    (re.compile(r"\b(?P<at>alive|still living|survived)\b", re.I), "OS"),
     # "hazard ratio for disease progression or death", "HR for death"
     (re.compile(r"\b(?P<at>(?:disease )?progression or death|death or (?:disease )?progression)\b", re.I), "PFS"),
     (re.compile(r"\b(?P<at>death|mortality)\b", re.I), "OS"),
@@ -87,6 +99,12 @@ _NOT_A_RESULT_BEFORE = re.compile(
     # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of nearly 4 months"
     r"|\b(?:improvement|gain|difference|prolongation|extension|increase|reduction|benefit)\s+"
     rf"(?:in\s+(?:median\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?of\s*{_ABOUT}$",
+    re.I,
+)
+# "a 6.5% absolute difference", "4.1 months longer": a gap between arms, not an arm's result
+_A_DIFFERENCE_AFTER = re.compile(
+    r"\s*(?:(?:absolute|relative)\s+)?(?:difference|improvement|gain|reduction|increase|decrease|"
+    r"longer|shorter|lower|higher|greater|fewer)\b",
     re.I,
 )
 # "in 64% and 59% of responders": a share of the responders, not a response rate
@@ -130,6 +148,7 @@ class Value:
     p: tuple[str, float] | None = None
     list_id: int | None = None
     from_to: bool = False
+    timepoint: str | None = None  # the landmark of a PFS or OS rate: "2 years"
 
 
 @dataclass
@@ -146,6 +165,7 @@ class Result:
     ci: tuple[float, float] | None = None
     p: tuple[str, float] | None = None
     subgroup: str | None = None
+    timepoint: str | None = None
 
 
 def find_values(
@@ -165,7 +185,11 @@ def find_values(
     for quantity in find_quantities(text):
         if quantity.unit not in {"months", "weeks", "%"}:
             continue
-        if any(s <= quantity.start < e for s, e in hr_spans) or _NOT_A_RESULT_BEFORE.search(text[: quantity.start]):
+        if (
+            any(s <= quantity.start < e for s, e in hr_spans)
+            or _NOT_A_RESULT_BEFORE.search(text[: quantity.start])
+            or _A_DIFFERENCE_AFTER.match(text, quantity.end)
+        ):
             continue
         values.extend(_expand(text, quantity))
     for ratio in ratios:
@@ -188,9 +212,17 @@ def find_values(
     ratio_cues = [c for c in cues if not (c[2] is None and _PREVALENCE.fullmatch(text[c[0] : c[1]]))]
     bare_before = False  # "it was 31.9 versus 20.5 months, and in X 23.5 versus 17.3 months"
     chained = _chain_ends(text, values, cues)
+    landmarks = find_landmarks(text)
+    # a share counted at a landmark is of those alive: "1-year mortality of 12%" is no survival rate
+    landmark_cues = [(s, e, None if _DEATH.search(text, s, e) else endpoint) for s, e, endpoint in cues]
     for value in values:
         own_cues = ratio_cues if value.measure == "HR" else cues
-        value.endpoint = _endpoint(value, own_cues, text, chained.get(id(value), value.end))
+        landmark = _landmark_of(text, value, landmarks)
+        if landmark is None:
+            value.endpoint = _endpoint(value, own_cues, text, chained.get(id(value), value.end))
+        else:
+            value.endpoint = _endpoint(value, landmark_cues, text, chained.get(id(value), value.end), landmark=True)
+            value.timepoint = landmark.label if value.endpoint in LANDMARK_ENDPOINTS else None
         blocked = any(endpoint is None and end <= value.start for _s, end, endpoint in own_cues)
         bare_median = value.unit in {"months", "weeks"} and bool(
             bare_before or _BARE_MEDIAN.search(text[: value.start]) or list_label(sentence)
@@ -278,7 +310,7 @@ def _cues(sentence: Sentence) -> list[tuple[int, int, str | None]]:
 _CLAUSE_BETWEEN = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\b(?:whereas|while)\b", re.IGNORECASE)
 _HAD_BEFORE_CUE = re.compile(
     r"\s*(?:of\s+(?:the\s+)?(?:patients|participants|those)\b[^,;.()]{0,40}?)?,?\s*(?:respectively,?\s*)?"
-    r"(?:had|achieved|attained|experienced)\s+(?:an?\s+|the\s+)?$",
+    r"(?:had|achieved|attained|experienced|(?:were|was|remained)(?:\s+still)?)\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -306,13 +338,34 @@ def _outside_brackets(segment: str) -> str:
     return re.sub(r"^[^()]*\)|\([^()]*\)|\[[^\[\]]*\]", "", segment)
 
 
-def _endpoint(value: Value, cues: list[tuple[int, int, str | None]], text: str, run_end: int) -> str | None:
+_DEATH = re.compile(r"\b(?:death|mortality|died)\b", re.I)
+
+
+def _landmark_of(text: str, value: Value, landmarks: list[Landmark]) -> Landmark | None:
+    """The landmark time a percentage is counted at: the nearest one in its clause."""
+    if value.unit != "%":
+        return None
+    def between(landmark: Landmark) -> str:
+        if landmark.end <= value.start:
+            return text[landmark.end : value.start]
+        return text[value.end : landmark.start]
+
+    in_clause = [landmark for landmark in landmarks if not _CLAUSE_BETWEEN.search(_outside_brackets(between(landmark)))]
+    return min(in_clause, key=lambda landmark: abs(landmark.start - value.start), default=None)
+
+
+def _endpoint(
+    value: Value, cues: list[tuple[int, int, str | None]], text: str, run_end: int, landmark: bool = False
+) -> str | None:
     """The endpoint a figure is for, from the cues before it or right after the run of figures it
-    starts (``run_end``)."""
+    starts (``run_end``); a percentage counted at a ``landmark`` time may be a PFS or OS rate."""
     allowed = TIME_ENDPOINTS if value.unit in {"months", "weeks"} else RATE_ENDPOINTS
+    if landmark:
+        allowed = RATE_ENDPOINTS | LANDMARK_ENDPOINTS
     if value.measure == "HR":
         allowed = frozenset({"PFS", "OS"})
-    # "30% and 8% of them, respectively, had a complete response": what the patients had
+    # "30% and 8% of them, respectively, had a complete response", "... were still alive": what the
+    # patients had, or were
     had = next((c for c in cues if c[0] >= run_end and _HAD_BEFORE_CUE.match(text[run_end : c[0]])), None)
     if had is not None and value.measure != "HR":
         return had[2] if had[2] in allowed else None

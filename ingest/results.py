@@ -341,6 +341,7 @@ class ResultReader:
                         ci=value.ci,
                         p=value.p,
                         subgroup=subgroup,
+                        timepoint=value.timepoint,
                     )
                 )
                 self._last_arm, self._last_trial = arm, trial

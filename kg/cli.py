@@ -438,7 +438,7 @@ def demo(ctx: typer.Context) -> None:
             ("trials", {}, "Which trials, with which arms?",
              ("trial", "phase", "randomized", "n_enrolled", "arms", "population_gene")),
             ("outcomes", {"endpoint": "PFS"}, "What PFS did each arm reach?",
-             ("trial", "arm", "comparator", "endpoint", "measure", "value", "unit", "subgroup")),
+             ("trial", "arm", "comparator", "endpoint", "measure", "value", "unit", "timepoint", "subgroup")),
             ("inhibitors", {"gene": "NRAS", "disease": "melanoma"},
              "Which inhibitors were tested in NRAS-mutant melanoma?",
              ("drug", "classes", "targets", "trials", "phases")),

@@ -149,6 +149,7 @@ class Outcome:
     p_operator: str | None = None
     subgroup: str | None = None
     cohort: str | None = None
+    timepoint: str | None = None  # a rate's landmark time: "2 years", "18 months"
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,9 @@ def statement_key(statement: Statement) -> str:
         # n and dose describe the arm; they do not make it another arm
         content.pop("n")
         content.pop("dose")
+    if isinstance(statement, Outcome) and statement.timepoint is None:
+        # outcomes without a landmark keep the ids they had before the field existed
+        content.pop("timepoint")
     blob = json.dumps(content, sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()[:20]
 
@@ -97,6 +100,8 @@ def reading(statement: Statement) -> tuple[str, str, str]:
     if isinstance(statement, Outcome):
         subject = " + ".join(statement.arm) + (f" ({statement.subgroup})" if statement.subgroup else "")
         obj = _value_text(statement.value, statement.unit)
+        if statement.timepoint:
+            obj += f" at {statement.timepoint}"
         if statement.comparator:
             obj += " vs " + " + ".join(statement.comparator)
         return subject, f"{statement.endpoint} {statement.measure}", obj
@@ -114,7 +119,8 @@ def summarise(statement: Statement) -> str:
     """A one-line reading of a statement, for curators."""
     if isinstance(statement, Outcome):
         value = _value_text(statement.value, statement.unit)
-        parts = [" + ".join(statement.arm) or "?", statement.endpoint, f"{statement.measure} {value}"]
+        at = f" at {statement.timepoint}" if statement.timepoint else ""
+        parts = [" + ".join(statement.arm) or "?", statement.endpoint, f"{statement.measure} {value}{at}"]
         if statement.comparator:
             parts.append("vs " + " + ".join(statement.comparator))
         if statement.subgroup:
@@ -376,6 +382,7 @@ def _statement_node(w: _GraphWriter, facts: PaperFacts, statement: Statement) ->
         w.lit(node, "pOperator", statement.p_operator)
         w.lit(node, "subgroup", statement.subgroup)
         w.lit(node, "cohort", statement.cohort)
+        w.lit(node, "timepoint", statement.timepoint)
     elif isinstance(statement, Combination):
         w.lits(node, "drugs", statement.drugs)
         w.lit(node, "status", statement.status)

@@ -1,5 +1,5 @@
 // name: outcomes
-// description: Reported results (medians, rates, hazard ratios) per arm, with comparator, CI, p-value, subgroup, and the paper and sentence behind each.
+// description: Reported results (medians, rates, hazard ratios) per arm, with comparator, CI, p-value, subgroup, the landmark time of a survival rate, and the paper and sentence behind each.
 // param: trial (string, default null): trial acronym, NCT id or key
 // param: drug (string, default null): a drug of the arm (INN, code name or brand)
 // param: endpoint (string, default null): PFS, OS, ORR, DOR or DCR
@@ -31,6 +31,7 @@ RETURN CASE WHEN t.minted THEN null ELSE coalesce(t.acronym, t.nct, t.name) END 
        o.pValue AS p_value,
        o.pOperator AS p_operator,
        o.subgroup AS subgroup,
+       o.timepoint AS timepoint,
        head(papers) AS paper,
        head(evidence).text AS sentence,
        head(evidence).rule AS rule,

@@ -215,3 +215,18 @@ def test_unreadable_files_are_refused(kg: Cli, name: str) -> None:
     stderr = _one_line_error(kg("add", str(FIXTURES / name), ok=False))
     assert name in stderr
     assert kg.json("stats") == []
+
+
+def test_a_survival_rate_is_listed_with_its_landmark_time(kg: Cli, tmp_path: Path) -> None:
+    paper = tmp_path / "landmark.txt"
+    paper.write_text(
+        "In the phase 3 KESTREL-2 trial, 300 patients were randomized to lorlatinib or crizotinib. "
+        "The 3-year progression-free survival rate was 64% with lorlatinib and 19% with crizotinib.",
+        encoding="utf-8",
+    )
+    kg("add", str(paper))
+    rows = kg.json("query", "outcomes", "--endpoint", "PFS")
+    assert {(tuple(r["arm"]), r["measure"], r["value"], r["timepoint"]) for r in rows} == {
+        (("lorlatinib",), "rate", 64.0, "3 years"),
+        (("crizotinib",), "rate", 19.0, "3 years"),
+    }

@@ -3,6 +3,8 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.extract import read_paper
 from kg.model import Document, Outcome, PaperFacts, TrialDesign
 
@@ -767,3 +769,65 @@ def test_a_respectively_list_reaches_no_agent_after_it() -> None:
         (("ipilimumab", "nivolumab"), 45.0),
         (("dabrafenib", "trametinib"), 41.0),
     }
+
+
+# ---- landmark rates --------------------------------------------------------------------------------
+
+LANDMARK_TRIAL = (
+    "The phase 3 CORAL-5 trial randomly assigned 500 patients to zanidatamab plus docetaxel or to docetaxel "
+    "alone. "
+)
+ZANI, DOCE = ("docetaxel", "zanidatamab"), ("docetaxel",)
+
+
+def landmarks(text: str) -> set[tuple[tuple[str, ...], str, float, str | None]]:
+    return {(o.arm, o.endpoint, o.value, o.timepoint) for o in outcomes(text) if o.measure == "rate"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "endpoint", "timepoint"),
+    [
+        ("The 18-month overall survival rate was 52.0% versus 38.5%.", "OS", "18 months"),
+        ("Three-year progression-free survival was 52.0% and 38.5%, respectively.", "PFS", "3 years"),
+        ("At two years, 52.0% of patients given zanidatamab plus docetaxel were alive, against 38.5% of those "
+         "given docetaxel alone.", "OS", "2 years"),
+        ("At 1 year, 52.0% and 38.5% of the patients, respectively, remained alive and free of progression.",
+         "PFS", "1 year"),
+        ("In all, 52.0% and 38.5% of patients, respectively, were still alive at 30 months.", "OS", "30 months"),
+    ],
+)
+def test_a_share_counted_at_a_landmark_time_is_a_survival_rate(sentence: str, endpoint: str, timepoint: str) -> None:
+    assert landmarks(LANDMARK_TRIAL + sentence) == {
+        (ZANI, endpoint, 52.0, timepoint),
+        (DOCE, endpoint, 38.5, timepoint),
+    }
+
+
+def test_a_share_without_a_landmark_time_is_no_survival_rate() -> None:
+    text = LANDMARK_TRIAL + "Overall survival favoured the combination; 52.0% versus 38.5% had died."
+    assert landmarks(text) == set()
+
+
+def test_deaths_counted_at_a_landmark_are_not_a_survival_rate() -> None:
+    assert landmarks(LANDMARK_TRIAL + "The 2-year mortality was 12.0% versus 20.5%.") == set()
+
+
+def test_a_landmark_in_another_clause_leaves_a_response_rate_alone() -> None:
+    text = LANDMARK_TRIAL + (
+        "The 2-year overall survival rate was 52.0% versus 38.5%, whereas 40% and 22% of patients responded."
+    )
+    assert {(arm, endpoint, value) for arm, endpoint, value, _t in landmarks(text)} == {
+        (ZANI, "OS", 52.0),
+        (DOCE, "OS", 38.5),
+        (ZANI, "ORR", 40.0),
+        (DOCE, "ORR", 22.0),
+    }
+    assert {t for _a, endpoint, _v, t in landmarks(text) if endpoint == "ORR"} == {None}
+
+
+def test_a_difference_between_arms_is_no_rate() -> None:
+    text = LANDMARK_TRIAL + (
+        "The 2-year overall survival rate was 52.0% versus 38.5%. A 13.5% absolute difference in two-year overall "
+        "survival is worth its cost."
+    )
+    assert 13.5 not in {value for _a, _e, value, _t in landmarks(text)}

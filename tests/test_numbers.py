@@ -13,6 +13,7 @@ from ingest.numbers import (
     find_bare_range,
     find_confidence_intervals,
     find_hazard_ratios,
+    find_landmarks,
     find_p_values,
     find_quantities,
     parse_number,
@@ -306,3 +307,21 @@ def test_quantity_traps(text: str, expected: list[tuple[float, str, float | None
 
 def test_p_value_dataclass_fields() -> None:
     assert find_p_values("P = .015") == [PValue("=", 0.015, 0, 8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the 2-year PFS rate", ["2 years"]),
+        ("Twelve-month survival", ["12 months"]),
+        ("at one year, most were alive", ["1 year"]),
+        ("still in remission after 30 months", ["30 months"]),
+        ("a 5 year overall survival of 40%", ["5 years"]),
+        ("after a median follow-up of 24 months", []),
+        ("patients aged 65 years or older", []),
+        ("given every 2 years", []),
+        ("a 24-month-old child", []),
+    ],
+)
+def test_landmark_times(text: str, expected: list[str]) -> None:
+    assert [landmark.label for landmark in find_landmarks(text)] == expected

@@ -24,6 +24,8 @@ def test_well_formed_facts_conform() -> None:
         (Outcome("NEMO", ("binimetinib",), "PFS", "HR", 0.62, None, ("dacarbazine",), 0.3, 0.5), "interval"),
         (Outcome("NEMO", ("binimetinib",), "TTP", "median", 2.8, "months"), "endpoint"),
         (Outcome("NEMO", ("binimetinib",), "ORR", "rate", 150.0, "%"), "[0, 100]"),
+        (Outcome("NEMO", ("binimetinib",), "OS", "rate", 41.0, "%", timepoint="two years"), "landmark time"),
+        (Outcome("NEMO", ("binimetinib",), "OS", "median", 9.1, "months", timepoint="2 years"), "belongs to a rate"),
     ],
 )
 def test_malformed_outcomes_are_refused(outcome: Outcome, message: str) -> None:
@@ -53,3 +55,10 @@ def test_evidence_needs_its_rule_and_offsets_in_order() -> None:
     facts = mek_trial_paper()
     facts.facts[0].evidence.append(Evidence("Backwards.", 50, 10, "test.rule"))
     assert any("start < end" in p for p in shacl_problems(paper_graph(facts)))
+
+
+def test_a_survival_rate_at_its_landmark_conforms() -> None:
+    facts = mek_trial_paper()
+    facts.add(Outcome("NEMO", ("binimetinib",), "OS", "rate", 41.0, "%", timepoint="18 months"),
+              evidence("A sentence about the rate.", start=300))
+    assert shacl_problems(paper_graph(facts)) == []
