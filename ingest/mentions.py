@@ -434,6 +434,13 @@ class Reading:
         previous = self.sentences[sentence.index - 1]
         return "\n" in self.text[previous.start + len(previous.text.rstrip()) : sentence.start]
 
+    def own_line(self, sentence: Sentence) -> bool:
+        """Whether the sentence is a line of its own, as a record's field or heading is."""
+        following = self.sentences[sentence.index + 1] if sentence.index + 1 < len(self.sentences) else None
+        return (sentence.index == 0 or self.starts_paragraph(sentence)) and (
+            following is None or self.starts_paragraph(following)
+        )
+
     def evidence(self, sentence: Sentence, rule: str, negated: bool = False, hedged: bool = False) -> Evidence:
         from kg.model import Evidence
 

@@ -20,7 +20,16 @@ from ingest.arm_groups import (
     without_described_classes,
     without_placebo,
 )
-from ingest.mentions import PLACEBO_ARM, Agent, AgentContext, Mention, Reading, Sentence, sorted_drugs
+from ingest.mentions import (
+    PLACEBO_ARM,
+    Agent,
+    AgentContext,
+    Mention,
+    Reading,
+    Sentence,
+    is_choice_arm,
+    sorted_drugs,
+)
 from ingest.numbers import count_value
 from ingest.tables import Row, column_titles, grid_row
 from ingest.trial_state import TrialState, arm_for
@@ -160,6 +169,8 @@ class RegistryArmReader:
         if not listed:
             return
         old = trial.labels.get(label)
+        if old is not None and is_choice_arm(old):
+            return  # "Investigator's Choice", then "Drug: A, OR" / "Drug: B": the options it offers
         drugs = sorted_drugs((listed | set(old or ())) - {PLACEBO_ARM})  # "Group 2 (Placebo)" gives A
         if old is None:
             trial.labels[label] = trial.add_arm(drugs, sentence.index, "arm.registry")

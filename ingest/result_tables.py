@@ -10,35 +10,56 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from ingest.mentions import Mention, Reading, Sentence
-from ingest.numbers import find_hazard_ratios, parse_number
+from ingest.mentions import PLACEBO_ARM, Mention, Reading, Sentence, sorted_drugs
+from ingest.numbers import HazardRatio, find_hazard_ratios, find_landmarks, parse_number
 from ingest.registry_arms import column_arms
-from ingest.result_values import MEASURE_ROLE, RATE_ENDPOINTS, TIME_ENDPOINTS, Result, interval, p_value
+from ingest.result_values import (
+    LANDMARK_ENDPOINTS,
+    MEASURE_ROLE,
+    RATE_ENDPOINTS,
+    TIME_ENDPOINTS,
+    Result,
+    interval,
+    p_value,
+)
 from ingest.subgroups import subgroup_label
 from ingest.tables import PipeTable, Row, column_titles, grid_row
-from ingest.trial_state import TrialState
+from ingest.trial_state import TrialState, arm_for
 
-# "Label: 11.0", "Label: median 11.0 months (96% CI 7.4 to 13.8)"
+# "Label: 11.0", "Label: median 11.0 months (96% CI 7.4 to 13.8)", "Label (n=240):   7.5 (5.5 to 9.1)",
+# "Label (n=168) | 27.7 (17.0 to 41.2)"; "Label: NA (33.6 to NA)", a median not reached
 _TABLE_ROW = re.compile(
-    r"(?P<label>[A-Za-z][\w /+()-]{0,40}?)\s*:\s*(?:(?:median|mean)\s+)?(?P<value>\d+(?:\.\d+)?)"
-    r"(?P<unit>\s*(?:months?|weeks?|%|percent(?:age)?)\b)?",
+    r"(?P<label>[A-Za-z][\w '\u2019/+()-]{0,60}?)(?:\s*\(\s*n\s*=\s*\d+\s*\))?\s*[:|]\s*(?:(?:median|mean)\s+)?"
+    # "12/200 (6.0%)": the share in brackets after the count
+    r"(?:(?:\d+\s*/\s*\d+\s*\(\s*)?(?P<value>\d+(?:\.\d+)?)(?![\d.]|\s*/)(?P<unit>\s*(?:months?|weeks?|%|percent(?:age)?)\b)?"
+    r"|(?:NA|NE|NR|not\s+(?:reached|estimable|evaluable))\b)",
     re.I,
 )
+# "[NA: median not estimable ...]": a note under a table's rows
+_TABLE_NOTE = re.compile(r"\s*[\[*\u2020]")
 _TABLE_OUTCOME_FIELD = re.compile(
-    r"\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other)(?:\s+outcome(?:\s+measures?)?)?|outcome(?:\s+measures?)?)"
+    r"\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other)(?:\s+outcome(?:\s+measures?)?)?|outcome(?:\s+measures?)?"
+    # "Title: Overall Survival (OS)" under an outcome measure's heading
+    r"|(?=title\b))"
     # "OUTCOME MEASURE 1 (Primary): Progression-free Survival"
-    rf"(?:\s+title)?(?:\s+\d{{1,2}})?(?:{MEASURE_ROLE})?\s*:",
+    rf"(?:\s*title)?(?:\s+\d{{1,2}})?(?:{MEASURE_ROLE})?\s*:",
     re.I,
 )
 # lines of an outcome measure that hold no figures of it
 _NUMBERED_TITLE = re.compile(r"\s*\d{1,2}\.\s+[A-Za-z]")
-_TABLE_TIME_FRAME = re.compile(
-    r"\s*(?:time\s+frame|population|description|analysis\s+population|measure\s+type)\b", re.I
+# an outcome measure's field lines, between its heading and its rows or after them
+_TABLE_FIELD = re.compile(
+    r"\s*(?:time\s+frame|population|description|analysis\s+population|measure\s+type|statistical\s+analys[ie]s|"
+    r"comparison\s+groups?|method|p-?value|number\s+of\s+participants\s+analy[sz]ed|dispersion)\b",
+    re.I,
+)
+# "Overall Survival in Participants With PD-L1 Expression of 1% or More": the group the measure is for
+_TITLE_SUBGROUP = re.compile(
+    r"\b(?:in|among)\s+(?P<group>(?:participants|patients|subjects)\s+(?:with|who)\b.*)$", re.IGNORECASE
 )
 _TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:units?\s*:|(?:median|mean|percentage|number)\b)", re.I)
-# "Overall Survival Rate at 12 Months", "6-month PFS rate": a landmark rate, not the endpoint's median
-_LANDMARK_TITLE = re.compile(r"\brates?\s+at\s+\d+\s*(?:months?|weeks?|years?)\b|\b\d+[- ](?:month|week|year)\b", re.I)
 _TABLE_HR_BRACKET = re.compile(
     r"\b(?:hazard ratio|HR)\s*\((?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\)", re.I
 )
@@ -66,9 +87,25 @@ _COLUMN_HR = re.compile(
     r"^\s*(?:statistical\s+analysis(?:\s+\d+)?\s*:(?:[^.;\n]*[.;]\s*)+?)?(?:(?P<subgroup>[^:;]+?),\s*)?hazard\s+ratio\b",
     re.I,
 )
+# "Statistical Analysis 1: Drug A + Drug B vs Drug C": the comparison the ratio after it is of
+_ANALYSIS_COMPARISON = re.compile(
+    r"^\s*statistical\s+analys[ie]s(?:\s+\d+)?\s*:\s*(?P<arm>[^:|;]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[^:|;]+?)\s*$",
+    re.IGNORECASE,
+)
 _TABLE_HR = re.compile(
     r"^(?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\s*:\s*(?:hazard ratio|HR)\b", re.I
 )
+
+
+@dataclass(frozen=True)
+class _Block:
+    """The outcome measure a registry results table gives rows of."""
+
+    endpoint: str
+    measure: str  # median | rate
+    unit: str | None
+    timepoint: str | None = None  # "Overall Survival Rate at 12 Months"
+    subgroup: str | None = None
 
 
 class TableReader:
@@ -79,7 +116,9 @@ class TableReader:
         self.reading = reading
         self._add = add
         self._pipe = PipeTable()
-        self._table: tuple[str, str, str | None] | None = None  # endpoint, measure, unit
+        self._table: _Block | None = None
+        # the arms a statistical analysis line compares, for the ratio on the lines after it
+        self._comparison: tuple[tuple[str, ...], tuple[str, ...]] | None = None
         # a results record whose figures stand in columns, one per arm ("6.8 (5.7 to 8.3) | 4.3 ...")
         self._columns: list[tuple[str, ...]] | None = None
         self._column_endpoint: str | None = None
@@ -181,62 +220,108 @@ class TableReader:
     def _read_table(self, sentence: Sentence, trial: TrialState | None) -> bool:
         """A registry results table, read through the arm labels the record defines: a header
         naming the endpoint ("Overall survival, median (95% CI), months", "Primary outcome:
-        Progression-Free Survival"), optional unit and time-frame lines, rows "Label: value",
-        and hazard-ratio lines ("A vs B: hazard ratio 0.54", "Statistical analysis: Hazard
-        Ratio 0.58")."""
+        Progression-Free Survival", "Title: Overall Survival Rate at 12 Months"), field lines
+        (unit, time frame, statistical analysis), rows by arm label ("Label: value", "Label (n=168)
+        | value") and hazard-ratio lines ("A vs B: hazard ratio 0.54", "Hazard Ratio (HR): 0.58")."""
         text = sentence.text
-        if trial is None or not trial.labels:
+        if trial is None:
             return False
         header = self._table_header(sentence)
-        if header is not None:
-            table_endpoint, table_measure, table_unit = header
-            self._table = (table_endpoint, table_measure, table_unit) if table_endpoint else None
+        # a header in prose ("PFS, OS and safety were assessed") heads no table unless the record
+        # gives its arms labels
+        if header is not None and (trial.labels or self.reading.own_line(sentence)):
+            self._table = header if header.endpoint else None
+            self._comparison = None
             return True
         if self._table is None:
             return False
-        endpoint, measure, unit = self._table
-        rows = [m for m in _TABLE_ROW.finditer(text) if m.group("label").strip().casefold() in trial.labels]
-        if _TABLE_TIME_FRAME.match(text):
+        block = self._table
+        ratios = find_hazard_ratios(text)
+        if ratios and block.endpoint in TIME_ENDPOINTS and block.measure != "rate":
+            self._table_ratio(sentence, trial, ratios[0])
+            return True
+        compared = _ANALYSIS_COMPARISON.match(text)
+        if compared is not None:
+            arms = [self._named_arm(sentence, trial, compared.span(group)) for group in ("arm", "comparator")]
+            self._comparison = (arms[0], arms[1]) if arms[0] and arms[1] and arms[0] != arms[1] else None
+            return True
+        rows = [
+            (m, arm) for m in _TABLE_ROW.finditer(text) if (arm := self._named_arm(sentence, trial, m.span("label")))
+        ]
+        if not rows and (_TABLE_FIELD.match(text) or _TABLE_NOTE.match(text)):
             return True
         if not rows and _TABLE_UNIT_LINE.search(text):
-            self._table = (endpoint, measure, _unit_named(text) or unit)
-            return True
-        ratios = find_hazard_ratios(text)
-        if ratios and endpoint in TIME_ENDPOINTS:
-            named = _TABLE_HR.match(text) or _TABLE_HR_BRACKET.search(text)
-            arm = trial.labels.get(named.group("arm").strip().casefold()) if named else trial.experimental_arm()
-            comparator = (
-                trial.labels.get(named.group("comparator").strip().casefold()) if named else trial.control_arm()
-            )
-            if arm:
-                ratio = ratios[0]
-                self._add(
-                    Result(
-                        trial,
-                        arm,
-                        endpoint,
-                        "HR",
-                        ratio.value,
-                        None,
-                        sentence,
-                        "hr.registry_table",
-                        comparator=comparator if comparator != arm else None,
-                        ci=interval(ratio.ci_low, ratio.ci_high),
-                        p=p_value(ratio.p_op, ratio.p_value),
-                    )
-                )
+            self._table = replace(block, unit=_unit_named(text) or block.unit)
             return True
         if not rows:
             self._table = None
             return False
-        for row in rows:
-            arm = trial.labels[row.group("label").strip().casefold()]
+        for row, arm in rows:
+            if row.group("value") is None:
+                continue  # not reached
             value = float(row.group("value"))
-            row_unit = _unit_named(row.group("unit") or "") or unit
-            if (measure == "rate") != (row_unit == "%"):
+            row_unit = _unit_named(row.group("unit") or "") or block.unit
+            if (block.measure == "rate") != (row_unit == "%"):
                 continue  # a percentage under a time endpoint, or months under a rate
-            self._add(Result(trial, arm, endpoint, measure, value, row_unit, sentence, "outcome.registry_table"))
+            self._add(
+                Result(
+                    trial,
+                    arm,
+                    block.endpoint,
+                    block.measure,
+                    value,
+                    row_unit,
+                    sentence,
+                    "outcome.registry_table",
+                    subgroup=block.subgroup,
+                    timepoint=block.timepoint,
+                )
+            )
         return True
+
+    def _named_arm(self, sentence: Sentence, trial: TrialState, span: tuple[int, int]) -> tuple[str, ...] | None:
+        """The arm a label in the sentence names: one the record gave an arm, else by its drugs."""
+        label = " ".join(sentence.text[span[0] : span[1]].split()).casefold()
+        if label in trial.labels:
+            return trial.labels[label]
+        start, end = sentence.start + span[0], sentence.start + span[1]
+        named = [
+            PLACEBO_ARM if m.kind == "placebo" else m.key
+            for m in sentence.of("drug", "class", "placebo")
+            if start <= m.start and m.end <= end
+        ]
+        arm = arm_for(self.reading, trial, sorted_drugs(set(named))) if named else None
+        return arm if arm in trial.arm_sets() else None
+
+    def _table_ratio(self, sentence: Sentence, trial: TrialState, ratio: HazardRatio) -> None:
+        """A hazard ratio of a registry results table: of the arms its label names ("A vs B:
+        hazard ratio 0.54"), else of the experimental arm against the control."""
+        block, text = self._table, sentence.text
+        if block is None:
+            return
+        named = _TABLE_HR.match(text) or _TABLE_HR_BRACKET.search(text)
+        if named is not None:
+            arm = trial.labels.get(named.group("arm").strip().casefold())
+            comparator = trial.labels.get(named.group("comparator").strip().casefold())
+        else:
+            arm, comparator = self._comparison or (trial.experimental_arm(), trial.control_arm())
+        if arm:
+            self._add(
+                Result(
+                    trial,
+                    arm,
+                    block.endpoint,
+                    "HR",
+                    ratio.value,
+                    None,
+                    sentence,
+                    "hr.registry_table",
+                    comparator=comparator if comparator != arm else None,
+                    ci=interval(ratio.ci_low, ratio.ci_high),
+                    p=p_value(ratio.p_op, ratio.p_value),
+                    subgroup=block.subgroup,
+                )
+            )
 
     def _table_row(self, sentence: Sentence, row: Row, trial: TrialState | None) -> None:
         """Figures of a pipe-table row, one per column whose header names an endpoint:
@@ -263,9 +348,10 @@ class TableReader:
                 self._add(Result(trial, arm, endpoint, measure, number, unit, sentence, "outcome.table"))
 
     @staticmethod
-    def _table_header(sentence: Sentence) -> tuple[str | None, str, str | None] | None:
-        """(endpoint, measure, unit) when the sentence heads a results table; an outcome header
-        naming no known endpoint gives (None, ...) so that its rows are not read."""
+    def _table_header(sentence: Sentence) -> _Block | None:
+        """The outcome measure a sentence heads a results table of; one naming no endpoint it
+        reads (a time to another event, a landmark of a response rate) has no endpoint, so that
+        its rows are not read."""
         text = sentence.text
         endpoints = sentence.of("endpoint")
         outcome_field = _TABLE_OUTCOME_FIELD.match(text)
@@ -274,11 +360,19 @@ class TableReader:
         numbered = endpoints and _NUMBERED_TITLE.match(text) and endpoints[0].start - sentence.start < 12
         if not (outcome_field or listing or numbered):
             return None
-        if not endpoints or _LANDMARK_TITLE.search(text):
-            return (None, "median", None)
+        if not endpoints:
+            return _Block("", "median", None)
         endpoint = endpoints[0].key
+        group = _TITLE_SUBGROUP.search(text, sentence.local(endpoints[0].end))
+        subgroup = subgroup_label(group.group("group")) if group else None
+        landmarks = find_landmarks(text)
+        if landmarks:
+            # "Overall Survival Rate at 12 Months": the share alive at that time
+            if endpoint not in LANDMARK_ENDPOINTS:
+                return _Block("", "median", None)
+            return _Block(endpoint, "rate", "%", landmarks[0].label, subgroup)
         measure = "rate" if endpoint in RATE_ENDPOINTS else "median"
-        return (endpoint, measure, _unit_named(text) or ("%" if measure == "rate" else None))
+        return _Block(endpoint, measure, _unit_named(text) or ("%" if measure == "rate" else None), None, subgroup)
 
 
 def sentence_mentions(reading: Reading, start: int, end: int, kind: str) -> list[Mention]:

@@ -248,7 +248,7 @@ def find_values(
 # the endpoints a figure of each measure can be a result of
 _HEADING_FITS = {"HR": TIME_ENDPOINTS - {"DOR"}, "median": TIME_ENDPOINTS, "rate": RATE_ENDPOINTS}
 # an outcome measure's role in brackets after its number: "OUTCOME MEASURE 1 (Primary)"
-MEASURE_ROLE = r"\s*\((?:primary|secondary|other|exploratory)\)"
+MEASURE_ROLE = r"\s*\((?:key\s+)?(?:primary|secondary|other|exploratory)\)"
 # a registry record's outcome heading: "Secondary outcome: Progression-free survival (PFS)"
 OUTCOME_HEADING = re.compile(
     r"^\s*(?:(?:primary|secondary|key\s+secondary|other|exploratory)\s+)?(?:outcome|end\s*-?point)"

@@ -200,7 +200,11 @@ _APPOSITION = re.compile(r"(?:\s*/\s*[\w-]+)*[\s)\]]*[:,(]\s*(?:(?:an?|the)\s+)?
 # open-label, phase 3"
 _PHASE_FIELD = re.compile(r"\s*(?:study\s+)?(?:phase|design)\b[^:\n]{0,20}:", re.IGNORECASE)
 # A registry field: "Phase: Phase 3", "Study title: ...", "ClinicalTrials.gov ID: NCT...".
-_FIELD_LINE = re.compile(r"\s*[A-Z][\w ./()&-]{0,40}:\s")
+_FIELD_LINE = re.compile(
+    r"\s*[A-Z][\w ./()&-]{0,40}:\s"
+    # a line of short cells: "Phase 3 | Randomized 2:1 | Double-blind"
+    r"|\s*[^|\n]{1,40}(?:\|[^|\n]{1,40})+\s*$"
+)
 
 # words that tie a sentence to the arms of the trial in focus
 _ARM_WORDS = re.compile(r"\b(?:arms?|groups?|control|comparator|placebo|randomi[sz]\w*|assigned|allocated)\b", re.I)

@@ -263,7 +263,11 @@ def test_arm_lines_with_cells_and_outcomes_under_units_lines() -> None:
         (("zeltinib",), "OS", "median", 9.7),
         (("bevacizumab",), "OS", "median", 10.2),
         (("zeltinib",), "OS", "HR", 1.05),
+        (("zeltinib",), "OS", "rate", 41.5),
+        (("bevacizumab",), "OS", "rate", 42.5),
     }
+    rates = {(o.value, o.timepoint) for f in facts.facts if isinstance(o := f.statement, Outcome) and o.measure == "rate"}
+    assert rates == {(41.5, "12 months"), (42.5, "12 months")}
     arms = {(f.statement.drugs, f.statement.n) for f in facts.facts if isinstance(f.statement, Arm)}
     assert arms == {(("zeltinib",), 150), (("bevacizumab",), 150)}
     assert {f.statement.n_enrolled for f in facts.facts if isinstance(f.statement, TrialDesign)} == {300}
@@ -389,3 +393,137 @@ Outcome Measure 1 (Primary)
         ("ensartinib",),
         ("crizotinib",),
     }
+
+
+# ---- outcome blocks: a heading, field lines, rows by arm label, a statistical analysis ------------
+
+LABELLED_BLOCKS = """ClinicalTrials.gov results
+
+NCT09990077
+Brief Title: Tislelizumab Versus Chemotherapy of the Investigator's Choice in Oesophageal Cancer (HERON-3)
+Phase: Phase 3
+Allocation: Randomized
+Enrollment: 450 (Actual)
+
+Arms and Interventions
+Experimental: Tislelizumab
+  Drug: Tislelizumab 200 mg intravenously every 3 weeks
+Active Comparator: Investigator's Choice
+  Drug: Paclitaxel 175 mg/m2 every 3 weeks, OR
+  Drug: Irinotecan 125 mg/m2 weekly
+
+Primary Outcome Measure
+  Title: Overall Survival (OS)
+  Time Frame: up to 30 months
+  Unit of Measure: Months
+  Median (95% Confidence Interval)
+    Tislelizumab (n=300):            8.9 (7.6 to 9.8)
+    Investigator's Choice (n=150):   6.2 (5.1 to 7.0)
+  Statistical Analysis
+    Comparison Groups: Tislelizumab, Investigator's Choice
+    Method: Log Rank; P-Value: 0.002
+    Hazard Ratio (HR): 0.72; 95% Confidence Interval: 0.58 to 0.90
+
+Other Outcome Measures
+  Title: Overall Survival Rate at 24 Months
+  Unit of Measure: Percentage of participants
+    Tislelizumab: 21.4 | Investigator's Choice: 12.9
+"""
+
+PIPED_BLOCKS = """REGISTRY ENTRY
+
+Identifier: NCT09990078 | Acronym: LARCH
+Brief title: Olutasidenib Versus Placebo in IDH1-Mutant Chondrosarcoma
+Phase 3 | Randomized 2:1 | Double-blind
+Actual enrollment: 180 participants
+
+Interventions
+  Drug: olutasidenib, 150 mg by mouth twice daily
+  Drug: placebo, matching capsule twice daily
+
+Outcome measure 1 (primary): Progression-free survival by central review
+  Measure type: Median | Dispersion: 95% Confidence Interval | Unit of measure: months
+  Olutasidenib (n=120) | 10.6 (8.1 to 13.0)
+  Placebo (n=60)       | 4.2 (3.0 to 5.5)
+  Statistical analysis: stratified Cox model, hazard ratio 0.45 (95% CI 0.30 to 0.66); log-rank P<0.001
+
+Outcome measure 2 (key secondary): Objective response rate
+  Unit of measure: percentage of participants
+  Olutasidenib | 18.3
+  Placebo      | 1.7
+"""
+
+
+def test_rows_by_arm_label_under_a_title_line_and_the_analysis_after_them() -> None:
+    facts = read(LABELLED_BLOCKS)
+    choice, drug = ("investigator's choice",), ("tislelizumab",)
+    assert keyed(facts) == {
+        (drug, "OS", "median", 8.9),
+        (choice, "OS", "median", 6.2),
+        (drug, "OS", "HR", 0.72),
+        (drug, "OS", "rate", 21.4),
+        (choice, "OS", "rate", 12.9),
+    }
+    rates = {o.timepoint for f in facts.facts if isinstance(o := f.statement, Outcome) and o.measure == "rate"}
+    assert rates == {"24 months"}
+    assert {a.drugs for f in facts.facts if isinstance(a := f.statement, Arm)} == {drug, choice}
+
+
+def test_rows_with_a_bar_after_the_arm_label_under_a_numbered_measure() -> None:
+    facts = read(PIPED_BLOCKS)
+    drug, placebo = ("olutasidenib",), ("placebo",)
+    assert keyed(facts) == {
+        (drug, "PFS", "median", 10.6),
+        (placebo, "PFS", "median", 4.2),
+        (drug, "PFS", "HR", 0.45),
+        (drug, "ORR", "rate", 18.3),
+        (placebo, "ORR", "rate", 1.7),
+    }
+    [design] = [d for f in facts.facts if isinstance(d := f.statement, TrialDesign)]
+    assert (design.trial, design.phase, design.n_enrolled) == ("LARCH", "3", 180)
+
+
+THREE_ARM_ANALYSES = """Results record
+
+NCT09990079
+Official Title: Cabozantinib With Nivolumab or Ipilimumab Versus Sunitinib in Renal Cell Carcinoma (MAPLE-3)
+Phase: Phase 3 | Allocation: Randomized
+Enrollment: 900 participants (Actual)
+
+Arms and Interventions
+Experimental: Cabozantinib + Nivolumab
+  Drug: cabozantinib 40 mg daily
+  Drug: nivolumab 240 mg every 2 weeks
+Experimental: Cabozantinib + Ipilimumab
+  Drug: cabozantinib 40 mg daily
+  Drug: ipilimumab 1 mg/kg every 6 weeks
+Active Comparator: Sunitinib
+  Drug: sunitinib 50 mg daily, 4 weeks on and 2 off
+
+Outcome Measure 1 (Primary): Overall Survival
+  Unit of Measure: months
+  Median (95% Confidence Interval)
+    Cabozantinib + Nivolumab:  NA (30.2 to NA)
+    Cabozantinib + Ipilimumab: 28.4 (24.0 to 33.1)
+    Sunitinib:                 NA (NA to NA)
+    [NA: too few deaths to estimate the median]
+  Statistical Analysis 1: Cabozantinib + Nivolumab vs Sunitinib
+    Hazard Ratio (HR): 0.71 | 95% CI: 0.55 to 0.92
+  Statistical Analysis 2: Cabozantinib + Ipilimumab vs Sunitinib
+    Hazard Ratio (HR): 1.08 | 95% CI: 0.84 to 1.39
+"""
+
+
+def test_each_statistical_analysis_names_the_arms_its_ratio_compares() -> None:
+    facts = read(THREE_ARM_ANALYSES)
+    ratios = {
+        (o.arm, o.comparator, o.endpoint, o.value)
+        for f in facts.facts
+        if isinstance(o := f.statement, Outcome) and o.measure == "HR"
+    }
+    assert ratios == {
+        (("cabozantinib", "nivolumab"), ("sunitinib",), "OS", 0.71),
+        (("cabozantinib", "ipilimumab"), ("sunitinib",), "OS", 1.08),
+    }
+    medians = {(o.arm, o.value) for f in facts.facts if isinstance(o := f.statement, Outcome) and o.measure == "median"}
+    assert medians == {(("cabozantinib", "ipilimumab"), 28.4)}
