@@ -35,6 +35,16 @@ _DRUG_ANAPHOR = re.compile(
     r"(?!\s+(?:class|classes|development|application)|[-\s]+drug\s+conjugate)",
     re.IGNORECASE,
 )
+# "the oral combination tablet trifluridine/tipiracil": a noun a drug is introduced with
+_DESCRIBED_BY = re.compile(r"\b(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{4,})\s+$")
+_NOT_DESCRIPTIVE_NOUNS = frozenset({
+    "combination", "combinations", "regimen", "doublet", "triplet", "therapy", "treatment", "drug", "drugs", "agent",
+    "agents", "inhibitor", "inhibitors", "antibody", "blocker", "conjugate", "arm", "group", "cohort", "trial",
+    "study", "dose", "doses", "patients", "with", "plus", "versus", "than", "and", "either", "both",
+    "first", "second", "same", "standard", "backbone", "chemotherapy", "addition", "placebo", "control",
+})  # fmt: skip
+# "trifluridine/tipiracil", "trifluridine-tipiracil": one product's drugs
+_PRODUCT_JOIN = re.compile(r"\s?[/\u2013-]\s?")
 # The control arm named as such: "in the control group", "versus control", "the placebo arm".
 _CONTROL_ANAPHOR = re.compile(
     r"\b(?P<at>(?:the\s+)?(?:control|comparator|standard[- ]of[- ]care)\s+(?:group|arm|cohort|regimen|patients))\b"
@@ -198,6 +208,8 @@ class Reading:
         self.drug_counts = Counter(m.key for s in self.sentences for m in s.of("drug"))
         self._class_members: dict[str, set[str]] = {}
         self.class_labelled = self._class_labelled_regimens()
+        self._drug_starts = {m.start for s in self.sentences for m in s.of("drug")}
+        self.described = self._described_drugs()
         self._sections = [
             (m.start(), name)
             for m in _SECTION_HEADING.finditer(self.text)
@@ -206,6 +218,41 @@ class Reading:
         self._section_starts = [start for start, _ in self._sections]
 
     # -- building --------------------------------------------------------------------------
+
+    def _described_drugs(self) -> list[tuple[int, str, tuple[str, ...]]]:
+        """The nouns the text introduces a drug with, so that "the <noun>" means it later: "the
+        oral combination tablet trifluridine/tipiracil" makes "the tablet" that pair. Each is
+        (where the drug is named, the noun, the drugs)."""
+        found = []
+        for sentence in self.sentences:
+            drugs = sentence.of("drug")
+            for index, mention in enumerate(drugs):
+                if index and _PRODUCT_JOIN.fullmatch(self.text, drugs[index - 1].end, mention.start):
+                    continue  # inside a product's name
+                described = _DESCRIBED_BY.search(self.text, max(0, mention.start - 60), mention.start)
+                if described is None or described["noun"].casefold() in _NOT_DESCRIPTIVE_NOUNS:
+                    continue
+                run = [mention]
+                for following in drugs[index + 1 :]:
+                    if not _PRODUCT_JOIN.fullmatch(self.text, run[-1].end, following.start):
+                        break
+                    run.append(following)
+                found.append((mention.start, described["noun"].casefold(), sorted_drugs({m.key for m in run})))
+        return found
+
+    def described_anaphors(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        """The "the <noun>" phrases between two offsets that mean a drug the text introduced with
+        that noun, with its drugs."""
+        found = []
+        for position, noun, drugs in self.described:
+            for match in re.finditer(rf"\b(?:the|this|that)\s+{re.escape(noun)}\b", self.text[start:end], re.I):
+                at = start + match.start()
+                after = start + match.end()
+                following = after + len(self.text[after:end]) - len(self.text[after:end].lstrip())
+                named_again = following in self._drug_starts
+                if at > position and not named_again:
+                    found.append((at, after, drugs))
+        return found
 
     def _mark_list_items(self) -> None:
         """Mark the unbulleted items of a list a heading line introduces: lines of a label, a colon
@@ -598,6 +645,8 @@ class Reading:
         window = self.text[start:end]
         for position, stop, drug in self.drug_anaphors(start, end):
             found.append(Agent((drug,), position, stop, "anaphor", self.text[position:stop]))
+        for position, stop, drugs_of in self.described_anaphors(start, end):
+            found.append(Agent(drugs_of, position, stop, "anaphor", self.text[position:stop]))
         singles = [arm for arm in context.arms if len(arm) == 1]
         if len(singles) == 1 and len(context.arms) > 1:
             for match in _MONOTHERAPY.finditer(window):
@@ -1038,6 +1087,13 @@ class AgentContext:
             if len(arm) == 1 and class_name in self.reading.drug_classes(arm[0]):
                 return arm
         if definite:
+            # "to A or placebo with the same chemotherapy backbone": the set of the class named last
+            named = next(
+                (s for s in reversed(self.recent_sets) if all(class_name in self.reading.drug_classes(d) for d in s)),
+                None,
+            )
+            if named is not None:
+                return named
             for drug, _count in self.reading.drug_counts.most_common():
                 if class_name in self.reading.drug_classes(drug):
                     return (drug,)

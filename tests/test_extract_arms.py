@@ -1256,3 +1256,21 @@ def test_arms_listed_between_semicolons_are_one_listing() -> None:
         ("dabrafenib", "panitumumab"): 20,
         ("irinotecan", "panitumumab"): 2,
     }
+
+
+def test_the_noun_a_drug_was_introduced_with_names_it_later() -> None:
+    facts = read(
+        "Regulators cleared the fixed-dose capsule nivolumab/relatlimab for use with ipilimumab in melanoma. "
+        "The approval rests on the phase 3 KITE-7 study. In it, 500 patients were randomly assigned to the "
+        "capsule with ipilimumab or to the capsule alone."
+    )
+    assert arm_sets(facts) == {("ipilimumab", "nivolumab", "relatlimab"), ("nivolumab", "relatlimab")}
+
+
+def test_the_same_backbone_of_a_class_is_the_set_of_that_class_named_before() -> None:
+    facts = read(
+        "The phase 3 ALDER trial randomly assigned 700 patients to durvalumab or placebo, each with carboplatin "
+        "and paclitaxel. The phase 3 BIRCH trial, which randomly assigned 500 patients to tislelizumab or placebo "
+        "with the same chemotherapy backbone, reached a similar result."
+    )
+    assert arms_of(facts)["BIRCH"] == {("carboplatin", "paclitaxel", "tislelizumab"), ("carboplatin", "paclitaxel")}
