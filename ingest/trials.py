@@ -62,7 +62,8 @@ _TRIAL_COUNT_BEFORE = re.compile(
 )
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|its|our)\b", re.IGNORECASE)
 _THIS_TRIAL_BEFORE_ID = re.compile(
-    r"\b(?:this|our|the\s+present)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\s*[(\[,]\s*(?:[\w.]+\s*[:,]?\s*)?$",
+    # "this phase II trial (NCT...)", "The study (NCT...)"
+    r"\b(?:(?:this|our|the\s+present)\s+(?:[\w-]+\s+){0,4}?|the\s+)(?:trial|study)\s*[(\[,]\s*(?:[\w.]+\s*[:,]?\s*)?$",
     re.IGNORECASE,
 )
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\b", re.IGNORECASE)

@@ -1274,3 +1274,11 @@ def test_the_same_backbone_of_a_class_is_the_set_of_that_class_named_before() ->
         "with the same chemotherapy backbone, reached a similar result."
     )
     assert arms_of(facts)["BIRCH"] == {("carboplatin", "paclitaxel", "tislelizumab"), ("carboplatin", "paclitaxel")}
+
+
+def test_the_study_with_its_registry_number_is_the_trial_just_named() -> None:
+    facts = read(
+        "Investigators presented the phase 2 MAPLE-9 trial of zongertinib. The study (NCT09990123) randomly "
+        "assigned 150 patients to zongertinib or docetaxel."
+    )
+    assert {(d.trial, d.phase, d.n_enrolled) for d in designs(facts).values()} == {("MAPLE-9", "2", 150)}

@@ -266,7 +266,8 @@ def test_arm_lines_with_cells_and_outcomes_under_units_lines() -> None:
         (("zeltinib",), "OS", "rate", 41.5),
         (("bevacizumab",), "OS", "rate", 42.5),
     }
-    rates = {(o.value, o.timepoint) for f in facts.facts if isinstance(o := f.statement, Outcome) and o.measure == "rate"}
+    outcomes = [o for f in facts.facts if isinstance(o := f.statement, Outcome)]
+    rates = {(o.value, o.timepoint) for o in outcomes if o.measure == "rate"}
     assert rates == {(41.5, "12 months"), (42.5, "12 months")}
     arms = {(f.statement.drugs, f.statement.n) for f in facts.facts if isinstance(f.statement, Arm)}
     assert arms == {(("zeltinib",), 150), (("bevacizumab",), 150)}

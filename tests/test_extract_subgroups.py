@@ -111,3 +111,14 @@ def test_a_population_with_a_hyphenated_qualifier_before_patients_is_a_subgroup(
         "PIK3CA-mutant patients with measurable disease was 26.6% versus 12.8%."
     )
     assert all(o.subgroup for o in statements(facts, Outcome)) and len(statements(facts, Outcome)) == 2
+
+
+def test_a_figure_for_the_patients_of_one_dose_arm_is_for_that_dose() -> None:
+    facts = read(
+        "In the phase 2 SPRUCE-2 study, 120 patients were randomly assigned to zongertinib at 120 mg or 240 mg "
+        "daily. Responses were seen in 44.0% of patients in the 120 mg arm and 51.0% in the 240 mg arm."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {
+        (44.0, "120 mg dose level"),
+        (51.0, "240 mg dose level"),
+    }
