@@ -41,7 +41,7 @@ _PRIOR_CUE = (
     r"(?:which|that)\s+(?:had\s+to\s+|must\s+(?:have\s+)?)?(?:include[ds]?|contain(?:ed|s)?))|(?<!\bwith\sand\s)(?<!\bduring\sand\s)(?:after|following)|progress\w*\s+(?:on|after|during|with|while\s+(?:receiving|taking|on))(?:\s+or\s+after)?|prior|"
     r"previous(?:ly)?(?:\s+(?:received|been\s+treated\s+with|treated\s+with|given))?|"
     r"pre-?treated\s+with|refractory\s+to|resistant\s+to|failure\s+of|progression\s+on|"
-    # maintenance after a response: "who had responded to platinum-based chemotherapy"
+    # maintenance after a response: "whose disease had responded to first-line treatment with A"
     r"respond(?:ed|ing)\s+to|sensitive\s+to|"
     r"already(?:\s+received)?|earlier|naive\s+to|exposed\s+to|received\s+(?:prior|previous)|"
     r"had\s+(?:already\s+)?received)\b"

@@ -136,8 +136,8 @@ _CLAUSE_EVERYONE = re.compile(
     r"inten(?:t|tion)[- ]to[- ]treat)\s+(?:\w+\s+)?(?:population|patients|participants))\b",
     re.I,
 )
-# a figure for one dose level of an escalation: "25% at 60 mg/m2", "(40%) at the 115 mg/m² dose", "49% of
-# patients in the 5.4 mg/kg arm"
+# a figure for one dose level of an escalation: "25% at 60 mg/m2", "(40%) at the 115 mg/m² dose", "31% of
+# patients in the 2 mg/kg arm"
 _DOSE_LEVEL_AFTER = re.compile(
     r"\s*(?:\)\s*)?(?:\([^()]*\)\s*)?(?:of\s+(?:the\s+)?(?:patients|participants)\s+)?(?:at|with|in)\s+(?:the\s+)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|\u00b5g|mcg)(?:/(?:m\u00b2|m2|kg))?)",
     re.I,

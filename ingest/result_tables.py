@@ -28,8 +28,8 @@ from ingest.subgroups import subgroup_label
 from ingest.tables import PipeTable, Row, column_titles, grid_row
 from ingest.trial_state import TrialState, arm_for
 
-# "Label: 11.0", "Label: median 11.0 months (96% CI 7.4 to 13.8)", "Label (n=240):   7.5 (5.5 to 9.1)",
-# "Label (n=168) | 27.7 (17.0 to 41.2)"; "Label: NA (33.6 to NA)", a median not reached
+# "Label: 11.0", "Label: median 11.0 months (96% CI 7.4 to 13.8)", "Label (n=310):   6.4 (5.2 to 8.0)",
+# "Label (n=97) | 19.3 (14.0 to 25.5)"; "Label: NA (33.6 to NA)", a median not reached
 _TABLE_ROW = re.compile(
     r"(?P<label>[A-Za-z][\w '\u2019/+()-]{0,60}?)(?:\s*\(\s*n\s*=\s*\d+\s*\))?\s*[:|]\s*(?:(?:median|mean)\s+)?"
     # "12/200 (6.0%)": the share in brackets after the count

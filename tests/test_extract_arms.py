@@ -1286,7 +1286,7 @@ def test_the_study_with_its_registry_number_is_the_trial_just_named() -> None:
 
 def test_a_therapy_the_patients_had_responded_to_is_no_arm() -> None:
     facts = read(
-        "The phase 3 LINDEN trial took 400 women with ovarian cancer who had responded to platinum-based "
-        "chemotherapy, randomising them 2:1 to niraparib (n = 267) or placebo (n = 133)."
+        "The phase 3 LINDEN trial took 400 women with ovarian cancer whose tumours had responded to a platinum "
+        "doublet, allocating them 2:1 to niraparib (n = 267) or placebo (n = 133)."
     )
     assert arm_sets(facts) == {("niraparib",), ("placebo",)}

@@ -414,8 +414,8 @@ Active Comparator: Investigator's Choice
   Drug: Irinotecan 125 mg/m2 weekly
 
 Primary Outcome Measure
-  Title: Overall Survival (OS)
-  Time Frame: up to 30 months
+  Title: Overall Survival
+  Time Frame: from randomization to death, up to 30 months
   Unit of Measure: Months
   Median (95% Confidence Interval)
     Tislelizumab (n=300):            8.9 (7.6 to 9.8)
@@ -423,11 +423,11 @@ Primary Outcome Measure
   Statistical Analysis
     Comparison Groups: Tislelizumab, Investigator's Choice
     Method: Log Rank; P-Value: 0.002
-    Hazard Ratio (HR): 0.72; 95% Confidence Interval: 0.58 to 0.90
+    Hazard Ratio (HR): 0.74; 95% Confidence Interval: 0.58 to 0.90
 
 Other Outcome Measures
-  Title: Overall Survival Rate at 24 Months
-  Unit of Measure: Percentage of participants
+  Title: Overall Survival Rate at 18 Months
+  Unit of Measure: participants alive (%)
     Tislelizumab: 21.4 | Investigator's Choice: 12.9
 """
 
@@ -443,13 +443,13 @@ Interventions
   Drug: placebo, matching capsule twice daily
 
 Outcome measure 1 (primary): Progression-free survival by central review
-  Measure type: Median | Dispersion: 95% Confidence Interval | Unit of measure: months
+  Unit of measure: months | Measure type: Median (95% CI)
   Olutasidenib (n=120) | 10.6 (8.1 to 13.0)
   Placebo (n=60)       | 4.2 (3.0 to 5.5)
-  Statistical analysis: stratified Cox model, hazard ratio 0.45 (95% CI 0.30 to 0.66); log-rank P<0.001
+  Statistical analysis: Cox regression, hazard ratio 0.45 (95% CI 0.30 to 0.66); log-rank P=0.0004
 
 Outcome measure 2 (key secondary): Objective response rate
-  Unit of measure: percentage of participants
+  Unit of measure: % of participants
   Olutasidenib | 18.3
   Placebo      | 1.7
 """
@@ -461,12 +461,12 @@ def test_rows_by_arm_label_under_a_title_line_and_the_analysis_after_them() -> N
     assert keyed(facts) == {
         (drug, "OS", "median", 8.9),
         (choice, "OS", "median", 6.2),
-        (drug, "OS", "HR", 0.72),
+        (drug, "OS", "HR", 0.74),
         (drug, "OS", "rate", 21.4),
         (choice, "OS", "rate", 12.9),
     }
     rates = {o.timepoint for f in facts.facts if isinstance(o := f.statement, Outcome) and o.measure == "rate"}
-    assert rates == {"24 months"}
+    assert rates == {"18 months"}
     assert {a.drugs for f in facts.facts if isinstance(a := f.statement, Arm)} == {drug, choice}
 
 
@@ -509,7 +509,7 @@ Outcome Measure 1 (Primary): Overall Survival
     Sunitinib:                 NA (NA to NA)
     [NA: too few deaths to estimate the median]
   Statistical Analysis 1: Cabozantinib + Nivolumab vs Sunitinib
-    Hazard Ratio (HR): 0.71 | 95% CI: 0.55 to 0.92
+    Hazard Ratio (HR): 0.69 | 95% CI: 0.55 to 0.92
   Statistical Analysis 2: Cabozantinib + Ipilimumab vs Sunitinib
     Hazard Ratio (HR): 1.08 | 95% CI: 0.84 to 1.39
 """
@@ -523,7 +523,7 @@ def test_each_statistical_analysis_names_the_arms_its_ratio_compares() -> None:
         if isinstance(o := f.statement, Outcome) and o.measure == "HR"
     }
     assert ratios == {
-        (("cabozantinib", "nivolumab"), ("sunitinib",), "OS", 0.71),
+        (("cabozantinib", "nivolumab"), ("sunitinib",), "OS", 0.69),
         (("cabozantinib", "ipilimumab"), ("sunitinib",), "OS", 1.08),
     }
     medians = {(o.arm, o.value) for f in facts.facts if isinstance(o := f.statement, Outcome) and o.measure == "median"}
