@@ -244,14 +244,14 @@ class Reading:
         """The "the <noun>" phrases between two offsets that mean a drug the text introduced with
         that noun, with its drugs."""
         found = []
+        window = self.text[start:end]
         for position, noun, drugs in self.described:
-            for match in re.finditer(rf"\b(?:the|this|that)\s+{re.escape(noun)}\b", self.text[start:end], re.I):
+            for match in re.finditer(rf"\b(?:the|this|that)\s+{re.escape(noun)}\b(?P<gap>\s*)", window, re.I):
                 at = start + match.start()
-                after = start + match.end()
-                following = after + len(self.text[after:end]) - len(self.text[after:end].lstrip())
-                named_again = following in self._drug_starts
+                # "the tablet trifluridine/tipiracil": the drug named again right after
+                named_again = start + match.end("gap") in self._drug_starts
                 if at > position and not named_again:
-                    found.append((at, after, drugs))
+                    found.append((at, start + match.start("gap"), drugs))
         return found
 
     def _mark_list_items(self) -> None:

@@ -237,17 +237,29 @@ def column_arms(reading: Reading, sentence: Sentence, trial: TrialState) -> list
     column is an arm of the trial."""
     titles = column_titles(sentence.text) or []
     arms: list[tuple[str, ...]] = []
-    for label, start, end in titles:
-        named = [
-            PLACEBO_ARM if m.kind == "placebo" else m.key
-            for m in sentence.of("drug", "class", "placebo")
-            if start <= sentence.local(m.start) and sentence.local(m.end) <= end
-        ]
-        arm = trial.labels.get(label) or (arm_for(reading, trial, sorted_drugs(set(named))) if named else None)
+    for _label, start, end in titles:
+        arm = labelled_arm(reading, sentence, trial, start, end)
         if arm is None or arm not in trial.arm_sets():
             return None
         arms.append(arm)
     return arms or None
+
+
+def labelled_arm(
+    reading: Reading, sentence: Sentence, trial: TrialState, start: int, end: int
+) -> tuple[str, ...] | None:
+    """The arm a label between two offsets of the sentence names: the arm the record gave that
+    label, else the arm of the trial its drugs make ("Salvage Chemotherapy", "Drug A + Drug B")."""
+    label = " ".join(sentence.text[start:end].casefold().split())
+    if label in trial.labels:
+        return trial.labels[label]
+    named = [
+        PLACEBO_ARM if m.kind == "placebo" else m.key
+        for m in sentence.of("drug", "class", "placebo")
+        if start <= sentence.local(m.start) and sentence.local(m.end) <= end
+    ]
+    arm = arm_for(reading, trial, sorted_drugs(set(named))) if named else None
+    return arm if arm in trial.arm_sets() else None
 
 
 def _columns_of_names(text: str, mentions: list[Mention]) -> bool:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ingest.mentions import PLACEBO_ARM, Mention, Reading, Sentence, sorted_drugs
+from ingest.mentions import Mention, Reading, Sentence
 from ingest.numbers import HazardRatio, find_hazard_ratios, find_landmarks, parse_number
-from ingest.registry_arms import column_arms
+from ingest.registry_arms import column_arms, labelled_arm
 from ingest.result_values import (
     LANDMARK_ENDPOINTS,
     MEASURE_ROLE,
@@ -26,7 +26,7 @@ from ingest.result_values import (
 )
 from ingest.subgroups import subgroup_label
 from ingest.tables import PipeTable, Row, column_titles, grid_row
-from ingest.trial_state import TrialState, arm_for
+from ingest.trial_state import TrialState
 
 # "Label: 11.0", "Label: median 11.0 months (96% CI 7.4 to 13.8)", "Label (n=310):   6.4 (5.2 to 8.0)",
 # "Label (n=97) | 19.3 (14.0 to 25.5)"; "Label: NA (33.6 to NA)", a median not reached
@@ -238,15 +238,17 @@ class TableReader:
         block = self._table
         ratios = find_hazard_ratios(text)
         if ratios and block.endpoint in TIME_ENDPOINTS and block.measure != "rate":
-            self._table_ratio(sentence, trial, ratios[0])
+            self._table_ratio(sentence, trial, block, ratios[0])
             return True
         compared = _ANALYSIS_COMPARISON.match(text)
         if compared is not None:
-            arms = [self._named_arm(sentence, trial, compared.span(group)) for group in ("arm", "comparator")]
+            arms = [labelled_arm(self.reading, sentence, trial, *compared.span(side)) for side in ("arm", "comparator")]
             self._comparison = (arms[0], arms[1]) if arms[0] and arms[1] and arms[0] != arms[1] else None
             return True
         rows = [
-            (m, arm) for m in _TABLE_ROW.finditer(text) if (arm := self._named_arm(sentence, trial, m.span("label")))
+            (m, arm)
+            for m in _TABLE_ROW.finditer(text)
+            if (arm := labelled_arm(self.reading, sentence, trial, *m.span("label")))
         ]
         if not rows and (_TABLE_FIELD.match(text) or _TABLE_NOTE.match(text)):
             return True
@@ -279,26 +281,11 @@ class TableReader:
             )
         return True
 
-    def _named_arm(self, sentence: Sentence, trial: TrialState, span: tuple[int, int]) -> tuple[str, ...] | None:
-        """The arm a label in the sentence names: one the record gave an arm, else by its drugs."""
-        label = " ".join(sentence.text[span[0] : span[1]].split()).casefold()
-        if label in trial.labels:
-            return trial.labels[label]
-        start, end = sentence.start + span[0], sentence.start + span[1]
-        named = [
-            PLACEBO_ARM if m.kind == "placebo" else m.key
-            for m in sentence.of("drug", "class", "placebo")
-            if start <= m.start and m.end <= end
-        ]
-        arm = arm_for(self.reading, trial, sorted_drugs(set(named))) if named else None
-        return arm if arm in trial.arm_sets() else None
-
-    def _table_ratio(self, sentence: Sentence, trial: TrialState, ratio: HazardRatio) -> None:
+    def _table_ratio(self, sentence: Sentence, trial: TrialState, block: _Block, ratio: HazardRatio) -> None:
         """A hazard ratio of a registry results table: of the arms its label names ("A vs B:
-        hazard ratio 0.54"), else of the experimental arm against the control."""
-        block, text = self._table, sentence.text
-        if block is None:
-            return
+        hazard ratio 0.54"), else of the one a statistical analysis line compares, else of the
+        experimental arm against the control."""
+        text = sentence.text
         named = _TABLE_HR.match(text) or _TABLE_HR_BRACKET.search(text)
         if named is not None:
             arm = trial.labels.get(named.group("arm").strip().casefold())

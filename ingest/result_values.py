@@ -218,11 +218,10 @@ def find_values(
     for value in values:
         own_cues = ratio_cues if value.measure == "HR" else cues
         landmark = _landmark_of(text, value, landmarks)
-        if landmark is None:
-            value.endpoint = _endpoint(value, own_cues, text, chained.get(id(value), value.end))
-        else:
-            value.endpoint = _endpoint(value, landmark_cues, text, chained.get(id(value), value.end), landmark=True)
-            value.timepoint = landmark.label if value.endpoint in LANDMARK_ENDPOINTS else None
+        value_cues = own_cues if landmark is None else landmark_cues
+        value.endpoint = _endpoint(value, value_cues, text, chained.get(id(value), value.end), landmark is not None)
+        if landmark is not None and value.endpoint in LANDMARK_ENDPOINTS:
+            value.timepoint = landmark.label
         blocked = any(endpoint is None and end <= value.start for _s, end, endpoint in own_cues)
         bare_median = value.unit in {"months", "weeks"} and bool(
             bare_before or _BARE_MEDIAN.search(text[: value.start]) or list_label(sentence)
