@@ -27,37 +27,8 @@ from ingest.mentions import (
     sorted_drugs,
 )
 from ingest.numbers import count_value
+from ingest.prior_therapy import in_prior_therapy
 
-# A prior-therapy phrase ("who had previously received chemotherapy and anti-PD-1 or") reaches
-# over a coordinated list up to the verb of the main clause ("were given adagrasib").
-_PRIOR_CUE = (
-    # "at least three previous lines of therapy, including an immunomodulatory drug, ..." (first,
-    # so that it wins over a bare "previous" at the same place)
-    r"\b(?:(?:prior|previous|previously\s+(?:received|treated\s+with)|earlier|established|standard|available)\s+"
-    r"(?:[\w-]+\s+){0,4}?"
-    r"(?:therap(?:y|ies)|treatments?|lines?(?:\s+of\s+(?:therapy|treatment))?|regimens?|agents?)\s*,?\s*"
-    r"(?:including|such\s+as|(?:one|all|each|at\s+least\s+one)\s+of\s+which\s+(?:contained|included|was|were)|"
-    # "previous regimens, which had to include A and B"
-    r"(?:which|that)\s+(?:had\s+to\s+|must\s+(?:have\s+)?)?(?:include[ds]?|contain(?:ed|s)?))|(?<!\bwith\sand\s)(?<!\bduring\sand\s)(?:after|following)|progress\w*\s+(?:on|after|during|with|while\s+(?:receiving|taking|on))(?:\s+or\s+after)?|prior|"
-    r"previous(?:ly)?(?:\s+(?:received|been\s+treated\s+with|treated\s+with|given))?|"
-    r"pre-?treated\s+with|refractory\s+to|resistant\s+to|failure\s+of|progression\s+on|"
-    # maintenance after a response: "whose disease had responded to first-line treatment with A"
-    r"respond(?:ed|ing)\s+to|sensitive\s+to|"
-    r"already(?:\s+received)?|earlier|naive\s+to|exposed\s+to|received\s+(?:prior|previous)|"
-    r"had\s+(?:already\s+)?received)\b"
-)
-_MAIN_VERB = (
-    r"(?!\b(?:were|was|are|is|be|receive|received|receiving|given|took|then|versus|vs|compared|comparing|to|"
-    r"randomi[sz]ed|assigned|allocated|enrolled|tested|evaluated|showed|reported|trial|study|studies)\b)"
-)
-_PRIOR_THERAPY = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;,]){{0,100}}$", re.IGNORECASE)
-# The same phrase over a comma list of drugs ("previously treated with trastuzumab, pertuzumab
-# and T-DM1")
-_PRIOR_THERAPY_LIST = re.compile(rf"{_PRIOR_CUE}(?:{_MAIN_VERB}[^.;]){{0,100}}$", re.IGNORECASE)
-_PRIOR_CUE_ALONE = re.compile(_PRIOR_CUE, re.IGNORECASE)
-# What follows an item inside a list of prior therapies: another item
-_LIST_GOES_ON = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,|\b(?:and|or|plus)\b)", re.IGNORECASE)
-_PRIOR_REACH = 150
 _SPLIT = re.compile(
     r"\b(?:or|versus|vs|compared|comparison|against|over|than|whereas|while|respectively)\b|\bvs\.",
     re.IGNORECASE,
@@ -130,6 +101,10 @@ CHOICE_CLASSES = OPTION_CLASSES | {"chemotherapy"}
 # "investigator's choice of (single-agent) chemotherapy": a choice named by the kind it is of
 _CHOICE_OF_KIND = re.compile(r"\s*(?:\([^()]*\)\s*)?of\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 CHOICE_OF = re.compile(rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
+# "chemotherapy of the investigator's choice": the class is the arm, the choice says who picks
+_OF_WHOSE_CHOICE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?:treating\s+)?", re.IGNORECASE)
+# "investigator's choice, A or B": options set off by a comma
+_CHOICE_APPOSITION = re.compile(r"\s*,\s*")
 # a bracket after a choice arm, with its patients by option: "(55 irinotecan, 7 paclitaxel)"
 _CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+)?\d+\s+[A-Za-z])?")
 # what separates the options a choice arm lists: "A (schedule), B and C (ABC); or D"
@@ -198,27 +173,6 @@ _CLAUSE_BREAK = re.compile(
 # "whether chemotherapy is needed at all: combining A with B ...": a colon after a clause of
 # its own starts another; one right after an agent ("chemotherapy: A plus B") says what it was
 WORDS_BEFORE_COLON = re.compile(r"\w\s+\w+\s*:\s")
-
-
-def in_prior_therapy(text: str, sentence: Sentence, start: int, end: int) -> bool:
-    """Whether a mention of a sentence lies in a prior-therapy phrase ("patients progressing
-    after immunotherapy", "who had previously received chemotherapy and anti-PD-1 or ...",
-    "previously treated with trastuzumab, pertuzumab and trastuzumab emtansine")."""
-    before_start = max(sentence.start, start - _PRIOR_REACH)
-    before = text[before_start:start]
-    if _PRIOR_THERAPY.search(before):
-        return True
-    listed = _PRIOR_THERAPY_LIST.search(before)
-    if listed is None:
-        return False
-    # every comma after the cue must close a drug of the list ("trastuzumab, pertuzumab and")
-    ends = [m.end for m in sentence.mentions if m.kind in {"drug", "class"}]
-    # commas inside a cue ("previous lines of therapy, including") are not list commas
-    after_cue = max((cue.end() for cue in _PRIOR_CUE_ALONE.finditer(before, listed.start())), default=listed.start())
-    commas = [before_start + i for i in range(after_cue, len(before)) if before[i] == ","]
-    if commas and not text[commas[-1] + 1 : start].strip() and not _LIST_GOES_ON.match(text, end):
-        return False  # "treated with an ICI, nivolumab added to ...": the list ended at the comma
-    return all(any(e <= comma and not text[e:comma].strip() for e in ends) for comma in commas)
 
 
 @dataclass
@@ -367,9 +321,7 @@ def agent_groups(
             _PLURAL_LABEL_AFTER.match(text, agent.end) is not None and re.fullmatch(r"\s*,?\s*and\s*", gap) is not None
         )
         joined = (
-            not split
-            and not closed
-            and (_JOIN.search(unbracketed) is not None or _serial_and(text, agents, index))
+            not split and not closed and (_JOIN.search(unbracketed) is not None or _serial_and(text, agents, index))
         )
         if joined:
             if re.search(r"\beither\b", gap, re.I):
@@ -491,7 +443,7 @@ def is_chemotherapy_drug(reading: Reading, drug: str) -> bool:
 
 def _standard_backbone(reading: Reading, drugs: list[str]) -> bool:
     """Whether drugs are standard care that a placebo-controlled add-on trial gives to both arms
-    (chemotherapy or hormonal therapy), as opposed to an experimental pair matched by placebos."""
+    (chemotherapy or endocrine therapy), as opposed to an experimental pair matched by placebos."""
     kinds = {entry.kind for drug in drugs if (entry := reading.lexicon.drugs.get(drug)) is not None}
     known = all(drug in reading.lexicon.drugs for drug in drugs)
     return bool(drugs) and known and kinds <= {"chemotherapy", "hormonal"}
@@ -665,6 +617,25 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
     for position, agent in enumerate(agents[:-1]):
         following = agents[position + 1]
         if (
+            position
+            and agent.drugs
+            and agent.drugs[0] in CHOICE_ARM_CLASSES
+            and agents[position - 1].drugs
+            and agents[position - 1].drugs[0] in CHOICE_CLASSES
+            and _OF_WHOSE_CHOICE.fullmatch(text[agents[position - 1].end : agent.start])
+        ):
+            dropped.add(id(agent))
+        if (
+            agent.drugs
+            and agent.drugs[0] in CHOICE_ARM_CLASSES
+            and _CHOICE_APPOSITION.fullmatch(text[agent.end : following.start])
+        ):
+            listed = listed_options(text, agents[position + 1 :])
+            if len(listed) >= 2 and _OR_ALONE.search(text, listed[-2].end, listed[-1].start):
+                # "chemotherapy of the investigator's choice, A or B (n = 130)"
+                dropped.update(id(option) for option in listed)
+                continue
+        if (
             agent.drugs
             and agent.drugs[0] in CHOICE_ARM_CLASSES
             and CHOICE_OF.fullmatch(text[agent.end : following.start])
@@ -819,7 +790,7 @@ _BARE_COUNT_AFTER = re.compile(r"\s*\((?P<n>\d+)\)")
 
 
 def _bare_counts(text: str, groups: list[tuple[tuple[str, ...], Agent]], start: int, end: int) -> list[int | None]:
-    """"565 patients were assigned to A (283) or B (282)": a bare number in brackets after every
+    """ "565 patients were assigned to A (283) or B (282)": a bare number in brackets after every
     set is its count when they add up to a total the clause states (else it may be a citation)."""
     bare = [_BARE_COUNT_AFTER.match(text, agent.end) for _drugs, agent in groups]
     counts = [int(match.group("n")) for match in bare if match]

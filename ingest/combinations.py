@@ -17,8 +17,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.arm_groups import WORDS_BEFORE_COLON, in_prior_therapy
+from ingest.arm_groups import WORDS_BEFORE_COLON
 from ingest.mentions import CARE_CLASSES, MODAL_MAY, Mention, Reading, Sentence, sorted_drugs
+from ingest.prior_therapy import in_prior_therapy
 from ingest.trials import trial_reports
 
 _COMBINATION_CUE = re.compile(

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ingest.prior_therapy import in_prior_therapy
 from ingest.sentences import CleanText
 
 if TYPE_CHECKING:
@@ -56,6 +57,16 @@ _CONTROL_ANAPHOR = re.compile(
 # B or C—with ..."
 OPTIONS_AFTER = re.compile(
     r"\s*(?:\((?:[^()]|\([^()]*\))*\bor\b(?:[^()]|\([^()]*\))*\)|\u2014(?:[^\u2014.;]|\([^()]*\))*\bor\b(?:[^\u2014.;])*\u2014)",
+    re.IGNORECASE,
+)
+# a class naming what an antibody-drug conjugate carries: "microtubule inhibitor conjugate",
+# "a topoisomerase I inhibitor payload"
+_DESCRIBES_CONJUGATE = re.compile(r"[-\s]+(?:drug\s+)?(?:conjugates?|payloads?|warheads?)\b", re.IGNORECASE)
+# who picks among the options of a class: "chemotherapy chosen by the investigator (A or B)"
+_CHOSEN_BY = re.compile(
+    r",?\s+(?:(?:chosen|selected|determined)\s+by\s+(?:the\s+|each\s+)?(?:treating\s+)?"
+    r"(?:investigator|physician|clinician|doctor|centre|center|site)s?|(?:of|at)\s+(?:the\s+)?"
+    r"(?:investigator|physician|clinician)(?:'s|s'|\u2019s)?\s+(?:choice|discretion))",
     re.IGNORECASE,
 )
 _SET_ANAPHOR = re.compile(
@@ -161,7 +172,7 @@ SUPPORTIVE_CARE = "best supportive care"
 CARE_CLASSES = frozenset({_STANDARD_OF_CARE, SUPPORTIVE_CARE})
 CHEMOIMMUNOTHERAPY = "chemoimmunotherapy"
 # the broad kinds of treatment a physician's-choice arm is drawn from
-_KINDS_OF_TREATMENT = frozenset({"chemotherapy", "hormonal therapy", "immunotherapy", "targeted therapy"})
+_KINDS_OF_TREATMENT = frozenset({"chemotherapy", "endocrine therapy", "immunotherapy", "targeted therapy"})
 # the classes a choice arm is named by, kept as the text words it: whose choice it is
 CHOICE_ARM_CLASSES = frozenset({"physician's choice", "investigator's choice"})
 
@@ -175,7 +186,11 @@ _SOC_ARM_BEFORE = re.compile(
     r"(?:(?:the|a|an|current|local|investigator[- ]chosen|conventional)\s+)*$",
     re.IGNORECASE,
 )
-_SOC_ADJECTIVE = re.compile(r"[-\s]+(?:chemo\w*|therap\w+|treatments?|regimens?)\b", re.IGNORECASE)
+# "standard-of-care chemotherapy", "standard-of-care endocrine monotherapy"
+_SOC_ADJECTIVE = re.compile(
+    r"[-\s]+(?:(?!(?:or|and|plus|with|versus|vs|in|for)\b)[a-z-]+\s+)?\w*(?:chemo\w*|therap\w+|treatments?|regimens?)\b",
+    re.IGNORECASE,
+)
 # The headings of a structured abstract, on a line of their own or before a colon; PubMed's
 # MEDLINE export runs them on inside the paragraph ("... therapy. METHODS: In this ...")
 _SECTION_HEADING = re.compile(
@@ -260,9 +275,7 @@ class Reading:
         for previous, sentence in itertools.pairwise(self.sentences):
             introduced = previous.text.rstrip().endswith(":") or previous.list_item
             sentence.list_item = (
-                introduced
-                and self.starts_paragraph(sentence)
-                and _LABELLED_FIGURES.match(sentence.text) is not None
+                introduced and self.starts_paragraph(sentence) and _LABELLED_FIGURES.match(sentence.text) is not None
             )
 
     def _sentences(self, doc: Doc) -> list[Sentence]:
@@ -531,21 +544,29 @@ class Reading:
         """The drug a bare "the drug", "the conjugate" or "it" most likely means: the last drug
         named before the position in its sentence; else the first drug referred to in the
         nearest of the two sentences before (the subject of a sentence is usually named first,
-        and may itself be "the drug"); else the paper's most named drug."""
-        index = next((s.index for s in self.sentences if s.start <= before < s.end + 1), len(self.sentences) - 1)
-        drugs = [m for m in self.sentences[index].of("drug") if m.end <= before and (accept is None or accept(m.key))]
+        and may itself be "the drug"); else the paper's most named drug. A drug the patients had
+        before ("progressed on prior therapy including A") is never the one meant."""
+        # the sentence the position is in: the last to start at or before it (one sentence may end
+        # where the next starts)
+        index = max((s.index for s in self.sentences if s.start <= before), default=0)
+        drugs = [
+            m for m in self._drugs_given(self.sentences[index]) if m.end <= before and (accept is None or accept(m.key))
+        ]
         if drugs:
             return drugs[-1].key
         for back in (1, 2):
             if index - back < 0:
                 break
             sentence = self.sentences[index - back]
-            references: list[tuple[int, str | None]] = [(m.start, m.key) for m in sentence.of("drug")]
+            references: list[tuple[int, str | None]] = [(m.start, m.key) for m in self._drugs_given(sentence)]
             references += [(sentence.start + m.start(), None) for m in _DRUG_ANAPHOR.finditer(sentence.text)]
             if references:
                 position, drug = min(references, key=lambda reference: reference[0])
                 return drug or self.salient_drug(position)
         return self.drug_counts.most_common(1)[0][0] if self.drug_counts else None
+
+    def _drugs_given(self, sentence: Sentence) -> list[Mention]:
+        return [m for m in sentence.of("drug") if not in_prior_therapy(self.text, sentence, m.start, m.end)]
 
     def drug_anaphors(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """The noun phrases between two offsets that point back to a drug ("the drug", "this
@@ -613,15 +634,20 @@ class Reading:
             elif mention.kind == "class":
                 if mention.key == _STANDARD_OF_CARE and not self._standard_of_care_arm(mention):
                     continue  # "may become a new standard of care": a verdict, no arm
-                if OPTIONS_AFTER.match(self.text, mention.end):
+                chooser = _CHOSEN_BY.match(self.text, mention.end)
+                chosen_end = chooser.end() if chooser else mention.end
+                if OPTIONS_AFTER.match(self.text, chosen_end):
                     # a choice between drugs of the class is an arm of its own
-                    found.append(Agent((mention.key,), mention.start, mention.end, "choice", mention.text))
+                    phrase = self.text[mention.start : chosen_end]
+                    found.append(Agent((mention.key,), mention.start, chosen_end, "choice", phrase))
                     continue
                 following = next((d for d in drugs if d.start >= mention.end), None)
                 if following is not None and _APPOSITION_GAP.match(self.text[mention.end : following.start]):
                     continue  # "the MEK inhibitor trametinib": the drug itself follows
                 if _inside_expansion(self.text, mention):
                     continue
+                if _DESCRIBES_CONJUGATE.match(self.text, mention.end):
+                    continue  # "an antibody and microtubule inhibitor conjugate": what the drug carries
                 preceding = next((d for d in reversed(drugs) if d.end <= mention.start), None)
                 if preceding is not None and _DESCRIBES_BEFORE.match(self.text[preceding.end : mention.start]):
                     continue  # "drugname (CODE-1), an ERK inhibitor": a description
@@ -951,8 +977,12 @@ def _named_regimens(text: str) -> Iterator[tuple[str, int, int, int, int]]:
         yield match.group("name"), match.start("name"), match.end("name"), clause_start, match.start()
     for match in _REGIMEN_NAMED_BEFORE.finditer(text):
         closing = _REGIMEN_CLAUSE_END.search(text, match.end())
-        yield match.group("name"), match.start("name"), match.end("name"), match.end(), (
-            closing.start() if closing else len(text)
+        yield (
+            match.group("name"),
+            match.start("name"),
+            match.end("name"),
+            match.end(),
+            (closing.start() if closing else len(text)),
         )
 
 

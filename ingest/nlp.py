@@ -37,7 +37,7 @@ DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 NCT_ID = re.compile(r"\bNCT\s?(\d{8})\b")
 # "phase III", "phase 1b/2", "Phase Ib/II", "phase I-II", "phase 2/3"
 PHASE = re.compile(
-    r"\bphase[\s-]*(?P<a>IV|I{1,3}|[1-4])(?P<asub>[ab])?"
+    r"\bphase(?:[ \t]*:)?[\s-]*(?P<a>IV|I{1,3}|[1-4])(?P<asub>[ab])?"
     r"(?:\s*(?:/|-|\u2013|to|and)\s*(?:phase\s*)?(?P<b>IV|I{1,3}|[1-4])(?P<bsub>[ab])?)?(?![\w/])",
     re.IGNORECASE,
 )
@@ -57,6 +57,8 @@ _CODE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 # "the NAME-123 trial", "the SP263 assay": a study or a diagnostic test
+# ClinicalTrials.gov's codes for a record's groups: "EG000" (events), "OG001" (outcomes), "BG000", "FG000"
+_REGISTRY_GROUP_CODE = re.compile(r"[BEFO]G\d{3}")
 _NOT_A_DRUG_AFTER = re.compile(
     r"\s*(?:trial|study|studies|cohort|part|assay|test|kit|clone|immunohistochemistry|IHC)\b", re.IGNORECASE
 )
@@ -105,8 +107,8 @@ _TRIAL_NAME_PATTERNS = tuple(
         r"(?=[ \t]*[,;:)]|[ \t]+(?:was|is|enrolled|randomi[sz]ed|showed|compared|tested)\b)",
         # "the trial, known as ORBIT-202, ...", "a study called ORBIT"
         rf"\b{_TRIAL_NOUN},?\s+(?:(?:known|referred\s+to)\s+as|called|named|dubbed)\s+(?P<name>{_ACRONYM})(?![\w-])",
-        # "part of KEYNOTE-022", "arm of COMBI-v"
-        rf"\b(?:part|arm|cohort|analysis|results?)\s+of\s+(?P<name>{_ACRONYM})\b",
+        # "part of KEYNOTE-022", "arm of COMBI-v" ("ImmunoGen, now part of AbbVie" names a company)
+        rf"\b(?<!now\s)(?<!became\s)(?<!become\s)(?:part|arm|cohort|analysis|results?)\s+of\s+(?P<name>{_ACRONYM})\b",
         # "COMBI-d compared ...", "coBRIM randomised ...": the name is the subject of a design verb
         # ("16.5 months with MIRV compared with 12.7" compares figures: no trial there)
         rf"(?<![\w-])(?P<name>{_ACRONYM})\s+(?:compared(?!\s+(?:with|to)\b)|randomi[sz]ed|randomly\s+assigned|enrolled|recruited|"
@@ -546,7 +548,7 @@ class _NewDrugs:
 
 def _looks_like_drug_code(doc: Doc, span: Span) -> bool:
     """A code is a drug when its sentence treats it as one (a dose, a partner, an alias)."""
-    if _NOT_A_DRUG_AFTER.match(doc.text, span.end_char):
+    if _NOT_A_DRUG_AFTER.match(doc.text, span.end_char) or _REGISTRY_GROUP_CODE.fullmatch(span.text):
         return False
     before = doc.text[max(0, span.start_char - 12) : span.start_char].casefold()
     if "phase" in before:

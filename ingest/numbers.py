@@ -241,7 +241,8 @@ def find_bare_range(text: str) -> list[ConfidenceInterval]:
 
 _HR_LABEL = re.compile(
     r"(?<![A-Za-z])(?:(?i:adjusted|stratified|unstratified|pooled|overall)\s+)?(?:(?i:hazard\s+ratios?)|HRs?)"
-    r"(?:\s*[\[(](?:HR|aHR)[\])])?"
+    # "hazard ratio (HR)", "Hazard Ratio (Cox proportional hazards) 0.31": a name or a method
+    r"(?:\s*[\[(](?:HR|aHR|[A-Za-z][A-Za-z ,'-]{2,40})[\])])?"
     r"(?:\s+(?:for|of)\s+(?P<about>(?!\d)[^\d;:()\[\]=<>]{1,80}?))?"
     # "the hazard ratio for death favoured A (0.75; 95% CI ...)": the value in brackets after its arm
     r"(?:\s+(?:favou?r(?:ed|ing|s)|was\s+in\s+favou?r\s+of)\s+[^\d;:()\[\]=<>]{1,60}?\s*\((?=\s*[\d.]+\s*[;,]))?"

@@ -35,7 +35,8 @@ from ingest.tables import Row, column_titles, grid_row
 from ingest.trial_state import TrialState, arm_for
 
 REGISTRY_ARM = re.compile(
-    r"^\s*(?:[-*\u2022]|\d{1,2}[.)])?\s*"
+    # "D+T | Experimental: ...": a short code the record's tables use for the arm may come first
+    r"^\s*(?:(?P<code>[A-Za-z0-9+/]{1,10})\s*\|\s*)?(?:[-*\u2022]|\d{1,2}[.)])?\s*"
     r"(?P<kind>Experimental|Active comparator|Placebo comparator|Comparator|Arm(?:/Group)?\s+Title|"
     r"Arm(?: [A-Z0-9]+)?|No intervention|Other)"
     # "Arm 2 (Placebo comparator): placebo tablets ...": the arm's number, then its role
@@ -43,9 +44,18 @@ REGISTRY_ARM = re.compile(
     r"\s*:\s*(?P<label>[^.]+?)(?:\.\s*(?P<body>.*))?$",
     re.IGNORECASE,
 )
+# "ZRd: Zeltinib 100 mg daily plus lenalidomide ... and dexamethasone": an arm under the short
+# code the record's tables use, its drugs after the colon
+_CODED_ARM = re.compile(
+    r"^\s*(?P<code>(?!(?i:drugs?|biological|other|arms?|groups?|interventions?|treatments?|notes?|titles?|aims?)\b)"
+    r"[A-Za-z][A-Za-z0-9+/-]{0,5})\s*:\s*(?P<label>\S.*)$"
+)
 _FIGURE_FIRST = re.compile(r"\s*(?:median\s+)?\d", re.IGNORECASE)
 # A row of an arms table: "Drug A + Drug B | Drug A 125 mg daily plus drug B ..."
-REGISTRY_ROW = re.compile(r"^\s*(?P<label>[^|:]{2,60}?)\s*\|\s*(?P<body>[^|]+)$")
+# ("EG000 | Drug A + drug B | Drug A 200 mg ...": after the code the record's tables use for it)
+REGISTRY_ROW = re.compile(
+    r"^\s*(?:(?P<code>[A-Z]{1,3}\d{1,3})\s*\|\s*)?(?P<label>[^|:]{2,60}?)\s*\|\s*(?P<body>[^|]+)$"
+)
 # a participant-flow row: "Started", "Randomized"
 _STARTED_WORD = r"(?:started|randomi[sz]ed|assigned|enrolled)"
 _STARTED = re.compile(_STARTED_WORD, re.IGNORECASE)
@@ -62,6 +72,8 @@ REGISTRY_COUNTS = re.compile(
 )
 # "| Participants: 184": an arm line's count cell
 _PARTICIPANTS_CELL = re.compile(r"\|\s*(?:participants|patients|enrolled|n)\s*[:=]\s*(?P<n>\d+)\s*(?:\||$)", re.I)
+# an arm row whose other cell is its patients: "[A] Drug A + drug B | 169"
+_COUNT_BODY = re.compile(r"\s*(?P<n>\d[\d,]*)\s*")
 # "Participants assigned: 79": the patients of the registry arm whose lines these are
 _ASSIGNED_LINE = re.compile(
     r"\s*(?:number\s+of\s+)?(?:participants|patients)\s+(?:assigned|allocated|randomi[sz]ed|enrolled|started)"
@@ -70,6 +82,26 @@ _ASSIGNED_LINE = re.compile(
 )
 # The interventions a registry arm lists: "Interventions: Drug: A; Other: Placebo", "Drug: A"
 _INTERVENTION_LINE = re.compile(r"\s*(?:interventions?|drug|biological)\s*:", re.IGNORECASE)
+
+
+def coded_arm(sentence: Sentence) -> re.Match[str] | None:
+    """A line that gives an arm's drugs under a short code ("Rd: Lenalidomide 25 mg plus
+    dexamethasone"): the code is a short word (four letters at most, or mixed case) and the
+    line names a drug, a regimen or placebo first."""
+    match = _CODED_ARM.match(sentence.text)
+    if match is None:
+        return None
+    code = match["code"]
+    if len(code) > 4 and code[1:].islower():
+        return None  # "Methods: ...", a heading
+    first = min(
+        (m for m in sentence.mentions if m.kind in {"drug", "regimen", "placebo", "class"}),
+        key=lambda m: m.start,
+        default=None,
+    )
+    if first is None or first.kind == "class" or sentence.local(first.start) != match.start("label"):
+        return None
+    return match
 
 
 class RegistryArmReader:
@@ -120,16 +152,29 @@ class RegistryArmReader:
         self._open_arm = (trial, label, comparator or placebo_label)
         if not drugs:
             return placebo_label  # "Arm II (Placebo)": its intervention lines give its drugs
+        counted = _COUNT_BODY.fullmatch(match.groupdict().get("body") or "")
+        if counted and not kind and len(trial.arm_sets()) >= 2:
+            # "Cohort 1, Niraparib + AAP | 212" in a flow table: the patients of an arm defined before
+            known = arm_for(self.reading, trial, drugs)
+            if known in trial.arm_sets():
+                trial.size_arm(known, count_value(counted["n"]))
+                trial.name_arm(label_text, known)
+            return True
+        if drugs == (PLACEBO_ARM,) and not match.groupdict().get("body"):
+            # "Placebo Comparator: matching placebo infusions": an arm of its own, no add-on's backbone
+            trial.placebo_alone = True
         n = ARM_N.search(sentence.text)
-        cell = _PARTICIPANTS_CELL.search(sentence.text)
+        cell = _PARTICIPANTS_CELL.search(sentence.text) or counted
         drugs = trial.add_arm(
             drugs,
             sentence.index,
             "arm.registry",
-            int(n.group("n") or n.group("n2")) if n else int(cell.group("n")) if cell else None,
+            int(n.group("n") or n.group("n2")) if n else count_value(cell.group("n")) if cell else None,
             alternatives=len(groups) > 1,
         )
         trial.name_arm(label_text, drugs)
+        if match.groupdict().get("code"):
+            trial.labels.setdefault(match["code"].casefold(), drugs)
         if re.fullmatch(r"arm \w+", kind):
             trial.labels[kind] = drugs  # results tables may name it "Arm 1"
         if comparator or placebo_label:
@@ -249,7 +294,8 @@ def labelled_arm(
     reading: Reading, sentence: Sentence, trial: TrialState, start: int, end: int
 ) -> tuple[str, ...] | None:
     """The arm a label between two offsets of the sentence names: the arm the record gave that
-    label, else the arm of the trial its drugs make ("Salvage Chemotherapy", "Drug A + Drug B")."""
+    label, else the arm of the trial its drugs make ("Salvage Chemotherapy", "Drug A + Drug B"),
+    else the arm whose label it shortens ("Ob+Chl" for "Obinutuzumab + Chlorambucil")."""
     label = " ".join(sentence.text[start:end].casefold().split())
     if label in trial.labels:
         return trial.labels[label]
@@ -258,7 +304,7 @@ def labelled_arm(
         for m in sentence.of("drug", "class", "placebo")
         if start <= sentence.local(m.start) and sentence.local(m.end) <= end
     ]
-    arm = arm_for(reading, trial, sorted_drugs(set(named))) if named else None
+    arm = arm_for(reading, trial, sorted_drugs(set(named))) if named else trial.arm_shortened(label)
     return arm if arm in trial.arm_sets() else None
 
 

@@ -62,11 +62,16 @@ _TRAILING_TUMOUR_KIND = re.compile(
     r"[\w-]+(?:\s+[\w-]+){0,2}?\s+(?:tumou?rs|disease|cancers?))\b",
     re.I,
 )
+# the number of patients a population phrase starts from: "of 87 patients with ..."
+_COUNT_BEFORE = re.compile(r"\b(?P<count>\d{1,3}(?:,\d{3})*|\d+)\s+$")
 # a cohort named by a letter or number: "cohort A", "Cohort 2"
 _COHORT_LETTER = r"(?i:cohort)\s+(?-i:[A-Z0-9]{1,2})\b"
 _LABELLED_COHORT = re.compile(
     rf"^(?:[A-Z][\w ]{{0,20}}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?P<phrase>{_COHORT_LETTER})"
 )
+# "Cohort 2 told a different story.": a lettered cohort as a sentence's subject; not the label
+# of a registry line ("Cohort 2: ...")
+_COHORT_SUBJECT = re.compile(rf"^(?P<phrase>{_COHORT_LETTER})(?!\s*[:|])")
 # "the AKT pathway-altered population", "the melanoma expansion cohort", "the IC2/3 subgroup"; not
 # everyone ("the overall population"), an arm ("the placebo cohort") or one named before ("the same
 # population")
@@ -221,14 +226,22 @@ class SubgroupReader:
         if marker or _THRESHOLD.search(heading.group("phrase")):
             self._list_heading = subgroup_label(heading.group("phrase"))
 
+    def note_sentence(self, sentence: Sentence) -> None:
+        """Keep the cohort a sentence opens on, with figures or not ("In cohort 1, 266 patients
+        were assigned to A or B."), for the figures after it in its paragraph; a new paragraph, or
+        a sentence that speaks of all patients, ends it."""
+        if self.reading.starts_paragraph(sentence) or _ALL_PATIENTS.search(sentence.text):
+            self._cohort = None
+        opening = _LABELLED_COHORT.search(sentence.text) or _COHORT_SUBJECT.match(sentence.text)
+        if opening and self._is_subgroup(opening.group("phrase")):
+            self._cohort = subgroup_label(opening.group("phrase"))
+
     def sentence_subgroup(self, sentence: Sentence, trial: TrialState) -> tuple[str | None, int]:
         """The subgroup a sentence's figures are for, with where the sentence names it (0 when it
         does not). A cohort named at the head of a sentence ("In the primary cohort of patients with
         HR-positive disease, ...") stays in force for the sentences after it in its paragraph until
-        one speaks of all patients."""
+        one speaks of all patients (``note_sentence``)."""
         text = sentence.text
-        if self.reading.starts_paragraph(sentence) or _ALL_PATIENTS.search(text):
-            self._cohort = None
         for pattern in (
             _LABELLED_COHORT,
             _NAMED_POPULATION,
@@ -310,6 +323,8 @@ class SubgroupReader:
         everyone = r"\b(?:patients|participants)\s+who\s+(?:were\s+)?(?:randomi[sz]ed|enrolled)\b"
         if re.search(everyone, phrase, re.I):
             return False
+        if re.search(r"\b(?:evaluable|assessable)\b", phrase, re.I):
+            return False  # "those evaluable for response": the analysis set, not a subgroup
         # "patients who received placebo plus docetaxel" are an arm, not a subgroup ("patients who
         # received the recommended dose" are)
         given = re.search(
@@ -331,7 +346,12 @@ class SubgroupReader:
     def _names_population(sentence: Sentence, start: int, end: int, trial: TrialState) -> bool:
         """Whether a phrase of the sentence names the trial's disease: "patients with NRAS-mutant
         melanoma" is the population, "patients with prior immunotherapy" a subgroup, and so is
-        "those with colorectal cancer" in a trial of several diseases."""
+        "those with colorectal cancer" in a trial of several diseases. Patients as many as the
+        trial enrolled ("32% of 87 patients with FGFR alterations" of an 87-patient trial) are its
+        population, whatever the phrase says of them."""
+        counted = _COUNT_BEFORE.search(sentence.text, 0, start)
+        if counted and trial.n_enrolled is not None and int(counted["count"].replace(",", "")) == trial.n_enrolled:
+            return True
         diseases = {m.key for m in sentence.of("disease") if start <= sentence.local(m.start) < end}
         if not diseases:
             return False

@@ -57,7 +57,11 @@ _TABLE_FIELD = re.compile(
 )
 # "Overall Survival in Participants With PD-L1 Expression of 1% or More": the group the measure is for
 _TITLE_SUBGROUP = re.compile(
-    r"\b(?:in|among)\s+(?P<group>(?:participants|patients|subjects)\s+(?:with|who)\b.*)$", re.IGNORECASE
+    r"(?:\b(?:in|among)\s+|,\s*)(?P<group>(?:participants|patients|subjects)\s+(?:with|who)\b.*)$"
+    # "Progression-free survival, PIK3CA-mutant cohort"
+    r"|,\s*(?:in\s+)?(?:the\s+)?(?P<cohort>(?!(?:all|overall|whole|entire|full)\b)[\w+/-]+(?:\s+[\w+/-]+){0,3}?\s+"
+    r"(?:cohort|population|subgroup|subset))\b",
+    re.IGNORECASE,
 )
 _TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:units?\s*:|(?:median|mean|percentage|number)\b)", re.I)
 _TABLE_HR_BRACKET = re.compile(
@@ -65,7 +69,9 @@ _TABLE_HR_BRACKET = re.compile(
 )
 _MEASURE_TITLE = re.compile(
     r"^\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other(?:\s+pre-?specified)?)(?:\s+outcome(?:\s+measures?)?)?|"
-    rf"(?:outcome\s+(?:measure\s+)?)?title|outcome\s+measure\s+\d{{1,2}}{MEASURE_ROLE})"
+    rf"(?:outcome\s+(?:measure\s+)?)?title|outcome\s+measure\s+\d{{1,2}}{MEASURE_ROLE}|"
+    # "Outcome 1a (prespecified subgroup): ..."
+    r"outcome\s+\d{1,2}[a-z]?(?:\s*\([^()]{1,40}\))?)"
     r"\s*:",
     re.I,
 )
@@ -81,7 +87,8 @@ _COLUMN_ROW = re.compile(
     re.I,
 )
 _COLUMN_FIGURE = re.compile(
-    r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?:\[\d+\]\s*)?(?:\(\s*(?P<low>\d+(?:\.\d+)?)\s+to\s+(?P<high>\d+(?:\.\d+)?))?"
+    r"\s*(?P<value>\d+(?:\.\d+)?)\s*%?\s*(?:\[\d+\]\s*)?"
+    r"(?:\(\s*(?P<low>\d+(?:\.\d+)?)\s*(?:to|,|-|\u2013)\s*(?P<high>\d+(?:\.\d+)?))?"
 )
 _COLUMN_HR = re.compile(
     r"^\s*(?:statistical\s+analysis(?:\s+\d+)?\s*:(?:[^.;\n]*[.;]\s*)+?)?(?:(?P<subgroup>[^:;]+?),\s*)?hazard\s+ratio\b",
@@ -123,6 +130,7 @@ class TableReader:
         self._columns: list[tuple[str, ...]] | None = None
         self._column_endpoint: str | None = None
         self._column_unit: str | None = None
+        self._column_subgroup: str | None = None  # "Title: Overall Survival in Participants With ..."
 
     @property
     def in_table(self) -> bool:
@@ -152,15 +160,25 @@ class TableReader:
         if column_titles(text) is not None:
             self._columns = column_arms(self.reading, sentence, trial)
             return True
-        if _MEASURE_TITLE.match(text):
+        if _MEASURE_TITLE.match(text) or (self._columns is not None and _endpoint_line(sentence)):
+            # "Title: Overall Survival"; under a label's table of arms, "Overall survival" alone
             endpoints = sentence.of("endpoint")
             self._column_endpoint = endpoints[0].key if endpoints else None
             self._column_unit = None
+            group = _TITLE_SUBGROUP.search(text, sentence.local(endpoints[0].end)) if endpoints else None
+            self._column_subgroup = subgroup_label(group.group("group") or group.group("cohort")) if group else None
             return False
         if _RECORD_SECTION.match(text):
             self._columns = None
             return False
-        if self._columns is None or self._column_endpoint is None:
+        if self._columns is None:
+            return False
+        labelled = _endpoint_row(sentence)
+        if labelled is not None:
+            # "Objective response rate | 9% | 5%": a row that names its own endpoint
+            self._column_row(sentence, trial, labelled[1], labelled[0])
+            return True
+        if self._column_endpoint is None:
             return False
         row = _COLUMN_ROW.match(text) or _COLUMN_ROW.match(_grid_row_as_measure(text))
         if row is None and _TABLE_UNIT_LINE.search(text):
@@ -174,12 +192,18 @@ class TableReader:
             return True
         return False
 
-    def _column_row(self, sentence: Sentence, trial: TrialState, row: re.Match[str]) -> None:
-        endpoint, columns = self._column_endpoint, self._columns or []
-        unit = _unit_named(row.group("measure") or "") or self._column_unit
+    def _column_row(
+        self, sentence: Sentence, trial: TrialState, row: re.Match[str], endpoint: str | None = None
+    ) -> None:
+        endpoint, columns = endpoint or self._column_endpoint, self._columns or []
         cells = row.group("cells").split("|")
+        percent = all(cell.strip().endswith("%") for cell in cells)
+        unit = _unit_named(row.group("measure") or "") or self._column_unit or ("%" if percent else None)
         allowed = RATE_ENDPOINTS if unit == "%" else TIME_ENDPOINTS if unit in {"months", "weeks"} else frozenset()
-        if endpoint not in allowed or len(cells) != len(columns):
+        # "OS rate at 1 year | 73% | 59%": the share alive at a time
+        landmarks = find_landmarks(sentence.text.split("|", 1)[0]) if unit == "%" else []
+        timepoint = landmarks[0].label if landmarks and endpoint in LANDMARK_ENDPOINTS else None
+        if endpoint is None or (endpoint not in allowed and timepoint is None) or len(cells) != len(columns):
             return
         for arm, cell in zip(columns, cells, strict=True):
             figure = _COLUMN_FIGURE.match(cell)
@@ -188,10 +212,25 @@ class TableReader:
                 continue  # "NA": not estimable
             ci = interval(parse_number(figure.group("low") or ""), parse_number(figure.group("high") or ""))
             measure = "rate" if unit == "%" else "median"
-            self._add(Result(trial, arm, endpoint, measure, value, unit, sentence, "outcome.registry_columns", ci=ci))
+            self._add(
+                Result(
+                    trial,
+                    arm,
+                    endpoint,
+                    measure,
+                    value,
+                    unit,
+                    sentence,
+                    "outcome.registry_columns",
+                    ci=ci,
+                    subgroup=self._column_subgroup,
+                    timepoint=timepoint,
+                )
+            )
 
     def _column_ratio(self, sentence: Sentence, trial: TrialState, line: re.Match[str] | None) -> None:
-        ratios = find_hazard_ratios(sentence.text)
+        # "Hazard ratio (95% CI) | 0.62 (0.48, 0.80)": the bar parts cells, as a space would
+        ratios = find_hazard_ratios(sentence.text.replace("|", " "))
         endpoint, columns = self._column_endpoint, self._columns or []
         if line is None or not ratios or endpoint not in {"PFS", "OS"}:
             return
@@ -213,7 +252,7 @@ class TableReader:
                 comparator=comparator,
                 ci=interval(ratio.ci_low, ratio.ci_high),
                 p=p_value(ratio.p_op, ratio.p_value),
-                subgroup=subgroup or None,
+                subgroup=subgroup or self._column_subgroup,
             )
         )
 
@@ -351,7 +390,7 @@ class TableReader:
             return _Block("", "median", None)
         endpoint = endpoints[0].key
         group = _TITLE_SUBGROUP.search(text, sentence.local(endpoints[0].end))
-        subgroup = subgroup_label(group.group("group")) if group else None
+        subgroup = subgroup_label(group.group("group") or group.group("cohort")) if group else None
         landmarks = find_landmarks(text)
         if landmarks:
             # "Overall Survival Rate at 12 Months": the share alive at that time
@@ -371,6 +410,31 @@ def sentence_mentions(reading: Reading, start: int, end: int, kind: str) -> list
         for m in sentence.of(kind)
         if start <= m.start and m.end <= end
     ]
+
+
+def _endpoint_line(sentence: Sentence) -> bool:
+    """A line that is an endpoint's name and nothing else: "Overall survival", "PFS"."""
+    endpoints = sentence.of("endpoint")
+    return (
+        len(endpoints) == 1
+        and "|" not in sentence.text
+        and not re.search(r"\d", sentence.text)
+        and len(sentence.text.strip()) <= len(endpoints[0].text) + 12
+    )
+
+
+def _endpoint_row(sentence: Sentence) -> tuple[str, re.Match[str]] | None:
+    """A grid row whose label is an endpoint's name ("Objective response rate | 9% | 5%"): the
+    endpoint, and the row read as a column row."""
+    row = grid_row(sentence.text)
+    if row is None:
+        return None
+    label = sentence.text.split("|", 1)[0]
+    endpoints = [m for m in sentence.of("endpoint") if sentence.local(m.end) <= len(label)]
+    if len(endpoints) != 1:
+        return None
+    cells = _COLUMN_ROW.match(" | ".join(row[1]))
+    return (endpoints[0].key, cells) if cells else None
 
 
 def _grid_row_as_measure(text: str) -> str:

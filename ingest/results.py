@@ -57,9 +57,7 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 _AS_DID = re.compile(r",?\s+(?:as|so)\s+did\b", re.I)
-_BOTH_ARMS = re.compile(
-    r"^[^.;]{0,25}\b(?:in|for)\s+(?:(?:both|all)\s+(?:arms|groups)|each\s+(?:arm|group)s?)\b", re.I
-)
+_BOTH_ARMS = re.compile(r"^[^.;]{0,25}\b(?:in|for)\s+(?:(?:both|all)\s+(?:arms|groups)|each\s+(?:arm|group)s?)\b", re.I)
 _TREATED_AFTER = re.compile(r"^[-\s]*(?:treated|pretreated|pre-treated|exposed|experienced|naive)\b", re.I)
 
 # "acalabrutinib monotherapy vs chlorambucil-obinutuzumab: HR " before a ratio
@@ -114,6 +112,7 @@ class ResultReader:
             elif not _HEADED_LINE.match(sentence.text):
                 self._heading_endpoint = None  # the lines under a heading end with the first other line
             self.subgroups.note_line(sentence)
+            self.subgroups.note_sentence(sentence)
             heading = {m.key for m in sentence.of("endpoint")} & {"PFS", "OS"}
             if sentence.text.rstrip().endswith(":") and len(heading) == 1:
                 self._last_time_endpoint = heading.pop()  # "Results by group (median OS, A vs B):"
@@ -242,15 +241,23 @@ class ResultReader:
             # a ratio is never the control's: "A ..., B ... and C (HR 0.54 and 0.64, respectively)" are
             # the arms against C; "for AML and for MDS, the HRs were 0.46 and 0.42" both the arm's
             # against control
-            not_control = trial.control_arm() if all(v.measure == "HR" for v in members) else None
+            in_force = trial.arms_in_force(sentence.index)
+            not_control = trial.control_arm(in_force) if all(v.measure == "HR" for v in members) else None
             if not_control is not None:
                 before = [arm for arm in before if arm != not_control]
             candidates = [a for a in before if a not in used][-len(todo) :] if before else []
             respectively = RESPECTIVELY.search(sentence.text, members[-1].end) is not None
             order = self._trial_order(trial, sentence.index, len(todo), respectively)
             last_trial, last_order = self._last_order
-            if not before and len(trial.arm_sets()) >= 3 and last_trial is trial and len(last_order) >= len(todo):
-                # of three arms, a list that names none continues the pair the figures before compared
+            if (
+                not before
+                and len(trial.arm_sets()) >= 3
+                and last_trial is trial
+                and len(last_order) >= len(todo)
+                and all(arm in in_force for arm in last_order)
+            ):
+                # of three arms, a list that names none continues the pair the figures before
+                # compared, unless patients were since assigned to other arms
                 candidates = [arm for arm in last_order if arm not in used][: len(todo)]
             if respectively and last_trial is trial and len(last_order) >= len(todo):
                 # "..., respectively" after "12.3 months in arm B and 10.3 in arm A" keeps B, A
@@ -288,7 +295,8 @@ class ResultReader:
             elif self._last_arm and self._last_trial is trial:
                 assigned[id(value)] = [self._last_arm]
             elif trial.arm_sets():
-                assigned[id(value)] = [trial.experimental_arm() or trial.arm_sets()[0]]
+                in_force = trial.arms_in_force(sentence.index)
+                assigned[id(value)] = [trial.experimental_arm(in_force) or in_force[0]]
             else:
                 drug = self.reading.salient_drug(sentence.start + value.start)
                 if drug:
@@ -425,8 +433,9 @@ class ResultReader:
                 for arm in assigned.get(id(other), []):
                     if arm not in arms:
                         arms.append(arm)
-        control = trial.control_arm()
-        experimental = trial.experimental_arm()
+        in_force = trial.arms_in_force(sentence.index)
+        control = trial.control_arm(in_force)
+        experimental = trial.experimental_arm(in_force)
         compared, comparator = self._compared_before(sentence, value, trial)
         own = assigned.get(id(value))
         labelled = self._labelled_comparison(sentence, value, trial)
@@ -615,7 +624,8 @@ class ResultReader:
         if (respectively or len(sets) >= 3) and listed:
             order = [a for a in listed if a in sets]
         else:
-            order = [a for a in (trial.experimental_arm(), trial.control_arm()) if a is not None]
+            in_force = trial.arms_in_force(index)
+            order = [a for a in (trial.experimental_arm(in_force), trial.control_arm(in_force)) if a is not None]
         return order + [a for a in sets if a not in order]
 
     # -- arms --------------------------------------------------------------------------------

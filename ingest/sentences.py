@@ -79,6 +79,8 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
+# a line with cells set apart by three spaces or more, or by bars
+_ALIGNED_LINE = re.compile(r"[ \t]*(?:\S[^\n]*?\S[ \t]{3,}\S|[^\n]*?\s\|\s)")
 _LINE_BREAKS = re.compile(r"[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
 _LONGEST_LIST_ITEM = 400
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u2013]\s|\d{1,2}[.)]\s)")
@@ -136,6 +138,9 @@ def _break_is_soft(text: str, match: re.Match[str], wrap_width: int) -> bool:
     line_start = match.end()
     if _BULLET.match(text, line_start) or _FIELD.match(text, line_start):
         return False
+    previous_start = text.rfind("\n", 0, match.start()) + 1
+    if _ALIGNED_LINE.match(text, line_start) or _ALIGNED_LINE.match(text, previous_start):
+        return False  # a table laid out with spaces: each line is a row
     previous = text[: match.start()].rstrip()
     if not previous:
         return False
@@ -205,6 +210,75 @@ _WORD_AFTER = re.compile(r"(?!(?:and|or|to|nor)\b)[a-z]")
 
 
 _MIDDLE_DOT_DECIMAL = re.compile(r"(?<=\d)[\u00b7\u2027\u22c5](?=\d)")
+# "Phase .............. III": dot leaders between a field's name and its value
+_LEADER_LINE = re.compile(r"^[ \t]*[A-Za-z][^\n.|]{0,40}?(?P<leader>[ \t]*\.{3,}[ \t]*)(?=\S)", re.MULTILINE)
+# a gap between the cells of a table laid out with spaces: two spaces or more, not after the
+# punctuation that ends a sentence or opens a field's value ("Arm A:   12.0")
+_CELL_GAP = re.compile(r"(?<=[^\s.!?:;,])[ \t]{2,}(?=\S)")
+_CELL_SPLIT = re.compile(r"[ \t]{2,}")
+_WIDE_GAP = 3
+_SHORT_ROW = 80
+
+
+def _layout_separators(text: str) -> dict[int, tuple[int, str]]:
+    """Where a text laid out in columns says what punctuation would: the dot leaders of a
+    field line ("Phase ....... III" reads "Phase: III") and the space between the cells of a
+    table aligned with spaces ("Started      169    172" reads "Started | 169 | 172"; a
+    header over an empty first column, "            Drug A    Drug B", reads "| Drug A | Drug
+    B"). A line is a table's when it has no bars of its own and a gap of three spaces or more,
+    or is short and next to another line with gaps (two spaces may be a slip in prose, not in
+    "  X  12.0 (9.9 to 14.1)" over "  Y  8.2 (6.5 to 9.0)"). Each separator maps from the
+    raw start of what it replaces to that span's end and the words put in its place."""
+    separators: dict[int, tuple[int, str]] = {}
+    for leader in _LEADER_LINE.finditer(text):
+        separators[leader.start("leader")] = (leader.end("leader"), ": ")
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    gaps = [
+        [] if "|" in line or not line.strip() else list(_CELL_GAP.finditer(line, len(line) - len(line.lstrip())))
+        for _, line in lines
+    ]
+
+    def tabled(index: int) -> bool:
+        if not gaps[index]:
+            return False
+        if any(len(gap.group()) >= _WIDE_GAP for gap in gaps[index]):
+            return True
+        short = len(lines[index][1].strip()) <= _SHORT_ROW
+        return short and any(gaps[j] for j in (index - 1, index + 1) if 0 <= j < len(lines))
+
+    table_lines = [tabled(index) for index in range(len(lines))]
+    for index, (start, line) in enumerate(lines):
+        if not table_lines[index]:
+            continue
+        for gap in gaps[index]:
+            separators.setdefault(start + gap.start(), (start + gap.end(), " | "))
+        indent = len(line) - len(line.lstrip())
+        neighbours = [lines[j][1] for j in (index - 1, index + 1) if 0 <= j < len(lines) and table_lines[j]]
+        label_ends = [
+            len(other) - len(other.lstrip()) + len(_CELL_SPLIT.split(other.strip())[0]) for other in neighbours
+        ]
+        if indent and label_ends and indent > max(label_ends):
+            separators[start] = (start + indent, "| ")  # a header over the rows' labels
+    return separators
+
+
+def _spaces_and_separators(text: str, separators: dict[int, tuple[int, str]]) -> list[tuple[int, int]]:
+    """The whitespace runs of a text and the separators that replace words in it, in order; a
+    run is cut where a separator starts inside it (the indentation after a line break)."""
+    spans: list[tuple[int, int]] = []
+    for match in _WHITESPACE.finditer(text):
+        start = match.start()
+        for cut in sorted(k for k in separators if match.start() < k < match.end()):
+            spans.append((start, cut))
+            start = cut
+        spans.append((start, match.end()))
+    starts = {start for start, _ in spans}
+    spans += [(start, end) for start, (end, _) in separators.items() if start not in starts]
+    return sorted(spans)
 
 
 class CleanText:
@@ -218,24 +292,33 @@ class CleanText:
 
     def __init__(self, text: str) -> None:
         hard = hard_breaks(text)
+        separators = _layout_separators(text)
         pieces: list[str] = []
         offsets: list[int] = []
         position = 0
-        for match in _WHITESPACE.finditer(text):
-            pieces.append(text[position : match.start()])
-            offsets.extend(range(position, match.start()))
+        for start, end in _spaces_and_separators(text, separators):
+            if start < position:
+                continue  # whitespace inside a leader already replaced
+            pieces.append(text[position:start])
+            offsets.extend(range(position, start))
+            if start in separators:
+                end, words = separators[start]
+                pieces.append(words)
+                offsets.extend([start] * len(words))
+                position = end
+                continue
             wrapped_word = (
-                "\n" in match.group()
-                and _HYPHEN_BEFORE.search(text, 0, match.start()) is not None
-                and _WORD_AFTER.match(text, match.end()) is not None
+                "\n" in text[start:end]
+                and _HYPHEN_BEFORE.search(text, 0, start) is not None
+                and _WORD_AFTER.match(text, end) is not None
             )
-            if match.start() in hard:
+            if start in hard:
                 pieces.append("\n")
-                offsets.append(match.start())
+                offsets.append(start)
             elif not wrapped_word:
                 pieces.append(" ")
-                offsets.append(match.start())
-            position = match.end()
+                offsets.append(start)
+            position = end
         pieces.append(text[position:])
         offsets.extend(range(position, len(text)))
         offsets.append(len(text))

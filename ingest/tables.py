@@ -86,8 +86,12 @@ class PipeTable:
 
 
 # Registry results copied as a grid without borders: a header whose first cell is empty
-# (" | Drug A | Drug B") and rows that start with their label ("Started | 374 | 372").
-_GRID_HEADER = re.compile(r"^\s*\|(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*\|?\s*$")
+# (" | Drug A | Drug B") or says what the columns are or the rows ("Arm/Group | A | B",
+# "PARTICIPANT FLOW | A | B", "Endpoint | A | B") and rows that start with their label ("Started | 374 | 372").
+_GRID_HEADER = re.compile(
+    r"^\s*(?i:arm\s*/\s*group(?:\s+title)?|arms?|groups?|participant\s+flow|endpoints?|outcomes?)?\s*"
+    r"\|(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*\|?\s*$"
+)
 _TITLE_LINE = re.compile(r"^\s*arm/group\s+title\s*:\s*(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*$", re.I)
 _GRID_ROW = re.compile(r"^\s*(?P<label>[^|\n]+?)\s*\|(?P<cells>[^|\n]+(?:\|[^|\n]+)+?)\s*\|?\s*$")
 

@@ -17,6 +17,9 @@ from ingest.mentions import CARE_CLASSES, PLACEBO_ARM, Reading, is_choice_arm, s
 
 # the short form an arm's label ends with: "Investigator's Choice Chemotherapy (IC Chemo)"
 _SHORT_LABEL = re.compile(r"\(\s*([^()]{1,15}?)\s*\)\s*$")
+_CODE_LABEL = re.compile(r"\[\s*([a-z0-9+/]{1,4})\s*\]")
+# the parts of an arm's label: "obinutuzumab + chlorambucil", "ob+chl"
+_LABEL_PARTS = re.compile(r"\s*[+/&]\s*|\s+(?:plus|and|with)\s+")
 _ARM_COUNT = re.compile(r"n\s*=\s*\d+", re.IGNORECASE)
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 _LABEL_DOSE = re.compile(r"\s+\d[\d.,]*\s*(?:mg|mcg|\u00b5g|g|iu)\b.*$", re.IGNORECASE)
@@ -55,6 +58,7 @@ class TrialState:
     from_title: bool = False
     has_cohorts: bool = False
     placebo_controlled: bool = False
+    placebo_alone: bool = False  # a record defined an arm that gives placebo and nothing else
     sentences: list[int] = field(default_factory=list)
     evidence: dict[str, tuple[int, str]] = field(default_factory=dict)  # field -> (sentence, rule)
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # registry and table arm labels
@@ -68,8 +72,12 @@ class TrialState:
         """The arms in the order a sentence before ``index`` listed at least ``size`` of them
         ("..., respectively" follows it): the last that assigned patients to them, else the
         last that named them."""
+        # a sentence that assigns patients may go on to their figures ("randomised to A or B, and
+        # A did not improve survival: 10.9 versus 11.1 months")
         earlier = [
-            (assigns, arms) for sentence, assigns, arms in self.listings if sentence < index and len(arms) >= size
+            (assigns, arms)
+            for sentence, assigns, arms in self.listings
+            if (sentence < index or (assigns and sentence == index)) and len(arms) >= size
         ]
         assigning = [arms for assigns, arms in earlier if assigns]
         return assigning[-1] if assigning else (earlier[-1][1] if earlier else [])
@@ -116,6 +124,23 @@ class TrialState:
         plain = _LABEL_DOSE.sub("", _BRACKETS.sub("", bare)).strip()  # "lenvatinib 24 mg (n=261)": "lenvatinib"
         if plain:
             self.labels.setdefault(plain, drugs)
+        code = _CODE_LABEL.match(label)  # "[a] drug a + drug b, cohort 1": tables say "a"
+        if code:
+            self.labels.setdefault(code.group(1), drugs)
+
+    def arm_shortened(self, short: str) -> tuple[str, ...] | None:
+        """The one arm whose label a short form abbreviates part by part: each part of "ob+chl"
+        starts the word of the same part of "obinutuzumab + chlorambucil"; "acala" is
+        "acalabrutinib" alone, not "acalabrutinib + obinutuzumab"."""
+        parts = _LABEL_PARTS.split(_BRACKETS.sub("", short).strip())
+        if not all(len(part) >= 2 and part.isalpha() for part in parts):
+            return None
+        found = set()
+        for label, drugs in self.labels.items():
+            words = _LABEL_PARTS.split(_BRACKETS.sub("", label).strip())
+            if len(words) == len(parts) and all(w.startswith(p) for w, p in zip(words, parts, strict=True)):
+                found.add(drugs)
+        return found.pop() if len(found) == 1 else None
 
     def size_arm(self, drugs: tuple[str, ...], n: int | None) -> None:
         """Give an arm its patients, unless it has them already."""
@@ -145,7 +170,7 @@ class TrialState:
         arm" is B's arm; only a trial of drugs against placebo alone has a placebo arm."""
         placebo = (PLACEBO_ARM,)
         sets = self.arm_sets()
-        if placebo not in sets:
+        if placebo not in sets or self.placebo_alone:
             return
         # placebo masks a drug, never chemotherapy ("A vs chemotherapy plus A" has no placebo arm)
         backbones = [
@@ -230,9 +255,7 @@ class TrialState:
         """ "Chemotherapy with drug A" beside a control arm of named chemotherapy drugs (and no
         arm of chemotherapy alone) is that chemotherapy with A: carboplatin, paclitaxel and A."""
         chemo_only = [
-            arm.drugs
-            for arm in self.arms
-            if arm.drugs and all(is_chemotherapy_drug(reading, d) for d in arm.drugs)
+            arm.drugs for arm in self.arms if arm.drugs and all(is_chemotherapy_drug(reading, d) for d in arm.drugs)
         ]
         if len(chemo_only) != 1 or ("chemotherapy",) in self.arm_sets():
             return
@@ -257,11 +280,21 @@ class TrialState:
     def note_chemotherapy(self, reading: Reading) -> None:
         self.chemotherapy = {d for d in self.drugs if d == "chemotherapy" or "chemotherapy" in reading.drug_classes(d)}
 
-    def control_arm(self) -> tuple[str, ...] | None:
-        """The comparator: the arm the text calls control (or the placebo arm), else an arm
-        whose drugs are all in another arm, else a chemotherapy or class-phrase arm facing a drug
-        arm, else the second arm."""
+    def arms_in_force(self, index: int) -> list[tuple[str, ...]]:
+        """The arms the figures of a sentence compare: those the last sentence up to it assigned
+        patients to, when the trial has more arms than that ("In cohort 2, 351 patients were
+        randomised to A or B" of a trial whose cohort 1 compared A with C); else every arm."""
         sets = self.arm_sets()
+        assigning = [arms for sentence, assigns, arms in self.listings if assigns and sentence <= index]
+        if assigning and len(sets) > len(assigning[-1]) and all(arm in sets for arm in assigning[-1]):
+            return assigning[-1]
+        return sets
+
+    def control_arm(self, among: list[tuple[str, ...]] | None = None) -> tuple[str, ...] | None:
+        """The comparator (of the arms ``among``, by default all): the arm the text calls control
+        (or the placebo arm), else an arm whose drugs are all in another arm, else a chemotherapy
+        or class-phrase arm facing a drug arm, else the second arm."""
+        sets = self.arm_sets() if among is None else among
         if len(sets) < 2:
             return None
         if self.declared_control in sets:
@@ -286,9 +319,9 @@ class TrialState:
     def standard_care(self, drug: str) -> bool:
         return drug in self.chemotherapy
 
-    def experimental_arm(self) -> tuple[str, ...] | None:
-        sets = self.arm_sets()
-        control = self.control_arm()
+    def experimental_arm(self, among: list[tuple[str, ...]] | None = None) -> tuple[str, ...] | None:
+        sets = self.arm_sets() if among is None else among
+        control = self.control_arm(sets)
         for arm in sets:
             if arm != control:
                 return arm

@@ -30,13 +30,13 @@ from ingest.arm_groups import (
     choice_arms,
     clause_around,
     clause_breaks,
-    in_prior_therapy,
     is_class_phrase,
     listed_options,
 )
 from ingest.mentions import MODAL_MAY, PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
 from ingest.numbers import count_value
-from ingest.registry_arms import REGISTRY_ARM, REGISTRY_COUNTS, REGISTRY_ROW, RegistryArmReader
+from ingest.prior_therapy import in_prior_therapy
+from ingest.registry_arms import REGISTRY_ARM, REGISTRY_COUNTS, REGISTRY_ROW, RegistryArmReader, coded_arm
 from ingest.tables import PipeTable, Row
 from ingest.trial_state import TrialState, arm_for
 
@@ -146,7 +146,8 @@ _PATIENTS_BEFORE = re.compile(
     r"|\d\s*%\s+(?:were\s+)?$",
     re.I,
 )
-_NAME_SLASH = re.compile(r"\s*/\s*")
+# "KEYNOTE-A18 / ENGOT-cx11 / GOG-3047": names of one trial, perhaps with one between not known as a name
+_NAME_SLASH = re.compile(r"\s*/\s*(?:[A-Za-z][\w-]*\s*/\s*)*")
 # a trial's other name in the bracket after it, perhaps after its sponsor group's ("ECOG-ACRIN EA6134")
 _BRACKETED_ALIAS_GAP = re.compile(r"\s*(?:trial|study)?\s*\(\s*(?:[A-Z][\w-]*\s+){0,2}")
 # A registration line: "Trial registration: ClinicalTrials.gov, NCT...", "registered with ..."
@@ -406,6 +407,8 @@ class TrialTracker:
             return True
         if len(gap) <= 3:  # "NEMO (NCT...", "phase III NEMO"
             return True
+        if first.names and second.names and _NAME_SLASH.fullmatch(gap):
+            return True  # "KEYNOTE-A18 / ENGOT-cx11 / GOG-3047"
         if _BRACKETED_ALIAS_GAP.fullmatch(gap):
             return True  # "NAME (NCT...", "NAME trial (GROUP-ABC EA6134; ..."
         listed = re.fullmatch(r"\s*(?:,|;|and|,\s*and)\s*", gap)
@@ -580,6 +583,7 @@ class TrialTracker:
                     or _DESIGN_VERB.search(sentence.text)
                     or REGISTRY_ARM.match(sentence.text)
                     or REGISTRY_ROW.match(sentence.text)
+                    or coded_arm(sentence)
                     or REGISTRY_COUNTS.match(sentence.text)
                 )
                 and not (self._row is None and self._leaves_trial(sentence, self.current))
@@ -818,7 +822,7 @@ class TrialTracker:
         if self._row is not None:
             self.registry_arms.read_table_arm(sentence, trial, self._row)
             return
-        registry = REGISTRY_ARM.match(sentence.text) or REGISTRY_ROW.match(sentence.text)
+        registry = REGISTRY_ARM.match(sentence.text) or REGISTRY_ROW.match(sentence.text) or coded_arm(sentence)
         if registry and self.registry_arms.read_arm(sentence, trial, registry):
             return
         if trial.labels and REGISTRY_COUNTS.match(sentence.text):

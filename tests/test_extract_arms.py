@@ -846,6 +846,43 @@ def test_the_options_a_choice_arm_lists_after_it_are_no_arms(choice: str, arm: s
     assert arm_sets(facts) == {("zeltinib",), (arm,)}
 
 
+@pytest.mark.parametrize(
+    ("choice", "arm"),
+    [
+        (
+            "cytotoxic chemotherapy of the treating investigator's choice, eribulin or capecitabine (n=250)",
+            "chemotherapy",
+        ),
+        ("chemotherapy selected by the physician (eribulin or capecitabine; n=250)", "chemotherapy"),
+        (
+            "standard-of-care endocrine monotherapy selected by the treating physician (exemestane or tamoxifen)",
+            "endocrine therapy",
+        ),
+        ("investigator's choice, eribulin or capecitabine (n=250)", "investigator's choice"),
+    ],
+)
+def test_who_chooses_among_a_class_does_not_rename_the_arm(choice: str, arm: str) -> None:
+    facts = read(f"The phase 3 KESTREL trial randomized 500 patients 1:1 to zeltinib (n=250) or to {choice}.")
+    assert arm_sets(facts) == {("zeltinib",), (arm,)}
+
+
+def test_the_drug_is_never_a_therapy_the_patients_had_before() -> None:
+    facts = read(
+        "The phase 2 HARBOUR-3 trial tested zanidatamab. Patients whose disease had progressed on earlier "
+        "lines including trastuzumab were assigned to the drug (n=80) or to physician's choice of "
+        "docetaxel or pemetrexed (n=40)."
+    )
+    assert arms_of(facts) == {"HARBOUR-3": {("zanidatamab",), ("physician's choice",)}}
+
+
+def test_the_payload_class_of_a_conjugate_is_no_partner_drug() -> None:
+    facts = read(
+        "Telisotuzumab vedotin is a MET-directed antibody and microtubule inhibitor conjugate. In the single-arm "
+        "phase 2 LINDEN study of 90 patients, the objective response rate was 28%."
+    )
+    assert {(o.arm, o.value) for o in statements(facts, Outcome)} == {(("telisotuzumab vedotin",), 28.0)}
+
+
 def test_companies_and_meetings_are_neither_drugs_nor_trials() -> None:
     facts = read(
         "Seagen and Genmab announce results\n\n"
@@ -1290,3 +1327,32 @@ def test_a_therapy_the_patients_had_responded_to_is_no_arm() -> None:
         "doublet, allocating them 2:1 to niraparib (n = 267) or placebo (n = 133)."
     )
     assert arm_sets(facts) == {("niraparib",), ("placebo",)}
+
+
+def test_names_joined_by_slashes_are_one_trial_even_with_an_unknown_one_between() -> None:
+    facts = read(
+        "A Phase 3 Study of Zeltinib Versus Placebo in Ovarian Cancer (ORCHID-7 / ENGOT-ov99 / GOG-3999)\n\n"
+        "Patients were randomised to zeltinib (n=200) or placebo (n=100)."
+    )
+    assert set(designs(facts)) == {"ORCHID-7"}
+
+
+def test_a_company_a_drug_maker_became_part_of_is_no_trial() -> None:
+    facts = read(
+        "The single-arm phase 2 LARCH study gave zeltinib to 90 patients. Zeltinib was discovered at "
+        "Medarex, now part of BigPharmaCo."
+    )
+    assert set(designs(facts)) == {"LARCH"}
+
+
+def test_registry_group_codes_are_no_drugs() -> None:
+    facts = read(
+        "Reporting groups\n"
+        "  EG000  Zeltinib + RT   Zeltinib 100 mg daily given with radiotherapy, then zeltinib alone.\n"
+        "  EG001  Placebo + RT    Matching placebo daily given with the same radiotherapy.\n\n"
+        "Participant flow\n"
+        "  Group  | Started | Treated\n"
+        "  EG000  |   200   |   198\n"
+        "  EG001  |   100   |   99\n"
+    )
+    assert not {"eg000", "eg001"} & set(facts.drugs)

@@ -378,7 +378,6 @@ OUTCOME MEASURE 2 (Secondary): Objective Response Rate
     }
 
 
-
 def test_a_title_line_of_column_heads_set_apart_by_spaces_is_no_arm() -> None:
     facts = read(
         """A Study of Ensartinib Versus Crizotinib in ALK-Positive Lung Cancer (HARBOUR)
@@ -528,3 +527,180 @@ def test_each_statistical_analysis_names_the_arms_its_ratio_compares() -> None:
     }
     medians = {(o.arm, o.value) for f in facts.facts if isinstance(o := f.statement, Outcome) and o.measure == "median"}
     assert medians == {(("cabozantinib", "ipilimumab"), 28.4)}
+
+
+# ---- layouts set out with spaces -----------------------------------------------------------------
+
+
+def test_columns_set_apart_by_spaces_read_as_cells() -> None:
+    text = (
+        "Sponsor ........ Acme Oncology\nPhase ....... III\n\n"
+        "  Started        200     100\n  Treated        198      97\n"
+    )
+    assert CleanText(text).text == "Sponsor: Acme Oncology\nPhase: III\nStarted | 200 | 100\nTreated | 198 | 97\n"
+
+
+def test_a_header_over_the_row_labels_opens_with_an_empty_cell() -> None:
+    text = "                   Zeltinib   Docetaxel\n  Randomized       150        75\n"
+    assert CleanText(text).text.splitlines()[0] == "| Zeltinib | Docetaxel"
+
+
+def test_double_spaces_in_prose_are_no_cells() -> None:
+    text = "Median PFS was 7.1 months.  The drug was well tolerated, and  no deaths were reported.\n"
+    assert "|" not in CleanText(text).text
+
+
+SPACED_RECORD = """Results record | NCT09990077
+A Study of Zeltinib Versus Placebo in Advanced Mesothelioma (CEDAR-9)
+Phase ................ III
+Enrollment ........... 300 participants (actual)
+
+ARMS                                       Assigned
+[Z] Zeltinib 100 mg daily                  200
+[P] Placebo                                100
+
+PARTICIPANT FLOW          Z        P
+Started                   200      100
+Completed                 12       3
+
+OUTCOME 1 (Primary): Progression-free survival, PD-L1-positive cohort
+Unit of Measure: months | Median (95% Confidence Interval)
+  Z  6.4 (5.1 to 7.7)
+  P  3.0 (2.6 to 3.9)
+Statistical analysis, Z vs P: Hazard Ratio 0.52, 95% CI 0.40 to 0.68
+"""
+
+
+def test_a_record_set_out_with_spaces_and_coded_arms() -> None:
+    facts = read(SPACED_RECORD)
+    design = next(f.statement for f in facts.facts if isinstance(f.statement, TrialDesign))
+    assert (design.phase, design.n_enrolled) == ("3", 300)
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        (("zeltinib",), 200),
+        (("placebo",), 100),
+    }
+    results = {(o.arm, o.measure, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert results == {
+        (("zeltinib",), "median", 6.4, "pd-l1-positive cohort"),
+        (("placebo",), "median", 3.0, "pd-l1-positive cohort"),
+        (("zeltinib",), "HR", 0.52, "pd-l1-positive cohort"),
+    }
+
+
+def test_arm_lines_led_by_the_codes_the_tables_use() -> None:
+    facts = read(
+        """Study Results | NCT09990078
+Official Title: A Phase III Study of Zeltinib, or Zeltinib and Tremelimumab, After Chemoradiation (CEDAR-10)
+
+Arm/Group Descriptions
+  Z        Experimental: Zeltinib 1200 mg IV every 3 weeks
+  Z+T      Experimental: Zeltinib 1200 mg + tremelimumab 300 mg IV, day 1 only
+  Placebo  Placebo Comparator: Saline infusion, three-weekly
+
+Participant Flow
+  Arm/Group             Z      Z+T    Placebo
+  Randomized            250    200    250
+
+Overall survival, median (95% CI), months
+    Z:        50.1 (40.2 to NA)
+    Placebo:  31.0 (25.5 to 40.0)
+"""
+    )
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        (("zeltinib",), 250),
+        (("tremelimumab", "zeltinib"), 200),
+        (("placebo",), 250),
+    }
+    assert keyed(facts) == {(("zeltinib",), "OS", "median", 50.1), (("placebo",), "OS", "median", 31.0)}
+
+
+def test_a_label_table_with_arms_as_columns_and_endpoints_as_sections() -> None:
+    facts = read(
+        """Label summary: ZEJULA (niraparib)
+
+CEDAR-11 (NCT09990079) randomised 300 patients to niraparib (n = 200) or investigator's choice (n = 100).
+
+Table: Efficacy
+  Endpoint                        ZEJULA (N=200)       Investigator's choice (N=100)
+  Overall survival
+    Median, months (95% CI)       20.5 (17.0, 24.1)    14.2 (11.0, 17.3)
+    Hazard ratio (95% CI)         0.60 (0.45, 0.80)
+    OS rate at 1 year             70%                  55%
+  Objective response rate         12%                  4%
+"""
+    )
+    assert keyed(facts) == {
+        (("niraparib",), "OS", "median", 20.5),
+        (("investigator's choice",), "OS", "median", 14.2),
+        (("niraparib",), "OS", "HR", 0.60),
+        (("niraparib",), "OS", "rate", 70.0),
+        (("investigator's choice",), "OS", "rate", 55.0),
+        (("niraparib",), "ORR", "rate", 12.0),
+        (("investigator's choice",), "ORR", "rate", 4.0),
+    }
+
+
+def test_arms_under_short_codes_and_measures_numbered_with_a_role_in_brackets() -> None:
+    facts = read(
+        """RESULTS | NCT09990080
+Adding Zeltinib to Lenalidomide and Dexamethasone in Relapsed Myeloma (CEDAR-12)
+Study design: Phase III | Randomized, 1:1
+Enrollment: 400 participants randomized
+
+Groups
+  ZRd: Zeltinib 100 mg orally daily plus lenalidomide 25 mg on days 1-21 and dexamethasone 40 mg weekly
+  Rd: Lenalidomide 25 mg on days 1-21 plus dexamethasone 40 mg weekly
+
+Participant flow           | ZRd | Rd
+  Randomized               | 201 | 199
+
+Outcome 1 (primary): Progression-Free Survival
+  Unit of Measure: Months
+  Median (95% Confidence Interval) | 30.2 (25.0 to 36.1) | 18.4 (15.2 to 21.0)
+  Hazard Ratio (Cox proportional hazards) 0.55 | 95% CI 0.42 to 0.71
+
+Outcome 1b (prespecified subgroup): Progression-Free Survival, participants with high-risk cytogenetics
+  Unit of Measure: Months
+  Median (95% Confidence Interval) | 22.0 (14.0 to NA) | 10.1 (7.3 to 13.0)
+"""
+    )
+    zrd, rd = ("dexamethasone", "lenalidomide", "zeltinib"), ("dexamethasone", "lenalidomide")
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {(zrd, 201), (rd, 199)}
+    results = {(o.arm, o.measure, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert {(zrd, "median", 30.2, None), (rd, "median", 18.4, None), (zrd, "HR", 0.55, None)} <= results
+    assert {value for arm, _, value, subgroup in results if subgroup == "high-risk cytogenetics"} == {22.0, 10.1}
+
+
+def test_column_heads_that_shorten_the_arms_labels() -> None:
+    facts = read(
+        """Official Title: A Phase 3 Study of Zeltinib Plus Rituximab, or Zeltinib, Versus Rituximab Plus Bendamustine
+Acronym: CEDAR-13
+Allocation: Randomized (1:1:1)
+
+Arms and Interventions
+Active Comparator: Rituximab + Bendamustine
+Experimental: Zeltinib + Rituximab
+Experimental: Zeltinib
+
+Participant Flow
+                              Ri+Be     Zel+Ri     Zel
+  STARTED                       150        152        151
+
+Secondary Outcome Measures
+3. Overall Response Rate (ORR)
+   Unit of Measure: percentage of participants
+     Ri+Be (n=150)        70.1
+     Zel+Ri (n=152)       91.4
+     Zel (n=151)          83.0
+"""
+    )
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        (("bendamustine", "rituximab"), 150),
+        (("rituximab", "zeltinib"), 152),
+        (("zeltinib",), 151),
+    }
+    assert keyed(facts) == {
+        (("bendamustine", "rituximab"), "ORR", "rate", 70.1),
+        (("rituximab", "zeltinib"), "ORR", "rate", 91.4),
+        (("zeltinib",), "ORR", "rate", 83.0),
+    }

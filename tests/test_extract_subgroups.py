@@ -122,3 +122,38 @@ def test_a_figure_for_the_patients_of_one_dose_arm_is_for_that_dose() -> None:
         (44.0, "120 mg dose level"),
         (51.0, "240 mg dose level"),
     }
+
+
+def test_each_cohort_of_a_trial_compares_its_own_arms() -> None:
+    facts = read(
+        "The phase 3 CEDAR-5 trial enrolled 600 patients with FGFR-altered bladder cancer into two cohorts.\n\n"
+        "In cohort 1, 300 patients with prior immunotherapy were randomly assigned to zeltinib (n = 150) or "
+        "docetaxel (n = 150). Median overall survival was 11.0 versus 8.0 months (HR 0.70).\n\n"
+        "Cohort 2 enrolled patients without prior immunotherapy. There, 300 patients were randomised to "
+        "zeltinib (n = 150) or nivolumab (n = 150), and survival was similar: 10.0 versus 10.5 months "
+        "(HR 1.05)."
+    )
+    assert {(o.arm, o.comparator, o.value, o.subgroup) for o in statements(facts, Outcome)} == {
+        (("zeltinib",), None, 11.0, "cohort 1"),
+        (("docetaxel",), None, 8.0, "cohort 1"),
+        (("zeltinib",), ("docetaxel",), 0.70, "cohort 1"),
+        (("zeltinib",), None, 10.0, "cohort 2"),
+        (("nivolumab",), None, 10.5, "cohort 2"),
+        (("zeltinib",), ("nivolumab",), 1.05, "cohort 2"),
+    }
+
+
+def test_as_many_patients_as_the_trial_enrolled_are_its_population() -> None:
+    facts = read(
+        "The single-arm phase 2 ASPEN-1 study enrolled 64 patients. Zeltinib produced responses in 30% of "
+        "64 patients with FGFR2 fusions or rearrangements."
+    )
+    assert [(o.value, o.subgroup) for o in statements(facts, Outcome)] == [(30.0, None)]
+
+
+def test_the_patients_evaluable_for_efficacy_are_no_subgroup() -> None:
+    facts = read(
+        "The single-arm phase 2 ASPEN-2 study enrolled 70 patients given zeltinib. Among the 66 patients with "
+        "measurable disease evaluable for response, the objective response rate was 33.3%."
+    )
+    assert [(o.value, o.subgroup) for o in statements(facts, Outcome)] == [(33.3, None)]
