@@ -96,7 +96,7 @@ _TRIAL_NAME_PATTERNS = tuple(
         # "trial (NEMO)", "trial (NEMO; ...)"
         rf"\b{_TRIAL_NOUN}\s*\((?P<name>{_ACRONYM})\s*[);,]",
         # registry fields: "Acronym: COLUMBUS", "Brief title acronym: NEMO"
-        rf"\bAcronym\s*:\s*(?P<name>{_ACRONYM})",
+        rf"\b(?i:acronym)\s*:\s*(?P<name>{_ACRONYM})",
         # "ALTO met its goal. This phase 3 trial ...": the next sentence calls it a trial
         # (a score compared with a value, "CPS >=10. This study ...", names no trial)
         rf"(?<![\w-])(?P<name>{_ACRONYM})(?!\s*[\u2265\u2264<>=]|\s+(?:of|score)\b)\s[^.;]{{0,60}}\.\s+"

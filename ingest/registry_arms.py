@@ -41,6 +41,9 @@ REGISTRY_ARM = re.compile(
     r"Arm(?: [A-Z0-9]+)?|No intervention|Other)"
     # "Arm 2 (Placebo comparator): placebo tablets ...": the arm's number, then its role
     r"(?:\s*\((?P<role>[^()]{1,30})\))?"
+    # "Arm B, Placebo Comparator - Placebo: matching tablets": its role, then its name
+    r"(?:\s*,\s*(?P<role2>experimental|active\s+comparator|placebo\s+comparator|sham\s+comparator|comparator)\b)?"
+    r"(?:\s*[-\u2013\u2014]\s*(?P<name>[^:|]{1,60}?))?"
     r"\s*:\s*(?P<label>[^.]+?)(?:\.\s*(?P<body>.*))?$",
     re.IGNORECASE,
 )
@@ -121,8 +124,11 @@ class RegistryArmReader:
         control. A table row counts only when its label names a drug or placebo; a results
         header listing the labels as columns ("Arm/Group Title: A | B") defines no arm."""
         kind = (match.groupdict().get("kind") or "").casefold()
-        comparator = "comparator" in kind or "comparator" in (match.groupdict().get("role") or "").casefold()
-        label_text, label_end = match.group("label"), sentence.start + match.end("label")
+        roles = f"{kind} {match.groupdict().get('role') or ''} {match.groupdict().get('role2') or ''}"
+        comparator = "comparator" in roles.casefold()
+        # "Arm A, Experimental - Olaparib: olaparib 300 mg ...": the name is the arm's label
+        labelled_by = "name" if match.groupdict().get("name") else "label"
+        label_text, label_end = match.group(labelled_by), sentence.start + match.end(labelled_by)
         if _FIGURE_FIRST.match(label_text):
             return False  # "Arm I: median 8.2 months | Arm II: ...": the arms' results, no arm
         if "|" in label_text:

@@ -25,7 +25,7 @@ from ingest.result_values import (
     p_value,
 )
 from ingest.subgroups import subgroup_label
-from ingest.tables import PipeTable, Row, column_titles, grid_row
+from ingest.tables import PipeTable, Row, column_titles, grid_row, row_cells
 from ingest.trial_state import TrialState
 
 # "Label: 11.0", "Label: median 11.0 months (96% CI 7.4 to 13.8)", "Label (n=310):   6.4 (5.2 to 8.0)",
@@ -48,7 +48,8 @@ _TABLE_OUTCOME_FIELD = re.compile(
     re.I,
 )
 # lines of an outcome measure that hold no figures of it
-_NUMBERED_TITLE = re.compile(r"\s*\d{1,2}\.\s+[A-Za-z]")
+# "2. Objective response rate", "1. Primary. Progression-free survival (PFS) by ..."
+_NUMBERED_TITLE = re.compile(r"\s*\d{1,2}\.\s+(?:(?:primary|secondary|other)[.:]\s+)?[A-Za-z]", re.I)
 # an outcome measure's field lines, between its heading and its rows or after them
 _TABLE_FIELD = re.compile(
     r"\s*(?:time\s+frame|population|description|analysis\s+population|measure\s+type|statistical\s+analys[ie]s|"
@@ -140,6 +141,11 @@ class TableReader:
     def read(self, sentence: Sentence, trial: TrialState | None) -> bool:
         """Read a sentence as a line of a table or results record of a trial; False when it is
         none, to be read as prose."""
+        cells = row_cells(sentence)
+        if self._table is not None and cells is not None and len(cells) == 2 and self._read_table(sentence, trial):
+            # "| Drug A (N=153) | 16.5 (5.4 to 32.4) |" under an outcome's heading: a row by arm label
+            self._pipe.feed(sentence)
+            return True
         row = self._pipe.feed(sentence)
         if row is not None and trial is not None:
             self._table_row(sentence, row, trial)
@@ -165,8 +171,7 @@ class TableReader:
             endpoints = sentence.of("endpoint")
             self._column_endpoint = endpoints[0].key if endpoints else None
             self._column_unit = None
-            group = _TITLE_SUBGROUP.search(text, sentence.local(endpoints[0].end)) if endpoints else None
-            self._column_subgroup = subgroup_label(group.group("group") or group.group("cohort")) if group else None
+            self._column_subgroup = _title_subgroup(sentence, endpoints[0]) if endpoints else None
             return False
         if _RECORD_SECTION.match(text):
             self._columns = None
@@ -383,14 +388,14 @@ class TableReader:
         outcome_field = _TABLE_OUTCOME_FIELD.match(text)
         listing = endpoints and not re.search(r"\d", re.sub(r"\(\s*95\s*%\s*CI\s*\)|95\s*%", "", text)) and "," in text
         # "2. Objective response rate (complete + partial response)": a numbered outcome title
-        numbered = endpoints and _NUMBERED_TITLE.match(text) and endpoints[0].start - sentence.start < 12
+        title = _NUMBERED_TITLE.match(text)
+        numbered = endpoints and title and sentence.local(endpoints[0].start) < title.end() + 2
         if not (outcome_field or listing or numbered):
             return None
         if not endpoints:
             return _Block("", "median", None)
         endpoint = endpoints[0].key
-        group = _TITLE_SUBGROUP.search(text, sentence.local(endpoints[0].end))
-        subgroup = subgroup_label(group.group("group") or group.group("cohort")) if group else None
+        subgroup = _title_subgroup(sentence, endpoints[0])
         landmarks = find_landmarks(text)
         if landmarks:
             # "Overall Survival Rate at 12 Months": the share alive at that time
@@ -410,6 +415,19 @@ def sentence_mentions(reading: Reading, start: int, end: int, kind: str) -> list
         for m in sentence.of(kind)
         if start <= m.start and m.end <= end
     ]
+
+
+def _title_subgroup(sentence: Sentence, endpoint: Mention) -> str | None:
+    """The population an outcome's title narrows its figures to ("Overall Survival in
+    Participants With PD-L1 of 1% or More", "Progression-free survival, PIK3CA-mutant cohort");
+    responders are everyone a duration of response is measured in, no subgroup."""
+    group = _TITLE_SUBGROUP.search(sentence.text, sentence.local(endpoint.end))
+    if group is None:
+        return None
+    phrase = group.group("group") or group.group("cohort")
+    if endpoint.key == "DOR" and re.search(r"\brespon(?:se|ded|ders?)\b", phrase, re.I):
+        return None
+    return subgroup_label(phrase)
 
 
 def _endpoint_line(sentence: Sentence) -> bool:

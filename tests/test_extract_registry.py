@@ -704,3 +704,43 @@ Secondary Outcome Measures
         (("rituximab", "zeltinib"), "ORR", "rate", 91.4),
         (("zeltinib",), "ORR", "rate", 83.0),
     }
+
+
+def test_arms_named_after_their_role_and_two_cell_rows_under_numbered_titles() -> None:
+    facts = read(
+        """RESULTS RECORD - NCT09990081
+
+Zeltinib as Maintenance After Induction Chemotherapy in Advanced Gastric Cancer
+Brief title / acronym: CEDAR-14
+Study design: Phase III; randomized 2:1; double-blind; placebo-controlled
+
+ARMS / INTERVENTIONS
+  Arm A, Experimental - Zeltinib: zeltinib 200 mg tablets once daily until progression. Randomized: 120
+  Arm B, Placebo Comparator - Placebo: identical tablets once daily. Randomized: 60
+
+PARTICIPANT FLOW
+  Period: Overall study           Arm A     Arm B
+  Randomized                        120       60
+
+OUTCOME MEASURES
+1. Primary. Progression-free survival (PFS) by central review
+   Unit of Measure: months
+   Median (95% Confidence Interval)
+| Arm A (N=120)    | 9.1 (7.7 to 10.5) |
+| Arm B (N=60)     | 4.0 (3.1 to 4.9)  |
+
+2. Secondary. Duration of response (DOR) in participants with a confirmed response
+   Unit of Measure: months
+     Arm A (N=30) .......... 11.8 (9.0 to NE)
+"""
+    )
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        (("zeltinib",), 120),
+        (("placebo",), 60),
+    }
+    results = {(o.arm, o.endpoint, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert results == {
+        (("zeltinib",), "PFS", 9.1, None),
+        (("placebo",), "PFS", 4.0, None),
+        (("zeltinib",), "DOR", 11.8, None),
+    }
