@@ -143,7 +143,7 @@ class TableReader:
         none, to be read as prose."""
         cells = row_cells(sentence)
         if self._table is not None and cells is not None and len(cells) == 2 and self._read_table(sentence, trial):
-            # "| Drug A (N=153) | 16.5 (5.4 to 32.4) |" under an outcome's heading: a row by arm label
+            # "| Drug A (N=88) | 7.9 (6.0 to 9.4) |" under an outcome's heading: a row by arm label
             self._pipe.feed(sentence)
             return True
         row = self._pipe.feed(sentence)

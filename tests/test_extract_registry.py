@@ -715,23 +715,23 @@ Brief title / acronym: CEDAR-14
 Study design: Phase III; randomized 2:1; double-blind; placebo-controlled
 
 ARMS / INTERVENTIONS
-  Arm A, Experimental - Zeltinib: zeltinib 200 mg tablets once daily until progression. Randomized: 120
-  Arm B, Placebo Comparator - Placebo: identical tablets once daily. Randomized: 60
+  Arm 1, Experimental - Zeltinib: zeltinib 200 mg tablets once daily until progression. Randomized: 120
+  Arm 2, Placebo Comparator - Placebo: identical tablets once daily. Randomized: 60
 
 PARTICIPANT FLOW
-  Period: Overall study           Arm A     Arm B
+  Period: Main study              Arm 1     Arm 2
   Randomized                        120       60
 
-OUTCOME MEASURES
-1. Primary. Progression-free survival (PFS) by central review
+RESULTS
+1. Primary. PFS per investigator
    Unit of Measure: months
    Median (95% Confidence Interval)
-| Arm A (N=120)    | 9.1 (7.7 to 10.5) |
-| Arm B (N=60)     | 4.0 (3.1 to 4.9)  |
+| Arm 1 (N=120)    | 9.1 (7.7 to 10.5) |
+| Arm 2 (N=60)     | 4.0 (3.1 to 4.9)  |
 
-2. Secondary. Duration of response (DOR) in participants with a confirmed response
+2. Secondary. Duration of response (DOR), in patients who had a response
    Unit of Measure: months
-     Arm A (N=30) .......... 11.8 (9.0 to NE)
+     Arm 1 (N=30) .......... 11.8 (9.0 to NE)
 """
     )
     assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
