@@ -71,6 +71,12 @@ _LABELLED_COHORT = re.compile(
 )
 # "Cohort 2 told a different story.": a lettered cohort as a sentence's subject; not the label
 # of a registry line ("Cohort 2: ...")
+# "ROS1 inhibitor-naive cohort (n = 71).", "Cohort previously treated with one inhibitor (n = 56).":
+# a heading that names the cohort the paragraph under it is about
+_COHORT_HEADING = re.compile(
+    r"(?P<phrase>(?:[\w/+-]+\s+){1,5}cohort|cohort\s+(?!\d)[^.;:()]{3,80}?)\s*(?:\(\s*n\s*=\s*\d+\s*\))?\s*[.:]?",
+    re.I,
+)
 _COHORT_SUBJECT = re.compile(rf"^(?P<phrase>{_COHORT_LETTER})(?!\s*[:|])")
 # "the AKT pathway-altered population", "the melanoma expansion cohort", "the IC2/3 subgroup"; not
 # everyone ("the overall population"), an arm ("the placebo cohort") or one named before ("the same
@@ -129,8 +135,11 @@ _CLAUSE_POPULATION = re.compile(
     r"\b(?:in|among|including|incl\.)\s+(?:the\s+)?(?:\d+\s+)?"
     # "in PD-L1-positive patients with measurable disease": a hyphenated qualifier may come first
     r"(?P<phrase>(?:[A-Za-z]\w*-[\w-]+\s+)?(?:patients|participants|those|pts)\s+(?:with|without|whose|who|aged|"
-    r"younger|older|treated\s+(?:in|as|at|after|beyond))\b"
-    r"(?:[^,;()\u2014]|\([^()]{1,20}\)){2,60}?)(?=\s*[,;(\u2014]|\.(?:\s|$)|\s+(?:the|median|it|its|HR|was|were)\b)",
+    r"younger|older|treated\s+(?:in|as|at|after|beyond)|previously\s+(?:treated|untreated|given|exposed)|pre-?treated)\b"
+    r"(?:[^,;()\u2014]|\([^()]{1,20}\)){2,60}?"
+    # "among 40 treatment-naive patients, ...": patients named by the treatment they had before
+    r"|(?:[\w]+-na[iï]ve|untreated|pre-?treated|previously\s+(?:un)?treated)\s+(?:patients|participants))"
+    r"(?=\s*[,;(\u2014]|\.(?:\s|$)|\s+(?:the|median|it|its|HR|was|were)\b)",
     re.I,
 )
 # "..., and in the HRD cohort it was ...", "median OS in the IC2/3 population was ...": a group
@@ -211,6 +220,7 @@ class SubgroupReader:
         self.last: str | None = None  # the subgroup of the last sentence with figures
         self._cohort: str | None = None  # a cohort subgroup that later sentences continue
         self._list_heading: str | None = None  # the population a line introducing a bulleted list names
+        self._last_groups: list[str] = []  # the groups the last sentence with figures gave figures for
 
     def note_line(self, sentence: Sentence) -> None:
         """Keep the population a line that introduces a bulleted list names in brackets ("Key
@@ -232,7 +242,11 @@ class SubgroupReader:
         a sentence that speaks of all patients, ends it."""
         if self.reading.starts_paragraph(sentence) or _ALL_PATIENTS.search(sentence.text):
             self._cohort = None
-        opening = _LABELLED_COHORT.search(sentence.text) or _COHORT_SUBJECT.match(sentence.text)
+        opening = (
+            _LABELLED_COHORT.search(sentence.text)
+            or _COHORT_SUBJECT.match(sentence.text)
+            or _COHORT_HEADING.fullmatch(sentence.text.strip())
+        )
         if opening and self._is_subgroup(opening.group("phrase")):
             self._cohort = subgroup_label(opening.group("phrase"))
 
@@ -323,8 +337,10 @@ class SubgroupReader:
         everyone = r"\b(?:patients|participants)\s+who\s+(?:were\s+)?(?:randomi[sz]ed|enrolled)\b"
         if re.search(everyone, phrase, re.I):
             return False
-        if re.search(r"\b(?:evaluable|assessable)\b", phrase, re.I):
-            return False  # "those evaluable for response": the analysis set, not a subgroup
+        if re.search(r"\b(?:evaluable|assessable)\b", phrase, re.I) and not _PRIOR_TREATMENT.search(phrase):
+            # "those evaluable for response": the analysis set; "those previously treated with A
+            # who were evaluable" a subgroup still
+            return False
         # "patients who received placebo plus docetaxel" are an arm, not a subgroup ("patients who
         # received the recommended dose" are)
         given = re.search(
@@ -462,10 +478,23 @@ class SubgroupReader:
             return f"phase {trial.part_phase} cohort"
         return None
 
-    def remember(self, sentence: Sentence, subgroup: str | None) -> None:
+    def remember(self, sentence: Sentence, subgroup: str | None, groups: list[str | None]) -> None:
         """Keep the subgroup of a sentence with figures for the next one; a sentence that names
-        none keeps the one before only when it refers back to it ("in this subgroup")."""
+        none keeps the one before only when it refers back to it ("in this subgroup"). Keep
+        too the groups its figures were for, in order, for "in the two groups, respectively"."""
         self.last = subgroup or (self.last if _ANAPHORIC_SUBGROUP.search(sentence.text) else None)
+        self._last_groups = list(dict.fromkeys(group for group in groups if group))
+
+    def earlier_group_in_turn(self, sentence: Sentence, value: Value, values: list[Value]) -> str | None:
+        """ "Among 87 pretreated patients ... 61%; among 27 untreated ones ... 70%. Median PFS was
+        17.1 and 9.1 months in the two groups, respectively": a list that names the groups of the
+        sentence before only by number takes them in turn."""
+        members = _list_of(value, values)
+        if len(members) < 2 or len(members) != len(self._last_groups):
+            return None
+        if not _GROUPS_RESPECTIVELY.match(sentence.text, members[-1].end):
+            return None
+        return self._last_groups[members.index(value)]
 
 
 def named_after(sentence: Sentence, value: Value, named_at: int) -> bool:
@@ -494,6 +523,12 @@ def cohort_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str
     return cohorts[members.index(value)] if len(set(cohorts)) == len(members) else None
 
 
+# "... in the two groups, respectively", "in both cohorts, respectively": groups named before
+_GROUPS_RESPECTIVELY = re.compile(
+    r"(?:[^.;]|\.\d)*?\b(?:in|for|among)\s+(?:the|these|both|each\s+of\s+the)\s+(?:(?:two|three|four|respective)\s+)?"
+    r"(?:groups|cohorts|populations|subgroups|subsets|strata)\b[^.;]*?\brespectively\b",
+    re.I,
+)
 # "0.36, 0.51 and 0.64 for the high, low and negative categories": one group per figure, in turn
 _GROUPS_AFTER_LIST = re.compile(
     r"\s*(?:\)\s*)?(?:for|in|among)\s+(?:the\s+)?(?P<labels>[^;:.()]{3,120}?)\s+"

@@ -313,6 +313,7 @@ class ResultReader:
             by_value_trial = {id(v): other for v in values}
         subgroup_sentence, named_at = self.subgroups.sentence_subgroup(sentence, trials[0])
         subgroup_sentence = self.subgroups.bullet_subgroup(sentence) or subgroup_sentence
+        groups: list[str | None] = []  # each figure's subgroup, in the sentence's order
         for value in values:
             trial = by_value_trial[id(value)]
             bracketed = self.subgroups.bracket_subgroup(sentence, value, trial)
@@ -327,8 +328,15 @@ class ResultReader:
                 )
                 if clause is None:
                     own = None if named_after(sentence, value, named_at) else subgroup_sentence
-                    subgroup = subgroup or cohort_in_turn(sentence, value, values) or own or self.subgroups.part(trial)
+                    subgroup = (
+                        subgroup
+                        or cohort_in_turn(sentence, value, values)
+                        or self.subgroups.earlier_group_in_turn(sentence, value, values)
+                        or own
+                        or self.subgroups.part(trial)
+                    )
                 subgroup = subgroup or None
+            groups.append(subgroup)
             if value.measure == "HR":
                 self._hazard_ratio(sentence, value, trial, values, assigned, subgroup)
                 continue
@@ -358,7 +366,7 @@ class ResultReader:
         ratio_endpoints = [v.endpoint for v in values if v.endpoint in {"PFS", "OS"}]
         if ratio_endpoints:
             self._last_time_endpoint = ratio_endpoints[-1]
-        self.subgroups.remember(sentence, subgroup_sentence)
+        self.subgroups.remember(sentence, subgroup_sentence, groups)
         return trials
 
     def _another_trial(

@@ -230,7 +230,7 @@ _ENROLMENT = tuple(
         r"(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+(?:\d+\s*:\s*\d+\s+)?(?:to|between)\b",
         # "556 patients with ... (a long description) ... were randomly assigned"
         rf"\b(?:In\s+total,?\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
-        rf"(?:\([^()]*\)|[^.;()]){{0,200}}?\b(?:(?:were|was)\s+(?:then\s+)?"
+        rf"(?:\([^()]*\)|[^.;()]){{0,200}}?\b(?:(?:were|was|had\s+been|have\s+been)\s+(?:then\s+)?"
         rf"(?:randomi[sz]ed|randomly|enrolled|treated|assigned|allocated|recruited|included|given)|"
         rf"underwent\s+randomi[sz]ation|entered\s+(?:the\s+)?(?:trial|study|part|randomi[sz]ation)\b)",
         # "twenty-six patients with BRAF V600E-mutant thyroid cancer received ..."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.subgroups import MAX_WORDS, subgroup_label
-from kg.model import Outcome
+from kg.model import Outcome, TrialDesign
 from tests.reading import read, statements
 
 
@@ -157,3 +157,28 @@ def test_the_patients_evaluable_for_efficacy_are_no_subgroup() -> None:
         "measurable disease evaluable for response, the objective response rate was 33.3%."
     )
     assert [(o.value, o.subgroup) for o in statements(facts, Outcome)] == [(33.3, None)]
+
+
+def test_the_groups_of_the_sentence_before_taken_in_turn() -> None:
+    facts = read(
+        "The single-arm phase 2 ASPEN-3 study of zeltinib had enrolled 140 patients by the cutoff. Among 90 "
+        "patients previously treated with chemotherapy, 55% responded; among 40 treatment-naive patients, "
+        "the response rate was 68%. Median progression-free survival was 12.0 months (95% CI 9.5-14.4) "
+        "and 10.2 months (7.1-13.3) in the two groups, respectively."
+    )
+    groups = {o.value: o.subgroup for o in statements(facts, Outcome)}
+    assert groups[12.0] == groups[55.0] and groups[10.2] == groups[68.0] == "treatment-naive"
+    assert groups[55.0] and groups[55.0] != groups[68.0]
+    assert next(d for d in statements(facts, TrialDesign)).n_enrolled == 140
+
+
+def test_a_heading_that_names_a_cohort_holds_for_its_paragraph() -> None:
+    facts = read(
+        "The efficacy of zeltinib was evaluated in BIRCH-2 (NCT09990090), a single-arm, multi-cohort trial.\n\n"
+        "Inhibitor-naive cohort (n = 60). No earlier targeted therapy was allowed. The ORR was 71%.\n\n"
+        "Cohort previously given one inhibitor (n = 40). The ORR was 35%.\n\n"
+        "Overall, the ORR was 57%."
+    )
+    groups = {o.value: o.subgroup for o in statements(facts, Outcome)}
+    assert groups[71.0] and groups[35.0] and groups[71.0] != groups[35.0]
+    assert groups[57.0] is None
