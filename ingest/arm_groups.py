@@ -91,7 +91,9 @@ _SHARED_PARTNER = re.compile(
     rf"{_GIVEN_ON_TOP})\s+"
     # "both with investigator-chosen chemotherapy", "each with the PD-1 inhibitor B", "each with six
     # 21-day cycles of B"
-    rf"(?:(?:[a-z][\w-]*\s+){{0,2}}|{_DRUG_DESCRIPTION}|(?:[\w-]+\s+){{0,2}}cycles?\s+of\s+)$",
+    rf"(?:(?:[a-z][\w-]*\s+){{0,2}}|{_DRUG_DESCRIPTION}|(?:[\w-]+\s+){{0,2}}cycles?\s+of\s+)$"
+    # "A or placebo, again on a B-C backbone": the backbone the drugs after it make
+    r"|,\s*(?:(?:again|both|each|all)\s+)?(?:given\s+)?on\s+(?:a|an|the)\s+(?:(?:standard|common|shared)\s+)?$",
     re.IGNORECASE,
 )
 # classes naming an arm whose options the text may list ("investigator's choice of A or B",

@@ -93,7 +93,9 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
 )
 _ABOUT = r"(?:(?:about|approximately|roughly|nearly|almost|around|some)\s+)?"
 _NOT_A_RESULT_BEFORE = re.compile(
-    rf"\b(?:at|after|within|up to|every|by|for up to|over|beyond|until|than|least|landmark|aged?)\s*{_ABOUT}$"
+    # ("similar at 40% and 43%" gives the figures themselves)
+    rf"\b(?:(?<!similar )(?<!comparable )(?<!identical )(?<!steady )at|after|within|up to|every|by|for up to|over|"
+    rf"beyond|until|than|least|landmark|aged?)\s*{_ABOUT}$"
     # a threshold: "stable disease lasting \u226524 weeks"
     r"|[<>\u2264\u2265]\s*$"
     # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of nearly 4 months"
@@ -130,7 +132,9 @@ def list_label(sentence: Sentence) -> re.Match[str] | None:
     return _BULLET_LINE.match(sentence.text) or (_ITEM_LINE.match(sentence.text) if sentence.list_item else None)
 # "the median was 11.3 months versus 6.8 months": a median whose endpoint an earlier sentence named
 _BARE_MEDIAN = re.compile(
-    r"(?:\bmedians?\b(?:\s+(?:was|were|of))?|\bit\s+was)[\s,:(]*"
+    # "the corresponding figures were 12.2 and 10.4 months": the endpoint of the figures before
+    r"(?:\bmedians?\b(?:\s+(?:was|were|of))?|\bit\s+was|\b(?:corresponding|respective|equivalent)\s+"
+    r"(?:figures|values|medians|numbers)\s+(?:was|were))[\s,:(]*"
     r"(?:\d+(?:\.\d+)?\s*(?:months?|weeks?)?\s*(?:vs\.?|versus|and|or|,)\s*)?$",
     re.I,
 )

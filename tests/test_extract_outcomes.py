@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import read_paper
-from kg.model import Document, Outcome, PaperFacts, TrialDesign
+from kg.model import Arm, Document, Outcome, PaperFacts, TrialDesign
 
 TWO_ARMS = "In the phase 3 ORBIT trial, 400 patients were randomized to abemaciclib or placebo, each with fulvestrant. "
 
@@ -831,3 +831,35 @@ def test_a_difference_between_arms_is_no_rate() -> None:
         "survival is worth its cost."
     )
     assert 13.5 not in {value for _a, _e, value, _t in landmarks(text)}
+
+
+def test_a_backbone_named_after_the_arms_joins_each_of_them() -> None:
+    facts = read(
+        "The ALDER-5 trial randomised 450 patients 2:1 to the PD-1 antibody zelvolimab or to placebo, again on a "
+        "cisplatin-etoposide backbone. Median OS was 14.8 versus 11.2 months (HR 0.66)."
+    )
+    arms = {a.drugs for f in facts.facts if isinstance(a := f.statement, Arm)}
+    assert arms == {("cisplatin", "etoposide", "zelvolimab"), ("cisplatin", "etoposide")}
+
+
+def test_a_list_after_a_colon_is_not_led_by_a_drug_named_before_the_colon() -> None:
+    assert keyed(
+        "In the phase 3 ORCA-2 trial, 500 patients were assigned to zeltinib or chemotherapy. The gain was "
+        "largest in sarcomatoid tumours, which resist chemotherapy: median OS in that subgroup was 17.0 "
+        "versus 9.1 months."
+    ) == {(("zeltinib",), "OS", "median", 17.0), (("chemotherapy",), "OS", "median", 9.1)}
+
+
+def test_the_corresponding_figures_are_of_the_endpoint_before() -> None:
+    assert keyed(
+        "In the phase 3 ORCA-3 trial, 500 patients were assigned to zeltinib or chemotherapy. Median OS was "
+        "20.1 versus 15.0 months (HR 0.75). Among older patients, the corresponding figures were 16.4 and "
+        "14.9 months."
+    ) >= {(("zeltinib",), "OS", "median", 16.4), (("chemotherapy",), "OS", "median", 14.9)}
+
+
+def test_rates_said_to_be_similar_at_two_figures_are_both_results() -> None:
+    assert keyed(TWO_ARMS + "Response rates were similar at 38% and 41%, respectively.") == {
+        (COMBO, "ORR", "rate", 38.0),
+        (BACKBONE, "ORR", "rate", 41.0),
+    }
