@@ -391,6 +391,8 @@ _NOT_A_RESULT_AFTER = frozenset({
     "dose", "hr", "ci", "p", "n", "exon", "codon", "part",
 })  # fmt: skip
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+# the word a group's number follows: "Group 2", "cohort 3", "arm 1"
+_LABEL_NUMBER_BEFORE = re.compile(r"\b(?:group|cohort|arm|part|level|grade|stage)[ \t]+$", re.I)
 _OPERATOR_BEFORE = re.compile(r"[=<>≤≥]\s*$")
 
 
@@ -491,6 +493,8 @@ def _numbers_under_unit_label(
         for match in _BARE_NUMBER.finditer(text, label.end(), end):
             if _inside(match.start(), match.end(), excluded) or _inside(match.start(), match.end(), taken):
                 continue
+            if _LABEL_NUMBER_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+                continue  # "%: Group 1 61.0 | Group 2 58.4": the number of a group, not a share
             value = parse_number(match["value"])
             if value is not None:
                 found.append(Quantity(value, unit, match.start(), match.end()))

@@ -53,6 +53,8 @@ _CODED_ARM = re.compile(
     r"^\s*(?P<code>(?!(?i:drugs?|biological|other|arms?|groups?|interventions?|treatments?|notes?|titles?|aims?)\b)"
     r"[A-Za-z][A-Za-z0-9+/-]{0,5})\s*:\s*(?P<label>\S.*)$"
 )
+# a column head naming a cohort: "group 1", "cohort b", "part 2"
+_COHORT_TITLE = re.compile(r"(?:group|cohort|part)\s+[a-z0-9]{1,2}")
 _FIGURE_FIRST = re.compile(r"\s*(?:median\s+)?\d", re.IGNORECASE)
 # A row of an arms table: "Drug A + Drug B | Drug A 125 mg daily plus drug B ..."
 # ("EG000 | Drug A + drug B | Drug A 200 mg ...": after the code the record's tables use for it)
@@ -294,6 +296,17 @@ def column_arms(reading: Reading, sentence: Sentence, trial: TrialState) -> list
             return None
         arms.append(arm)
     return arms or None
+
+
+def column_cohorts(sentence: Sentence, trial: TrialState) -> list[str] | None:
+    """The cohorts a header row's columns are in a trial of one regimen (" | Group 1 | Group 2
+    | Group 3"), as subgroup labels; None unless every column is a numbered or lettered group."""
+    titles = column_titles(sentence.text) or []
+    if len(trial.arm_sets()) != 1 or len(titles) < 2:
+        return None
+    if not all(_COHORT_TITLE.fullmatch(label) for label, _, _ in titles):
+        return None
+    return [label for label, _, _ in titles]
 
 
 def labelled_arm(

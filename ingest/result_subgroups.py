@@ -188,7 +188,12 @@ _STATISTICS = re.compile(
 )
 _NOT_A_GROUP = frozenset({"drug", "class", "regimen", "placebo", "trial", "nct", "endpoint", "phase"})
 # "the ORR in cohort A was 37%": a lettered cohort named in the figure's clause, before it
-_COHORT_BEFORE = re.compile(rf"\b(?:in|for|of)\s+(?:the\s+)?(?P<label>{_COHORT_LETTER})[^,;()\d]*$", re.I)
+_COHORT_BEFORE = re.compile(
+    rf"\b(?:in|for|of)\s+(?:the\s+)?(?P<label>{_COHORT_LETTER})[^,;()\d]*$"
+    # a cell that opens on its group's label: "%: Group 1 61.0 | Group 2 58.4"
+    r"|(?:^|[|:])\s*(?P<cell>(?:group|cohort)\s+[A-Z0-9]{1,2})\s*[:=]?\s*$",
+    re.I,
+)
 _TRAILING_GENOTYPE = re.compile(
     r"\bin\s+(?:the\s+)?(?:tumou?rs|those|patients|participants)\s+(?:harbou?ring|with|carrying|bearing)\s+"
     r"(?P<phrase>[^,;()]{2,40}?)\s*$",
@@ -413,7 +418,7 @@ class SubgroupReader:
         text = sentence.text
         cohort = _TRAILING_COHORT.match(text[value.end :]) or _COHORT_BEFORE.search(text[: value.start])
         if cohort:
-            return subgroup_label(cohort["label"] or cohort["name"] + " cohort")
+            return subgroup_label(cohort["label"] or cohort.groupdict().get("cell") or cohort["name"] + " cohort")
         dose = _DOSE_LEVEL_AFTER.match(text, value.end)
         if dose:
             return f"{' '.join(dose['dose'].split())} dose level"  # "1/4 (25%) at 60 mg/m2"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ingest.mentions import Mention, Reading, Sentence
 from ingest.numbers import HazardRatio, find_hazard_ratios, find_landmarks, parse_number
-from ingest.registry_arms import column_arms, labelled_arm
+from ingest.registry_arms import column_arms, column_cohorts, labelled_arm
 from ingest.result_values import (
     LANDMARK_ENDPOINTS,
     MEASURE_ROLE,
@@ -64,6 +64,7 @@ _TITLE_SUBGROUP = re.compile(
     r"(?:cohort|population|subgroup|subset))\b",
     re.IGNORECASE,
 )
+_UNIT_OF_MEASURE = re.compile(r"\bunits?\s+of\s+measure\b", re.I)
 _TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:units?\s*:|(?:median|mean|percentage|number)\b)", re.I)
 _TABLE_HR_BRACKET = re.compile(
     r"\b(?:hazard ratio|HR)\s*\((?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\)", re.I
@@ -83,7 +84,9 @@ _RECORD_SECTION = re.compile(
 )
 _COLUMN_CELL = r"\s*(?:NA|NE|\d+(?:\.\d+)?)\b[^|\n]*"
 _COLUMN_ROW = re.compile(
-    rf"^\s*(?:(?P<measure>(?:median|mean|number|percentage|proportion)\b[^|\n]*?):)?"
+    # ("Number Analyzed | 59 | 78" counts the patients, no figure of the outcome)
+    rf"^\s*(?:(?P<measure>(?:median|mean|number(?!\s+(?:analy[sz]ed|of\s+(?:participants|patients)))|percentage|"
+    rf"proportion|value)\b[^|\n]*?):)?"
     rf"(?P<cells>{_COLUMN_CELL}(?:\|{_COLUMN_CELL})+)$",
     re.I,
 )
@@ -129,6 +132,7 @@ class TableReader:
         self._comparison: tuple[tuple[str, ...], tuple[str, ...]] | None = None
         # a results record whose figures stand in columns, one per arm ("6.8 (5.7 to 8.3) | 4.3 ...")
         self._columns: list[tuple[str, ...]] | None = None
+        self._column_groups: list[str | None] = []  # the cohort each column is, in a one-arm trial
         self._column_endpoint: str | None = None
         self._column_unit: str | None = None
         self._column_subgroup: str | None = None  # "Title: Overall Survival in Participants With ..."
@@ -165,6 +169,12 @@ class TableReader:
             return False
         if column_titles(text) is not None:
             self._columns = column_arms(self.reading, sentence, trial)
+            self._column_groups = [None] * len(self._columns or [])
+            cohorts = column_cohorts(sentence, trial) if self._columns is None else None
+            if cohorts is not None:
+                # " | Group 1 | Group 2": the cohorts of a trial of one regimen, each a subgroup
+                self._columns = [trial.arm_sets()[0]] * len(cohorts)
+                self._column_groups = list(cohorts)
             return True
         if _MEASURE_TITLE.match(text) or (self._columns is not None and _endpoint_line(sentence)):
             # "Title: Overall Survival"; under a label's table of arms, "Overall survival" alone
@@ -177,6 +187,9 @@ class TableReader:
             self._columns = None
             return False
         if self._columns is None:
+            if self._column_endpoint is not None and _UNIT_OF_MEASURE.search(text):
+                # the measure's unit, given before the header of its columns
+                self._column_unit = _unit_named(text) or self._column_unit
             return False
         labelled = _endpoint_row(sentence)
         if labelled is not None:
@@ -210,7 +223,7 @@ class TableReader:
         timepoint = landmarks[0].label if landmarks and endpoint in LANDMARK_ENDPOINTS else None
         if endpoint is None or (endpoint not in allowed and timepoint is None) or len(cells) != len(columns):
             return
-        for arm, cell in zip(columns, cells, strict=True):
+        for arm, cell, group in zip(columns, cells, self._column_groups, strict=True):
             figure = _COLUMN_FIGURE.match(cell)
             value = parse_number(figure.group("value")) if figure else None
             if figure is None or value is None:
@@ -228,7 +241,7 @@ class TableReader:
                     sentence,
                     "outcome.registry_columns",
                     ci=ci,
-                    subgroup=self._column_subgroup,
+                    subgroup=group or self._column_subgroup,
                     timepoint=timepoint,
                 )
             )

@@ -237,9 +237,7 @@ class ResultReader:
             if len(before) < len(todo):
                 # "... with placebo plus B, and median OS was 14.4 versus 12.2 months": an arm of an
                 # earlier clause does not start the list; the list's own clause, or the trial's order
-                # ("... a histology that responds poorly to B: median survival was 18.1 versus 8.8
-                # months": a list after a colon starts its own clause)
-                before = self._arms_before(sentence, members[0].start, trial, from_clause=True, colon=True)
+                before = self._arms_before(sentence, members[0].start, trial, from_clause=True)
             # a ratio is never the control's: "A ..., B ... and C (HR 0.54 and 0.64, respectively)" are
             # the arms against C; "for AML and for MDS, the HRs were 0.46 and 0.42" both the arm's
             # against control
@@ -339,6 +337,10 @@ class ResultReader:
                     )
                 subgroup = subgroup or None
             groups.append(subgroup)
+            cohort_arm = {**trial.labels, **trial.prose_labels}.get(subgroup or "")
+            if cohort_arm in trial.arm_sets() and value.measure != "HR":
+                # "... 9.8 and 10.2 months in cohorts B and C": the arm each labelled cohort was given
+                assigned[id(value)] = [cohort_arm]
             if value.measure == "HR":
                 self._hazard_ratio(sentence, value, trial, values, assigned, subgroup)
                 continue
@@ -705,18 +707,19 @@ class ResultReader:
         trial: TrialState,
         upto: int | None = None,
         from_clause: bool = False,
-        colon: bool = False,
     ) -> list[tuple[str, ...]]:
         self._focus(trial)
         end = sentence.start + (upto if upto is not None else list_start)
         start = sentence.start
         if from_clause:
-            breaks = list(re.finditer(_CLAUSE_BREAK_COLON if colon else _CLAUSE_BREAK, self.reading.text[start:end]))
+            breaks = list(re.finditer(r";|,\s+(?:and|but|while|whereas)\b", self.reading.text[start:end]))
             start += breaks[-1].end() if breaks else 0
         groups = agent_groups(self.reading, sentence, start, end, self.context)
         arms: list[tuple[str, ...]] = []
         for drugs, agent in groups:
             if agent.kind == "class" and _TREATED_AFTER.match(self.reading.text[agent.end :]):
+                continue
+            if _DESCRIBED_IN_PASSING.search(self.reading.text, max(start, agent.start - 80), agent.start):
                 continue
             # "among those treated with A" is a subgroup by prior treatment; "... with A alone" an arm
             if in_subgroup_phrase(self.reading.text, sentence, agent.start) and not ALONE_AFTER.match(
@@ -737,8 +740,8 @@ class ResultReader:
         return arm_for(self.reading, trial, drugs)
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
-_CLAUSE_BREAK_COLON = re.compile(r"[;:](?!\d)|,\s+(?:and|but|while|whereas)\b")
+# "..., a histology that responds poorly to B:": a drug in a description, no arm of the figures
+_DESCRIBED_IN_PASSING = re.compile(r",\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that|which)\s+[^,;:()]*$", re.I)
 # the unit a list of figures may end on before the words that name their arms
 _LIST_UNIT = r"\s*(?:months?|weeks?|%|percent)?\s*"
 # "... 9.1 months (A vs B vs C)": the arms of a list, in a bracket right after it

@@ -217,6 +217,9 @@ _LEADER_LINE = re.compile(r"^[ \t]*[A-Za-z][^\n.|]{0,40}?(?P<leader>[ \t]*\.{3,}
 _CELL_GAP = re.compile(r"(?<=[^\s.!?:;,])[ \t]{2,}(?=\S)")
 _CELL_SPLIT = re.compile(r"[ \t]{2,}")
 _WIDE_GAP = 3
+# figures of a table row, each with its interval in brackets, set apart by one space
+_FIGURE = r"(?:\d+(?:\.\d+)?|NE|NA|NR)\s*\([^()\n]*\)"
+_FIGURE_RUN = re.compile(rf"(?<!\S){_FIGURE}(?: {_FIGURE})+(?!\S)")
 _SHORT_ROW = 80
 
 
@@ -256,6 +259,10 @@ def _layout_separators(text: str) -> dict[int, tuple[int, str]]:
             continue
         for gap in gaps[index]:
             separators.setdefault(start + gap.start(), (start + gap.end(), " | "))
+        for run in _FIGURE_RUN.finditer(line):
+            # "12.5 (8.0-17.1) 9.9 (6.2-13.5)": figures with their intervals, one per column
+            for space in re.finditer(r"(?<=\)) (?=\S)", run.group()):
+                separators.setdefault(start + run.start() + space.start(), (start + run.start() + space.end(), " | "))
         indent = len(line) - len(line.lstrip())
         neighbours = [lines[j][1] for j in (index - 1, index + 1) if 0 <= j < len(lines) and table_lines[j]]
         label_ends = [

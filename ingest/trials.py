@@ -86,7 +86,11 @@ _LISTING_RESUMES = re.compile(
     r"(?:\)|\b(?:years?|months?|weeks?|cycles?|progression|toxicity))\s*,\s*or\s+(?:to\s+)?", re.IGNORECASE
 )
 # "...; or to D": the next arm of a listing split by semicolons
-_NEXT_ARM = re.compile(r"\s*(?:(?:or|and)\s+)?to\s+", re.IGNORECASE)
+# ("...; cohort B received D; and cohort C received E": the next labelled group's regimen)
+_NEXT_ARM = re.compile(
+    r"\s*(?:(?:or|and)\s+)?(?:to\s+|(?:cohort|arm|group)\s+[A-Z0-9]{1,2}\s+(?:received|was\s+given|were\s+given)\s+)",
+    re.IGNORECASE,
+)
 _DESIGN_VERB = re.compile(
     r"\b(?:randomi[sz](?:ed|ation)|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
     r"took|treated|given|compared|pitted|evaluat\w+|tested|enrol\w*|Enrollment|Arms?|Experimental|"
@@ -153,7 +157,11 @@ _BRACKETED_ALIAS_GAP = re.compile(r"\s*(?:trial|study)?\s*\(\s*(?:[A-Z][\w-]*\s+
 # A registration line: "Trial registration: ClinicalTrials.gov, NCT...", "registered with ..."
 _REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|ClinicalTrials\.gov|\btrial identification\b", re.I)
 # "to arm A (paclitaxel and carboplatin) or arm B (...)": the label an arm is given
-_LABEL_BEFORE = re.compile(r"\b(?P<label>(?:arm|group|cohort)\s+[A-Z0-9]{1,2})\s*[(:,]?\s*$")
+# "arm A: X", "cohort B received X plus Y": the label right before an arm's drugs
+_LABEL_BEFORE = re.compile(
+    r"\b(?P<label>(?:arm|group|cohort)\s+[A-Z0-9]{1,2})\s*[(:,]?\s*"
+    r"(?:(?:received|got|was\s+given|were\s+given|was\s+treated\s+with|were\s+treated\s+with)\s+)?$"
+)
 # "X plus Y (XY; arm A, 402 patients)": the label in the bracket that closes an arm's drugs,
 # before the next arm starts
 _LABEL_AFTER = re.compile(
@@ -200,12 +208,14 @@ _CONTROL_BEFORE = re.compile(r"\bcontrol\b[\w\s]{0,25}$", re.IGNORECASE)
 _APPOSITION = re.compile(r"(?:\s*/\s*[\w-]+)*[\s)\]]*[:,(]\s*(?:(?:an?|the)\s+)?[^.;:]{0,80}", re.IGNORECASE)
 # A registry field whose phase needs no trial noun: "Phase: Phase 3", "Study design: randomized,
 # open-label, phase 3"
+_CELL_START = re.compile(r"\|[ \t]*$")
+_CELL_END = re.compile(r"[ \t]*(?:\||$)", re.MULTILINE)
 _PHASE_FIELD = re.compile(r"\s*(?:study\s+)?(?:phase|design)\b[^:\n]{0,20}:", re.IGNORECASE)
 # A registry field: "Phase: Phase 3", "Study title: ...", "ClinicalTrials.gov ID: NCT...".
 _FIELD_LINE = re.compile(
     r"\s*[A-Z][\w ./()&-]{0,40}:\s"
     # a line of short cells: "Phase 3 | Randomized 2:1 | Double-blind"
-    r"|\s*[^|\n]{1,40}(?:\|[^|\n]{1,40})+\s*$"
+    r"|\s*[^|\n]{1,80}(?:\|[^|\n]{1,80})+\s*$"
 )
 
 # words that tie a sentence to the arms of the trial in focus
@@ -323,7 +333,10 @@ class TrialTracker:
         for mention in sentence.of("trial", "nct", "phase"):
             if mention.kind == "phase":
                 noun = _PHASE_TO_NOUN.match(text, mention.end)
-                field_line = _PHASE_FIELD.match(sentence.text)
+                # "Phase: III", or a cell of its own: "Study Type: Interventional | Phase 2 | ..."
+                field_line = _PHASE_FIELD.match(sentence.text) or (
+                    _CELL_START.search(text, sentence.start, mention.start) and _CELL_END.match(text, mention.end)
+                )
                 if noun is None and not field_line:
                     continue
                 if noun is not None and self._announces_trials(sentence, mention.start, mention.key, noun):

@@ -744,3 +744,40 @@ RESULTS
         (("placebo",), "PFS", 4.0, None),
         (("zeltinib",), "DOR", 11.8, None),
     }
+
+
+def test_the_cohorts_of_a_one_regimen_record_as_columns() -> None:
+    facts = read(
+        """Registry record NCT09990082 -- results
+Brief Title: Study of Zeltinib in Patients With Advanced Basal Cell Carcinoma (LARCH-3)
+Design: Single group, three cohorts | Phase 2 | Open label
+Enrollment: 150 (Actual) in Cohorts A-C
+
+Intervention: Drug: zeltinib, an oral hedgehog inhibitor.
+
+Arms/Groups
+  Cohort A: Locally advanced disease; zeltinib 200 mg daily
+  Cohort B: Metastatic disease; zeltinib 200 mg daily
+  Cohort C: Metastatic disease after surgery; zeltinib 200 mg daily
+
+OUTCOME MEASURE 1 (PRIMARY): Overall Response Rate
+Unit of Measure: percentage of participants
+                                Cohort A        Cohort B        Cohort C
+  Number Analyzed                   50              60              40
+  Value (95% CI)            40.0 (26.4-54.8) 35.0 (23.1-48.4) 52.5 (36.1-68.5)
+
+OUTCOME MEASURE 2 (SECONDARY): Overall Survival
+  Estimated proportion alive at 12 months, %: Cohort A 80.1 | Cohort B 77.0 | Cohort C 85.2
+"""
+    )
+    design = next(f.statement for f in facts.facts if isinstance(f.statement, TrialDesign))
+    assert design.phase == "2"
+    results = {(o.endpoint, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert results == {
+        ("ORR", 40.0, "cohort a"),
+        ("ORR", 35.0, "cohort b"),
+        ("ORR", 52.5, "cohort c"),
+        ("OS", 80.1, "cohort a"),
+        ("OS", 77.0, "cohort b"),
+        ("OS", 85.2, "cohort c"),
+    }

@@ -182,3 +182,19 @@ def test_a_heading_that_names_a_cohort_holds_for_its_paragraph() -> None:
     groups = {o.value: o.subgroup for o in statements(facts, Outcome)}
     assert groups[71.0] and groups[35.0] and groups[71.0] != groups[35.0]
     assert groups[57.0] is None
+
+
+def test_a_cohort_label_given_a_regimen_names_that_arm() -> None:
+    facts = read(
+        "The phase 2 BIRCH-4 study (NCT09990091) enrolled three cohorts: cohort A received zeltinib alone "
+        "(n = 60); cohort B received zeltinib plus trametinib (n = 50); and cohort C received that doublet "
+        "before any other treatment (n = 30). The ORR was 64% in cohort B and 61% in cohort C, with responses "
+        "lasting a median of 9.0 and 11.5 months, respectively."
+    )
+    combination = ("trametinib", "zeltinib")
+    assert {(o.arm, o.value, o.subgroup) for o in statements(facts, Outcome)} == {
+        (combination, 64.0, "cohort b"),
+        (combination, 61.0, "cohort c"),
+        (combination, 9.0, "cohort b"),
+        (combination, 11.5, "cohort c"),
+    }
