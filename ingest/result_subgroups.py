@@ -71,10 +71,13 @@ _LABELLED_COHORT = re.compile(
 )
 # "Cohort 2 told a different story.": a lettered cohort as a sentence's subject; not the label
 # of a registry line ("Cohort 2: ...")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # "ROS1 inhibitor-naive cohort (n = 71).", "Cohort previously treated with one inhibitor (n = 56).":
 # a heading that names the cohort the paragraph under it is about
 _COHORT_HEADING = re.compile(
-    r"(?P<phrase>(?:[\w/+-]+\s+){1,5}cohort|cohort\s+(?!\d)[^.;:()]{3,80}?)\s*(?:\(\s*n\s*=\s*\d+\s*\))?\s*[.:]?",
+    # ("Efficacy, Cohort A": after what the lines under it report)
+    r"(?:[A-Z][\w ]{0,40},\s*)?"
+    r"(?P<phrase>(?:[\w/+-]+\s+){1,5}cohort|cohort\s+(?:[A-Z0-9]{1,2}\b|(?!\d)[^.;:(),]{1,80}?))\s*(?:\(\s*n\s*=\s*\d+\s*\))?\s*[.:]?",
     re.I,
 )
 _COHORT_SUBJECT = re.compile(rf"^(?P<phrase>{_COHORT_LETTER})(?!\s*[:|])")
@@ -226,6 +229,7 @@ class SubgroupReader:
         self._cohort: str | None = None  # a cohort subgroup that later sentences continue
         self._list_heading: str | None = None  # the population a line introducing a bulleted list names
         self._last_groups: list[str] = []  # the groups the last sentence with figures gave figures for
+        self._headed = False  # whether the cohort in force comes from a heading line
 
     def note_line(self, sentence: Sentence) -> None:
         """Keep the population a line that introduces a bulleted list names in brackets ("Key
@@ -245,15 +249,20 @@ class SubgroupReader:
         """Keep the cohort a sentence opens on, with figures or not ("In cohort 1, 266 patients
         were assigned to A or B."), for the figures after it in its paragraph; a new paragraph, or
         a sentence that speaks of all patients, ends it."""
-        if self.reading.starts_paragraph(sentence) or _ALL_PATIENTS.search(sentence.text):
-            self._cohort = None
-        opening = (
-            _LABELLED_COHORT.search(sentence.text)
-            or _COHORT_SUBJECT.match(sentence.text)
-            or _COHORT_HEADING.fullmatch(sentence.text.strip())
+        # a heading line ("Efficacy, Cohort A") holds for the lines under it, up to a blank line
+        new_block = self.reading.starts_paragraph(sentence) and not (
+            self._headed and not _BLANK_LINE.search(self.reading.text, self._previous_end(sentence), sentence.start)
         )
+        if new_block or _ALL_PATIENTS.search(sentence.text):
+            self._cohort, self._headed = None, False
+        heading = _COHORT_HEADING.fullmatch(sentence.text.strip())
+        opening = _LABELLED_COHORT.search(sentence.text) or _COHORT_SUBJECT.match(sentence.text) or heading
         if opening and self._is_subgroup(opening.group("phrase")):
             self._cohort = subgroup_label(opening.group("phrase"))
+            self._headed = opening is heading and self.reading.own_line(sentence)
+
+    def _previous_end(self, sentence: Sentence) -> int:
+        return self.reading.sentences[sentence.index - 1].end if sentence.index else 0
 
     def sentence_subgroup(self, sentence: Sentence, trial: TrialState) -> tuple[str | None, int]:
         """The subgroup a sentence's figures are for, with where the sentence names it (0 when it

@@ -198,3 +198,18 @@ def test_a_cohort_label_given_a_regimen_names_that_arm() -> None:
         (combination, 9.0, "cohort b"),
         (combination, 11.5, "cohort c"),
     }
+
+
+def test_a_heading_line_naming_a_cohort_holds_for_the_lines_under_it() -> None:
+    facts = read(
+        "ORCHARD (NCT09990092)\n"
+        "An open-label trial that randomized 300 men 2:1 to zeltinib (n=200) or to enzalutamide (n=100).\n\n"
+        "Results, Cohort 1\n"
+        "  Radiographic PFS, median: 8.1 vs 4.0 months; HR 0.40\n"
+        "  Overall survival, median: 18.2 vs 15.0 months; HR 0.72\n\n"
+        "Results, all randomized patients\n"
+        "  Overall survival, median: 16.0 vs 14.1 months; HR 0.84\n"
+    )
+    groups = {o.value: o.subgroup for o in statements(facts, Outcome)}
+    assert groups[8.1] == groups[0.40] == groups[18.2] == groups[0.72] == "cohort 1"
+    assert groups[16.0] is None and groups[0.84] is None
