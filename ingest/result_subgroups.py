@@ -69,10 +69,8 @@ _COHORT_LETTER = r"(?i:cohort)\s+(?-i:[A-Z0-9]{1,2})\b"
 _LABELLED_COHORT = re.compile(
     rf"^(?:[A-Z][\w ]{{0,20}}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?P<phrase>{_COHORT_LETTER})"
 )
-# "Cohort 2 told a different story.": a lettered cohort as a sentence's subject; not the label
-# of a registry line ("Cohort 2: ...")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-# "ROS1 inhibitor-naive cohort (n = 71).", "Cohort previously treated with one inhibitor (n = 56).":
+# "Inhibitor-naive cohort (n = 64).", "Cohort previously treated with one inhibitor (n = 38).":
 # a heading that names the cohort the paragraph under it is about
 _COHORT_HEADING = re.compile(
     # ("Efficacy, Cohort A": after what the lines under it report)
@@ -80,6 +78,8 @@ _COHORT_HEADING = re.compile(
     r"(?P<phrase>(?:[\w/+-]+\s+){1,5}cohort|cohort\s+(?:[A-Z0-9]{1,2}\b|(?!\d)[^.;:(),]{1,80}?))\s*(?:\(\s*n\s*=\s*\d+\s*\))?\s*[.:]?",
     re.I,
 )
+# "Cohort 2 told a different story.": a lettered cohort as a sentence's subject; not the label
+# of a registry line ("Cohort 2: ...")
 _COHORT_SUBJECT = re.compile(rf"^(?P<phrase>{_COHORT_LETTER})(?!\s*[:|])")
 # "the AKT pathway-altered population", "the melanoma expansion cohort", "the IC2/3 subgroup"; not
 # everyone ("the overall population"), an arm ("the placebo cohort") or one named before ("the same
