@@ -36,7 +36,8 @@ from ingest.trial_state import TrialState, arm_for
 
 REGISTRY_ARM = re.compile(
     # "D+T | Experimental: ...": a short code the record's tables use for the arm may come first
-    r"^\s*(?:(?P<code>[A-Za-z0-9+/]{1,10})\s*\|\s*)?(?:[-*\u2022]|\d{1,2}[.)])?\s*"
+    r"^\s*(?:(?P<code>[A-Za-z0-9+/]{1,10})\s*\|\s*|\[\s*(?P<bracketed>[A-Za-z0-9+/]{1,4})\s*\]\s*)?"
+    r"(?:[-*\u2022]|\d{1,2}[.)])?\s*"
     r"(?P<kind>Experimental|Active comparator|Placebo comparator|Comparator|Arm(?:/Group)?\s+Title|"
     r"Arm(?: [A-Z0-9]+)?|No intervention|Other)"
     # "Arm 2 (Placebo comparator): placebo tablets ...": the arm's number, then its role
@@ -181,8 +182,9 @@ class RegistryArmReader:
             alternatives=len(groups) > 1,
         )
         trial.name_arm(label_text, drugs)
-        if match.groupdict().get("code"):
-            trial.labels.setdefault(match["code"].casefold(), drugs)
+        code = match.groupdict().get("code") or match.groupdict().get("bracketed")
+        if code:
+            trial.labels.setdefault(code.casefold(), drugs)  # "[A] Experimental - Drug: ..."
         if re.fullmatch(r"arm \w+", kind):
             trial.labels[kind] = drugs  # results tables may name it "Arm 1"
         if comparator or placebo_label:

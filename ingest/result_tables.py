@@ -292,6 +292,9 @@ class TableReader:
             return True
         if self._table is None:
             return False
+        if _RECORD_SECTION.match(text):
+            self._table = None  # "SERIOUS ADVERSE EVENTS | A: 12/80 (15.0%)": the outcomes have ended
+            return False
         block = self._table
         ratios = find_hazard_ratios(text)
         if ratios and block.endpoint in TIME_ENDPOINTS and block.measure != "rate":
@@ -391,8 +394,7 @@ class TableReader:
             if number is not None:
                 self._add(Result(trial, arm, endpoint, measure, number, unit, sentence, "outcome.table"))
 
-    @staticmethod
-    def _table_header(sentence: Sentence) -> _Block | None:
+    def _table_header(self, sentence: Sentence) -> _Block | None:
         """The outcome measure a sentence heads a results table of; one naming no endpoint it
         reads (a time to another event, a landmark of a response rate) has no endpoint, so that
         its rows are not read."""
@@ -403,7 +405,15 @@ class TableReader:
         # "2. Objective response rate (complete + partial response)": a numbered outcome title
         title = _NUMBERED_TITLE.match(text)
         numbered = endpoints and title and sentence.local(endpoints[0].start) < title.end() + 2
-        if not (outcome_field or listing or numbered):
+        # "Progression-free survival assessed by independent review" alone on its line, in a record
+        # whose arms have labels
+        titled = (
+            endpoints
+            and not sentence.text[: sentence.local(endpoints[0].start)].strip()
+            and not re.search(r"\d", text)
+            and self.reading.own_line(sentence)
+        )
+        if not (outcome_field or listing or numbered or titled):
             return None
         if not endpoints:
             return _Block("", "median", None)

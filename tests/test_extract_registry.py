@@ -781,3 +781,29 @@ OUTCOME MEASURE 2 (SECONDARY): Overall Survival
         ("OS", 77.0, "cohort b"),
         ("OS", 85.2, "cohort c"),
     }
+
+
+def test_bracket_coded_arms_blocks_titled_by_their_endpoint_and_an_adverse_event_section() -> None:
+    facts = read(
+        """NCT09990083
+Study of Zeltinib Versus Investigator's Choice in Relapsed Lymphoma (CEDAR-15)
+Design: Open label | Phase 3 | Randomised, two arms
+
+ARMS / INTERVENTIONS
+[A] Experimental - Zeltinib: 160 mg orally once daily until progression.
+[B] Active comparator - Investigator's choice: rituximab with bendamustine, or rituximab with lenalidomide.
+
+PRIMARY OUTCOME
+Progression-free survival by central review
+Unit of Measure: months
+Median (95% Confidence Interval) | A: 15.2 (12.0 to 18.3) | B: 9.0 (7.7 to 10.9)
+Statistical analysis, A vs B, stratified: hazard ratio 0.58 (95% CI 0.42 to 0.80)
+
+SERIOUS ADVERSE EVENTS | A: 40/120 (33.3%) | B: 50/118 (42.4%)
+"""
+    )
+    assert keyed(facts) == {
+        (("zeltinib",), "PFS", "median", 15.2),
+        (("investigator's choice",), "PFS", "median", 9.0),
+        (("zeltinib",), "PFS", "HR", 0.58),
+    }
