@@ -62,6 +62,9 @@ OPTIONS_AFTER = re.compile(
 # a class naming what an antibody-drug conjugate carries: "microtubule inhibitor conjugate",
 # "a topoisomerase I inhibitor payload"
 _DESCRIBES_CONJUGATE = re.compile(r"[-\s]+(?:drug\s+)?(?:conjugates?|payloads?|warheads?)\b", re.IGNORECASE)
+# "the belantamab triplet", "the A-based combination": a set named by one of its drugs
+_SET_NOUN_AFTER = re.compile(r"(?:[-\s]based)?\s+(?P<noun>doublet|triplet|quadruplet|combination|regimen)\b", re.I)
+_DEFINITE_BEFORE_DRUG = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 # who picks among the options of a class: "chemotherapy chosen by the investigator (A or B)"
 _CHOSEN_BY = re.compile(
     r",?\s+(?:(?:chosen|selected|determined)\s+by\s+(?:the\s+|each\s+)?(?:treating\s+)?"
@@ -565,6 +568,21 @@ class Reading:
                 return drug or self.salient_drug(position)
         return self.drug_counts.most_common(1)[0][0] if self.drug_counts else None
 
+    def _set_headed_by(
+        self, mention: Mention, sentence: Sentence, context: AgentContext
+    ) -> tuple[tuple[str, ...], int] | None:
+        """The set a definite noun phrase built on one of its drugs means ("the belantamab
+        triplet", "the A-based combination"), with where the phrase ends; None when no set of that
+        size holding the drug was named before."""
+        noun = _SET_NOUN_AFTER.match(self.text, mention.end)
+        if noun is None or not _DEFINITE_BEFORE_DRUG.search(self.text, max(0, mention.start - 12), mention.start):
+            return None
+        size = {"doublet": 2, "triplet": 3, "quadruplet": 4}.get(noun["noun"].casefold().rstrip("s"))
+        named = context.set_named_with(mention.key, sentence.index)
+        if named is None or (size is not None and len(named) != size):
+            return None
+        return named, noun.end()
+
     def _drugs_given(self, sentence: Sentence) -> list[Mention]:
         return [m for m in sentence.of("drug") if not in_prior_therapy(self.text, sentence, m.start, m.end)]
 
@@ -621,6 +639,11 @@ class Reading:
                 run_start = runs[id(mention)]
                 found.append(Agent((mention.key,), run_start, mention.end, "class", self.text[run_start : mention.end]))
             elif mention.kind == "drug":
+                named_set = self._set_headed_by(mention, sentence, context)
+                if named_set is not None:
+                    # "the belantamab triplet": the three-drug set named before that holds it
+                    found.append(Agent(named_set[0], mention.start, named_set[1], "anaphor", mention.text))
+                    continue
                 found.append(Agent((mention.key,), mention.start, mention.end, "drug", mention.text))
             elif mention.kind == "regimen" and mention.key in self.regimens:
                 drugs_of = self.regimens[mention.key]

@@ -1356,3 +1356,15 @@ def test_registry_group_codes_are_no_drugs() -> None:
         "  EG001  |   100   |   99\n"
     )
     assert not {"eg000", "eg001"} & set(facts.drugs)
+
+
+def test_a_set_named_by_one_of_its_drugs_is_the_set_named_before() -> None:
+    facts = read(
+        "Zeltinib, given with bortezomib and dexamethasone, doubled progression-free survival. In the phase 3 "
+        "CEDAR-16 trial, 500 patients were randomised to the zeltinib triplet (n = 250) or to daratumumab, "
+        "bortezomib and dexamethasone (n = 250)."
+    )
+    assert arms_of(facts)["CEDAR-16"] == {
+        ("bortezomib", "dexamethasone", "zeltinib"),
+        ("bortezomib", "daratumumab", "dexamethasone"),
+    }
