@@ -626,7 +626,12 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
             and agents[position - 1].drugs[0] in CHOICE_CLASSES
             and _OF_WHOSE_CHOICE.fullmatch(text[agents[position - 1].end : agent.start])
         ):
-            dropped.add(id(agent))
+            # "chemotherapy of the physician's choice": the arm goes by the name the text gives it
+            # after ("with chemotherapy" or "the physician's choice group")
+            kind = agents[position - 1]
+            by_choice = _named_later(reading, agent.drugs[0], agent.end)
+            by_kind = _named_later(reading, kind.drugs[0], agent.end)
+            dropped.add(id(kind) if by_choice > by_kind else id(agent))
         if (
             agent.drugs
             and agent.drugs[0] in CHOICE_ARM_CLASSES
@@ -688,6 +693,19 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
         ):
             dropped.update(id(option) for option in options)
     return [agent for agent in agents if id(agent) not in dropped]
+
+
+def _named_later(reading: Reading, key: str, end: int) -> int:
+    """How often the text names a class after a position, other than as a therapy the patients
+    had before ("three previous chemotherapy regimens")."""
+    return sum(
+        1
+        for sentence in reading.sentences
+        for mention in sentence.of("class")
+        if mention.key == key
+        and mention.start >= end
+        and not in_prior_therapy(reading.text, sentence, mention.start, mention.end)
+    )
 
 
 def _options_end(text: str, choice: Agent) -> int:
