@@ -1380,6 +1380,6 @@ def test_a_set_named_by_one_of_its_drugs_is_the_set_named_before() -> None:
 def test_a_class_of_the_physicians_choice_goes_by_the_name_the_text_gives_it_after(later: str, arm: str) -> None:
     facts = read(
         "After two earlier lines of chemotherapy, 400 patients in the phase 3 KESTREL-5 trial were randomized to "
-        f"zeltinib or to single-agent chemotherapy of the physician's choice, eribulin or vinorelbine. {later}"
+        f"zeltinib or to single-drug chemotherapy of the physician's choice, eribulin or vinorelbine. {later}"
     )
     assert arms_of(facts)["KESTREL-5"] == {("zeltinib",), (arm,)}
