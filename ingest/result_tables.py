@@ -22,6 +22,7 @@ from ingest.result_values import (
     TIME_ENDPOINTS,
     Result,
     interval,
+    led_by_endpoint,
     p_value,
 )
 from ingest.subgroups import subgroup_label
@@ -65,7 +66,9 @@ _TITLE_SUBGROUP = re.compile(
     re.IGNORECASE,
 )
 _UNIT_OF_MEASURE = re.compile(r"\bunits?\s+of\s+measure\b", re.I)
-_TABLE_UNIT_LINE = re.compile(r"\bunits?\s+of\s+measure\b|^\s*(?:units?\s*:|(?:median|mean|percentage|number)\b)", re.I)
+_TABLE_UNIT_LINE = re.compile(
+    rf"{_UNIT_OF_MEASURE.pattern}|^\s*(?:units?\s*:|(?:median|mean|percentage|number)\b)", re.I
+)
 _TABLE_HR_BRACKET = re.compile(
     r"\b(?:hazard ratio|HR)\s*\((?P<arm>[\w /+-]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[\w /+-]+?)\)", re.I
 )
@@ -407,12 +410,7 @@ class TableReader:
         numbered = endpoints and title and sentence.local(endpoints[0].start) < title.end() + 2
         # "Progression-free survival assessed by independent review" alone on its line, in a record
         # whose arms have labels
-        titled = (
-            endpoints
-            and not sentence.text[: sentence.local(endpoints[0].start)].strip()
-            and not re.search(r"\d", text)
-            and self.reading.own_line(sentence)
-        )
+        titled = led_by_endpoint(sentence) and not re.search(r"\d", text) and self.reading.own_line(sentence)
         if not (outcome_field or listing or numbered or titled):
             return None
         if not endpoints:

@@ -248,6 +248,12 @@ def find_values(
     return kept
 
 
+def led_by_endpoint(sentence: Sentence) -> bool:
+    """Whether a sentence opens on an endpoint's name ("Overall survival, median, months")."""
+    endpoints = sentence.of("endpoint")
+    return bool(endpoints) and not sentence.text[: sentence.local(endpoints[0].start)].strip()
+
+
 # the endpoints a figure of each measure can be a result of
 _HEADING_FITS = {"HR": TIME_ENDPOINTS - {"DOR"}, "median": TIME_ENDPOINTS, "rate": RATE_ENDPOINTS}
 # an outcome measure's role in brackets after its number: "OUTCOME MEASURE 1 (Primary)"

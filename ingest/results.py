@@ -24,7 +24,15 @@ from ingest.arm_groups import ALONE_AFTER, agent_groups
 from ingest.mentions import BRACKETED, PLURAL_ARM_NOUN, Reading, Sentence, sorted_drugs
 from ingest.result_subgroups import SubgroupReader, cohort_in_turn, group_in_turn, in_subgroup_phrase, named_after
 from ingest.result_tables import TableReader
-from ingest.result_values import OUTCOME_HEADING, RESPECTIVELY, Result, Value, find_values, list_label
+from ingest.result_values import (
+    OUTCOME_HEADING,
+    RESPECTIVELY,
+    Result,
+    Value,
+    find_values,
+    led_by_endpoint,
+    list_label,
+)
 from ingest.trial_state import TrialState, arm_for
 from ingest.trials import TrialTracker
 
@@ -146,10 +154,8 @@ class ResultReader:
     def _endpoint_title(sentence: Sentence) -> bool:
         """A line that titles the figures under it by naming an endpoint and no figure: "Overall
         Survival, median, months (data immature)"."""
-        endpoints = sentence.of("endpoint")
         return (
-            bool(endpoints)
-            and not sentence.text[: sentence.local(endpoints[0].start)].strip()
+            led_by_endpoint(sentence)
             and sentence.text.endswith("\n")
             # "Overall survival (central review), time frame 5 years"
             and not re.search(r"\d", re.sub(BRACKETED, "", sentence.text).split(",")[0])
