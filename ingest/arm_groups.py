@@ -99,7 +99,7 @@ _SHARED_PARTNER = re.compile(
 # classes naming an arm whose options the text may list ("investigator's choice of A or B",
 # "chemoimmunotherapy, consisting of A or B"); chemotherapy may be such an arm too
 OPTION_CLASSES = CHOICE_ARM_CLASSES | {CHEMOIMMUNOTHERAPY}
-CHOICE_CLASSES = OPTION_CLASSES | {"chemotherapy"}
+CHOICE_CLASSES = OPTION_CLASSES | {"chemotherapy", "salvage chemotherapy"}
 # "investigator's choice of (single-agent) chemotherapy": a choice named by the kind it is of
 _CHOICE_OF_KIND = re.compile(r"\s*(?:\([^()]*\)\s*)?of\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 CHOICE_OF = re.compile(rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
@@ -113,6 +113,7 @@ _CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+
 _OPTION_LIST_GOES_ON = re.compile(
     rf"\s*\)?\s*(?:{BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and|plus|with|\+)?\s*\(?\s*", re.IGNORECASE
 )
+_JOINED_WITH = re.compile(r"\bplus\b|\+|\b(?:in\s+combination|combined)\s+with\b", re.IGNORECASE)
 _OR_ALONE = re.compile(r"\s+or\s+", re.IGNORECASE)
 _OR_WITH = re.compile(r"\s*,?\s*or\s+(?:with|plus)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)
 # what a described choice offers: "A or B", "A in 57% of patients, otherwise B"
@@ -312,7 +313,8 @@ def agent_groups(
             or _NEW_SET.search(unbracketed) is not None
             or sets_listed
         )
-        if compare_open and re.search(r"\bwith\b", gap, re.I) and not re.search(r"\bplus\b|\+", gap):
+        # "to compare A with B": B is the comparator, though "A in combination with B" joins them
+        if compare_open and re.search(r"\bwith\b", gap, re.I) and not _JOINED_WITH.search(gap):
             split = True
             compare_open = None
         if _SUBSTITUTED_BEFORE.search(text, max(start, agents[index - 1].start - 40), agents[index - 1].start):
@@ -351,8 +353,14 @@ def agent_groups(
                 # "A plus B or C versus D", "A with B, or with C", "A with cisplatin or carboplatin":
                 # C takes A too
                 drugs = [*groups[-1].before_join, *agent.drugs]
+            # "A plus carboplatin or cisplatin and B": B joins either platinum
+            alternative = _OR_ALONE.fullmatch(unbracketed) and _interchangeable(
+                reading, tuple(groups[-1].drugs), tuple(drugs), {}
+            )
             groups.append(_DrugSet(drugs, agent))
-            control = None
+            shared = groups[-2:] if alternative else []
+            # "B plus either A or C" names B with two sets, the next "or" a set of its own
+            control, backbone = None, []
     headed = {a.drugs[0] for a in agents if a.kind == "class" and reading.chemotherapy_headed(a.drugs[0], a.text)}
     result: list[tuple[tuple[str, ...], Agent]] = []
     for group in [*groups, *extra]:
@@ -391,9 +399,10 @@ def agent_groups(
 def choice_arms(
     reading: Reading, groups: list[tuple[tuple[str, ...], Agent]]
 ) -> tuple[list[tuple[tuple[str, ...], Agent]], dict[tuple[str, ...], list[tuple[str, ...]]]]:
-    """Sets that differ only in interchangeable chemotherapy ("gemcitabine with either cisplatin
-    or carboplatin", chosen per patient) are one arm: its other drugs plus "chemotherapy". The
-    regimens it offers are kept as its options."""
+    """Sets that differ only in interchangeable chemotherapy, chosen per patient, are one arm: a
+    chemotherapy-only choice ("gemcitabine with either cisplatin or carboplatin") is the
+    chemotherapy arm, with the regimens it offers kept as its options; a choice given with another
+    drug ("A plus cisplatin or carboplatin") is A's arm holding every drug offered."""
     merged: list[tuple[tuple[str, ...], Agent]] = []
     options: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for drugs, agent in groups:
@@ -401,7 +410,11 @@ def choice_arms(
         if merged and len(agent.drugs) == 1 and _interchangeable(reading, merged[-1][0], drugs, options):
             first = options.pop(merged[-1][0], [merged[-1][0]])
             shared = set(first[0]).intersection(drugs)
-            choice = sorted_drugs([*(d for d in shared if not is_chemotherapy(reading, d)), "chemotherapy"])
+            if any(not is_chemotherapy(reading, d) for d in shared):
+                # "A plus cisplatin or carboplatin": A's arm, with whichever platinum each patient had
+                merged[-1] = (sorted_drugs({*merged[-1][0], *drugs}), merged[-1][1])
+                continue
+            choice = ("chemotherapy",)
             options[choice] = [*first, drugs]
             merged[-1] = (choice, merged[-1][1])
             continue
@@ -517,7 +530,7 @@ def _alternative_partner(reading: Reading, text: str, agents: list[Agent], index
     pemetrexed)."""
     if not previous.before_join or len(agents[index].drugs) != 1:
         return False
-    if not _OR_ALONE.fullmatch(text, agents[index - 1].end, agents[index].start):
+    if not _OR_ALONE.fullmatch(re.sub(BRACKETED, " ", text[agents[index - 1].end : agents[index].start])):
         return False
     alternative = (*previous.before_join, *agents[index].drugs)
     return _interchangeable(reading, tuple(previous.drugs), alternative, {})

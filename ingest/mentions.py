@@ -475,8 +475,13 @@ class Reading:
 
     def chemotherapy_headed(self, key: str, text: str) -> bool:
         """Whether a class phrase is headed by chemotherapy ("platinum-based chemotherapy"), so
-        that an arm it alone names is chemotherapy rather than the narrower class."""
-        return _CHEMOTHERAPY_HEAD.search(text) is not None and "chemotherapy" in self.drug_classes(key)
+        that an arm it alone names is chemotherapy rather than the narrower class; a class that is
+        itself a kind of chemotherapy ("salvage chemotherapy") keeps its name."""
+        return (
+            _CHEMOTHERAPY_HEAD.search(text) is not None
+            and "chemotherapy" in self.drug_classes(key)
+            and (key == "chemotherapy" or _CHEMOTHERAPY_HEAD.search(key) is None)
+        )
 
     def _modifies_chemotherapy(self, mentions: list[Mention], mention: Mention) -> bool:
         """ "fluoropyrimidine–platinum chemotherapy": a class joined to the chemotherapy after it."""
@@ -765,8 +770,9 @@ _INITIALS_AFTER = re.compile(
 )
 _INITIALS_REACH = 200
 _LETTERED_BEFORE = re.compile(r"\s*(?:alone|only)?", re.IGNORECASE)  # "A and B alone (Rd)"
-_LETTERED_SHORT = re.compile(r"\s*\(\s*(?P<short>[A-Z](?:[A-Za-z]{1,3}|[A-Za-z]{0,2}-[A-Z][a-z]{0,2}))\s*\)")
-_LETTERED_GAP = re.compile(r"\s*(?:,|\band\b|\bplus\b|\bwith\b|\+)\s*(?:and\s+)?", re.IGNORECASE)
+# "(Rd)", "(Rd; n = 283)"
+_LETTERED_SHORT = re.compile(r"\s*\(\s*(?P<short>[A-Z](?:[A-Za-z]{1,3}|[A-Za-z]{0,2}-[A-Z][a-z]{0,2}))\s*[);,]")
+_LETTERED_GAP = re.compile(r"\s*(?:,|\band\b|\bplus\b|\bwith\b|\+|[-/\u2013])\s*(?:and\s+)?", re.IGNORECASE)
 # what stands between the drugs of a run: a joiner, doses and schedules (brackets are taken out)
 _INITIALS_GAP = re.compile(
     r"(?:\s|[\d.,/\u00b2\u00b5]|\b(?:mg|g|mcg|kg|m[2\u00b2]?|d|IU|plus|with|and|daily|weekly|once|twice|every|days?|weeks?|"
@@ -1140,9 +1146,14 @@ class AgentContext:
             if len(arm) == 1 and class_name in self.reading.drug_classes(arm[0]):
                 return arm
         if definite:
-            # "to A or placebo with the same chemotherapy backbone": the set of the class named last
+            # "to A or placebo with the same chemotherapy backbone", "or B plus the same
+            # chemotherapy" after "A plus C and D": the drugs of the class in the set named last
             named = next(
-                (s for s in reversed(self.recent_sets) if all(class_name in self.reading.drug_classes(d) for d in s)),
+                (
+                    members
+                    for s in reversed(self.recent_sets)
+                    if (members := tuple(d for d in s if class_name in self.reading.drug_classes(d)))
+                ),
                 None,
             )
             if named is not None:

@@ -464,15 +464,17 @@ _LANDMARK = re.compile(
     rf"(?<![\w.·,-])(?P<adjective>{_VALUE})[\s\u2010-](?P<adjective_unit>(?i:month|year))(?![\w-])"
     # "at 18 months", "after two years", "by 1 year"
     rf"|(?i:\b(?:at|after|by|beyond))\s+(?P<after>{_VALUE})\s+(?P<after_unit>(?i:months?|years?))\b"
+    # "alive at Month 48", a registry's visit
+    rf"|(?i:\b(?:at|after|by)\s+(?P<visit_unit>month|year))\s+(?P<visit>\d{{1,3}})\b"
 )
 
 
 def find_landmarks(text: str) -> list[Landmark]:
-    """The landmark times of a text: "the 2-year PFS rate", "alive at 18 months"."""
+    """The landmark times of a text: "the 2-year PFS rate", "alive at 18 months", "at Month 48"."""
     found = []
     for match in _LANDMARK.finditer(text):
-        number = match["adjective"] or match["after"]
-        unit = (match["adjective_unit"] or match["after_unit"]).lower().rstrip("s") + "s"
+        number = match["adjective"] or match["after"] or match["visit"]
+        unit = (match["adjective_unit"] or match["after_unit"] or match["visit_unit"]).lower().rstrip("s") + "s"
         value = parse_number(number)
         if value is not None and value > 0:
             found.append(Landmark(value, unit, match.start(), match.end()))

@@ -21,6 +21,7 @@ from ingest.arm_groups import (
     without_placebo,
 )
 from ingest.mentions import (
+    CHOICE_ARM_CLASSES,
     PLACEBO_ARM,
     Agent,
     AgentContext,
@@ -48,11 +49,11 @@ REGISTRY_ARM = re.compile(
     r"\s*:\s*(?P<label>[^.]+?)(?:\.\s*(?P<body>.*))?$",
     re.IGNORECASE,
 )
-# "ZRd: Zeltinib 100 mg daily plus lenalidomide ... and dexamethasone": an arm under the short
-# code the record's tables use, its drugs after the colon
+# "ZRd: Zeltinib 100 mg daily plus lenalidomide ... and dexamethasone", "[ZRD] Zeltinib ...": an
+# arm under the short code the record's tables use, its drugs after it
 _CODED_ARM = re.compile(
-    r"^\s*(?P<code>(?!(?i:drugs?|biological|other|arms?|groups?|interventions?|treatments?|notes?|titles?|aims?)\b)"
-    r"[A-Za-z][A-Za-z0-9+/-]{0,5})\s*:\s*(?P<label>\S.*)$"
+    r"^\s*(?:(?P<code>(?!(?i:drugs?|biological|other|arms?|groups?|interventions?|treatments?|notes?|titles?|aims?)\b)"
+    r"[A-Za-z][A-Za-z0-9+/-]{0,5})\s*:|\[\s*(?P<bracketed>[A-Za-z][A-Za-z0-9+/-]{0,11})\s*\])\s*(?P<label>\S.*)$"
 )
 # a column head naming a cohort: "group 1", "cohort b", "part 2"
 _COHORT_TITLE = re.compile(r"(?:group|cohort|part)\s+[a-z0-9]{1,2}")
@@ -97,16 +98,22 @@ def coded_arm(sentence: Sentence) -> re.Match[str] | None:
     match = _CODED_ARM.match(sentence.text)
     if match is None:
         return None
-    code = match["code"]
+    code = match["code"] or match["bracketed"]
     if len(code) > 4 and code[1:].islower():
         return None  # "Methods: ...", a heading
     first = min(
-        (m for m in sentence.mentions if m.kind in {"drug", "regimen", "placebo", "class"}),
+        (
+            m
+            for m in sentence.mentions
+            if m.kind in {"drug", "regimen", "placebo", "class"} and sentence.local(m.start) >= match.start("label")
+        ),
         key=lambda m: m.start,
         default=None,
     )
-    if first is None or first.kind == "class" or sentence.local(first.start) != match.start("label"):
+    if first is None or sentence.local(first.start) != match.start("label"):
         return None
+    if first.kind == "class" and first.key not in CHOICE_ARM_CLASSES:
+        return None  # "[TPC] Treatment of physician's choice: A or B" is an arm; a class heading is not
     return match
 
 

@@ -35,6 +35,12 @@ _LEADING_SUBGROUP = (
         re.I,
     ),
     re.compile(r"\bin\s+(?P<phrase>[\w-]+\s+(?:treated|pretreated|pre-treated|naive)\s+patients)\b", re.I),
+    # "Even in homologous recombination-proficient tumours there was ...": tumours of a kind
+    re.compile(
+        r"^(?:(?:even|only|but|yet|however,?)\s+)?(?:in|among)\s+(?:the\s+)?"
+        r"(?P<phrase>(?:[\w-]+\s+){0,3}?[A-Za-z0-9]+-[\w-]+\s+(?:tumou?rs|cancers|disease))\b",
+        re.I,
+    ),
     # "In patients with primary endocrine resistance, the HR was ..." (a population phrase that
     # names a disease is the trial's population, not a subgroup: see _names_population)
     re.compile(

@@ -98,7 +98,18 @@ _COLUMN_FIGURE = re.compile(
     r"(?:\(\s*(?P<low>\d+(?:\.\d+)?)\s*(?:to|,|-|\u2013)\s*(?P<high>\d+(?:\.\d+)?))?"
 )
 _COLUMN_HR = re.compile(
-    r"^\s*(?:statistical\s+analysis(?:\s+\d+)?\s*:(?:[^.;\n]*[.;]\s*)+?)?(?:(?P<subgroup>[^:;]+?),\s*)?hazard\s+ratio\b",
+    # "Statistical analysis, pMMR: hazard ratio 0.60": the group the analysis is of
+    r"^\s*(?:statistical\s+analysis(?:\s+\d+)?\s*(?:,\s*(?P<analysed>[^:;]+?)\s*)?:\s*(?:[^.;\n]*[.;]\s*)*?)?"
+    r"(?:(?P<subgroup>[^:;]+?),\s*)?hazard\s+ratio\b",
+    re.I,
+)
+_STATISTICAL_METHOD = re.compile(r"\b(?:cox|model|log-?rank|(?:un)?stratified|method|regression)\b", re.I)
+# a table whose rows are populations: " Population | A | B", then "pMMR | 6.6 (...) | 3.8 (...)"
+_GROUP_COLUMN_HEAD = re.compile(r"\s*(?:analysis\s+)?(?:populations?|subgroups?)\s*\|", re.I)
+# a row or analysis of everyone: "All-comers", "Overall", "ITT population"
+_WHOLE_POPULATION = re.compile(
+    r"(?:all[- ]comers|all(?:\s+(?:randomi[sz]ed|treated|enrolled))?(?:\s+(?:patients|participants))?|overall"
+    r"|total|itt|inten(?:t|tion)[- ]to[- ]treat|full\s+analysis\s+set)(?:\s+(?:population|set))?",
     re.I,
 )
 # "Statistical Analysis 1: Drug A + Drug B vs Drug C": the comparison the ratio after it is of
@@ -139,6 +150,7 @@ class TableReader:
         self._column_endpoint: str | None = None
         self._column_unit: str | None = None
         self._column_subgroup: str | None = None  # "Title: Overall Survival in Participants With ..."
+        self._rows_by_group = False  # whether the rows under the columns are populations
 
     @property
     def in_table(self) -> bool:
@@ -172,6 +184,7 @@ class TableReader:
             return False
         if column_titles(text) is not None:
             self._columns = column_arms(self.reading, sentence, trial)
+            self._rows_by_group = _GROUP_COLUMN_HEAD.match(text) is not None
             self._column_groups = [None] * len(self._columns or [])
             cohorts = column_cohorts(sentence, trial) if self._columns is None else None
             if cohorts is not None:
@@ -208,13 +221,24 @@ class TableReader:
         if row is not None:
             self._column_row(sentence, trial, row)
             return True
+        grouped = grid_row(text) if self._rows_by_group else None
+        row = _COLUMN_ROW.match(" | ".join(grouped[1])) if grouped else None
+        if grouped and row:
+            # "pMMR | 6.6 (5.6 to 7.4) | 3.8 (3.6 to 5.0)": the figures of one population
+            self._column_row(sentence, trial, row, subgroup=_population(grouped[0]))
+            return True
         if _COLUMN_HR.match(text) and len(self._columns) == 2:
             self._column_ratio(sentence, trial, _COLUMN_HR.match(text))
             return True
         return False
 
     def _column_row(
-        self, sentence: Sentence, trial: TrialState, row: re.Match[str], endpoint: str | None = None
+        self,
+        sentence: Sentence,
+        trial: TrialState,
+        row: re.Match[str],
+        endpoint: str | None = None,
+        subgroup: str | None = None,
     ) -> None:
         endpoint, columns = endpoint or self._column_endpoint, self._columns or []
         cells = row.group("cells").split("|")
@@ -244,7 +268,7 @@ class TableReader:
                     sentence,
                     "outcome.registry_columns",
                     ci=ci,
-                    subgroup=group or self._column_subgroup,
+                    subgroup=group or subgroup or self._column_subgroup,
                     timepoint=timepoint,
                 )
             )
@@ -258,7 +282,12 @@ class TableReader:
         # the comparison is of the experimental arm with the control, whichever column it is in
         experimental, comparator = columns[::-1] if columns[0] == trial.control_arm() else columns
         prefix = line.group("subgroup")
+        if prefix and _STATISTICAL_METHOD.search(prefix):
+            prefix = None  # "stratified Cox model, hazard ratio 0.39": how, not for whom
         subgroup = subgroup_label(re.sub(r"\([^()]*\)", " ", prefix)) if prefix else None
+        analysed = line.group("analysed")
+        if analysed and not re.search(r"\b(?:vs\.?|versus)\s", analysed, re.I):
+            subgroup = _population(analysed)  # not "Statistical analysis, A vs B: ...", a comparison
         ratio = ratios[0]
         self._add(
             Result(
@@ -316,7 +345,12 @@ class TableReader:
         if not rows and (_TABLE_FIELD.match(text) or _TABLE_NOTE.match(text)):
             return True
         if not rows and _TABLE_UNIT_LINE.search(text):
-            self._table = replace(block, unit=_unit_named(text) or block.unit)
+            unit = _unit_named(text) or block.unit
+            self._table = replace(block, unit=unit)
+            landmarks = find_landmarks(text)
+            if unit == "%" and block.measure == "median" and block.endpoint in LANDMARK_ENDPOINTS and landmarks:
+                # "Unit of Measure: percentage of participants alive at Month 48": a rate at a time
+                self._table = replace(block, unit=unit, measure="rate", timepoint=landmarks[0].label)
             return True
         if not rows:
             self._table = None
@@ -476,6 +510,11 @@ def _endpoint_row(sentence: Sentence) -> tuple[str, re.Match[str]] | None:
     return (endpoints[0].key, cells) if cells else None
 
 
+def _population(label: str) -> str | None:
+    """The subgroup a table row or analysis names; None for everyone ("All-comers")."""
+    return None if _WHOLE_POPULATION.fullmatch(label.strip()) else subgroup_label(label)
+
+
 def _grid_row_as_measure(text: str) -> str:
     """A grid row ("Median (95% CI), months | 5.6 (3.9 to 7.0) | 5.6 (4.8 to 5.8)") written as a
     column row ("Median ..., months: 5.6 (...) | 5.6 (...)")."""
@@ -489,12 +528,16 @@ def _grid_row_as_measure(text: str) -> str:
 _CONFIDENCE_LEVEL = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:CI|confidence\s+intervals?)\b", re.I)
 
 
+_UNIT_WORD = re.compile(r"\bmonths?\b|\bweeks?\b|%|\bper\s?cent(?:age)?\b", re.I)
+
+
 def _unit_named(text: str) -> str | None:
+    """The unit a label names first ("percentage of participants alive at Month 48" is a
+    percentage)."""
     text = _CONFIDENCE_LEVEL.sub("", text)  # "Median (95% Confidence Interval)" is no percentage
-    if re.search(r"\bmonths?\b", text, re.I):
-        return "months"
-    if re.search(r"\bweeks?\b", text, re.I):
-        return "weeks"
-    if re.search(r"%|\bper\s?cent(?:age)?\b", text, re.I):
-        return "%"
-    return None
+    named = _UNIT_WORD.search(text)
+    if named is None:
+        return None
+    word = named.group().casefold()
+    return "months" if word.startswith("month") else "weeks" if word.startswith("week") else "%"
+

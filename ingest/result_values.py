@@ -58,7 +58,8 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
             r"\b(?P<at>(?i:(?:(?:major|complete|deep|partial|overall)\s+)?(?:molecular|cytogenetic|ha?ematologic(?:al)?|"
             r"patholog(?:ic|ical)|metabolic|serologic(?:al)?|PSA|biochemical|pain|symptom(?:atic)?)\s+respon\w*)|"
             # "PSA declines of at least 50% in 45%": a marker's fall, no tumour response
-            r"(?i:PSA\s+(?:declines?|decreases?|reductions?|falls?))|MMR|CCyR|MRD|pCR)\b"
+            r"(?i:PSA\s+(?:declines?|decreases?|reductions?|falls?))|(?i:(?:minimal|measurable)\s+residual\s+disease)|"
+            r"MMR|CCyR|MRD|pCR)\b"
         ),
         None,
     ),
@@ -103,6 +104,14 @@ _NOT_A_RESULT_BEFORE = re.compile(
     rf"(?:in\s+(?:median\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?of\s*{_ABOUT}$",
     re.I,
 )
+# "a modest gain, 8.1 versus 5.4 months (HR 0.68)": two arms' medians, the ratio right after them
+_PAIR_BEFORE_RATIO = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:months?|weeks?)?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*(?:months?|weeks?)\s*"
+    r"[(\[;,]\s*(?:HR|hazard\s+ratio)\b",
+    re.I,
+)
+_AT_BEFORE = re.compile(r"\bat\s*$", re.I)
+_COMPARED_AFTER = re.compile(r"\s*(?:months?|weeks?|%)?\s*(?:versus|vs\.?|compared\s+with)\s+\d", re.I)
 # "a 6.5% absolute difference", "4.1 months longer": a gap between arms, not an arm's result
 _A_DIFFERENCE_AFTER = re.compile(
     r"\s*(?:(?:absolute|relative)\s+)?(?:difference|improvement|gain|reduction|increase|decrease|"
@@ -133,7 +142,7 @@ def list_label(sentence: Sentence) -> re.Match[str] | None:
 # "the median was 11.3 months versus 6.8 months": a median whose endpoint an earlier sentence named
 _BARE_MEDIAN = re.compile(
     # "the corresponding figures were 12.2 and 10.4 months": the endpoint of the figures before
-    r"(?:\bmedians?\b(?:\s+(?:was|were|of))?|\bit\s+was|\b(?:corresponding|respective|equivalent)\s+"
+    r"(?:\bmedians?\b(?:\s+(?:was|were|of))?|\bit\s+was|\b(?:the|corresponding|respective|equivalent)\s+"
     r"(?:figures|values|medians|numbers)\s+(?:was|were))[\s,:(]*"
     r"(?:\d+(?:\.\d+)?\s*(?:months?|weeks?)?\s*(?:vs\.?|versus|and|or|,)\s*)?$",
     re.I,
@@ -189,9 +198,11 @@ def find_values(
     for quantity in find_quantities(text):
         if quantity.unit not in {"months", "weeks", "%"}:
             continue
+        # "longer, at 3.7 versus 2.0 months": figures compared, no time they were taken at
+        compared = _AT_BEFORE.search(text[: quantity.start]) and _COMPARED_AFTER.match(text, quantity.end)
         if (
             any(s <= quantity.start < e for s, e in hr_spans)
-            or _NOT_A_RESULT_BEFORE.search(text[: quantity.start])
+            or (_NOT_A_RESULT_BEFORE.search(text[: quantity.start]) and not compared)
             or _A_DIFFERENCE_AFTER.match(text, quantity.end)
         ):
             continue
@@ -228,7 +239,10 @@ def find_values(
             value.timepoint = landmark.label
         blocked = any(endpoint is None and end <= value.start for _s, end, endpoint in own_cues)
         bare_median = value.unit in {"months", "weeks"} and bool(
-            bare_before or _BARE_MEDIAN.search(text[: value.start]) or list_label(sentence)
+            bare_before
+            or _BARE_MEDIAN.search(text[: value.start])
+            or list_label(sentence)
+            or _PAIR_BEFORE_RATIO.match(text, value.start)
         )
         if value.unit in {"months", "weeks"}:
             bare_before = bare_median and not named
@@ -318,8 +332,8 @@ def _cues(sentence: Sentence) -> list[tuple[int, int, str | None]]:
 
 _CLAUSE_BETWEEN = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\b(?:whereas|while)\b", re.IGNORECASE)
 _HAD_BEFORE_CUE = re.compile(
-    r"\s*(?:of\s+(?:the\s+)?(?:patients|participants|those)\b[^,;.()]{0,40}?)?,?\s*(?:respectively,?\s*)?"
-    r"(?:had|achieved|attained|experienced|(?:were|was|remained)(?:\s+still)?)\s+(?:an?\s+|the\s+)?$",
+    r"\s*(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants|those)\b[^,;.()]{0,40}?)?,?\s*(?:respectively,?\s*)?"
+    r"(?:had|achieved|attained|reached|experienced|(?:were|was|remained)(?:\s+still)?)\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
 

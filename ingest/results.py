@@ -271,6 +271,9 @@ class ResultReader:
             if not_control is not None:
                 candidates = [arm for arm in candidates if arm != not_control]
                 order = [arm for arm in order if arm != not_control]
+            elif len(todo) == 2 and len(candidates) == 1 and trial.declared_control in in_force:
+                # "A improved OS (13.0 vs 10.7 months)" of three arms: A against the control
+                order = [trial.declared_control, *order]
             for arm in order:
                 if len(candidates) >= len(todo):
                     break
@@ -534,10 +537,16 @@ class ResultReader:
         if bracket is None:
             return None
         self._focus(trial)
-        start = sentence.start + bracket.start("inside")
-        groups = agent_groups(self.reading, sentence, start, sentence.start + bracket.end("inside"), self.context)
+        start, end = sentence.start + bracket.start("inside"), sentence.start + bracket.end("inside")
+        groups = agent_groups(self.reading, sentence, start, end, self.context)
         if len(groups) != len(members):
-            return None
+            # "in the monotherapy, A-chemotherapy and B-chemotherapy groups": one arm per item
+            cuts = [start, *(start + m.end() for m in _LIST_ITEM_BREAK.finditer(self.reading.text[start:end]))]
+            groups = []
+            for item_start, item_end in zip(cuts, [*cuts[1:], end], strict=True):
+                groups += agent_groups(self.reading, sentence, item_start, item_end, self.context)[:1]
+            if len(groups) != len(members):
+                return None
         return [self._as_trial_arm(drugs, trial) for drugs, _ in groups]
 
     def _bracketed_comparison(
@@ -751,6 +760,7 @@ _DESCRIBED_IN_PASSING = re.compile(r",\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:th
 # the unit a list of figures may end on before the words that name their arms
 _LIST_UNIT = r"\s*(?:months?|weeks?|%|percent)?\s*"
 # "... 9.1 months (A vs B vs C)": the arms of a list, in a bracket right after it
+_LIST_ITEM_BREAK = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _BRACKET_AFTER_LIST = re.compile(rf"{_LIST_UNIT}\((?P<inside>[^()]+)\)")
 _GROUPS_AFTER_LIST = re.compile(
     rf"{_LIST_UNIT}(?:of\s+(?:the\s+)?(?:patients|participants)\s+)?(?:in|with|for)\s+"

@@ -89,7 +89,7 @@ class PipeTable:
 # (" | Drug A | Drug B") or says what the columns are or the rows ("Arm/Group | A | B",
 # "PARTICIPANT FLOW | A | B", "Endpoint | A | B") and rows that start with their label ("Started | 374 | 372").
 _GRID_HEADER = re.compile(
-    r"^\s*(?i:arm\s*/\s*group(?:\s+title)?|arms?|groups?|participant\s+flow|endpoints?|outcomes?|period\b[^|\n]*)?\s*"
+    r"^\s*(?i:arm\s*/\s*group(?:\s+title)?|arms?|groups?|participant\s+flow|endpoints?|outcomes?|period\b[^|\n]*|(?:analysis\s+)?populations?|subgroups?)?\s*"
     r"\|(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*\|?\s*$"
 )
 _TITLE_LINE = re.compile(r"^\s*arm/group\s+title\s*:\s*(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*$", re.I)

@@ -355,13 +355,17 @@ def arm_for(reading: Reading, trial: TrialState, drugs: tuple[str, ...]) -> tupl
     return class_arms[0] if len(class_arms) == 1 else named
 
 
+_CORTICOSTEROID = "corticosteroid"
+
+
 def _spells_out(reading: Reading, named: tuple[str, ...], arm: tuple[str, ...]) -> bool:
     """Whether an arm is a set named with class phrases, each class given as drugs of it:
-    (cisplatin, fluorouracil, pembrolizumab) spells out (chemotherapy, pembrolizumab)."""
+    (cisplatin, fluorouracil, pembrolizumab) spells out (chemotherapy, pembrolizumab); the
+    steroid a chemotherapy regimen holds goes with it (cyclophosphamide, doxorubicin and
+    prednisone spell out chemotherapy)."""
     classes = [d for d in named if is_class_phrase(reading, d)]
     plain = set(named) - set(classes)
-    return (
-        bool(classes)
-        and plain < set(arm)
-        and all(any(c in reading.drug_classes(d) for c in classes) for d in set(arm) - plain)
-    )
+    rest = set(arm) - plain
+    members = {d for d in rest if any(c in reading.drug_classes(d) for c in classes)}
+    steroids = {d for d in rest if _CORTICOSTEROID in reading.drug_classes(d)} if "chemotherapy" in classes else set()
+    return bool(classes) and plain < set(arm) and bool(members) and rest <= members | steroids

@@ -49,14 +49,16 @@ COUNT = rf"(?<![\w.-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.])|{_NUMBER_WORD}(?:[
 
 
 _PHASE_TO_NOUN = re.compile(
-    r"(?:[\s,\w-]|\([\w -]{1,20}\)){0,50}?\b(?P<noun>trials?|study|studies|part|portion|cohort|stage)\b", re.IGNORECASE
+    r"(?:[\s,\w-]|\([\w -]{1,20}\)){0,50}?\b(?P<noun>trials?|study|studies|programmes|programs|part|portion|cohort|"
+    r"stage)\b",
+    re.IGNORECASE,
 )
 # The count before a phase mention that announces several trials: "the four phase 3 studies",
 # "three randomised phase 3 trials"
 _TRIAL_COUNT_BEFORE = re.compile(
     r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])\s+"
-    r"(?:(?:randomi[sz]ed|large|pivotal|key|major|positive|negative|global|international|landmark|"
-    r"practice-changing|separate|similar|recent|double-blind|open-label|placebo-controlled|controlled|"
+    r"(?:(?:randomi[sz]ed|[a-z]+-[a-z]+|large|pivotal|key|major|positive|negative|global|international|landmark|"
+    r"separate|similar|recent|controlled|"
     r"confirmatory|registrational),?\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -91,6 +93,9 @@ _NEXT_ARM = re.compile(
     r"\s*(?:(?:or|and)\s+)?(?:to\s+|(?:cohort|arm|group)\s+[A-Z0-9]{1,2}\s+(?:received|was\s+given|were\s+given)\s+)",
     re.IGNORECASE,
 )
+_INTRODUCING_COLON = re.compile(r"(?<!\d):(?!\s*\d)")  # not a ratio's "1:1:1"
+# "; or D": the last arm of a listing parted by semicolons, whose arms before need no "to"
+_LAST_ARM = re.compile(r"\s*or\s+(?=\S)", re.IGNORECASE)
 _DESIGN_VERB = re.compile(
     r"\b(?:randomi[sz](?:ed|ation)|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
     r"took|treated|given|compared|pitted|evaluat\w+|tested|enrol\w*|Enrollment|Arms?|Experimental|"
@@ -106,9 +111,9 @@ _ARM_START = re.compile(
     r"|(?:enrolled|included|recruited)(?=[^.;]{0,60}?\b\d[\d,]*\s+(?:patients\s+|participants\s+)?to\b))\b",
     re.IGNORECASE,
 )
-# what names the arm the others are compared with: "versus C", "non-inferior to C"
+# what names the arm the others are compared with: "versus C", "non-inferior to C", "OS over C"
 _COMPARED_WITH = re.compile(
-    r"\b(?:versus|vs\.?|compared\s+with|compared\s+to|(?:non-?)?inferior\s+to|superior\s+to)\s+(?:the\s+)?$",
+    r"\b(?:versus|vs\.?|compared\s+with|compared\s+to|(?:non-?)?inferior\s+to|superior\s+to|over)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "all randomized patients", "a randomised phase 3 trial": the participle describes, it does
@@ -385,7 +390,7 @@ class TrialTracker:
         """Whether a phase mention counts several trials ("the four phase 3 studies", "three
         randomised phase 3 trials"): a review announcing the trials it goes on to name, not a
         trial of its own. The count is kept for :meth:`_apply_announced`."""
-        if noun.group("noun").casefold() not in {"trials", "studies"}:
+        if noun.group("noun").casefold() not in {"trials", "studies", "programmes", "programs"}:
             return False
         counted = _TRIAL_COUNT_BEFORE.search(self.reading.text, sentence.start, start)
         if counted is None:
@@ -712,6 +717,7 @@ class TrialTracker:
             not self.reading.starts_paragraph(sentence)
             or _FIELD_LINE.match(sentence.text)
             or _ARM_WORDS.search(sentence.text)
+            or coded_arm(sentence)
         ):
             return False  # a record's field, or an arm of the trial in focus
         text = self.reading.text
@@ -793,7 +799,7 @@ class TrialTracker:
         elif group is not None and not group.anaphoric:
             start, end = clause_around(text, sentence, group.start)
             breaks = clause_breaks(text, end, sentence.end)
-            resumed = _resumed_listing(text, breaks, sentence.end)
+            resumed = _resumed_listing(text, breaks, start, sentence.end)
             end = resumed[-1][1] if resumed else end
             # "NAME was a randomised phase 3 trial; 210 patients were randomised to A or B": the
             # assignment the next clause reports is the named trial's
@@ -870,11 +876,9 @@ class TrialTracker:
         received X; in cohort B, 57 received Y") are read one by one."""
         text = self.reading.text
         # "to A; to B; or to C" is one listing, read as one clause
-        pieces = [
-            m.start()
-            for m in clause_breaks(text, start, end)
-            if text[m.start()] == ";" and not _NEXT_ARM.match(text, m.end(), end)
-        ]
+        breaks = clause_breaks(text, start, end)
+        listing = _listing_semicolons(text, breaks, start, end)
+        pieces = [m.start() for m in breaks if text[m.start()] == ";" and m.start() not in listing]
         bounds = [start, *(cut + 1 for cut in pieces)]
         named: list[tuple[str, ...]] = []
         if _BACKGROUND.match(text, start, end):
@@ -944,9 +948,11 @@ class TrialTracker:
         resumed: list[tuple[int, int]] = []
         if breaker and verb and breaker.start() > verb.end():
             clause_end = breaker.start()
-            resumed = _resumed_listing(text, breaks, end)
+            resumed = _resumed_listing(text, breaks, scan_from, end)
         groups = agent_groups(self.reading, sentence, scan_from, clause_end, self.context)
         for span in resumed:
+            for drugs, _ in choice_arms(self.reading, groups)[0]:
+                self.context.remember_set(drugs)  # "...; or B plus the same chemotherapy"
             groups += agent_groups(self.reading, sentence, *span, self.context)
             clause_end = span[1]
         if not groups and verb is not None and has_trial_mention:
@@ -1043,24 +1049,49 @@ class TrialTracker:
         return [drugs for drugs, _ in agent_groups(self.reading, sentence, listed[0].start, end, self.context)]
 
 
-def _resumed_listing(text: str, breaks: list[re.Match[str]], end: int) -> list[tuple[int, int]]:
+def _resumed_listing(text: str, breaks: list[re.Match[str]], start: int, end: int) -> list[tuple[int, int]]:
     """Where a listing of arms goes on past the clause break that ends its first arm: after a
     schedule ("to A plus B, followed by A maintenance (304 patients), or to B alone"), the span
     after its "or"; after semicolons between arms ("to a triplet of A, B and C; to a doublet of A and
-    C; or to D"), each span that starts with "to"."""
+    C; or to D", "to A; B plus C; or D"), each span after them."""
     spans: list[tuple[int, int]] = []
+    listing = _listing_semicolons(text, breaks, start, end)
     for position, breaker in enumerate(breaks):
         limit = breaks[position + 1].start() if position + 1 < len(breaks) else end
         if _THEN.match(breaker.group()):
             again = _LISTING_RESUMES.search(text, breaker.end(), limit)
-        elif breaker.group().strip() == ";":
+        elif breaker.start() in listing:
             again = _NEXT_ARM.match(text, breaker.end(), limit)
+            spans.append((again.end() if again else breaker.end(), limit))
+            continue
         else:
             again = None
         if again is None:
             break
         spans.append((again.end(), limit))
     return spans
+
+
+def _listing_semicolons(text: str, breaks: list[re.Match[str]], start: int, end: int) -> set[int]:
+    """Offsets of the semicolons that part the arms of one listing: before "to D" or "cohort B
+    received D", and each of a run that ends "; or D" ("to A; B plus C; or D") unless the run
+    lists what a colon introduced ("a regimen chosen by the investigator: A; B and C; or D")."""
+    semicolons = [m for m in breaks if m.group().strip() == ";"]
+    listing: set[int] = set()
+    run: list[int] = []
+    run_start = start
+    for position, semicolon in enumerate(semicolons):
+        limit = semicolons[position + 1].start() if position + 1 < len(semicolons) else end
+        run.append(semicolon.start())
+        if _NEXT_ARM.match(text, semicolon.end(), limit):
+            listing.add(semicolon.start())
+        if _LAST_ARM.match(text, semicolon.end(), limit):
+            # the colon after the last "to" ("to a regimen the investigator chose: A; B; or C")
+            last_to = max((m.end() for m in re.finditer(r"\bto\b", text[run_start : run[0]])), default=0)
+            if not _INTRODUCING_COLON.search(text, run_start + last_to, run[0]):
+                listing.update(run)
+            run, run_start = [], semicolon.end()
+    return listing
 
 
 def _defines_class(sentence: Sentence) -> bool:

@@ -5,6 +5,8 @@ Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.model import Arm, Combination, Outcome, PaperFacts, Trial, TrialDesign
 from tests.reading import read, statements
 
@@ -405,3 +407,19 @@ def test_the_antibody_name_of_a_conjugate_is_the_conjugate() -> None:
     )
     assert {o.arm for o in statements(facts, Outcome)} == {("inotuzumab ozogamicin",), ("chemotherapy",)}
     assert "inotuzumab" not in facts.drugs
+
+
+@pytest.mark.parametrize(
+    "control",
+    ["pomalidomide and dexamethasone alone (Pd; n = 150)", "pomalidomide-dexamethasone (Pd)"],
+)
+def test_a_lettered_short_form_before_a_count_or_after_hyphenated_drugs(control: str) -> None:
+    facts = read(
+        "In the ORBIT study, 300 patients were randomly assigned to zeltinib plus pomalidomide and dexamethasone "
+        f"(Z-Pd; n = 150) or {control}. Median PFS was 11.2 months with Z-Pd against 6.5 months with Pd "
+        "(HR 0.64)."
+    )
+    assert {(o.arm, o.value) for o in statements(facts, Outcome) if o.measure == "median"} == {
+        (("dexamethasone", "pomalidomide", "zeltinib"), 11.2),
+        (("dexamethasone", "pomalidomide"), 6.5),
+    }

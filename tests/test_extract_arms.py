@@ -1121,7 +1121,7 @@ def test_a_chemotherapy_whose_options_are_parted_by_semicolons_is_one_arm() -> N
         "chemotherapy selected by the investigator beforehand: azacitidine; mitoxantrone, etoposide and "
         "cytarabine; or fludarabine, cytarabine and idarubicin."
     )
-    assert arm_sets(facts) == {("gilteritinib",), ("chemotherapy",)}
+    assert arm_sets(facts) == {("gilteritinib",), ("salvage chemotherapy",)}
 
 
 def test_a_bracket_spelling_out_a_regimen_names_no_arms_and_its_count_is_the_arms() -> None:
@@ -1383,3 +1383,97 @@ def test_a_class_of_the_physicians_choice_goes_by_the_name_the_text_gives_it_aft
         f"zeltinib or to single-drug chemotherapy of the physician's choice, eribulin or vinorelbine. {later}"
     )
     assert arms_of(facts)["KESTREL-5"] == {("zeltinib",), (arm,)}
+
+
+# ---- listings parted by semicolons, platinum alternatives within an arm ----------------------------
+
+
+def test_arms_parted_by_semicolons_with_the_last_after_or() -> None:
+    facts = read(
+        "In the phase 3 HALDEN trial (NCT09990101), adults were randomly assigned 1:1:1 to tislelizumab 200 mg "
+        "every 3 weeks; tislelizumab plus carboplatin (AUC 5) or cisplatin (75 mg/m2) and gemcitabine; or "
+        "panitumumab (6 mg/kg every 2 weeks) plus the same chemotherapy."
+    )
+    assert arm_sets(facts) == {
+        ("tislelizumab",),
+        ("carboplatin", "cisplatin", "gemcitabine", "tislelizumab"),
+        ("carboplatin", "cisplatin", "gemcitabine", "panitumumab"),
+    }
+
+
+def test_options_a_colon_introduces_are_no_semicolon_listing_of_arms() -> None:
+    facts = read(
+        "In the phase 3 HALDEN trial, patients were randomly assigned to zeltinib or to a regimen the investigator "
+        "chose: docetaxel; gemcitabine and carboplatin; or pemetrexed alone."
+    )
+    assert len(arm_sets(facts)) == 2
+
+
+@pytest.mark.parametrize(
+    "arm",
+    [
+        "osimertinib plus pemetrexed and either cisplatin or carboplatin",
+        "osimertinib plus pemetrexed and cisplatin (75 mg/m2) or carboplatin (AUC 5)",
+    ],
+)
+def test_a_drug_given_with_either_platinum_is_one_arm_holding_both(arm: str) -> None:
+    facts = read(f"In the phase 3 HALDEN trial, patients were randomly assigned to {arm}, or to osimertinib alone.")
+    assert arm_sets(facts) == {("carboplatin", "cisplatin", "osimertinib", "pemetrexed"), ("osimertinib",)}
+
+
+def test_a_partner_after_the_platinum_alternatives_joins_either() -> None:
+    facts = read(
+        "In the phase 3 HALDEN trial, patients were randomly assigned to tislelizumab plus carboplatin or "
+        "cisplatin and gemcitabine, or to panitumumab plus gemcitabine."
+    )
+    assert arm_sets(facts) == {
+        ("carboplatin", "cisplatin", "gemcitabine", "tislelizumab"),
+        ("gemcitabine", "panitumumab"),
+    }
+
+
+def test_a_title_arm_with_platinum_is_the_arm_the_methods_spell_out() -> None:
+    facts = read(
+        "Tislelizumab with platinum and gemcitabine versus gemcitabine alone (HALDEN): a randomised phase 3 "
+        "trial\n\nMethods: Patients were randomly assigned to tislelizumab plus cisplatin or carboplatin and "
+        "gemcitabine, or to gemcitabine alone."
+    )
+    assert arm_sets(facts) == {("carboplatin", "cisplatin", "gemcitabine", "tislelizumab"), ("gemcitabine",)}
+
+
+def test_a_title_comparing_a_drug_in_combination_with_another_names_one_arm() -> None:
+    facts = read(
+        "Title: A Randomized Phase 3 Study to Compare Zeltinib in Combination With Tislelizumab Versus "
+        "Treatment of Physician's Choice in Endometrial Cancer (HALDEN-2)"
+    )
+    assert arms_of(facts) == {"HALDEN-2": {("tislelizumab", "zeltinib"), ("physician's choice",)}}
+
+
+def test_a_chemotherapy_spelled_out_with_its_steroid_is_the_class_arm() -> None:
+    facts = read(
+        "Zeltinib with chemotherapy for T-cell lymphoma: the HALDEN randomised trial. In the phase 3 HALDEN "
+        "trial, patients were randomised to zeltinib with cyclophosphamide, doxorubicin and prednisone or to "
+        "cyclophosphamide, doxorubicin, vincristine and prednisone."
+    )
+    assert arm_sets(facts) == {
+        ("cyclophosphamide", "doxorubicin", "prednisone", "zeltinib"),
+        ("cyclophosphamide", "doxorubicin", "prednisone", "vincristine"),
+    }
+
+
+def test_salvage_chemotherapy_keeps_its_name_and_the_regimens_offered_are_no_arms() -> None:
+    facts = read(
+        "In the phase 3 HALDEN trial, 300 patients were randomized 2:1, with 200 assigned to zeltinib and 100 to "
+        "salvage chemotherapy chosen by the investigator: low-dose cytarabine, azacitidine, or mitoxantrone, "
+        "etoposide and cytarabine."
+    )
+    assert {(a.drugs, a.n) for a in statements(facts, Arm)} == {(("zeltinib",), 200), (("salvage chemotherapy",), 100)}
+
+
+def test_a_count_of_phase_3_programmes_gives_each_trial_named_after_its_phase() -> None:
+    facts = read(
+        "Two long-running phase 3 programmes led the session.\n\nFirst came the HALDEN trial, in which 500 "
+        "patients were randomly assigned to zeltinib or placebo.\n\nThen came the CEDAR trial, in which 300 "
+        "patients were randomised to tislelizumab or docetaxel."
+    )
+    assert {d.trial: d.phase for d in statements(facts, TrialDesign)} == {"HALDEN": "3", "CEDAR": "3"}

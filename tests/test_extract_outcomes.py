@@ -863,3 +863,68 @@ def test_rates_said_to_be_similar_at_two_figures_are_both_results() -> None:
         (COMBO, "ORR", "rate", 38.0),
         (BACKBONE, "ORR", "rate", 41.0),
     }
+
+
+# ---- bare pairs, three arms and lists of groups ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Progression-free survival was longer with the combination, at 7.4 versus 5.1 months.",
+        "Progression-free survival favoured the combination: 7.4 versus 5.1 months (HR 0.70).",
+    ],
+)
+def test_a_pair_compared_after_at_is_two_medians(sentence: str) -> None:
+    assert {(arm, value) for arm, endpoint, measure, value in keyed(TWO_ARMS + sentence) if measure == "median"} == {
+        (COMBO, 7.4),
+        (BACKBONE, 5.1),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Across the whole population the figures were 13.8 versus 8.2 months (HR 0.62).",
+        "Even without a biomarker there was a modest gain, 13.8 versus 8.2 months (HR 0.62).",
+    ],
+)
+def test_a_bare_pair_takes_the_endpoint_of_the_figures_before(sentence: str) -> None:
+    text = TWO_ARMS + "Median PFS was 16.4 months with abemaciclib and 9.3 months with placebo (HR 0.55). " + sentence
+    assert {(COMBO, "PFS", "median", 13.8), (BACKBONE, "PFS", "median", 8.2)} <= keyed(text)
+
+
+ZELTINIB_ARMS = (
+    "In the phase 3 ORBIT trial, patients were randomly assigned to zeltinib alone, zeltinib plus "
+    "carboplatin and paclitaxel, or cetuximab plus carboplatin and paclitaxel. "
+)
+
+
+def test_of_three_arms_a_subject_arm_is_compared_with_the_arm_the_text_compares_others_with() -> None:
+    text = (
+        ZELTINIB_ARMS + "Zeltinib alone prolonged OS over cetuximab-chemotherapy (14.9 vs 10.7 months; HR 0.61). "
+        "Zeltinib with chemotherapy also improved OS (13.0 vs 10.8 months; HR 0.77)."
+    )
+    with_chemo, control = ("carboplatin", "paclitaxel", "zeltinib"), ("carboplatin", "cetuximab", "paclitaxel")
+    assert {(with_chemo, "OS", "median", 13.0), (control, "OS", "median", 10.8)} <= keyed(text)
+    assert (with_chemo, control, "OS", 0.77) in ratios(text)
+
+
+def test_groups_listed_by_their_hyphenated_names_take_a_figure_each() -> None:
+    text = (
+        ZELTINIB_ARMS + "Responses occurred in 17%, 36% and 33% of patients in the monotherapy, "
+        "zeltinib-chemotherapy and cetuximab-chemotherapy groups, respectively."
+    )
+    assert {(arm, value) for arm, _e, _m, value in keyed(text)} == {
+        (("zeltinib",), 17.0),
+        (("carboplatin", "paclitaxel", "zeltinib"), 36.0),
+        (("carboplatin", "cetuximab", "paclitaxel"), 33.0),
+    }
+
+
+def test_residual_disease_negativity_reached_is_no_response_rate() -> None:
+    text = TWO_ARMS + (
+        "Responses were frequent in both groups (86% vs 82%), but 33% of abemaciclib patients reached minimal "
+        "residual disease negativity, versus 15% with placebo."
+    )
+    assert {value for _a, _e, _m, value in keyed(text)} == {86.0, 82.0}

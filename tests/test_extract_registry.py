@@ -807,3 +807,65 @@ SERIOUS ADVERSE EVENTS | A: 40/120 (33.3%) | B: 50/118 (42.4%)
         (("investigator's choice",), "PFS", "median", 9.0),
         (("zeltinib",), "PFS", "HR", 0.58),
     }
+
+
+POPULATION_ROWS_RECORD = """STUDY RESULTS | NCT09990203
+Title: A Randomized Phase 3 Study of Zeltinib Plus Tislelizumab Versus Treatment of Physician's Choice (CEDAR-12)
+Phase 3 | Randomized 1:1 | Open label
+
+Groups
+  [Z+T] zeltinib 20 mg orally once daily + tislelizumab 200 mg IV every 3 weeks
+  [TPC] Treatment of Physician's Choice: docetaxel 75 mg/m2 IV every 3 weeks, or irinotecan 180 mg/m2 IV every 2 weeks
+
+Participant flow     Z+T    TPC
+  Randomized         300    302
+  Treated            296    280
+
+Outcome 1 (primary): Progression-Free Survival
+  Unit of Measure: months; Median (95% Confidence Interval)
+  Population     Z+T                 TPC
+  MSS tumours   5.9 (5.0 to 6.8)    3.1 (2.9 to 4.0)
+  All-comers    6.4 (5.5 to 7.2)    3.3 (3.0 to 4.1)
+  Statistical analysis, MSS tumours: hazard ratio 0.61 (95% CI 0.50 to 0.75); p<0.0001
+  Statistical analysis, all-comers: hazard ratio 0.58 (95% CI 0.48 to 0.70); p<0.0001
+
+Outcome 2 (secondary): Overall Survival
+  Unit of Measure: percentage of participants alive at Month 24
+    Z+T:  48.2 (95% CI 42.0 to 54.1)
+    TPC:  33.0 (95% CI 27.5 to 38.6)
+"""
+
+
+def test_coded_arm_lines_and_a_table_whose_rows_are_populations() -> None:
+    facts = read(POPULATION_ROWS_RECORD)
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        (("tislelizumab", "zeltinib"), 300),
+        (("physician's choice",), 302),
+    }
+    results = {
+        (o.arm, o.endpoint, o.measure, o.value, o.subgroup, o.timepoint)
+        for f in facts.facts
+        if isinstance(o := f.statement, Outcome) and o.endpoint == "PFS"
+    }
+    combination, choice = ("tislelizumab", "zeltinib"), ("physician's choice",)
+    assert results == {
+        (combination, "PFS", "median", 5.9, "mss tumours", None),
+        (choice, "PFS", "median", 3.1, "mss tumours", None),
+        (combination, "PFS", "median", 6.4, None, None),
+        (choice, "PFS", "median", 3.3, None, None),
+        (combination, "PFS", "HR", 0.61, "mss tumours", None),
+        (combination, "PFS", "HR", 0.58, None, None),
+    }
+
+
+def test_a_unit_of_participants_alive_at_a_visit_makes_a_survival_rate() -> None:
+    facts = read(POPULATION_ROWS_RECORD)
+    rates = {
+        (o.arm, o.measure, o.value, o.unit, o.timepoint)
+        for f in facts.facts
+        if isinstance(o := f.statement, Outcome) and o.endpoint == "OS"
+    }
+    assert rates == {
+        (("tislelizumab", "zeltinib"), "rate", 48.2, "%", "24 months"),
+        (("physician's choice",), "rate", 33.0, "%", "24 months"),
+    }

@@ -213,3 +213,17 @@ def test_a_heading_line_naming_a_cohort_holds_for_the_lines_under_it() -> None:
     groups = {o.value: o.subgroup for o in statements(facts, Outcome)}
     assert groups[8.1] == groups[0.40] == groups[18.2] == groups[0.72] == "cohort 1"
     assert groups[16.0] is None and groups[0.84] is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Even in mismatch repair-proficient tumours there was a gain,", "In mismatch repair-proficient disease,"],
+)
+def test_tumours_of_a_qualified_kind_at_the_head_of_a_sentence_are_a_subgroup(opening: str) -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 600 women were randomised to zeltinib or placebo. Median PFS was 12.0 versus "
+        f"7.0 months (HR 0.55). {opening} 8.1 versus 5.4 months (HR 0.68)."
+    )
+    grouped = {(o.value, o.subgroup) for o in statements(facts, Outcome)}
+    assert {(12.0, None), (0.55, None)} <= grouped
+    assert {value for value, subgroup in grouped if subgroup and "proficient" in subgroup} == {8.1, 5.4, 0.68}
