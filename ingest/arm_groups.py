@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.mentions import (
+    BACKGROUND_CARE,
     BRACKETED,
     CHEMOIMMUNOTHERAPY,
     CHOICE_ARM_CLASSES,
     OPTIONS_AFTER,
     PLACEBO_ARM,
     PLURAL_ARM_NOUN,
-    SUPPORTIVE_CARE,
     Agent,
     AgentContext,
     Reading,
@@ -83,7 +83,8 @@ _DRUG_DESCRIPTION = (
     r"(?:(?:the|an?)\s+(?:[\w/-]+\s+){0,3}?(?:inhibitor|antibody|agent|conjugate|antagonist|blocker|degrader)\s+)?"
 )
 # "each on top of B", "alongside B": a partner every set before it is given with
-_GIVEN_ON_TOP = r"on\s+top\s+of|in\s+addition\s+to|alongside"
+# "on top of B", "alongside B", "on a B backbone"
+_GIVEN_ON_TOP = r"on\s+top\s+of|in\s+addition\s+to|alongside|on\s+(?:a|an|the)"
 # "A or placebo, each given with B": B joins every set listed before it.
 _SHARED_PARTNER = re.compile(
     r",\s*(?:each|both|all|in\s+(?:both|all|each)\s+(?:arms|groups|cases?))\b[^,;()]{0,30}?"
@@ -361,7 +362,9 @@ def agent_groups(
             shared = groups[-2:] if alternative else []
             # "B plus either A or C" names B with two sets, the next "or" a set of its own
             control, backbone = None, []
-    headed = {a.drugs[0] for a in agents if a.kind == "class" and reading.chemotherapy_headed(a.drugs[0], a.text)}
+    headed = {
+        a.drugs[0] for a in agents if a.kind in {"class", "choice"} and reading.chemotherapy_headed(a.drugs[0], a.text)
+    }
     result: list[tuple[tuple[str, ...], Agent]] = []
     for group in [*groups, *extra]:
         kept = without_placebo(without_described_classes(reading, sorted_drugs(group.drugs)))
@@ -373,10 +376,11 @@ def agent_groups(
             # "A or B, each given with the investigator's choice of C, D or E": a choice given
             # with a drug is the chemotherapy the drug is given with, not an arm of its own
             kept = sorted_drugs({"chemotherapy" if d in CHOICE_ARM_CLASSES else d for d in kept})
-        if len(kept) > 1 and SUPPORTIVE_CARE in kept:
-            # "A plus best supportive care" is A's arm; "placebo plus best supportive care" the placebo arm
-            kept = tuple(d for d in kept if d != SUPPORTIVE_CARE)
-        elif kept == (SUPPORTIVE_CARE,) and group.agent.kind == "placebo":
+        if len(kept) > 1 and BACKGROUND_CARE & set(kept):
+            # "A plus best supportive care" is A's arm, "A plus ADT" too; "placebo plus best
+            # supportive care" the placebo arm
+            kept = tuple(d for d in kept if d not in BACKGROUND_CARE)
+        elif len(kept) == 1 and kept[0] in BACKGROUND_CARE and group.agent.kind == "placebo":
             kept = ()
         if not kept and group.agent.kind == "placebo":
             kept = (PLACEBO_ARM,)  # placebo alone is an arm; "placebo plus B" is B's arm
@@ -646,6 +650,21 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
             by_kind = _named_later(reading, kind.drugs[0], agent.end)
             dropped.add(id(kind) if by_choice > by_kind else id(agent))
         if (
+            agent.kind == "class"
+            and agent.drugs
+            and agent.drugs[0] not in CHOICE_CLASSES
+            and _CHOICE_APPOSITION.fullmatch(text[agent.end : following.start])
+        ):
+            listed = listed_options(text, agents[position + 1 :])
+            if (
+                len(listed) >= 2
+                and _OR_ALONE.search(text, listed[-2].end, listed[-1].start)
+                and all(agent.drugs[0] in reading.drug_classes(d) for option in listed for d in option.drugs)
+            ):
+                # "a nonsteroidal antiandrogen, A, B or C (n = 562)": the class's members on offer
+                dropped.update(id(option) for option in listed)
+                continue
+        if (
             agent.drugs
             and agent.drugs[0] in CHOICE_ARM_CLASSES
             and _CHOICE_APPOSITION.fullmatch(text[agent.end : following.start])
@@ -701,8 +720,15 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
             continue
         options = [other for other in agents if agent.end < other.start < close and other.kind == "drug"]
         choice = agent.drugs[0] if agent.drugs else ""
+        # "platinum-based chemotherapy (paclitaxel plus cisplatin or carboplatin)": a kind of
+        # chemotherapy offers cytotoxics
+        cytotoxic = "chemotherapy" in reading.drug_classes(choice)
         if len(options) >= 2 and all(
-            choice in CHOICE_CLASSES or choice in reading.drug_classes(d) for o in options for d in o.drugs
+            choice in CHOICE_CLASSES
+            or choice in reading.drug_classes(d)
+            or (cytotoxic and is_chemotherapy(reading, d))
+            for o in options
+            for d in o.drugs
         ):
             dropped.update(id(option) for option in options)
     return [agent for agent in agents if id(agent) not in dropped]

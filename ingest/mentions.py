@@ -173,6 +173,8 @@ _STANDARD_OF_CARE = "standard of care"
 # classes that name the care a control arm gets, not a drug a combination could hold
 SUPPORTIVE_CARE = "best supportive care"
 CARE_CLASSES = frozenset({_STANDARD_OF_CARE, SUPPORTIVE_CARE})
+# the care every patient gets beside an arm's drugs, no part of the arm: "A plus ADT" is A's arm
+BACKGROUND_CARE = frozenset({SUPPORTIVE_CARE, "androgen deprivation therapy"})
 CHEMOIMMUNOTHERAPY = "chemoimmunotherapy"
 # the broad kinds of treatment a physician's-choice arm is drawn from
 _KINDS_OF_TREATMENT = frozenset({"chemotherapy", "endocrine therapy", "immunotherapy", "targeted therapy"})
@@ -619,17 +621,19 @@ class Reading:
         last = sorted_drugs([m.key for m in run[-size:]])
         return last if len(last) == size else None
 
+    def is_given(self, mention: Mention) -> bool:
+        """Whether a mention names what patients are given, not what qualifies them or the arm
+        ("chemotherapy-naive", "eligible for A", "a drug-matched placebo", "B at the physician's
+        discretion")."""
+        return not (
+            _QUALIFIER_AFTER.match(self.text, mention.end)
+            or _QUALIFIER_BEFORE.search(self.text, max(0, mention.start - 24), mention.start)
+        )
+
     def agents(self, sentence: Sentence, start: int, end: int, context: AgentContext) -> list[Agent]:
         """The agents named between two offsets of a sentence, anaphors resolved, in order."""
         found: list[Agent] = []
-        mentions = [
-            m
-            for m in sentence.mentions
-            if start <= m.start
-            and m.end <= end
-            and not _QUALIFIER_AFTER.match(self.text, m.end)
-            and not _QUALIFIER_BEFORE.search(self.text, max(0, m.start - 24), m.start)
-        ]
+        mentions = [m for m in sentence.mentions if start <= m.start and m.end <= end and self.is_given(m)]
         # drugs a class label covers count as the class ("... or carboplatin (hereafter chemotherapy)")
         runs = {
             id(label): run_start
@@ -737,13 +741,18 @@ class Reading:
 
 # "chemotherapy-naive", "anti-PD-1-refractory", "a chemotherapy-free option": the drug or class
 # qualifies the patients or the regimen, it is not given
+_AT_DISCRETION = (
+    r"\s+(?:(?:was|is|were|being)\s+)?(?:given\s+|added\s+|used\s+|allowed\s+|permitted\s+)?(?:at\s+(?:the\s+)?"
+    r"(?:treating\s+)?(?:investigator|physician)'?s?'?\s+discretion|optional(?:ly)?\b|where\s+(?:appropriate|indicated))"
+)
+# "bevacizumab was added at the investigator's discretion": a drug no arm is defined by
+GIVEN_AT_DISCRETION = re.compile(_AT_DISCRETION, re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(
     r"[-\u2010\u2011]\s?(?:na[iï]ve|pre-?treated|refractory|resistant|sensitive|containing|exposed|experienced|free|intolerant|"
     r"eligible|ineligible|unfit)\b|\s+(?:eligibility|ineligibility|exposure|refractoriness|intolerance)\b|"
     r"\s+(?:(?:was|is|being)\s+)?(?:replaced|omitted|withheld|substituted)\b|"
     # "with drug C added at the physician's discretion": optional, no part of an arm
-    r"\s+(?:(?:was|is|being)\s+)?(?:given\s+|added\s+|used\s+)?(?:at\s+(?:the\s+)?(?:investigator|physician)'?s?'?\s+discretion|"
-    r"optional(?:ly)?\b|where\s+(?:appropriate|indicated))|"
+    rf"{_AT_DISCRETION}|"
     # "R-CHOP with a polatuzumab placebo", "a drug-matched placebo": the drug is not given
     # ("ibrutinib-placebo (n=133)" names the arm that gives ibrutinib with placebo)
     r"(?:\s+(?:matched\s+|matching\s+)?|[-\u2010\u2011]\s?(?:matched|matching)\s+)(?:placebo|dummy)\b",
@@ -770,8 +779,12 @@ _INITIALS_AFTER = re.compile(
 )
 _INITIALS_REACH = 200
 _LETTERED_BEFORE = re.compile(r"\s*(?:alone|only)?", re.IGNORECASE)  # "A and B alone (Rd)"
-# "(Rd)", "(Rd; n = 283)"
-_LETTERED_SHORT = re.compile(r"\s*\(\s*(?P<short>[A-Z](?:[A-Za-z]{1,3}|[A-Za-z]{0,2}-[A-Z][a-z]{0,2}))\s*[);,]")
+# "(Rd)", "(Rd; n = 283)"; "A, B and C, DVd (n = 251)"
+_LETTERED_SHORT = re.compile(
+    r"\s*(?:\(\s*(?P<short>[A-Z](?:[A-Za-z]{1,3}|[A-Za-z]{0,2}-[A-Z][a-z]{0,2}))\s*[);,]"
+    # (mixed case, two capitals at least: a regimen's letters, not a word)
+    r"|,\s+(?P<apposed>(?=[A-Za-z]{2,4}\b)(?=[A-Za-z]*[a-z])(?=[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,4})(?=\s*[(;,]))"
+)
 _LETTERED_GAP = re.compile(r"\s*(?:,|\band\b|\bplus\b|\bwith\b|\+|[-/\u2013])\s*(?:and\s+)?", re.IGNORECASE)
 # what stands between the drugs of a run: a joiner, doses and schedules (brackets are taken out)
 _INITIALS_GAP = re.compile(
@@ -887,7 +900,8 @@ def _lettered_regimens(text: str, mentions: list[Mention]) -> Iterator[tuple[str
     form, its span, first and last drug)"""
     drugs = [m for m in mentions if m.kind == "drug"]
     for match in _LETTERED_SHORT.finditer(text):
-        short = match["short"]
+        group = "short" if match["short"] else "apposed"
+        short = match[group]
         before = [d for d in drugs if d.end <= match.start()]
         letters = sum(1 for c in short if c.isalpha())
         for run in (before[-letters:] if "-" not in short else [], _run_by_capitals(short, letters, before)):
@@ -895,7 +909,7 @@ def _lettered_regimens(text: str, mentions: list[Mention]) -> Iterator[tuple[str
                 continue
             gaps = [_without_classes(text, a.end, b.start, mentions) for a, b in itertools.pairwise(run)]
             if all(_LETTERED_GAP.fullmatch(gap) for gap in gaps):
-                yield short, match.start("short"), match.end("short"), run[0], run[-1]
+                yield short, match.start(group), match.end(group), run[0], run[-1]
                 break
 
 

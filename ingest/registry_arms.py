@@ -225,6 +225,7 @@ class RegistryArmReader:
             m
             for m in sentence.of("drug", "regimen")
             if text.count("(", 0, sentence.local(m.start)) == text.count(")", 0, sentence.local(m.start))
+            and self.reading.is_given(m)  # not "Drug: A-matched placebo"
         ]
         listed = {m.key for m in named if m.kind == "drug"}
         listed.update(d for m in named if m.kind == "regimen" for d in self.reading.regimens.get(m.key, ()))
@@ -332,7 +333,8 @@ def labelled_arm(
         for m in sentence.of("drug", "class", "placebo")
         if start <= sentence.local(m.start) and sentence.local(m.end) <= end
     ]
-    arm = arm_for(reading, trial, sorted_drugs(set(named))) if named else trial.arm_shortened(label)
+    # "Placebo + Nivo + Ipi" shortens the label "Placebo + Nivolumab + Ipilimumab" part by part
+    arm = trial.arm_shortened(label) or (arm_for(reading, trial, sorted_drugs(set(named))) if named else None)
     return arm if arm in trial.arm_sets() else None
 
 

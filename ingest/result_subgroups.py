@@ -35,6 +35,13 @@ _LEADING_SUBGROUP = (
         re.I,
     ),
     re.compile(r"\bin\s+(?P<phrase>[\w-]+\s+(?:treated|pretreated|pre-treated|naive)\s+patients)\b", re.I),
+    # "The drug also helped patients whose tumours were HRD-negative (n = 189): 12.1 versus ...":
+    # a population, counted, and its figures after a colon
+    re.compile(
+        r"\b(?P<phrase>(?:patients|participants|those)\s+(?:whose|with|who)\b[^,;:()]{3,60}?)\s*"
+        r"\(\s*n\s*=\s*\d[\d,]*\s*\)\s*:",
+        re.I,
+    ),
     # "Even in homologous recombination-proficient tumours there was ...": tumours of a kind
     re.compile(
         r"^(?:(?:even|only|but|yet|however,?)\s+)?(?:in|among)\s+(?:the\s+)?"
@@ -91,8 +98,9 @@ _COHORT_SUBJECT = re.compile(rf"^(?P<phrase>{_COHORT_LETTER})(?!\s*[:|])")
 # everyone ("the overall population"), an arm ("the placebo cohort") or one named before ("the same
 # population")
 _GROUP_NAME = (
-    r"(?!(?:overall|intent|intention|whole|entire|total|safety|efficacy|full|primary|study|trial|same|control|placebo)\b)"
-    r"[\w/+<>\u2264\u2265=%\u2010-\u2013-]+(?:\s+[\w/+<>\u2264\u2265=.%\u2010-\u2013-]+){0,3}?\s+"
+    r"(?!(?:overall|intent|intention|whole|entire|total|safety|efficacy|full|primary|study|trial|same|control|placebo|"
+    r"all[- ]comers?)\b)"
+    r"[\w/+<>\u2264\u2265=%\u2010-\u2013-]+(?:\s+[\w/+<>\u2264\u2265=.%\u2010-\u2013-]+){0,4}?\s+"
     r"(?:population|subgroup|subset|cohort|stratum)"
 )
 # "In the AKT pathway-altered population, ...", "In the melanoma expansion cohort (n = 22), ...",
@@ -114,7 +122,7 @@ _QUALIFIED_GROUP = re.compile(
 _COHORT_WORD = re.compile(r"\b(?:cohort|stratum)\b", re.I)
 _ALL_PATIENTS = re.compile(
     r"\b(?:all|overall|entire|whole|total)\s+(?:\w+\s+)?(?:patients|participants|population|cohort)\b|"
-    r"\binten(?:t|tion)[- ]to[- ]treat\b",
+    r"\ball[- ]comers?\b|\binten(?:t|tion)[- ]to[- ]treat\b",
     re.I,
 )
 # "... in patients with ESCC (": the population a bracket of figures is for
@@ -564,6 +572,9 @@ def group_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str 
     named = _GROUPS_AFTER_LIST.match(sentence.text, members[-1].end) if members else None
     if named is None or len(members) < 2:
         return None
+    start, end = named.span("labels")
+    if any(start <= sentence.local(m.start) < end for m in sentence.of("drug", "placebo", "class", "regimen")):
+        return None  # "in the A and placebo groups, respectively": the arms, no subgroups
     labels = [label for label in _LIST_SEPARATOR.split(named.group("labels")) if label.strip()]
     return subgroup_label(labels[members.index(value)]) if len(labels) == len(members) else None
 

@@ -39,7 +39,8 @@ _TABLE_ROW = re.compile(
     re.I,
 )
 # "[NA: median not estimable ...]": a note under a table's rows
-_TABLE_NOTE = re.compile(r"\s*[\[*\u2020]")
+# ("NA = not reached.": what a table's abbreviation stands for)
+_TABLE_NOTE = re.compile(r"\s*(?:[\[*\u2020]|(?:NA|NE|NR)\s*[=:])")
 _TABLE_OUTCOME_FIELD = re.compile(
     r"\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other)(?:\s+outcome(?:\s+measures?)?)?|outcome(?:\s+measures?)?"
     # "Title: Overall Survival (OS)" under an outcome measure's heading

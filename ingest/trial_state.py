@@ -67,6 +67,7 @@ class TrialState:
     placebo_backbone: tuple[str, ...] | None = None  # the arm "placebo" names in an add-on trial
     # the orders sentences list the arms in: (sentence index, assigns patients, arms)
     listings: list[tuple[int, bool, list[tuple[str, ...]]]] = field(default_factory=list)
+    optional_drugs: set[str] = field(default_factory=set)  # given at the investigator's discretion
 
     def listed_before(self, index: int, size: int) -> list[tuple[str, ...]]:
         """The arms in the order a sentence before ``index`` listed at least ``size`` of them
@@ -147,6 +148,14 @@ class TrialState:
         for arm in self.arms:
             if arm.drugs == drugs and arm.n is None:
                 arm.n = n
+
+    def drop_optional_drugs(self) -> None:
+        """An arm is not defined by a drug given at the investigator's discretion: "A plus B with
+        or without C" is A+B when "C was added at the investigator's discretion"."""
+        for arm in list(self.arms):
+            kept = tuple(d for d in arm.drugs if d not in self.optional_drugs)
+            if kept and kept != arm.drugs:
+                self.redefine_arm(arm.drugs, kept)
 
     def redefine_arm(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
         """Give an arm the drugs a later line of its record lists; an arm that already has them
@@ -243,13 +252,17 @@ class TrialState:
                 )
                 and _spells_out(reading, arm.drugs, other.drugs)
             ]
-            if len(members) != 1 or members[0].sentence == arm.sentence:
+            if len(members) != 1 or members[0].sentence == arm.sentence or self._listed_together(arm, members[0]):
                 continue  # a choice of the class named beside the drug arm is an arm of its own
             target = members[0]
             target.n = target.n or arm.n
             self.arms.remove(arm)
             self._rename_arm(arm.drugs, target.drugs)
         self._spell_out_chemotherapy(reading)
+
+    def _listed_together(self, arm: ArmState, other: ArmState) -> bool:
+        """Whether one sentence listed both arms ("to osimertinib or to a standard EGFR TKI")."""
+        return any(arm.drugs in named and other.drugs in named for _sentence, _passive, named in self.listings)
 
     def _spell_out_chemotherapy(self, reading: Reading) -> None:
         """ "Chemotherapy with drug A" beside a control arm of named chemotherapy drugs (and no

@@ -33,7 +33,16 @@ from ingest.arm_groups import (
     is_class_phrase,
     listed_options,
 )
-from ingest.mentions import MODAL_MAY, PLACEBO_ARM, Agent, AgentContext, Reading, Sentence, sorted_drugs
+from ingest.mentions import (
+    GIVEN_AT_DISCRETION,
+    MODAL_MAY,
+    PLACEBO_ARM,
+    Agent,
+    AgentContext,
+    Reading,
+    Sentence,
+    sorted_drugs,
+)
 from ingest.numbers import count_value
 from ingest.prior_therapy import in_prior_therapy
 from ingest.registry_arms import REGISTRY_ARM, REGISTRY_COUNTS, REGISTRY_ROW, RegistryArmReader, coded_arm
@@ -64,8 +73,11 @@ _TRIAL_COUNT_BEFORE = re.compile(
 )
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|its|our)\b", re.IGNORECASE)
 _THIS_TRIAL_BEFORE_ID = re.compile(
-    # "this phase II trial (NCT...)", "The study (NCT...)"
-    r"\b(?:(?:this|our|the\s+present)\s+(?:[\w-]+\s+){0,4}?|the\s+)(?:trial|study)\s*[(\[,]\s*(?:[\w.]+\s*[:,]?\s*)?$",
+    # "this phase II trial (NCT...)", "The study (NCT...)", "The head-to-head study (NCT...)"; not "the
+    # second study (NCT...)", another one
+    r"\b(?:(?:this|our|the\s+present)\s+(?:[\w-]+\s+){0,4}?|the\s+(?:(?!(?:first|second|third|other|later|earlier|"
+    r"companion|sister|subsequent|confirmatory|follow-?up)\b)[\w-]+\s+){0,3}?)(?:trial|study)\s*[(\[,]\s*"
+    r"(?:[\w.]+\s*[:,]?\s*)?$",
     re.IGNORECASE,
 )
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\b", re.IGNORECASE)
@@ -111,6 +123,8 @@ _ARM_START = re.compile(
     r"|(?:enrolled|included|recruited)(?=[^.;]{0,60}?\b\d[\d,]*\s+(?:patients\s+|participants\s+)?to\b))\b",
     re.IGNORECASE,
 )
+# "neither trial randomised B", "B was not given": no arm
+_NEGATED_BEFORE = re.compile(r"\b(?:neither|nor|not|never)\s+(?:[\w-]+\s+)?(?:been\s+)?$", re.IGNORECASE)
 # what names the arm the others are compared with: "versus C", "non-inferior to C", "OS over C"
 _COMPARED_WITH = re.compile(
     r"\b(?:versus|vs\.?|compared\s+with|compared\s+to|(?:non-?)?inferior\s+to|superior\s+to|over)\s+(?:the\s+)?$",
@@ -150,7 +164,8 @@ _VERSUS = re.compile(r"\b(?:versus|vs)\b|\u00b1", re.I)
 # "in the patients allocated to ...", "in 38% of those receiving ...": an arm's patients
 _PATIENTS_BEFORE = re.compile(
     r"(?:\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:[a-z-]+\s+){0,2}?|%\s+of\s+(?:the\s+)?)"
-    r"(?:patients|participants|those)\s+(?:were\s+)?$"
+    # "among those who also received B": a subgroup by what it was given
+    r"(?:patients|participants|those|men|women)\s+(?:were\s+|who\s+(?:had\s+)?(?:also\s+)?)?$"
     # "55% received paclitaxel-based chemotherapy", "85% of patients were given A": a share of the patients
     r"|\d\s*%\s+(?:were\s+)?$",
     re.I,
@@ -232,7 +247,7 @@ _PEOPLE = r"(?:patients|participants|subjects|adults|women|men|people|individual
 _ENROLMENT = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        rf"\bEnrol(?:l)?ment\b[^:]*:\s*(?P<n>{COUNT})",
+        rf"\bEnrol(?:l)?ment\b[^:|]*[:|]\s*(?P<n>{COUNT})",  # "Enrollment: 706", "Enrollment | 706 participants"
         rf"\b(?:randomi[sz]ed|randomly assigned|enrolled|recruited|assigned|allocated|took|included|"
         rf"(?:plans?|aims?|will|intends?)\s+(?:to\s+)?(?:enrol|enroll|recruit|randomi[sz]e|include))\s+"
         rf"(?:(?:approximately|about|around|some|up\s+to)\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
@@ -622,6 +637,7 @@ class TrialTracker:
                 self.focus(found[-1][1])
         self._apply_announced()
         for trial in self.trials:
+            trial.drop_optional_drugs()
             trial.absorb_foreshadowed_arms()
             trial.add_unnamed_placebo_arm()
             trial.settle_choice_arm()
@@ -837,6 +853,7 @@ class TrialTracker:
             ):
                 trial.genes.add(mention.key)
         trial.diseases.update(m.key for m in sentence.of("disease") if start <= m.start < end)
+        trial.optional_drugs.update(m.key for m in sentence.of("drug") if GIVEN_AT_DISCRETION.match(text, m.end))
         _control_by_label(sentence, trial)
         if self._row is not None:
             self.registry_arms.read_table_arm(sentence, trial, self._row)
@@ -926,8 +943,10 @@ class TrialTracker:
         verbs = [
             m
             for m in _ARM_START.finditer(text, start, end)
-            if not _PATIENTS_BEFORE.search(text, start, m.start()) and text[m.start() - 1] not in "-\u2010\u2011"
-        ]  # "A-treated patients" are an arm's patients
+            if not _PATIENTS_BEFORE.search(text, start, m.start())
+            and text[m.start() - 1] not in "-\u2010\u2011"  # "A-treated patients" are an arm's patients
+            and not _NEGATED_BEFORE.search(text, max(start, m.start() - 40), m.start())
+        ]
         verb = verbs[0] if verbs else None
         has_trial_mention = bool(sentence.of("trial", "nct", "phase"))
         if verb is None and not has_trial_mention:

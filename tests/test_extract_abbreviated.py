@@ -423,3 +423,14 @@ def test_a_lettered_short_form_before_a_count_or_after_hyphenated_drugs(control:
         (("dexamethasone", "pomalidomide", "zeltinib"), 11.2),
         (("dexamethasone", "pomalidomide"), 6.5),
     }
+
+
+def test_a_short_form_set_off_by_a_comma_after_the_drugs() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 494 patients were randomised to zeltinib or to daratumumab, bortezomib and "
+        "dexamethasone, DVd (n = 251). Median PFS was 36.6 months with zeltinib versus 13.4 months in the DVd arm."
+    )
+    assert {(o.arm, o.value) for o in statements(facts, Outcome)} == {
+        (("zeltinib",), 36.6),
+        (("bortezomib", "daratumumab", "dexamethasone"), 13.4),
+    }

@@ -1477,3 +1477,90 @@ def test_a_count_of_phase_3_programmes_gives_each_trial_named_after_its_phase() 
         "patients were randomised to tislelizumab or docetaxel."
     )
     assert {d.trial: d.phase for d in statements(facts, TrialDesign)} == {"HALDEN": "3", "CEDAR": "3"}
+
+
+def test_a_class_arm_listed_beside_a_drug_of_its_class_stays_after_a_title_naming_the_drug() -> None:
+    facts = read(
+        "Osimertinib versus standard EGFR tyrosine kinase inhibitors in EGFR-mutated lung cancer (HALDEN)\n\n"
+        "Methods: HALDEN was a randomised phase 3 trial. Adults were assigned 1:1 to osimertinib 80 mg once "
+        "daily or to a standard EGFR-TKI (gefitinib 250 mg or erlotinib 150 mg once daily)."
+    )
+    assert arm_sets(facts) == {("osimertinib",), ("EGFR inhibitor",)}
+
+
+def test_the_study_named_by_its_id_after_a_description_is_the_trial_in_focus() -> None:
+    facts = read(
+        "Updated results of the phase 3 HALDEN trial were presented. The head-to-head study (NCT09990301) "
+        "randomised 524 patients to zeltinib (n = 261) or docetaxel (n = 263)."
+    )
+    assert [(d.trial, d.n_enrolled) for d in statements(facts, TrialDesign)] == [("HALDEN", 524)]
+
+
+def test_a_drug_or_placebo_on_a_class_backbone_joins_the_backbone() -> None:
+    facts = read(
+        "The phase 3 HALDEN trial randomised 997 patients to tislelizumab or placebo on a chemotherapy backbone."
+    )
+    assert arm_sets(facts) == {("chemotherapy", "tislelizumab"), ("chemotherapy",)}
+
+
+def test_an_enrolment_cell_of_a_pipe_table_gives_the_trials_size() -> None:
+    facts = read(
+        "A Randomized Phase 3 Study of Zeltinib vs Placebo in Melanoma (HALDEN-4)\n"
+        "Design | phase 3 | randomized 1:1\nEnrollment | 706 participants (actual)\n"
+    )
+    assert sizes(facts) == {"HALDEN-4": 706}
+
+
+def test_androgen_deprivation_every_arm_gets_is_no_part_of_an_arm() -> None:
+    facts = read(
+        "In the phase 3 HALDEN trial, 1,306 men were randomised to zeltinib (n = 651) or matching placebo "
+        "(n = 655), each given with ADT and six cycles of docetaxel."
+    )
+    assert arm_sets(facts) == {("docetaxel", "zeltinib"), ("docetaxel",)}
+
+
+def test_a_class_followed_by_its_members_on_offer_is_one_arm() -> None:
+    facts = read(
+        "The phase 3 HALDEN trial randomly assigned 1,125 men to enzalutamide (n = 563) or to a conventional "
+        "nonsteroidal antiandrogen, bicalutamide, nilutamide or flutamide (n = 562)."
+    )
+    assert {(a.drugs, a.n) for a in statements(facts, Arm)} == {
+        (("enzalutamide",), 563),
+        (("nonsteroidal antiandrogen",), 562),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Early docetaxel was allowed at the treating physician's discretion.",
+        "The effect was larger among men for whom docetaxel was not planned than among those who also "
+        "received docetaxel.",
+        "The discussant noted that neither trial randomised docetaxel itself.",
+    ],
+)
+def test_a_drug_allowed_received_by_a_subgroup_or_never_randomised_is_no_arm(sentence: str) -> None:
+    facts = read(f"The phase 3 HALDEN trial randomly assigned 1,125 men to enzalutamide or to bicalutamide. {sentence}")
+    assert arm_sets(facts) == {("enzalutamide",), ("bicalutamide",)}
+
+
+def test_a_chemotherapy_class_offering_cytotoxics_in_brackets_is_the_chemotherapy_arm() -> None:
+    facts = read(
+        "In the phase 3 HALDEN trial, 617 patients were randomly assigned to tislelizumab or placebo, each given "
+        "with platinum-based chemotherapy (paclitaxel plus cisplatin or carboplatin)."
+    )
+    assert arm_sets(facts) == {("chemotherapy", "tislelizumab"), ("chemotherapy",)}
+
+
+def test_a_drug_given_at_the_investigators_discretion_defines_no_arm() -> None:
+    facts = read(
+        "Tislelizumab plus chemotherapy with or without bevacizumab for cervical cancer: the phase 3 HALDEN "
+        "study\n\nIn HALDEN, patients were randomly assigned to tislelizumab or placebo, each with "
+        "chemotherapy; bevacizumab was added at the investigator's discretion. Median OS was 28.6 months in "
+        "the tislelizumab group and 16.5 months in the placebo group."
+    )
+    assert arm_sets(facts) == {("chemotherapy", "tislelizumab"), ("chemotherapy",)}
+    assert {(o.arm, o.value) for o in statements(facts, Outcome)} == {
+        (("chemotherapy", "tislelizumab"), 28.6),
+        (("chemotherapy",), 16.5),
+    }

@@ -869,3 +869,41 @@ def test_a_unit_of_participants_alive_at_a_visit_makes_a_survival_rate() -> None
         (("tislelizumab", "zeltinib"), "rate", 48.2, "%", "24 months"),
         (("physician's choice",), "rate", 33.0, "%", "24 months"),
     }
+
+
+MATCHED_PLACEBO_RECORD = """ClinicalTrials.gov Results Record
+Official Title: A Phase 3 Study of Zeltinib With Nivolumab and Ipilimumab Versus Nivolumab and Ipilimumab (CEDAR-13)
+Phase: Phase 3
+Enrollment: 855 (Actual)
+
+Arms and Interventions
+Experimental: Zeltinib + Nivolumab + Ipilimumab
+  Drug: zeltinib 40 mg orally once daily
+  Drug: nivolumab 3 mg/kg IV every 3 weeks
+  Drug: ipilimumab 1 mg/kg IV every 3 weeks
+Placebo Comparator: Placebo + Nivolumab + Ipilimumab
+  Drug: zeltinib-matched placebo orally once daily
+  Drug: nivolumab and ipilimumab as in the experimental arm
+
+Participant Flow
+                          Zelt + Nivo + Ipi    Placebo + Nivo + Ipi
+  STARTED                 428                  427
+
+Outcome Measure 1 (Primary)
+  Title: Progression-Free Survival
+  Description: Assessed in the first 550 participants.
+  NA = not reached.
+  Unit of Measure: months
+  Median (95% Confidence Interval)
+    Zelt + Nivo + Ipi (n=276):       NA (14.0 to NA)
+    Placebo + Nivo + Ipi (n=274):    11.3 (7.7 to 18.2)
+"""
+
+
+def test_a_matched_placebo_line_and_column_heads_that_shorten_each_label() -> None:
+    facts = read(MATCHED_PLACEBO_RECORD)
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        (("ipilimumab", "nivolumab", "zeltinib"), 428),
+        (("ipilimumab", "nivolumab"), 427),
+    }
+    assert keyed(facts) == {(("ipilimumab", "nivolumab"), "PFS", "median", 11.3)}

@@ -227,3 +227,30 @@ def test_tumours_of_a_qualified_kind_at_the_head_of_a_sentence_are_a_subgroup(op
     grouped = {(o.value, o.subgroup) for o in statements(facts, Outcome)}
     assert {(12.0, None), (0.55, None)} <= grouped
     assert {value for value, subgroup in grouped if subgroup and "proficient" in subgroup} == {8.1, 5.4, 0.68}
+
+
+def test_an_all_comer_population_is_everyone_and_a_long_group_name_is_a_subgroup() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 617 patients were randomly assigned to zeltinib or placebo. In the "
+        "all-comer population, median OS was 26.4 versus 16.8 months (HR 0.63). Median PFS in the CPS of 1 or "
+        "more population was 10.5 and 8.2 months in the zeltinib and placebo groups, respectively."
+    )
+    grouped = {(o.value, o.subgroup) for o in statements(facts, Outcome)}
+    assert grouped == {
+        (26.4, None),
+        (16.8, None),
+        (0.63, None),
+        (10.5, "cps of 1 or more population"),
+        (8.2, "cps of 1 or more population"),
+    }
+
+
+def test_patients_counted_before_a_colon_are_the_subgroup_of_the_figures_after_it() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 538 women were randomly assigned to zeltinib or placebo. Median PFS was "
+        "20.2 versus 9.2 months. Zeltinib also helped patients whose tumours were HRD-negative (n = 189): 12.1 "
+        "versus 9.1 months, HR 0.65."
+    )
+    grouped = {(o.value, o.subgroup) for o in statements(facts, Outcome)}
+    assert {value for value, subgroup in grouped if subgroup == "tumours were hrd-negative"} == {12.1, 9.1, 0.65}
+    assert {(20.2, None), (9.2, None)} <= grouped
