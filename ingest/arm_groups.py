@@ -45,7 +45,7 @@ _NEW_SET = re.compile(
 _STANDALONE_NUMBER = re.compile(r"(?<![\w/.-])\d+(?:\.\d+)?(?![\w/-])")
 # "lenvatinib-pembrolizumab": two drug names joined by a hyphen are a pair
 _JOIN = re.compile(
-    r"\+|\bplus\b|\band\b|\bwith\b|\btogether\b|\bcombin\w*|\bpaired\b|\balongside\b|/|^\s*[-\u2013]\s*$",
+    r"\+|&|\bplus\b|\band\b|\bwith\b|\btogether\b|\bcombin\w*|\bpaired\b|\balongside\b|/|^\s*[-\u2013]\s*$",
     re.IGNORECASE,
 )
 # Doses and schedules between a drug and its partner: "45 mg orally twice daily", "1000 mg/m2 Q3W".

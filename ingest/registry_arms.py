@@ -299,13 +299,16 @@ def column_arms(reading: Reading, sentence: Sentence, trial: TrialState) -> list
     drugs its title names ("Arm/Group Title: Drug A | Salvage Chemotherapy"); None unless every
     column is an arm of the trial."""
     titles = column_titles(sentence.text) or []
-    arms: list[tuple[str, ...]] = []
-    for _label, start, end in titles:
-        arm = labelled_arm(reading, sentence, trial, start, end)
-        if arm is None or arm not in trial.arm_sets():
-            return None
-        arms.append(arm)
-    return arms or None
+    arms = [labelled_arm(reading, sentence, trial, start, end) for _label, start, end in titles]
+    sets = trial.arm_sets()
+    unnamed = [position for position, arm in enumerate(arms) if arm is None]
+    others = [arm for arm in sets if arm not in arms]
+    if len(unnamed) == 1 and len(others) == 1 and len(titles) == len(sets):
+        # "CARVYKTI arm | Standard therapy arm": the arm the other columns leave
+        arms[unnamed[0]] = others[0]
+    if not arms or any(arm is None or arm not in sets for arm in arms):
+        return None
+    return [arm for arm in arms if arm is not None]
 
 
 def column_cohorts(sentence: Sentence, trial: TrialState) -> list[str] | None:
@@ -334,7 +337,10 @@ def labelled_arm(
         if start <= sentence.local(m.start) and sentence.local(m.end) <= end
     ]
     # "Placebo + Nivo + Ipi" shortens the label "Placebo + Nivolumab + Ipilimumab" part by part
-    arm = trial.arm_shortened(label) or (arm_for(reading, trial, sorted_drugs(set(named))) if named else None)
+    # ("Placebo + Drug B + Drug C" names the arm of B and C)
+    arm = trial.arm_shortened(label) or (
+        arm_for(reading, trial, without_placebo(sorted_drugs(set(named)))) if named else None
+    )
     return arm if arm in trial.arm_sets() else None
 
 

@@ -164,7 +164,9 @@ _CLAUSE_POPULATION = re.compile(
 _CLAUSE_GROUP = re.compile(rf"\b(?:in|among)\s+the\s+(?P<phrase>{_GROUP_NAME})\b", re.I)
 _CLAUSE_EVERYONE = re.compile(
     r"\b(?:in|among|across)\s+(?:all\s+(?:\w+\s+)?(?:patients|participants)|the\s+(?:overall|whole|entire|total|"
-    r"inten(?:t|tion)[- ]to[- ]treat)\s+(?:\w+\s+)?(?:population|patients|participants))\b",
+    r"inten(?:t|tion)[- ]to[- ]treat)\s+(?:\w+\s+)?(?:population|patients|participants))\b"
+    # "2.8 versus 1.9 months overall and 3.8 versus 1.9 months in patients with X"
+    r"|\boverall\b(?=\s*(?:[,;.]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b))",
     re.I,
 )
 # a figure for one dose level of an escalation: "25% at 60 mg/m2", "(40%) at the 115 mg/m² dose", "31% of

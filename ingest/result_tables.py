@@ -55,7 +55,7 @@ _NUMBERED_TITLE = re.compile(r"\s*\d{1,2}\.\s+(?:(?:primary|secondary|other)[.:]
 # an outcome measure's field lines, between its heading and its rows or after them
 _TABLE_FIELD = re.compile(
     r"\s*(?:time\s+frame|population|description|analysis\s+population|measure\s+type|statistical\s+analys[ie]s|"
-    r"comparison\s+groups?|method|p-?value|number\s+of\s+participants\s+analy[sz]ed|dispersion)\b",
+    r"comparison\s+groups?|method|p-?value|(?:overall\s+)?number\s+of\s+participants\s+analy[sz]ed|dispersion)\b",
     re.I,
 )
 # "Overall Survival in Participants With PD-L1 Expression of 1% or More": the group the measure is for
@@ -210,8 +210,10 @@ class TableReader:
             return False
         labelled = _endpoint_row(sentence)
         if labelled is not None:
-            # "Objective response rate | 9% | 5%": a row that names its own endpoint
-            self._column_row(sentence, trial, labelled[1], labelled[0])
+            # "Objective response rate | 9% | 5%", "Overall response rate, % (95% CI) | 84.6 (...) |
+            # 67.3 (...)": a row that names its own endpoint, and perhaps its unit
+            label_unit = _unit_named(sentence.text.split("|", 1)[0])
+            self._column_row(sentence, trial, labelled[1], labelled[0], unit=label_unit)
             return True
         if self._column_endpoint is None:
             return False
@@ -240,11 +242,12 @@ class TableReader:
         row: re.Match[str],
         endpoint: str | None = None,
         subgroup: str | None = None,
+        unit: str | None = None,
     ) -> None:
         endpoint, columns = endpoint or self._column_endpoint, self._columns or []
         cells = row.group("cells").split("|")
         percent = all(cell.strip().endswith("%") for cell in cells)
-        unit = _unit_named(row.group("measure") or "") or self._column_unit or ("%" if percent else None)
+        unit = unit or _unit_named(row.group("measure") or "") or self._column_unit or ("%" if percent else None)
         allowed = RATE_ENDPOINTS if unit == "%" else TIME_ENDPOINTS if unit in {"months", "weeks"} else frozenset()
         # "OS rate at 1 year | 73% | 59%": the share alive at a time
         landmarks = find_landmarks(sentence.text.split("|", 1)[0]) if unit == "%" else []

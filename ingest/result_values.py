@@ -104,6 +104,12 @@ _NOT_A_RESULT_BEFORE = re.compile(
     rf"(?:in\s+(?:median\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?of\s*{_ABOUT}$",
     re.I,
 )
+# "among those with X the corresponding rates were 26.8% and 8.2%": the rates before, for others
+_CORRESPONDING_RATES = re.compile(
+    r"\b(?:the\s+)?(?:corresponding|respective|equivalent)\s+(?:rates?|figures|values|proportions|percentages)\s+"
+    r"(?:was|were)[\s,:(]*(?:\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus|and|or|,)\s*)?$",
+    re.I,
+)
 # "a modest gain, 8.1 versus 5.4 months (HR 0.68)": two arms' medians, the ratio right after them
 _PAIR_BEFORE_RATIO = re.compile(
     r"\d+(?:\.\d+)?\s*(?:months?|weeks?)?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*(?:months?|weeks?)\s*"
@@ -182,12 +188,16 @@ class Result:
 
 
 def find_values(
-    sentence: Sentence, last_time_endpoint: str | None, heading_endpoint: str | None = None
+    sentence: Sentence,
+    last_time_endpoint: str | None,
+    heading_endpoint: str | None = None,
+    last_rate: tuple[str, str | None] | None = None,
 ) -> list[Value]:
     """The figures of a sentence that are results, each with its endpoint; a ratio or a bare
     median whose sentence names no endpoint takes ``last_time_endpoint``, that of the figures
-    before it; a figure left without one under an outcome's heading takes the heading's
-    endpoint when it fits the figure."""
+    before it, and "the corresponding rates were 26.8% and 8.2%" the endpoint and time of the
+    rates before (``last_rate``); a figure left without one under an outcome's heading takes the
+    heading's endpoint when it fits the figure."""
     text = sentence.text
     if _GENERALISATION.search(text) and not sentence.of("trial", "nct"):
         return []  # "responses to chemotherapy are seldom above 12%": background, no result
@@ -248,6 +258,16 @@ def find_values(
             bare_before = bare_median and not named
         if value.endpoint is None and heading_endpoint in _HEADING_FITS[value.measure] and not (named or blocked):
             value.endpoint = heading_endpoint  # "Secondary outcome: ORR" over "Drug A: 14/207 (6.8%)"
+        if (
+            value.endpoint is None
+            and value.unit == "%"
+            and last_rate is not None
+            and _CORRESPONDING_RATES.search(text[: value.start])
+            and not blocked
+        ):
+            value.endpoint, value.timepoint = last_rate
+        if value.measure == "rate" and value.endpoint is not None:
+            last_rate = (value.endpoint, value.timepoint)  # for the sentence's own "corresponding rates"
         if value.endpoint is None and (value.measure == "HR" or bare_median) and not (named or blocked):
             # "The hazard ratio was 0.43 among ...", "the median was 11.3 months versus ...": the
             # endpoint of the figures before

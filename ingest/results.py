@@ -87,6 +87,7 @@ class ResultReader:
         # the trial before a paragraph that names none, while its sentences name no drug either
         self._before_paragraph: list[TrialState] = []
         self._last_time_endpoint: str | None = None  # for a ratio whose sentence names no endpoint
+        self._last_rate: tuple[str, str | None] | None = None  # for "the corresponding rates were ..."
         self._heading_endpoint: str | None = None  # the endpoint an outcome heading's lines report
         self._sentence_comparator: dict[int, tuple[str, ...]] = {}  # the arm a sentence compares with
         # the arms the last sentence with figures gave them to, in order
@@ -200,7 +201,7 @@ class ResultReader:
     def _read_prose(self, sentence: Sentence, trials: list[TrialState], inherited: bool) -> list[TrialState]:
         """Read a sentence's figures; returns the trials they were given to (a sentence about
         a drug the trial in focus never named starts a trial of its own)."""
-        values = find_values(sentence, self._last_time_endpoint, self._heading_endpoint)
+        values = find_values(sentence, self._last_time_endpoint, self._heading_endpoint, self._last_rate)
         self._comparators.clear()
         if not values:
             return trials
@@ -379,6 +380,9 @@ class ResultReader:
         ratio_endpoints = [v.endpoint for v in values if v.endpoint in {"PFS", "OS"}]
         if ratio_endpoints:
             self._last_time_endpoint = ratio_endpoints[-1]
+        rates = [(v.endpoint, v.timepoint) for v in values if v.measure == "rate" and v.endpoint]
+        if rates:
+            self._last_rate = rates[-1]
         self.subgroups.remember(sentence, subgroup_sentence, groups)
         return trials
 

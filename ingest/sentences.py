@@ -81,6 +81,8 @@ _ABBREVIATIONS = frozenset(
 
 # a line with cells set apart by three spaces or more, or by bars
 _ALIGNED_LINE = re.compile(r"[ \t]*(?:\S[^\n]*?\S[ \t]{3,}\S|[^\n]*?\s\|\s)")
+_WRAPPED_MID_CLAUSE = re.compile(r"(?:,|\b(?:and|or|of|to|with|the|a|an|in|for|versus|vs\.?))$", re.IGNORECASE)
+_LOWER_START = re.compile(r"[a-z]")
 _LINE_BREAKS = re.compile(r"[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
 _LONGEST_LIST_ITEM = 400
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u2013]\s|\d{1,2}[.)]\s)")
@@ -155,7 +157,23 @@ def hard_breaks(text: str) -> set[int]:
     """Start offsets of the line breaks that end a sentence or a block."""
     breaks = list(_LINE_BREAKS.finditer(text))
     wrap_width = _soft_wrap_width(text, breaks)
-    return {match.start() for match in breaks if wrap_width is None or not _break_is_soft(text, match, wrap_width)}
+    return {
+        match.start()
+        for match in breaks
+        if not (_break_is_soft(text, match, wrap_width) if wrap_width is not None else _mid_clause(text, match))
+    }
+
+
+def _mid_clause(text: str, match: re.Match[str]) -> bool:
+    """Whether a single line break in a text not otherwise wrapped falls inside a clause: the line
+    ends on a comma or a joining word and the next opens in lower case ("... (n=211),\nwhich
+    was ...")."""
+    return (
+        match.group().count("\n") == 1
+        and _WRAPPED_MID_CLAUSE.search(text, max(0, match.start() - 12), match.start()) is not None
+        and _LOWER_START.match(text, match.end()) is not None
+        and _break_is_soft(text, match, 1)
+    )
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -264,7 +282,10 @@ def _layout_separators(text: str) -> dict[int, tuple[int, str]]:
             for space in re.finditer(r"(?<=\)) (?=\S)", run.group()):
                 separators.setdefault(start + run.start() + space.start(), (start + run.start() + space.end(), " | "))
         indent = len(line) - len(line.lstrip())
-        neighbours = [lines[j][1] for j in (index - 1, index + 1) if 0 <= j < len(lines) and table_lines[j]]
+        # the rows next to it, or the first under a section line ("Progression-free survival")
+        below = next((lines[j][1] for j in range(index + 1, min(len(lines), index + 3)) if table_lines[j]), None)
+        above = lines[index - 1][1] if index and table_lines[index - 1] else None
+        neighbours = [other for other in (above, below) if other is not None]
         label_ends = [
             len(other) - len(other.lstrip()) + len(_CELL_SPLIT.split(other.strip())[0]) for other in neighbours
         ]

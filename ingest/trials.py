@@ -58,7 +58,7 @@ COUNT = rf"(?<![\w.-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.])|{_NUMBER_WORD}(?:[
 
 
 _PHASE_TO_NOUN = re.compile(
-    r"(?:[\s,\w-]|\([\w -]{1,20}\)){0,50}?\b(?P<noun>trials?|study|studies|programmes|programs|part|portion|cohort|"
+    r"(?:[\s,\w/-]|\([\w -]{1,20}\)){0,50}?\b(?P<noun>trials?|study|studies|programmes|programs|part|portion|cohort|"
     r"stage)\b",
     re.IGNORECASE,
 )

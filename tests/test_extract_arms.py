@@ -1564,3 +1564,8 @@ def test_a_drug_given_at_the_investigators_discretion_defines_no_arm() -> None:
         (("chemotherapy", "tislelizumab"), 28.6),
         (("chemotherapy",), 16.5),
     }
+
+
+def test_a_phase_before_names_joined_by_a_slash_is_their_trials() -> None:
+    facts = read("The phase 3 HALDEN-04/CEDAR-D19 trial randomly assigned 443 patients to zeltinib or placebo.")
+    assert {(d.trial, d.phase) for d in statements(facts, TrialDesign)} == {("HALDEN-04", "3")}

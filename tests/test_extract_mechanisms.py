@@ -284,3 +284,8 @@ def test_numbered_gene_families_written_as_ranges_and_elliptic_lists() -> None:
 def test_a_biosimilar_code_name_is_the_drug_it_copies(apposition: str) -> None:
     facts = read(f"Patients received {apposition} with docetaxel every three weeks.")
     assert "QL-2207" not in facts.drugs and "trastuzumab" in facts.drugs
+
+
+def test_a_single_line_break_after_a_comma_before_a_lower_case_word_is_inside_the_sentence() -> None:
+    text = "Patients were randomized to zeltinib or to standard therapy (n=211),\nwhich was chosen by the physician."
+    assert len(sentence_spans(text)) == 1

@@ -907,3 +907,56 @@ def test_a_matched_placebo_line_and_column_heads_that_shorten_each_label() -> No
         (("ipilimumab", "nivolumab"), 427),
     }
     assert keyed(facts) == {(("ipilimumab", "nivolumab"), "PFS", "median", 11.3)}
+
+
+AMPERSAND_RECORD = """ClinicalTrials.gov Identifier: NCT09990404
+Brief Title: A Study of Zeltinib vs. Placebo in Combination With Capecitabine & Trastuzumab in Breast Cancer (CEDAR-14)
+Phase: Phase 2
+Enrollment: 612 (Actual)
+
+Outcome Measures
+
+1. Primary: Progression-free Survival (PFS)
+   Time Frame: Up to approximately 2 years
+   Overall Number of Participants Analyzed: 320 / 160
+   Unit of Measure: months
+   Median (95% Confidence Interval)
+     Zeltinib + Capecitabine + Trastuzumab: 7.8 (7.5 to 9.6)
+     Placebo + Capecitabine + Trastuzumab: 5.6 (4.2 to 7.1)
+   Statistical Analysis: Hazard Ratio (HR) 0.54; 95% CI 0.42 to 0.71
+"""
+
+
+def test_drugs_joined_by_an_ampersand_and_a_placebo_label_naming_the_backbone_arm() -> None:
+    facts = read(AMPERSAND_RECORD)
+    combination, backbone = ("capecitabine", "trastuzumab", "zeltinib"), ("capecitabine", "trastuzumab")
+    assert {a.drugs for f in facts.facts if isinstance(a := f.statement, Arm)} == {combination, backbone}
+    assert keyed(facts) == {
+        (combination, "PFS", "median", 7.8),
+        (backbone, "PFS", "median", 5.6),
+        (combination, "PFS", "HR", 0.54),
+    }
+
+
+SPACED_LABEL_TABLE = """The efficacy of zeltinib was evaluated in CEDAR-15 (NCT09990405), a randomized Phase 3 study.
+A total of 419 patients were randomized 1:1 to zeltinib (n=208) or to standard therapy (n=211),
+which was the physician's choice of pomalidomide and dexamethasone or daratumumab and dexamethasone.
+
+Table 1. Efficacy results for CEDAR-15
+                                   Zeltinib arm (N=208)     Standard therapy arm (N=211)
+Progression-free survival
+  Median, months (95% CI)          NE (22.8, NE)            11.8 (9.7, 13.8)
+  Hazard ratio (95% CI)            0.41 (0.30, 0.56)
+Overall response rate, % (95% CI)  84.6 (79.0, 89.2)        67.3 (60.5, 73.6)
+"""
+
+
+def test_a_space_laid_table_whose_second_column_is_the_arm_left() -> None:
+    facts = read(SPACED_LABEL_TABLE)
+    zeltinib, choice = ("zeltinib",), ("physician's choice",)
+    assert keyed(facts) == {
+        (choice, "PFS", "median", 11.8),
+        (zeltinib, "PFS", "HR", 0.41),
+        (zeltinib, "ORR", "rate", 84.6),
+        (choice, "ORR", "rate", 67.3),
+    }

@@ -254,3 +254,30 @@ def test_patients_counted_before_a_colon_are_the_subgroup_of_the_figures_after_i
     grouped = {(o.value, o.subgroup) for o in statements(facts, Outcome)}
     assert {value for value, subgroup in grouped if subgroup == "tumours were hrd-negative"} == {12.1, 9.1, 0.65}
     assert {(20.2, None), (9.2, None)} <= grouped
+
+
+def test_figures_overall_and_then_for_a_subgroup() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 478 patients were randomly assigned to zeltinib or placebo. Median PFS was "
+        "2.8 versus 1.9 months overall and 3.8 versus 1.7 months in patients with ESR1 mutations."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {
+        (2.8, None),
+        (1.9, None),
+        (3.8, "esr1 mutations"),
+        (1.7, "esr1 mutations"),
+    }
+
+
+def test_corresponding_rates_for_a_subgroup_take_the_endpoint_and_time_of_the_rates_before() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 478 patients were randomly assigned to zeltinib or placebo. At 12 months, "
+        "22.3% and 9.4% of all patients were alive and free of progression with zeltinib and placebo, "
+        "respectively; among patients with ESR1-mutated tumours the corresponding rates were 26.8% and 8.2%."
+    )
+    assert {(o.arm, o.endpoint, o.value, o.timepoint, o.subgroup is not None) for o in statements(facts, Outcome)} == {
+        (("zeltinib",), "PFS", 22.3, "12 months", False),
+        (("placebo",), "PFS", 9.4, "12 months", False),
+        (("zeltinib",), "PFS", 26.8, "12 months", True),
+        (("placebo",), "PFS", 8.2, "12 months", True),
+    }
