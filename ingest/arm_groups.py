@@ -562,11 +562,14 @@ def listed_options(text: str, agents: list[Agent]) -> list[Agent]:
 # a relative clause after a choice arm that says what the choice was
 _CHOICE_DESCRIBED = re.compile(
     r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,2})?\s*(?:\([^()]*\)\s*)?"
+    # "chemotherapy chosen by the investigator from A, B or C"
+    r"(?:,?\s*(?:chosen|selected|determined|decided)\s+by\s+(?:the\s+|each\s+|their\s+)?[\w'\u2019-]+"
+    r"(?:\s+[\w'\u2019-]+){0,2}?\s+(?:from|among)\b|"
     # "chemotherapy chosen by the treating centre: A, B or C"
     r"(?:,?\s*(?:chosen|selected|determined|decided)\s+by\s+(?:the\s+|each\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2})?"
     r"(?:,\s*(?:which|consisting|mostly|mainly|chiefly|meaning|namely|i\.e\.|that\s+is)\b|:|\s*\u2014"
     # "chemotherapy options were A, B or C"
-    r"|\s+(?:options|choices|agents|regimens)\s+(?:were|included|comprised|consisted\s+of)\b)",
+    r"|\s+(?:options|choices|agents|regimens)\s+(?:were|included|comprised|consisted\s+of)\b))",
     re.IGNORECASE,
 )
 # where options described after a choice end: its clause, or the next arm it was offered against

@@ -755,7 +755,8 @@ _QUALIFIER_AFTER = re.compile(
     rf"{_AT_DISCRETION}|"
     # "R-CHOP with a polatuzumab placebo", "a drug-matched placebo": the drug is not given
     # ("ibrutinib-placebo (n=133)" names the arm that gives ibrutinib with placebo)
-    r"(?:\s+(?:matched\s+|matching\s+)?|[-\u2010\u2011]\s?(?:matched|matching)\s+)(?:placebo|dummy)\b",
+    # (on one line: a drug that ends a line is no placebo's)
+    r"(?:[ \t]+(?:matched\s+|matching\s+)?|[-\u2010\u2011]\s?(?:matched|matching)\s+)(?:placebo|dummy)\b",
     re.IGNORECASE,
 )
 # "VEGFR1-3", "VEGFR-1, -2 and -3", "FGFR1/2/3": numbered members of a gene family

@@ -76,15 +76,20 @@ _NOT_A_MEMBER_AFTER = re.compile(r"[.,]\d|\s*(?:%|(?:mg|g|mL|months?|weeks?|days
 # capitalised word with a number ("DESTINY-Breast03") or a capitalised part ("ATHENA-MONO").
 _ACRONYM = (
     r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*|[a-z]{1,2}[A-Z]{3,}[A-Za-z]*\d*)"
-    r"(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Z][a-z]+\d+|[A-Za-z]{1,3}\b|[A-Z]{4,6}\b))?(?: \d{1,4}\b)?"
+    # "-2", "-Breast03", "-v", "-MONO", "-CCA3"
+    r"(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Z][a-z]+\d+|[A-Z]{1,4}\d{1,3}[A-Za-z]?\b|[A-Za-z]{1,3}\b|[A-Z]{4,6}\b))?"
+    r"(?: \d{1,4}\b)?"
 )
 _TRIAL_NOUN = r"(?:trial|study|studies|program|programme)"
 # a cooperative group's protocol number, a name only before "trial" ("the S1826 trial", "E1912 study")
 _PROTOCOL_NUMBER = r"[A-Z]\d{4,5}"
+# "Study 309 reversed that pattern": a sponsor's study number as the trial's name
+_STUDY_NUMBER = r"Study \d{3,4}"
 _DESIGN_WORD = r"(?:randomi[sz]ed|randomly|enrolled|assigned|allocated|compared|recruited|treated|received)"
 _TRIAL_NAME_PATTERNS = tuple(
     re.compile(pattern)
     for pattern in (
+        rf"(?<![\w-])(?P<name>{_STUDY_NUMBER})(?![\w.%-]|\s*(?:%|patients|participants|weeks|months|days|mg))",
         rf"(?<![\w-])(?P<name>{_PROTOCOL_NUMBER})\s+{_TRIAL_NOUN}\b",
         # "the phase III NEMO trial", "NEMO trial", "SELECT-1 trial", "CodeBreaK 200 study",
         # "the BEACON CRC study" (a short qualifier in capitals after the name)
@@ -631,6 +636,9 @@ def trial_names(doc: Doc) -> dict[str, str]:
         words = candidate.split()
         leading_word = len(words) > 1 and (words[0].upper() in _NOT_TRIAL_NAMES or _PHASE_NUMERAL.fullmatch(words[0]))
         name = " ".join(words[1:]) if leading_word else candidate
+        if re.fullmatch(_STUDY_NUMBER, candidate):
+            names.setdefault(candidate.casefold(), candidate)
+            continue
         if not (re.fullmatch(_ACRONYM, name) or re.fullmatch(_PROTOCOL_NUMBER, name)):
             continue
         first = name.split()[0].split("-")[0]
@@ -638,6 +646,8 @@ def trial_names(doc: Doc) -> dict[str, str]:
             continue
         if name.casefold() in entity_words or first.casefold() in gene_words:
             continue
+        if " " in name and name.split()[0].casefold() in entity_words:
+            continue  # "LENVIMA 65%": a brand and a figure
         names.setdefault(name.casefold(), name)
     for sibling in _sibling_names(doc.text, list(names.values())):
         if sibling.casefold() not in entity_words:

@@ -243,7 +243,8 @@ _HR_LABEL = re.compile(
     r"(?<![A-Za-z])(?:(?i:adjusted|stratified|unstratified|pooled|overall)\s+)?(?:(?i:hazard\s+ratios?)|HRs?)"
     # "hazard ratio (HR)", "Hazard Ratio (Cox proportional hazards) 0.31": a name or a method
     r"(?:\s*[\[(](?:HR|aHR|[A-Za-z][A-Za-z ,'-]{2,40})[\])])?"
-    r"(?:\s+(?:for|of)\s+(?P<about>(?!\d)[^\d;:()\[\]=<>]{1,80}?))?"
+    # (digits inside a word belong to it: "for death in the HER2-low population was 0.83")
+    r"(?:\s+(?:for|of)\s+(?P<about>(?!\d)(?:[^\d;:()\[\]=<>]|(?<=[A-Za-z])\d+){1,80}?))?"
     # "the hazard ratio for death favoured A (0.75; 95% CI ...)": the value in brackets after its arm
     r"(?:\s+(?:favou?r(?:ed|ing|s)|was\s+in\s+favou?r\s+of)\s+[^\d;:()\[\]=<>]{1,60}?\s*\((?=\s*[\d.]+\s*[;,]))?"
     # "PFS hazard ratio vs chemotherapy: 0.65": the arm every ratio of the line is against
@@ -252,7 +253,7 @@ _HR_LABEL = re.compile(
     r"(?:\s*\((?P<compared>[^()\d]{1,80}?(?:\b(?:vs\.?|versus)\s|\s*/\s*)[^()\d]{1,80})\))?"
     r"(?:\s*[\[(]95\s*%\s*CI[\])])?"
     r"(?:\s*[,:=]|\s+(?:was|of|is|were|equal\s+to))?\s*"
-    rf"(?P<value>{_DECIMAL})(?![\d%])(?!\s*(?:{_RANGE_UNIT}|mg|patients))"
+    rf"(?<![A-Za-z\d])(?P<value>{_DECIMAL})(?![\d%])(?!\s*(?:{_RANGE_UNIT}|mg|patients))"
 )
 # Words after which a number is a grade, stage or count, not the ratio: "HR for stage 3 disease".
 _NOT_A_RATIO_AFTER = frozenset({
@@ -380,11 +381,14 @@ _LISTED_NUMBER = re.compile(
     rf"(?<![\w.·,\u2212\u2013\u2014-])(?P<value>{_DECIMAL})\s*(?:,|vs\.?|v\.?|versus|and|or|compared\s+with)\s*$"
 )
 # A table-like line whose label gives the unit: "mPFS, mo: 7.3 vs 5.6", "ORR (%): 63.5 vs 42.4"
+# "mPFS, mo:", "ORR (%):", "Overall survival, median in months (95% CI):"
 _UNIT_IN_LABEL = re.compile(
-    r"^[ \t]*[^\n:;\d][^\n:;]{0,40}?(?:,[ \t]*|\([ \t]*)(?P<unit>%|(?i:months?|mos|mo|weeks?|wks?))\)?[ \t]*:",
+    r"^[ \t]*[^\n:;\d][^\n:;]{0,80}?(?:,[ \t]*|\([ \t]*|\bin[ \t]+)(?P<unit>%|(?i:months?|mos|mo|weeks?|wks?))\)?"
+    r"(?:[ \t]*\([^()\n]{0,20}\))?[ \t]*:",
     re.MULTILINE,
 )
-_CLAUSE_OR_LINE_END = re.compile(r"[;\n]")
+# (a semicolon ends the label's figures unless an arm's name follows it: "A 13.6 (...); B 12.3 (...)")
+_CLAUSE_OR_LINE_END = re.compile(r"\n|;(?![ \t]*[A-Za-z][\w-]*[ \t]+\d)")
 _BARE_NUMBER = re.compile(rf"(?<![\w.·,\u2212\u2013\u2014-])(?P<value>{_DECIMAL})(?![\w.·%]|\s*[-\u2013]\s*\d)")
 _NOT_A_RESULT_AFTER = frozenset({
     "grade", "grades", "phase", "stage", "cycle", "cycles", "day", "days", "arm", "cohort", "level",

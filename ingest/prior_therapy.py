@@ -26,7 +26,7 @@ _PRIOR_CUE = (
     # maintenance after a response: "whose disease had responded to first-line treatment with A"
     r"respond(?:ed|ing)\s+to|sensitive\s+to|"
     r"already(?:\s+received)?|earlier|naive\s+to|exposed\s+to|received\s+(?:prior|previous)|"
-    r"had\s+(?:already\s+)?received)\b"
+    r"had\s+(?:already\s+)?received|(?:had\s+)?completed|completing)\b"
 )
 _MAIN_VERB = (
     r"(?!\b(?:were|was|are|is|be|receive|received|receiving|given|took|then|versus|vs|compared|comparing|to|"
@@ -42,6 +42,12 @@ _PRIOR_CUE_ALONE = re.compile(_PRIOR_CUE, re.IGNORECASE)
 # What follows an item inside a list of prior therapies: another item
 _LIST_GOES_ON = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,|\b(?:and|or|plus)\b)", re.IGNORECASE)
 _PRIOR_REACH = 150
+# "after at least one systemic therapy, most often A and B": the comma before the therapies named
+_NAMES_INSTANCES = re.compile(
+    r"\s*(?:most\s+often|mostly|usually|typically|commonly|mainly|chiefly|predominantly|including|such\s+as|"
+    r"e\.g\.|notably)\b",
+    re.IGNORECASE,
+)
 
 
 def in_prior_therapy(text: str, sentence: Sentence, start: int, end: int) -> bool:
@@ -62,4 +68,7 @@ def in_prior_therapy(text: str, sentence: Sentence, start: int, end: int) -> boo
     commas = [before_start + i for i in range(after_cue, len(before)) if before[i] == ","]
     if commas and not text[commas[-1] + 1 : start].strip() and not _LIST_GOES_ON.match(text, end):
         return False  # "treated with an ICI, nivolumab added to ...": the list ended at the comma
-    return all(any(e <= comma and not text[e:comma].strip() for e in ends) for comma in commas)
+    return all(
+        any(e <= comma and not text[e:comma].strip() for e in ends) or _NAMES_INSTANCES.match(text, comma + 1)
+        for comma in commas
+    )

@@ -42,6 +42,25 @@ _LEADING_SUBGROUP = (
         r"\(\s*n\s*=\s*\d[\d,]*\s*\)\s*:",
         re.I,
     ),
+    # "In squamous cell carcinoma with CPS >=10 (n = 286), median OS was ...": a counted population
+    re.compile(
+        r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?P<phrase>[^,;()]{3,80}?)\s*"
+        r"\(\s*n\s*=\s*\d[\d,]*\s*\)\s*,",
+    ),
+    # "in the CPS >=10 group, PFS was ...", "in the HER2-ultralow group": a group named by a
+    # threshold or a marker's status (not an arm: see _names_an_arm)
+    re.compile(
+        r"\b(?:in|among)\s+the\s+(?P<phrase>(?!(?:overall|intent|intention|whole|entire|total|all[- ]comers?|full|"
+        r"safety|efficacy)\b)[^,;()]{0,30}?(?:[<>\u2264\u2265]|\b(?:positive|negative|high|low|ultralow|"
+        r"mutant|mutated|wild-type)\b|[A-Za-z0-9]+-[A-Za-z]{3,})[^,;()]{0,20}?\s+(?:group|subgroup|population|cohort|"
+        r"stratum))\b",
+        re.I,
+    ),
+    # "In that earlier look at the first 264 participants, 74.4% ...": the patients first enrolled
+    re.compile(
+        r"\b(?:among|in|of|at|for)\s+the\s+(?P<phrase>first\s+\d+\s+(?:randomi[sz]ed\s+)?(?:patients|participants))\b",
+        re.I,
+    ),
     # "Even in homologous recombination-proficient tumours there was ...": tumours of a kind
     re.compile(
         r"^(?:(?:even|only|but|yet|however,?)\s+)?(?:in|among)\s+(?:the\s+)?"
@@ -62,10 +81,13 @@ _LEADING_SUBGROUP = (
 # A count in the phrase ("28% in 114 platinum-pretreated patients") gives the population the
 # figure is for, not a subgroup; "among" introduces one whatever follows.
 _TRAILING_SUBGROUP = re.compile(
-    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:among\s+(?:the\s+)?(?:\d+\s+)?|in\s+(?:the\s+)?(?!\d)|"
-    r"of\s+(?:the\s+)?(?:\d+\s+)?(?=(?:patients|participants|those)\s+(?:with|without|who|whose)\b))(?P<phrase>"
+    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:among\s+(?:the\s+|all\s+)?(?:\d+\s+)?|in\s+(?:the\s+|all\s+)?(?!\d)|"
+    # ("56.5% of HER2-low patients given A": patients of a marker's kind)
+    r"of\s+(?:the\s+)?(?:\d+\s+)?(?=(?:patients|participants|those)\s+(?:with|without|who|whose)\b|"
+    r"[A-Za-z0-9]+-(?!treated\b|exposed\b)[\w-]+\s+(?:patients|participants)\b))(?P<phrase>"
     r"(?:patients|participants|those)\s+(?:with|without|who|whose|harbou?ring|carrying)\b[^,;()]{3,70}?"
-    r"|(?:[\w-]+\s+){1,3}(?:patients|participants))(?=\s*(?:[,;.)]|\band\b|\bversus\b|\bvs\b|$))",
+    r"|(?:[\w-]+\s+){1,3}(?:patients|participants))"
+    r"(?=\s*(?:[,;.)]|\band\b|\bversus\b|\bvs\b|$)|\s+(?:given|treated|receiving|taking)\b)",
     re.I,
 )
 # "24 of 82 (29%) with LOH-high tumours": the kind of tumour a figure's patients had (not a
@@ -121,7 +143,9 @@ _QUALIFIED_GROUP = re.compile(
 # a cohort or stratum stays in force; a subgroup is one sentence's
 _COHORT_WORD = re.compile(r"\b(?:cohort|stratum)\b", re.I)
 _ALL_PATIENTS = re.compile(
-    r"\b(?:all|overall|entire|whole|total)\s+(?:\w+\s+)?(?:patients|participants|population|cohort)\b|"
+    # ("all patients with CPS >=10" are some of them)
+    r"\b(?:all|overall|entire|whole|total)\s+(?:\w+\s+)?(?:patients|participants|population|cohort)\b"
+    r"(?!\s+(?:with|who|whose|harbou?ring)\b)|"
     r"\ball[- ]comers?\b|\binten(?:t|tion)[- ]to[- ]treat\b",
     re.I,
 )
@@ -149,7 +173,7 @@ _LABEL_IN_BRACKET_LIST = re.compile(
     re.I,
 )
 _CLAUSE_POPULATION = re.compile(
-    r"\b(?:in|among|including|incl\.)\s+(?:the\s+)?(?:\d+\s+)?"
+    r"\b(?:in|among|including|incl\.)\s+(?:the\s+|all\s+)?(?:\d+\s+)?"
     # "in PD-L1-positive patients with measurable disease": a hyphenated qualifier may come first
     r"(?P<phrase>(?:[A-Za-z]\w*-[\w-]+\s+)?(?:patients|participants|those|pts)\s+(?:with|without|whose|who|aged|"
     r"younger|older|treated\s+(?:in|as|at|after|beyond)|previously\s+(?:treated|untreated|given|exposed)|pre-?treated)\b"
@@ -163,7 +187,8 @@ _CLAUSE_POPULATION = re.compile(
 # named within a sentence
 _CLAUSE_GROUP = re.compile(rf"\b(?:in|among)\s+the\s+(?P<phrase>{_GROUP_NAME})\b", re.I)
 _CLAUSE_EVERYONE = re.compile(
-    r"\b(?:in|among|across)\s+(?:all\s+(?:\w+\s+)?(?:patients|participants)|the\s+(?:overall|whole|entire|total|"
+    r"\b(?:in|among|across)\s+(?:all\s+(?:\w+\s+)?(?:patients|participants)(?!\s+(?:with|who|whose|harbou?ring)\b)|"
+    r"the\s+(?:overall|whole|entire|total|"
     r"inten(?:t|tion)[- ]to[- ]treat)\s+(?:\w+\s+)?(?:population|patients|participants))\b"
     # "2.8 versus 1.9 months overall and 3.8 versus 1.9 months in patients with X"
     r"|\boverall\b(?=\s*(?:[,;.]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b))",
@@ -178,6 +203,11 @@ _DOSE_LEVEL_AFTER = re.compile(
 _ANAPHORIC_SUBGROUP = re.compile(
     r"\b(?:(?:this|that|these|the same)\s+(?:[\w-]+\s+){0,2}?(?:subgroup|subset|population|cohort)|"
     r"(?:this|that|these)\s+groups?)\b",
+    re.I,
+)
+_PATIENTS_HAD = re.compile(
+    r"\b(?:patients|participants|people)\s+(?:had|have|carried|harbou?red|expressed)\s+(?:an?\s+)?"
+    r"(?P<feature>[^,;.()]{3,60}?(?:\([^()]*\)[^,;.()]{0,30})?)(?=\s*[,;.])",
     re.I,
 )
 # "... focused on the 313 patients without a detectable alteration. In this subgroup, ..."
@@ -299,6 +329,7 @@ class SubgroupReader:
                 match
                 and self._is_subgroup(match.group("phrase"))
                 and not self._names_population(sentence, match.start("phrase"), match.end("phrase"), trial)
+                and not self._names_an_arm(sentence, match.start("phrase"), match.end("phrase"))
             ):
                 label = subgroup_label(match.group("phrase"))
                 self._cohort = label if _COHORT_WORD.search(match.group()) else None
@@ -310,7 +341,12 @@ class SubgroupReader:
             diseases = [m for m in sentence.of("disease") if start <= sentence.local(m.start) < end]
             if diseases and len(trial.diseases) > 1 and not self._names_population(sentence, start, end, trial):
                 return subgroup_label(match.group("phrase")), match.start()
-        if _ANAPHORIC_SUBGROUP.search(text):
+        anaphor = _ANAPHORIC_SUBGROUP.search(text)
+        if anaphor:
+            # "85% of participants had a CPS of 1 or higher, and in this group ...": named before it
+            own = [*_PATIENTS_HAD.finditer(text, 0, anaphor.start())]
+            if own:
+                return subgroup_label(own[-1].group("feature")), 0
             previous = self.reading.sentences[sentence.index - 1].text if sentence.index else ""
             named = _PATIENTS_WHO.search(previous)
             qualified = _QUALIFIED_GROUP.search(previous)  # "... in the PIK3CA-mutated cohort"
@@ -355,6 +391,18 @@ class SubgroupReader:
         if ARM_LABEL.search(label) or _ALL_PATIENTS.search(label):
             return self._list_heading
         return subgroup_label(re.sub(r"\s*\([^()]*\)", "", label)) or self._list_heading
+
+    @staticmethod
+    def _names_an_arm(sentence: Sentence, start: int, end: int) -> bool:
+        """Whether a group phrase names what an arm was given ("the pembrolizumab-chemotherapy
+        group"), not the patients' kind; a therapy they had before ("the previously treated group")
+        qualifies them."""
+        if not re.search(r"\b(?:group|arm)$", sentence.text[start:end], re.I):
+            return False  # "patients who had received immunotherapy": what they had before
+        given = any(
+            start <= sentence.local(m.start) < end for m in sentence.of("drug", "placebo", "class", "regimen")
+        )
+        return given and not _PRIOR_TREATMENT.search(sentence.text, start, end)
 
     def _is_subgroup(self, phrase: str) -> bool:
         if re.match(

@@ -42,7 +42,8 @@ _TABLE_ROW = re.compile(
 # ("NA = not reached.": what a table's abbreviation stands for)
 _TABLE_NOTE = re.compile(r"\s*(?:[\[*\u2020]|(?:NA|NE|NR)\s*[=:])")
 _TABLE_OUTCOME_FIELD = re.compile(
-    r"\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other)(?:\s+outcome(?:\s+measures?)?)?|outcome(?:\s+measures?)?"
+    r"\s*(?:\d{1,2}\.\s*)?(?:(?:primary|secondary|other)(?:\s+pre-?specified)?(?:\s+outcome(?:\s+measures?)?)?|"
+    r"outcome(?:\s+measures?)?"
     # "Title: Overall Survival (OS)" under an outcome measure's heading
     r"|(?=title\b))"
     # "OUTCOME MEASURE 1 (Primary): Progression-free Survival"
@@ -60,7 +61,7 @@ _TABLE_FIELD = re.compile(
 )
 # "Overall Survival in Participants With PD-L1 Expression of 1% or More": the group the measure is for
 _TITLE_SUBGROUP = re.compile(
-    r"(?:\b(?:in|among)\s+|,\s*)(?P<group>(?:participants|patients|subjects)\s+(?:with|who)\b.*)$"
+    r"(?:\b(?:in|among)\s+|,\s*)(?P<group>(?:participants|patients|subjects)\s+(?:with|who|enrolled|from|aged)\b.*)$"
     # "Progression-free survival, PIK3CA-mutant cohort"
     r"|,\s*(?:in\s+)?(?:the\s+)?(?P<cohort>(?!(?:all|overall|whole|entire|full)\b)[\w+/-]+(?:\s+[\w+/-]+){0,3}?\s+"
     r"(?:cohort|population|subgroup|subset))\b",
@@ -115,7 +116,9 @@ _WHOLE_POPULATION = re.compile(
 )
 # "Statistical Analysis 1: Drug A + Drug B vs Drug C": the comparison the ratio after it is of
 _ANALYSIS_COMPARISON = re.compile(
-    r"^\s*statistical\s+analys[ie]s(?:\s+\d+)?\s*:\s*(?P<arm>[^:|;]+?)\s+(?:vs\.?|versus)\s+(?P<comparator>[^:|;]+?)\s*$",
+    # ("Comparison: Drug A + Drug B vs Placebo + Drug B", a line of the analysis)
+    r"^\s*(?:statistical\s+analys[ie]s(?:\s+\d+)?|comparison(?:\s+groups?)?)\s*:\s*(?P<arm>[^:|;]+?)\s+"
+    r"(?:vs\.?|versus)\s+(?P<comparator>[^:|;]+?)\s*$",
     re.IGNORECASE,
 )
 _TABLE_HR = re.compile(

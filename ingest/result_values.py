@@ -117,7 +117,11 @@ _PAIR_BEFORE_RATIO = re.compile(
     re.I,
 )
 _AT_BEFORE = re.compile(r"\bat\s*$", re.I)
-_COMPARED_AFTER = re.compile(r"\s*(?:months?|weeks?|%)?\s*(?:versus|vs\.?|compared\s+with)\s+\d", re.I)
+# ("stood at 72.6% with the drug compared with 60.1% without it")
+_COMPARED_AFTER = re.compile(
+    r"\s*(?:months?|weeks?|%)?\s*(?:(?:with|in|for|on)\s+[^,;.()\d]{1,40}?\s+)?(?:versus|vs\.?|compared\s+with)\s+\d",
+    re.I,
+)
 # "a 6.5% absolute difference", "4.1 months longer": a gap between arms, not an arm's result
 _A_DIFFERENCE_AFTER = re.compile(
     r"\s*(?:(?:absolute|relative)\s+)?(?:difference|improvement|gain|reduction|increase|decrease|"

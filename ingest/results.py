@@ -87,6 +87,7 @@ class ResultReader:
         # the trial before a paragraph that names none, while its sentences name no drug either
         self._before_paragraph: list[TrialState] = []
         self._last_time_endpoint: str | None = None  # for a ratio whose sentence names no endpoint
+        self._heading_trials: list[TrialState] = []  # the trials the heading line over a table names
         self._last_rate: tuple[str, str | None] | None = None  # for "the corresponding rates were ..."
         self._heading_endpoint: str | None = None  # the endpoint an outcome heading's lines report
         self._sentence_comparator: dict[int, tuple[str, ...]] = {}  # the arm a sentence compares with
@@ -127,7 +128,10 @@ class ResultReader:
                 self._last_time_endpoint = heading.pop()  # "Results by group (median OS, A vs B):"
             trials = self.tracker.by_sentence.get(sentence.index, [])
             inherited = not trials
-            if not trials:
+            headed = self._headed_trials(sentence, trials)
+            if not trials and headed:
+                trials = headed  # the rows under "Table 2. Efficacy results in REFLECT"
+            elif not trials:
                 # the items of a bulleted list continue the sentence that introduced them
                 new_paragraph = self.reading.starts_paragraph(sentence) and not list_label(sentence)
                 if new_paragraph and not self.tables.in_table:
@@ -150,6 +154,27 @@ class ResultReader:
             trials = self._read_prose(sentence, trials, inherited)
             previous_trials = trials or previous_trials
         return self.results
+
+    def _headed_trials(self, sentence: Sentence, trials: list[TrialState]) -> list[TrialState]:
+        """The trials a heading line names ("Efficacy results in REFLECT"), kept for the lines under
+        it up to a blank line."""
+        text = self.reading.text
+        previous = self.reading.sentences[sentence.index - 1] if sentence.index else None
+        # (a sentence's span may end with the line breaks after it)
+        previous_end = previous.start + len(previous.text.rstrip()) if previous else 0
+        if _BLANK_LINE.search(text, previous_end, sentence.start):
+            self._heading_trials = []
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        line_end = text.find("\n", sentence.start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end].strip()
+        caption = len(trials) == 1 and len(line) <= _CAPTION_LENGTH and not line.endswith(".")
+        if trials and sentence.end >= line_end and caption and not _FIGURE.search(line):
+            self._heading_trials = trials  # a short line that names one trial and gives no figure
+            return []
+        if trials:
+            self._heading_trials = []
+        return self._heading_trials if not trials else []
 
     @staticmethod
     def _endpoint_title(sentence: Sentence) -> bool:
@@ -695,6 +720,8 @@ class ResultReader:
             if closing >= 0 and (self.reading.text[start:closing].strip() or not alone or after_agent):
                 limit = closing
         groups = agent_groups(self.reading, sentence, start, limit, self.context)
+        if not groups and _WITHOUT_IT.match(self.reading.text, start, limit):
+            return trial.control_arm()  # "72.6% with the drug compared with 60.1% without it"
         if not groups:
             return () if self._placebo_follows(sentence, start, limit) else None
         drugs, agent = groups[0]
@@ -705,6 +732,10 @@ class ResultReader:
             return None
         if agent.kind == "class" and _TREATED_AFTER.match(self.reading.text[agent.end :]):
             return None
+        if _WITHOUT_BEFORE.search(gap):
+            # "60.1% without it", "without pembrolizumab": the one arm that lacks it
+            lacking = [arm for arm in trial.arm_sets() if not set(drugs) & set(arm)]
+            return lacking[0] if len(lacking) == 1 else None
         if len(groups) > 1 and _TRAIL_BLOCK.search(self.reading.text[agent.end : groups[1][1].start]):
             self._comparators[id(value)] = groups[1][0]
         if agent.kind == "placebo" and drugs not in trial.arm_sets():
@@ -746,6 +777,13 @@ class ResultReader:
             ):
                 continue
             drugs = self._as_trial_arm(drugs, trial)
+            sets = trial.arm_sets()
+            if drugs not in sets and len(drugs) > 1 and all((d,) in sets for d in drugs):
+                # "eribulin and dacarbazine gave 12.7 and 13.0 months": two arms, each a drug alone, in
+                # the order the text names them
+                named = [m.key for m in sentence.of("drug") if agent.start <= m.start < end and m.key in drugs]
+                arms.extend((d,) for d in dict.fromkeys([*named, *drugs]) if (d,) not in arms)
+                continue
             if drugs not in arms:
                 arms.append(drugs)
         return arms
@@ -775,6 +813,13 @@ _GROUPS_AFTER_LIST = re.compile(
 _ARMS_AFTER_LIST_RESPECTIVELY = re.compile(
     rf"{_LIST_UNIT}(?:with|for|in)\s+(?:the\s+)?(?P<inside>[^.;()]+?),?\s+respectively\b", re.IGNORECASE
 )
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_CAPTION_LENGTH = 80
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?)|\b(?:HR|hazard ratio)\b", re.I)
+_WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:the\s+)?$", re.I)
+_WITHOUT_IT = re.compile(r"\s*(?:%\s*)?without\s+(?:it|them)\b", re.I)
 
 
 def _top_level_breaks(text: str) -> list[int]:

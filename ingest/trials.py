@@ -81,6 +81,7 @@ _THIS_TRIAL_BEFORE_ID = re.compile(
     re.IGNORECASE,
 )
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\b", re.IGNORECASE)
+_EARLIER_TRIAL = re.compile(r"preceding|previous|earlier|prior|predecessor|original|parent|pilot", re.IGNORECASE)
 _ANAPHORIC_TRIAL = re.compile(
     r"\b(?:the|this|that|our)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b(?!\s+(?:of|design))", re.IGNORECASE
 )
@@ -121,6 +122,11 @@ _ARM_START = re.compile(
     r"(?:(?<=to\s)|(?<=will\s))(?:allocate|assign|randomi[sz]e)"
     # "we enrolled 931 patients, 467 to A and 464 to B": an enrolment that allocates
     r"|(?:enrolled|included|recruited)(?=[^.;]{0,60}?\b\d[\d,]*\s+(?:patients\s+|participants\s+)?to\b))\b",
+    re.IGNORECASE,
+)
+_COUNTED_PATIENTS_GIVEN = re.compile(
+    r"\s*(?:among|in|of)\s+(?:the\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?(?:patients|participants)\s+(?:given|treated\s+with|"
+    r"receiving|who\s+received)\b",
     re.IGNORECASE,
 )
 # "neither trial randomised B", "B was not given": no arm
@@ -264,7 +270,7 @@ _ENROLMENT = tuple(
         rf"(?:randomi[sz]ed|randomly|enrolled|treated|assigned|allocated|recruited|included|given)|"
         rf"underwent\s+randomi[sz]ation|entered\s+(?:the\s+)?(?:trial|study|part|randomi[sz]ation)\b)",
         # "twenty-six patients with BRAF V600E-mutant thyroid cancer received ..."
-        rf"(?<![\w.])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants)\b[^.;]{{0,100}}?\s"
+        rf"(?<![\w.])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants)\b[^.;]{{0,160}}?\s"
         rf"(?:took|received|were given|were treated)\b",
         # "Patients (n=403) with untreated disease were randomized"
         r"\b(?:patients|participants)\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\)[^.;]{0,120}?\b(?:were|was)\s+"
@@ -375,8 +381,8 @@ class TrialTracker:
                     if _DEFINITE.fullmatch(word):
                         group.definite = True
                         break
-                    if _INDEFINITE.fullmatch(word):
-                        group.indefinite = True
+                    if _INDEFINITE.fullmatch(word) or _EARLIER_TRIAL.fullmatch(word):
+                        group.indefinite = True  # "a phase 2 study", "the preceding phase 2 study"
                         break
             elif mention.kind == "trial":
                 if _REGIMEN_AFTER.match(text, mention.end) and self.find(name=mention.key) is not None:
@@ -940,10 +946,12 @@ class TrialTracker:
         described = _BACKBONE_DESCRIBED.search(text, start, end)
         end = described.start() if described else end
         # "in the patients allocated to carboplatin (HR 0.91)": a subgroup by what was given, no design
+        # "Among 452 patients given A (n = 228) or B (n = 224)": the patients of a trial with no arms yet
+        counted = not trial.arms and _COUNTED_PATIENTS_GIVEN.match(text, start, end) is not None
         verbs = [
             m
             for m in _ARM_START.finditer(text, start, end)
-            if not _PATIENTS_BEFORE.search(text, start, m.start())
+            if (counted or not _PATIENTS_BEFORE.search(text, start, m.start()))
             and text[m.start() - 1] not in "-\u2010\u2011"  # "A-treated patients" are an arm's patients
             and not _NEGATED_BEFORE.search(text, max(start, m.start() - 40), m.start())
         ]

@@ -137,8 +137,8 @@ def test_a_regimen_name_gives_its_drugs() -> None:
         "In this phase 3 trial, 400 patients with colorectal cancer were randomized to FOLFOX with "
         "bevacizumab or FOLFOX alone."
     )
-    assert ("bevacizumab", "fluorouracil", "leucovorin", "oxaliplatin") in arms(facts)
-    assert {"fluorouracil", "leucovorin", "oxaliplatin"} <= set(facts.drugs)
+    assert ("bevacizumab", "fluorouracil", "folinic acid", "oxaliplatin") in arms(facts)
+    assert {"fluorouracil", "folinic acid", "oxaliplatin"} <= set(facts.drugs)
 
 
 # ---- arms and counts --------------------------------------------------------------------------------

@@ -1569,3 +1569,58 @@ def test_a_drug_given_at_the_investigators_discretion_defines_no_arm() -> None:
 def test_a_phase_before_names_joined_by_a_slash_is_their_trials() -> None:
     facts = read("The phase 3 HALDEN-04/CEDAR-D19 trial randomly assigned 443 patients to zeltinib or placebo.")
     assert {(d.trial, d.phase) for d in statements(facts, TrialDesign)} == {("HALDEN-04", "3")}
+
+
+def test_an_arm_chosen_by_the_investigator_from_a_list_is_one_arm() -> None:
+    facts = read(
+        "In the phase 3 HALDEN trial, patients were randomly assigned to cemiplimab or to single-agent "
+        "chemotherapy chosen by the investigator from pemetrexed, topotecan, irinotecan or gemcitabine."
+    )
+    assert arm_sets(facts) == {("cemiplimab",), ("chemotherapy",)}
+
+
+def test_a_named_sibling_trial_is_a_trial_of_its_own_and_prior_therapies_named_as_examples_are_no_arms() -> None:
+    facts = read(
+        "The approval rests on the single-arm phase 2 HALDEN-CCA2 trial, in which 103 patients whose disease had "
+        "progressed after at least one systemic therapy, most often gemcitabine and cisplatin, took zeltinib.\n\n"
+        "The company is running the randomised phase 3 HALDEN-CCA3 trial of zeltinib versus gemcitabine plus "
+        "cisplatin."
+    )
+    assert arms_of(facts) == {
+        "HALDEN-CCA2": {("zeltinib",)},
+        "HALDEN-CCA3": {("zeltinib",), ("cisplatin", "gemcitabine")},
+    }
+    assert {d.trial: d.phase for d in statements(facts, TrialDesign)} == {"HALDEN-CCA2": "2", "HALDEN-CCA3": "3"}
+
+
+def test_a_brand_name_before_a_figure_is_no_trial() -> None:
+    facts = read(
+        "SELECT (NCT09990504) randomised 392 patients to lenvatinib or placebo.\n"
+        "Objective response rate: LENVIMA 65% (complete response 2%); placebo 2%\n"
+    )
+    assert set(designs(facts)) == {"SELECT"}
+
+
+def test_a_therapy_every_patient_had_completed_is_no_arm() -> None:
+    facts = read(
+        "The placebo-controlled phase III HALDEN study randomised 713 patients to zeltinib or to placebo. All had "
+        "completed at least two cycles of platinum-based chemotherapy given concurrently with radiotherapy."
+    )
+    assert arm_sets(facts) == {("zeltinib",), ("placebo",)}
+
+
+def test_a_sponsor_study_number_names_a_trial_whose_counted_patients_were_given_its_arms() -> None:
+    facts = read(
+        "Two phase 3 trials have shaped later lines.\n\n"
+        "The HALDEN trial randomised 369 patients to zeltinib or placebo. Activity had been seen in the preceding "
+        "phase 2 study.\n\n"
+        "Study 309 reversed that pattern. Among 452 patients given eribulin (n = 228) or dacarbazine (n = 224), "
+        "median overall survival was 13.5 versus 11.5 months. In leiomyosarcoma, eribulin and dacarbazine gave "
+        "median overall survival of 12.7 and 13.0 months."
+    )
+    assert arms_of(facts) == {"HALDEN": {("zeltinib",), ("placebo",)}, "STUDY 309": {("eribulin",), ("dacarbazine",)}}
+    assert {d.trial: d.phase for d in statements(facts, TrialDesign)} == {"HALDEN": "3", "STUDY 309": "3"}
+    assert {(o.arm, o.value) for o in statements(facts, Outcome) if o.value in {12.7, 13.0}} == {
+        (("eribulin",), 12.7),
+        (("dacarbazine",), 13.0),
+    }

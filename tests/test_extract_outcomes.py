@@ -928,3 +928,34 @@ def test_residual_disease_negativity_reached_is_no_response_rate() -> None:
         "residual disease negativity, versus 15% with placebo."
     )
     assert {value for _a, _e, _m, value in keyed(text)} == {86.0, 82.0}
+
+
+def test_a_rate_with_the_drug_against_one_without_it() -> None:
+    text = TWO_ARMS + "The objective response rate stood at 72.6% with the drug compared with 60.1% without it."
+    assert {(arm, value) for arm, _e, _m, value in keyed(text)} == {(COMBO, 72.6), (BACKBONE, 60.1)}
+
+
+def test_a_hazard_ratio_for_a_population_whose_name_holds_a_digit() -> None:
+    text = TWO_ARMS + "The hazard ratio for death in the HER2-low population was 0.83 (95% CI 0.66-1.05)."
+    assert {value for _a, _c, _e, value in ratios(text)} == {0.83}
+
+
+def test_figures_after_a_label_that_names_their_unit_and_arms_parted_by_a_semicolon() -> None:
+    text = (
+        "REFLECT (NCT09990501) randomised 954 patients to lenvatinib (n = 478) or to sorafenib (n = 476).\n"
+        "Overall survival, median in months (95% CI): LENVIMA 13.6 (12.1, 14.9); sorafenib 12.3 (10.4, 13.9)\n"
+    )
+    assert keyed(text) == {(("lenvatinib",), "OS", "median", 13.6), (("sorafenib",), "OS", "median", 12.3)}
+
+
+def test_the_rows_under_a_heading_that_names_a_trial_are_that_trials() -> None:
+    text = (
+        "SELECT (NCT09990502) randomised 392 patients to lenvatinib or placebo.\n\n"
+        "REFLECT (NCT09990503) randomised 954 patients to lenvatinib or sorafenib.\n\n"
+        "Table 2. Efficacy results in REFLECT\n"
+        "  Objective response rate: LENVIMA 41%; sorafenib 12%\n"
+    )
+    assert {(o.trial, o.arm, o.value) for o in outcomes(text)} == {
+        ("REFLECT", ("lenvatinib",), 41.0),
+        ("REFLECT", ("sorafenib",), 12.0),
+    }

@@ -325,8 +325,8 @@ Arm III: 8.2 (7.1 to 9.5)
 
 def test_a_three_arm_record_with_a_regimen_named_after_its_drugs_and_flow_cells_by_label() -> None:
     facts = read(THREE_ARM_RECORD)
-    folfiri = ("fluorouracil", "irinotecan", "leucovorin")
-    with_ramucirumab = ("fluorouracil", "irinotecan", "leucovorin", "ramucirumab")
+    folfiri = ("fluorouracil", "folinic acid", "irinotecan")
+    with_ramucirumab = ("fluorouracil", "folinic acid", "irinotecan", "ramucirumab")
     assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
         (with_ramucirumab, 201),
         (folfiri, 200),
@@ -959,4 +959,41 @@ def test_a_space_laid_table_whose_second_column_is_the_arm_left() -> None:
         (zeltinib, "PFS", "HR", 0.41),
         (zeltinib, "ORR", "rate", 84.6),
         (choice, "ORR", "rate", 67.3),
+    }
+
+
+COMPARISON_LINE_RECORD = """Brief Title: Zeltinib Plus Paclitaxel Versus Placebo Plus Paclitaxel (CEDAR-16)
+Phase: Phase 3
+Arms
+Experimental: Zeltinib + Paclitaxel
+Placebo Comparator: Placebo + Paclitaxel
+
+Primary Outcome Measure
+Title: Overall Survival (OS)
+Unit of Measure: months
+Median (95% Confidence Interval)
+  Zeltinib + Paclitaxel (N=330) ......... 9.63 (8.48 to 10.81)
+  Placebo + Paclitaxel (N=335) ............. 7.36 (6.32 to 8.38)
+Statistical Analysis 1
+  Comparison: Zeltinib + Paclitaxel vs Placebo + Paclitaxel
+  Hazard Ratio: 0.807 | 95% CI: 0.678 to 0.962
+
+Other Pre-specified Outcome: Overall Survival in participants enrolled in Asia
+Unit of Measure: months
+Median
+  Zeltinib + Paclitaxel (N=111) ......... 12.1
+  Placebo + Paclitaxel (N=112) ............. 10.5
+"""
+
+
+def test_a_comparison_line_before_the_ratio_and_an_outcome_for_participants_enrolled_in_a_region() -> None:
+    facts = read(COMPARISON_LINE_RECORD)
+    combination, backbone = ("paclitaxel", "zeltinib"), ("paclitaxel",)
+    results = {(o.arm, o.measure, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert results == {
+        (combination, "median", 9.63, None),
+        (backbone, "median", 7.36, None),
+        (combination, "HR", 0.807, None),
+        (combination, "median", 12.1, "enrolled in asia"),
+        (backbone, "median", 10.5, "enrolled in asia"),
     }

@@ -281,3 +281,44 @@ def test_corresponding_rates_for_a_subgroup_take_the_endpoint_and_time_of_the_ra
         (("zeltinib",), "PFS", 26.8, "12 months", True),
         (("placebo",), "PFS", 8.2, "12 months", True),
     }
+
+
+ORBIT_DESIGN = "In the phase 3 ORBIT trial, 749 patients were randomised to zeltinib or placebo. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("In squamous tumours with CPS ≥10 (n = 286), median OS was 13.9 versus 8.8 months.", "squamous tumours"),
+        ("Median OS was 13.9 versus 8.8 months among all patients with CPS ≥10.", "cps ≥10"),
+        ("In the CPS ≥10 group, median OS was 13.9 versus 8.8 months.", "cps ≥10 group"),
+        ("In the HER2-ultralow group, median OS was 13.9 versus 8.8 months.", "her2-ultralow group"),
+        ("In that early look at the first 264 participants, median OS was 13.9 versus 8.8 months.", "first 264"),
+        (
+            "About 85% of participants had a CPS of 1 or higher, and in this group median OS was 13.9 versus "
+            "8.8 months.",
+            "cps of 1 or higher",
+        ),
+    ],
+)
+def test_a_population_named_before_or_after_a_pair_of_figures(sentence: str, label: str) -> None:
+    facts = read(ORBIT_DESIGN + sentence)
+    subgroups = {o.value: o.subgroup for o in statements(facts, Outcome) if o.value in {13.9, 8.8}}
+    assert set(subgroups) == {13.9, 8.8}
+    assert all(subgroup and subgroup.startswith(label) for subgroup in subgroups.values())
+
+
+def test_a_group_named_by_what_its_arm_was_given_is_no_subgroup() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 749 patients were randomised to zeltinib plus chemotherapy or placebo plus "
+        "chemotherapy. In the zeltinib-chemotherapy group, median OS was 13.9 months."
+    )
+    assert {o.subgroup for o in statements(facts, Outcome)} == {None}
+
+
+def test_patients_of_a_marker_kind_given_an_arm_are_a_subgroup() -> None:
+    facts = read(
+        ORBIT_DESIGN + "The objective response rate was 56.5% in HER2-low patients given zeltinib and 32.2% in "
+        "those given placebo. Responses occurred in 41.0% of HER2-low patients given zeltinib."
+    )
+    assert {o.subgroup for o in statements(facts, Outcome) if o.value == 41.0} == {"her2-low patients"}

@@ -55,14 +55,14 @@ def test_regimen_spellings_name_nothing_else(lex: Lexicon) -> None:
     [
         ("r-chop", "R-CHOP", {"rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone"}),
         ("xelox", "CAPOX", {"capecitabine", "oxaliplatin"}),
-        ("mfolfox6", "mFOLFOX6", {"fluorouracil", "leucovorin", "oxaliplatin"}),
+        ("mfolfox6", "mFOLFOX6", {"fluorouracil", "folinic acid", "oxaliplatin"}),
         ("rvd", "VRd", {"bortezomib", "lenalidomide", "dexamethasone"}),
         (
             "pola-r-chp",
             "pola-R-CHP",
             {"polatuzumab vedotin", "rituximab", "cyclophosphamide", "doxorubicin", "prednisone"},
         ),
-        ("folfirinox", "FOLFIRINOX", {"fluorouracil", "leucovorin", "irinotecan", "oxaliplatin"}),
+        ("folfirinox", "FOLFIRINOX", {"fluorouracil", "folinic acid", "irinotecan", "oxaliplatin"}),
         (
             "escbeacopp",
             "BEACOPP",
@@ -136,7 +136,7 @@ def test_ordinary_words_are_not_regimens(nlp: Language, text: str) -> None:
 def test_regimen_components_named_alone_stay_drugs(nlp: Language) -> None:
     doc = nlp("Folinic acid and prednisone were given with dexamethasone.")
     assert [(e.label_, e.id_) for e in doc.ents] == [
-        ("DRUG", "leucovorin"),
+        ("DRUG", "folinic acid"),
         ("DRUG", "prednisone"),
         ("DRUG", "dexamethasone"),
     ]
