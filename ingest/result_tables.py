@@ -105,6 +105,7 @@ _COLUMN_HR = re.compile(
     r"(?:(?P<subgroup>[^:;]+?),\s*)?hazard\s+ratio\b",
     re.I,
 )
+_TIME_FRAME_FIELD = re.compile(r"\btime\s+frame\s*:[^|\n]*", re.I)
 _STATISTICAL_METHOD = re.compile(r"\b(?:cox|model|log-?rank|(?:un)?stratified|method|regression)\b", re.I)
 # a table whose rows are populations: " Population | A | B", then "pMMR | 6.6 (...) | 3.8 (...)"
 _GROUP_COLUMN_HEAD = re.compile(r"\s*(?:analysis\s+)?(?:populations?|subgroups?)\s*\|", re.I)
@@ -451,7 +452,9 @@ class TableReader:
         numbered = endpoints and title and sentence.local(endpoints[0].start) < title.end() + 2
         # "Progression-free survival assessed by independent review" alone on its line, in a record
         # whose arms have labels
-        titled = led_by_endpoint(sentence) and not re.search(r"\d", text) and self.reading.own_line(sentence)
+        # ("Overall survival | Unit of Measure: months | Time frame: up to 4 years": its fields)
+        untimed = _TIME_FRAME_FIELD.sub("", text)
+        titled = led_by_endpoint(sentence) and not re.search(r"\d", untimed) and self.reading.own_line(sentence)
         if not (outcome_field or listing or numbered or titled):
             return None
         if not endpoints:

@@ -258,6 +258,19 @@ class ResultReader:
                 for value, arm in zip(members, named_arms, strict=True):
                     assigned[id(value)] = [arm]
                 continue
+            if _LATTER_AFTER.match(sentence.text, members[-1].end):
+                # "17%, 36% and 36% in the A, B and C groups, with medians of 6.7 and 4.3 months in
+                # the latter two": the last arms of the list before, in its order
+                earlier = [
+                    assigned[id(v)][0]
+                    for v in values
+                    if v.end <= members[0].start and assigned.get(id(v)) and v.measure != "HR"
+                ]
+                latter = list(dict.fromkeys(earlier))[-len(todo) :]
+                if len(latter) == len(todo):
+                    for value, arm in zip(todo, latter, strict=True):
+                        assigned[id(value)] = [arm]
+                continue
             pair = self._bracketed_comparison(sentence, members, trial) if len(todo) == 2 else None
             if pair is not None:
                 # "A prolonged PFS compared with B (median, 23.9 v 9.2 months), as did C (14.7 v 9.2)"
@@ -816,6 +829,9 @@ _ARMS_AFTER_LIST_RESPECTIVELY = re.compile(
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LATTER_AFTER = re.compile(
+    r"\s*(?:months?|weeks?|%)?\s*,?\s*(?:in|for|with)\s+the\s+(?:latter|last)\s+(?:two|three)\b", re.I
+)
 _CAPTION_LENGTH = 80
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?)|\b(?:HR|hazard ratio)\b", re.I)
 _WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:the\s+)?$", re.I)

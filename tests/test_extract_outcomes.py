@@ -959,3 +959,23 @@ def test_the_rows_under_a_heading_that_names_a_trial_are_that_trials() -> None:
         ("REFLECT", ("lenvatinib",), 41.0),
         ("REFLECT", ("sorafenib",), 12.0),
     }
+
+
+def test_median_durations_of_response_in_the_plural() -> None:
+    text = TWO_ARMS + "The median durations of response were 8.3 and 6.0 months, respectively."
+    assert {(arm, endpoint, value) for arm, endpoint, _m, value in keyed(text)} == {
+        (COMBO, "DOR", 8.3),
+        (BACKBONE, "DOR", 6.0),
+    }
+
+
+def test_figures_for_the_latter_two_groups_of_a_list() -> None:
+    text = ZELTINIB_ARMS + (
+        "Responses occurred in 17%, 36% and 33% of patients in the monotherapy, zeltinib-chemotherapy and "
+        "cetuximab-chemotherapy groups, respectively, with median durations of response of 6.7 and 4.3 months in "
+        "the latter two."
+    )
+    assert {(arm, value) for arm, endpoint, _m, value in keyed(text) if endpoint == "DOR"} == {
+        (("carboplatin", "paclitaxel", "zeltinib"), 6.7),
+        (("carboplatin", "cetuximab", "paclitaxel"), 4.3),
+    }

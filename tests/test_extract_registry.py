@@ -997,3 +997,23 @@ def test_a_comparison_line_before_the_ratio_and_an_outcome_for_participants_enro
         (combination, "median", 12.1, "enrolled in asia"),
         (backbone, "median", 10.5, "enrolled in asia"),
     }
+
+
+TIME_FRAME_HEADER_RECORD = """ARM / GROUP DESCRIPTIONS
+[A] Zeltinib - 100 mg daily.
+[B] Gemcitabine (Gemzar) - 1000 mg/m2 weekly.
+
+PARTICIPANT FLOW            [A]     [B]
+  Randomized                171     171
+
+OUTCOME MEASURE 1 - PRIMARY
+Overall survival | Unit of Measure: months | Time frame: up to 4 years
+  Measure type: Median (95% Confidence Interval)
+    [A] Zeltinib    11.1 (9.0 to 13.1)
+    [B] Gemcitabine    6.8 (5.5 to 7.6)
+"""
+
+
+def test_an_outcome_heading_whose_fields_give_a_time_frame() -> None:
+    facts = read("Zeltinib Versus Gemcitabine (CEDAR-17), a phase 3 trial\n\n" + TIME_FRAME_HEADER_RECORD)
+    assert keyed(facts) == {(("zeltinib",), "OS", "median", 11.1), (("gemcitabine",), "OS", "median", 6.8)}
