@@ -349,7 +349,7 @@ def agent_groups(
             elif (
                 _shares_first_partner(text, agents, index, groups[-1])
                 or _OR_WITH.fullmatch(unbracketed)
-                or _alternative_partner(reading, text, agents, index, groups[-1])
+                or _alternative_partner(reading, unbracketed, agents[index], groups[-1])
             ) and not backbone:
                 # "A plus B or C versus D", "A with B, or with C", "A with cisplatin or carboplatin":
                 # C takes A too
@@ -528,15 +528,13 @@ def _shares_first_partner(text: str, agents: list[Agent], index: int, previous: 
     )
 
 
-def _alternative_partner(reading: Reading, text: str, agents: list[Agent], index: int, previous: _DrugSet) -> bool:
-    """Whether a drug after a bare "or" is the alternative to the partner just joined, of the same
-    kind of chemotherapy: "pemetrexed with cisplatin or carboplatin" (either platinum, with
-    pemetrexed)."""
-    if not previous.before_join or len(agents[index].drugs) != 1:
+def _alternative_partner(reading: Reading, gap: str, agent: Agent, previous: _DrugSet) -> bool:
+    """Whether a drug after a bare "or" (the gap before it, brackets taken out) is the alternative
+    to the partner just joined, of the same kind of chemotherapy: "pemetrexed with cisplatin or
+    carboplatin" (either platinum, with pemetrexed)."""
+    if not previous.before_join or len(agent.drugs) != 1 or not _OR_ALONE.fullmatch(gap):
         return False
-    if not _OR_ALONE.fullmatch(re.sub(BRACKETED, " ", text[agents[index - 1].end : agents[index].start])):
-        return False
-    alternative = (*previous.before_join, *agents[index].drugs)
+    alternative = (*previous.before_join, *agent.drugs)
     return _interchangeable(reading, tuple(previous.drugs), alternative, {})
 
 
@@ -652,29 +650,16 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
             by_choice = _named_later(reading, agent.drugs[0], agent.end)
             by_kind = _named_later(reading, kind.drugs[0], agent.end)
             dropped.add(id(kind) if by_choice > by_kind else id(agent))
-        if (
-            agent.kind == "class"
-            and agent.drugs
-            and agent.drugs[0] not in CHOICE_CLASSES
-            and _CHOICE_APPOSITION.fullmatch(text[agent.end : following.start])
-        ):
+        if agent.drugs and _CHOICE_APPOSITION.fullmatch(text[agent.end : following.start]):
             listed = listed_options(text, agents[position + 1 :])
-            if (
-                len(listed) >= 2
-                and _OR_ALONE.search(text, listed[-2].end, listed[-1].start)
+            # "chemotherapy of the investigator's choice, A or B (n = 130)"; "a nonsteroidal
+            # antiandrogen, A, B or C (n = 562)": the choice's options, or the class's members on offer
+            on_offer = agent.drugs[0] in CHOICE_ARM_CLASSES or (
+                agent.kind == "class"
+                and agent.drugs[0] not in CHOICE_CLASSES
                 and all(agent.drugs[0] in reading.drug_classes(d) for option in listed for d in option.drugs)
-            ):
-                # "a nonsteroidal antiandrogen, A, B or C (n = 562)": the class's members on offer
-                dropped.update(id(option) for option in listed)
-                continue
-        if (
-            agent.drugs
-            and agent.drugs[0] in CHOICE_ARM_CLASSES
-            and _CHOICE_APPOSITION.fullmatch(text[agent.end : following.start])
-        ):
-            listed = listed_options(text, agents[position + 1 :])
-            if len(listed) >= 2 and _OR_ALONE.search(text, listed[-2].end, listed[-1].start):
-                # "chemotherapy of the investigator's choice, A or B (n = 130)"
+            )
+            if on_offer and len(listed) >= 2 and _OR_ALONE.search(text, listed[-2].end, listed[-1].start):
                 dropped.update(id(option) for option in listed)
                 continue
         if (

@@ -26,7 +26,7 @@ from ingest.result_values import (
     p_value,
 )
 from ingest.subgroups import subgroup_label
-from ingest.tables import PipeTable, Row, column_titles, grid_row, row_cells
+from ingest.tables import POPULATION_TITLE, PipeTable, Row, column_titles, grid_row, row_cells
 from ingest.trial_state import TrialState
 
 # "Label: 11.0", "Label: median 11.0 months (96% CI 7.4 to 13.8)", "Label (n=310):   6.4 (5.2 to 8.0)",
@@ -108,7 +108,7 @@ _COLUMN_HR = re.compile(
 _TIME_FRAME_FIELD = re.compile(r"\btime\s+frame\s*:[^|\n]*", re.I)
 _STATISTICAL_METHOD = re.compile(r"\b(?:cox|model|log-?rank|(?:un)?stratified|method|regression)\b", re.I)
 # a table whose rows are populations: " Population | A | B", then "pMMR | 6.6 (...) | 3.8 (...)"
-_GROUP_COLUMN_HEAD = re.compile(r"\s*(?:analysis\s+)?(?:populations?|subgroups?)\s*\|", re.I)
+_GROUP_COLUMN_HEAD = re.compile(rf"\s*(?:{POPULATION_TITLE})\s*\|", re.I)
 # a row or analysis of everyone: "All-comers", "Overall", "ITT population"
 _WHOLE_POPULATION = re.compile(
     r"(?:all[- ]comers|all(?:\s+(?:randomi[sz]ed|treated|enrolled))?(?:\s+(?:patients|participants))?|overall"

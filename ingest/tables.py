@@ -85,11 +85,14 @@ class PipeTable:
         return Row(self._header, cells)
 
 
+# the title over a header's row labels when the rows are populations: "Population | A | B"
+POPULATION_TITLE = r"(?:analysis\s+)?populations?|subgroups?"
 # Registry results copied as a grid without borders: a header whose first cell is empty
 # (" | Drug A | Drug B") or says what the columns are or the rows ("Arm/Group | A | B",
 # "PARTICIPANT FLOW | A | B", "Endpoint | A | B") and rows that start with their label ("Started | 374 | 372").
 _GRID_HEADER = re.compile(
-    r"^\s*(?i:arm\s*/\s*group(?:\s+title)?|arms?|groups?|participant\s+flow|endpoints?|outcomes?|period\b[^|\n]*|(?:analysis\s+)?populations?|subgroups?)?\s*"
+    r"^\s*(?i:arm\s*/\s*group(?:\s+title)?|arms?|groups?|participant\s+flow|endpoints?|outcomes?|period\b[^|\n]*|"
+    rf"{POPULATION_TITLE})?\s*"
     r"\|(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*\|?\s*$"
 )
 _TITLE_LINE = re.compile(r"^\s*arm/group\s+title\s*:\s*(?P<labels>[^|\n]+(?:\|[^|\n]+)+?)\s*$", re.I)
