@@ -86,6 +86,7 @@ _GROUPS_LISTED_AFTER = re.compile(rf"\s*,[^.;()]{{0,80}}?\s{PLURAL_ARM_NOUN}", r
 _COMBINATION_AFTER = re.compile(r"[-\s]*(?:containing\s+)?(?:combination|doublet|triplet)\b", re.IGNORECASE)
 # "MRD-negative at entry: 30.1 vs. 24.3 months": a label, a colon and figures
 _LABELLED_FIGURES = re.compile(r"\s*[^:;\d\s][^:;]{1,60}?:\s*\d")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
 # not "placebo-controlled", which says how a trial was run
 PLACEBO = re.compile(r"\b(?:placebo|PBO)\b(?![-\u2010\u2011]\s*controlled)", re.IGNORECASE)
@@ -503,6 +504,15 @@ class Reading:
             return False
         previous = self.sentences[sentence.index - 1]
         return "\n" in self.text[previous.start + len(previous.text.rstrip()) : sentence.start]
+
+    def blank_line_before(self, sentence: Sentence) -> bool:
+        """Whether an empty line parts the sentence from the one before in the original text (the
+        clean text keeps one newline for any run of them)."""
+        if sentence.index == 0:
+            return False
+        previous = self.sentences[sentence.index - 1]
+        end = self.clean.raw(previous.start + len(previous.text.rstrip()))
+        return _BLANK_LINE.search(self.raw_text, end, self.clean.raw(sentence.start)) is not None
 
     def own_line(self, sentence: Sentence) -> bool:
         """Whether the sentence is a line of its own, as a record's field or heading is."""

@@ -56,6 +56,12 @@ _LEADING_SUBGROUP = (
         r"stratum))\b",
         re.I,
     ),
+    # "BRCAm subgroup: rPFS, median ...": a line whose label names its group
+    re.compile(
+        r"^\s*(?P<phrase>(?!(?:overall|whole|entire|total|all)\b)[\w+/<>\u2264\u2265=%-]+(?:\s+[\w+/<>\u2264\u2265=%-]+){0,3}"
+        r"\s+(?:subgroup|subset|population|cohort|stratum))\s*:",
+        re.I,
+    ),
     # "In that earlier look at the first 264 participants, 74.4% ...": the patients first enrolled
     re.compile(
         r"\b(?:among|in|of|at|for)\s+the\s+(?P<phrase>first\s+\d+\s+(?:randomi[sz]ed\s+)?(?:patients|participants))\b",
@@ -104,7 +110,6 @@ _COHORT_LETTER = r"(?i:cohort)\s+(?-i:[A-Z0-9]{1,2})\b"
 _LABELLED_COHORT = re.compile(
     rf"^(?:[A-Z][\w ]{{0,20}}:\s*)?(?:In|Among|For)\s+(?:the\s+)?(?P<phrase>{_COHORT_LETTER})"
 )
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # "Inhibitor-naive cohort (n = 64).", "Cohort previously treated with one inhibitor (n = 38).":
 # a heading that names the cohort the paragraph under it is about
 _COHORT_HEADING = re.compile(
@@ -297,7 +302,7 @@ class SubgroupReader:
         a sentence that speaks of all patients, ends it."""
         # a heading line ("Efficacy, Cohort A") holds for the lines under it, up to a blank line
         new_block = self.reading.starts_paragraph(sentence) and not (
-            self._headed and not _BLANK_LINE.search(self.reading.text, self._previous_end(sentence), sentence.start)
+            self._headed and not self.reading.blank_line_before(sentence)
         )
         if new_block or _ALL_PATIENTS.search(sentence.text):
             self._cohort, self._headed = None, False
@@ -306,9 +311,6 @@ class SubgroupReader:
         if opening and self._is_subgroup(opening.group("phrase")):
             self._cohort = subgroup_label(opening.group("phrase"))
             self._headed = opening is heading and self.reading.own_line(sentence)
-
-    def _previous_end(self, sentence: Sentence) -> int:
-        return self.reading.sentences[sentence.index - 1].end if sentence.index else 0
 
     def sentence_subgroup(self, sentence: Sentence, trial: TrialState) -> tuple[str | None, int]:
         """The subgroup a sentence's figures are for, with where the sentence names it (0 when it

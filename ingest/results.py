@@ -159,10 +159,7 @@ class ResultReader:
         """The trials a heading line names ("Efficacy results in REFLECT"), kept for the lines under
         it up to a blank line."""
         text = self.reading.text
-        previous = self.reading.sentences[sentence.index - 1] if sentence.index else None
-        # (a sentence's span may end with the line breaks after it)
-        previous_end = previous.start + len(previous.text.rstrip()) if previous else 0
-        if _BLANK_LINE.search(text, previous_end, sentence.start):
+        if self.reading.blank_line_before(sentence):
             self._heading_trials = []
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.start)
@@ -828,7 +825,6 @@ _ARMS_AFTER_LIST_RESPECTIVELY = re.compile(
 )
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LATTER_AFTER = re.compile(
     r"\s*(?:months?|weeks?|%)?\s*,?\s*(?:in|for|with)\s+the\s+(?:latter|last)\s+(?:two|three)\b", re.I
 )

@@ -979,3 +979,22 @@ def test_figures_for_the_latter_two_groups_of_a_list() -> None:
         (("carboplatin", "paclitaxel", "zeltinib"), 6.7),
         (("carboplatin", "cetuximab", "paclitaxel"), 4.3),
     }
+
+
+def test_a_caption_naming_a_trial_holds_up_to_a_blank_line() -> None:
+    text = (
+        "SELECT (NCT09990505) randomised 392 patients to lenvatinib or placebo.\n\n"
+        "REFLECT (NCT09990506) randomised 954 patients to lenvatinib or sorafenib.\n\n"
+        "Table 2. Efficacy results in REFLECT\n"
+        "  Objective response rate: LENVIMA 41%; sorafenib 12%\n\n"
+        "In SELECT, the objective response rate was 65% with lenvatinib and 2% with placebo.\n"
+        "  Median PFS was 18.3 months with lenvatinib and 3.6 months with placebo.\n"
+    )
+    assert {(o.trial, o.value) for o in outcomes(text)} == {
+        ("REFLECT", 41.0),
+        ("REFLECT", 12.0),
+        ("SELECT", 65.0),
+        ("SELECT", 2.0),
+        ("SELECT", 18.3),
+        ("SELECT", 3.6),
+    }

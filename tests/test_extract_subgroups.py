@@ -322,3 +322,24 @@ def test_patients_of_a_marker_kind_given_an_arm_are_a_subgroup() -> None:
         "those given placebo. Responses occurred in 41.0% of HER2-low patients given zeltinib."
     )
     assert {o.subgroup for o in statements(facts, Outcome) if o.value == 41.0} == {"her2-low patients"}
+
+
+def test_a_heading_lines_cohort_ends_at_a_blank_line() -> None:
+    facts = read(
+        "ORCHARD (NCT09990093)\n"
+        "An open-label trial that randomized 300 men 2:1 to zeltinib (n=200) or to enzalutamide (n=100).\n\n"
+        "Results, Cohort 1\n"
+        "  Radiographic PFS, median: 8.1 vs 4.0 months; HR 0.40\n\n"
+        "  Overall survival, median: 16.0 vs 14.1 months; HR 0.84\n"
+    )
+    groups = {o.value: o.subgroup for o in statements(facts, Outcome)}
+    assert groups[8.1] == groups[0.40] == "cohort 1"
+    assert groups[16.0] is None and groups[0.84] is None
+
+
+def test_a_line_labelled_by_its_subgroup_carries_it() -> None:
+    facts = read(
+        "ORBIT (NCT09990094)\nA randomized trial in 796 men who received zeltinib (n=399) or placebo (n=397).\n"
+        "  BRCAm subgroup: overall survival HR 0.30 (95% CI 0.15, 0.59)\n"
+    )
+    assert {o.subgroup for o in statements(facts, Outcome)} == {"brcam subgroup"}
