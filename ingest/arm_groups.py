@@ -99,11 +99,16 @@ _SHARED_PARTNER = re.compile(
 )
 # classes naming an arm whose options the text may list ("investigator's choice of A or B",
 # "chemoimmunotherapy, consisting of A or B"); chemotherapy may be such an arm too
-OPTION_CLASSES = CHOICE_ARM_CLASSES | {CHEMOIMMUNOTHERAPY}
+OPTION_CLASSES = CHOICE_ARM_CLASSES | {CHEMOIMMUNOTHERAPY, "standard regimen"}
 CHOICE_CLASSES = OPTION_CLASSES | {"chemotherapy", "salvage chemotherapy"}
 # "investigator's choice of (single-agent) chemotherapy": a choice named by the kind it is of
 _CHOICE_OF_KIND = re.compile(r"\s*(?:\([^()]*\)\s*)?of\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
-CHOICE_OF = re.compile(rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)", re.IGNORECASE)
+CHOICE_OF = re.compile(
+    # ("standard regimens selected by the investigator (n = 127): A; B; or C")
+    r"\s*(?:,?\s*(?:chosen|selected|determined|decided)\s+by\s+(?:the\s+|each\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}?)?"
+    rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)",
+    re.IGNORECASE,
+)
 # "chemotherapy of the investigator's choice": the class is the arm, the choice says who picks
 _OF_WHOSE_CHOICE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?:treating\s+)?", re.IGNORECASE)
 # "investigator's choice, A or B": options set off by a comma
@@ -565,6 +570,8 @@ _CHOICE_DESCRIBED = re.compile(
     r"(?:\s+[\w'\u2019-]+){0,2}?\s+(?:from|among)\b|"
     # "chemotherapy chosen by the treating centre: A, B or C"
     r"(?:,?\s*(?:chosen|selected|determined|decided)\s+by\s+(?:the\s+|each\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2})?"
+    # ("regimens selected by the investigator (n = 127): A; B; or C")
+    r"(?:\s*\([^()]*\))?"
     r"(?:,\s*(?:which|consisting|mostly|mainly|chiefly|meaning|namely|i\.e\.|that\s+is)\b|:|\s*\u2014"
     # "chemotherapy options were A, B or C"
     r"|\s+(?:options|choices|agents|regimens)\s+(?:were|included|comprised|consisted\s+of)\b))",
@@ -644,12 +651,14 @@ def _without_choice_options(reading: Reading, agents: list[Agent]) -> list[Agent
             and agents[position - 1].drugs[0] in CHOICE_CLASSES
             and _OF_WHOSE_CHOICE.fullmatch(text[agents[position - 1].end : agent.start])
         ):
-            # "chemotherapy of the physician's choice": the arm goes by the name the text gives it
-            # after ("with chemotherapy" or "the physician's choice group")
+            # "chemotherapy of the investigator's choice": the arm goes by the name the text gives it
+            # after ("with chemotherapy" or "the investigator's choice group"); a physician's
+            # choice (TPC) is an arm's name of its own, whatever it is of
             kind = agents[position - 1]
             by_choice = _named_later(reading, agent.drugs[0], agent.end)
             by_kind = _named_later(reading, kind.drugs[0], agent.end)
-            dropped.add(id(kind) if by_choice > by_kind else id(agent))
+            own_name = agent.drugs[0] == "physician's choice"
+            dropped.add(id(kind) if own_name or by_choice > by_kind else id(agent))
         if agent.drugs and _CHOICE_APPOSITION.fullmatch(text[agent.end : following.start]):
             listed = listed_options(text, agents[position + 1 :])
             # "chemotherapy of the investigator's choice, A or B (n = 130)"; "a nonsteroidal

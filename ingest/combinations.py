@@ -42,6 +42,14 @@ _TRIAL_REFERENCE = re.compile(
 _HYPOTHETICAL_TRIAL = re.compile(
     rf"\b(?:might|could|would|should|{MODAL_MAY}|warranted|needed|required|planned|future)\b", re.IGNORECASE
 )
+# a test under way: "the company is also testing A with B", "A plus B is being evaluated"
+_ONGOING_TEST = re.compile(
+    r"\b(?:is|are)\s+(?:also\s+|now\s+|currently\s+|already\s+)*(?:testing|evaluating|studying|investigating|"
+    r"being\s+(?:tested|evaluated|studied|investigated))\b",
+    re.IGNORECASE,
+)
+_TOGETHER = re.compile(r"\b(?:with|alongside)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:against|versus|vs\.?|compared\s+with|rather\s+than)\b", re.IGNORECASE)
 _CLAUSES = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\s+(?!that\b)", re.IGNORECASE)
 _CLASS_HEAD = re.compile(r"(?:inhibitors?|antibod(?:y|ies)|blockers?|antagonists?)$", re.IGNORECASE)
 _LIST_BEFORE_HEAD = re.compile(r"((?:[\w/-]+\s*(?:,|\bor\b|\band\b|,\s*or\b|,\s*and\b)\s*)+)$", re.IGNORECASE)
@@ -67,7 +75,9 @@ _EXCLUDED_BEFORE = re.compile(
 
 
 @dataclass(frozen=True)
-class Proposal:
+class Pairing:
+    """Drugs a sentence names together, as proposed or as being tested."""
+
     drugs: tuple[str, ...]
     sentence: Sentence
     rule: str
@@ -80,8 +90,8 @@ class _Agent:
     end: int
 
 
-def proposals(reading: Reading) -> list[Proposal]:
-    found: list[Proposal] = []
+def proposals(reading: Reading) -> list[Pairing]:
+    found: list[Pairing] = []
     for sentence in reading.sentences:
         for start, end in _clauses(sentence):
             clause = reading.text[start:end]
@@ -93,7 +103,33 @@ def proposals(reading: Reading) -> list[Proposal]:
                 continue  # "TRIAL-9 asked whether adding A to B would help": the trial tested it
             agents = _agents(reading, sentence, start, end)
             for drugs in _combinations(reading.text, agents):
-                found.append(Proposal(drugs, sentence, "combination.hedged_proposal"))
+                found.append(Pairing(drugs, sentence, "combination.hedged_proposal"))
+    return found
+
+
+def ongoing_tests(reading: Reading) -> list[Pairing]:
+    """Pairings a text says are being tested now, outside the trials it reports ("the company is
+    also testing A in combination with B and C", "TRIAL-7, which is testing A plus B against B
+    alone"): tested, not proposed; a comparator after "against" is no partner."""
+    found: list[Pairing] = []
+    for sentence in reading.sentences:
+        for start, end in _clauses(sentence):
+            cue = _ONGOING_TEST.search(reading.text, start, end)
+            # the hedge of the cue's own clause ("A could be tested with B"), not of a clause it
+            # hangs on ("approval may depend on TRIAL-7, which is testing A plus B")
+            own_start = max(start, reading.text.rfind(",", start, cue.start()) + 1) if cue else start
+            if cue is None or _HYPOTHETICAL_TRIAL.search(reading.text, own_start, cue.start()):
+                continue
+            compared = _COMPARED.search(reading.text, cue.end(), end)
+            stop = compared.start() if compared else end
+            if not _COMBINATION_CUE.search(reading.text, cue.end(), stop) and not _TOGETHER.search(
+                reading.text, cue.end(), stop
+            ):
+                continue
+            # the drug tested may be named before the cue ("A is being evaluated with B")
+            agents = _agents(reading, sentence, start, stop)
+            for drugs in _combinations(reading.text, agents):
+                found.append(Pairing(drugs, sentence, "combination.ongoing_test"))
     return found
 
 

@@ -144,7 +144,7 @@ def _gene_for_change(change: str, counts: Counter[str]) -> str | None:
 
 
 def _trials_and_results(reading: Reading, facts: PaperFacts) -> None:
-    from ingest.combinations import proposals
+    from ingest.combinations import ongoing_tests, proposals
     from ingest.results import ResultReader
     from ingest.trials import TrialTracker
 
@@ -182,6 +182,10 @@ def _trials_and_results(reading: Reading, facts: PaperFacts) -> None:
                     Combination(drugs, "tested", keys[id(trial)]),
                     reading.evidence(sentence, "combination.trial_arm"),
                 )
+    for ongoing in ongoing_tests(reading):
+        if ongoing.drugs not in tested:
+            tested.add(ongoing.drugs)
+            facts.add(Combination(ongoing.drugs, "tested"), reading.evidence(ongoing.sentence, ongoing.rule))
     for proposal in proposals(reading):
         if proposal.drugs in tested:
             continue  # "A plus B may be an option" after a trial of A plus B: a hedged claim, not a proposal

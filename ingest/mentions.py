@@ -49,7 +49,9 @@ _PRODUCT_JOIN = re.compile(r"\s?[/\u2013-]\s?")
 # The control arm named as such: "in the control group", "versus control", "the placebo arm".
 _CONTROL_ANAPHOR = re.compile(
     r"\b(?P<at>(?:the\s+)?(?:control|comparator|standard[- ]of[- ]care)\s+(?:group|arm|cohort|regimen|patients))\b"
-    r"|\b(?:versus|vs\.?|than|for|with|to)\s+(?P<bare>control)\b",
+    r"|\b(?:versus|vs\.?|than|for|with|to)\s+(?P<bare>control)\b"
+    # "42% of those on standard treatment": the arm the new one is tested against
+    r"|\b(?:on|with|receiving|given)\s+(?P<standard>standard\s+(?:treatment|therapy))\b",
     re.IGNORECASE,
 )
 # "a standard EGFR TKI (gefitinib or erlotinib)": a class phrase whose bracket lists options.
@@ -309,8 +311,16 @@ class Reading:
                 if kind == "drug" and ent.kb_id_:
                     self.new_drugs.setdefault(ent.id_, ent.kb_id_)
                 add(Mention(kind, ent.start_char, ent.end_char, ent.text, ent.id_, rule))
-        for span in doc.spans.get("genes", []):
-            add(Mention("gene", span.start_char, span.end_char, span.text, span.id_, "lexicon.gene"))
+        genes = doc.spans.get("genes", [])
+        for span in genes:
+            # not "Epidermal Growth Factor Receptor" inside "Human Epidermal Growth Factor Receptor 2"
+            if not any(
+                other.start_char <= span.start_char
+                and span.end_char <= other.end_char
+                and other.end_char - other.start_char > span.end_char - span.start_char
+                for other in genes
+            ):
+                add(Mention("gene", span.start_char, span.end_char, span.text, span.id_, "lexicon.gene"))
         for group, kind in (("trials", "trial"), ("nct", "nct"), ("phases", "phase")):
             for span in doc.spans.get(group, []):
                 add(Mention(kind, span.start_char, span.end_char, span.text, span.id_, f"trial.{kind}"))
@@ -728,7 +738,7 @@ class Reading:
                 found.append(Agent(labelled, position, start + match.end(), "anaphor", match.group()))
         if context.control:
             for match in _CONTROL_ANAPHOR.finditer(window):
-                group = "at" if match.group("at") else "bare"
+                group = next(name for name in ("at", "bare", "standard") if match.group(name))
                 position, stop = start + match.start(group), start + match.end(group)
                 found.append(Agent(context.control, position, stop, "anaphor", match.group(group)))
         for match in _SET_ANAPHOR.finditer(window):
@@ -814,7 +824,9 @@ _AGENT_AFTER_LETTER = re.compile(r"\s*(?:[+/]|\b(?:plus|alone|monotherapy|arm|gr
 # "eligible for A", "non-A", "with optional A maintenance": not a drug an arm is given
 _QUALIFIER_BEFORE = re.compile(
     r"\b(?:eligible|ineligible|unfit|unsuitable|fit|candidates?)\s+for\s+(?:intensive\s+)?$|\bnon[-\u2010\u2011]$"
-    r"|\boptional\s+$",
+    r"|\boptional\s+$"
+    # "Placebo matched to drug A", "placebo matching A": the drug is not given
+    r"|\bplacebo\s+(?:matched\s+to|matching|for)\s+$",
     re.I,
 )
 # The one single-drug arm of a trial that also tests a combination: "19% with monotherapy"

@@ -706,6 +706,8 @@ def _language() -> type[Language]:
             r"(?<=[A-Za-z0-9])\)(?=[-\u2010\u2013])",
             r"(?<=\))[-\u2010\u2013](?=[A-Za-z])",
             r"(?<=[A-Za-z0-9])::(?=[A-Za-z])",
+            # "physician's-choice": the possessive apart, as before a space
+            r"(?<=[A-Za-z])['\u2019]s(?=[-\u2010\u2011][A-Za-z])",
         )
         suffixes = (*(base.suffixes or ()), r"(?<=[A-Za-z0-9])[+\u2212]", r"(?<=[A-Z0-9])-")
 

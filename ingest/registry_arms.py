@@ -32,6 +32,7 @@ from ingest.mentions import (
     sorted_drugs,
 )
 from ingest.numbers import count_value
+from ingest.subgroups import subgroup_label
 from ingest.tables import Row, column_titles, grid_row
 from ingest.trial_state import TrialState, arm_for
 
@@ -311,15 +312,25 @@ def column_arms(reading: Reading, sentence: Sentence, trial: TrialState) -> list
     return [arm for arm in arms if arm is not None]
 
 
-def column_cohorts(sentence: Sentence, trial: TrialState) -> list[str] | None:
-    """The cohorts a header row's columns are in a trial of one regimen (" | Group 1 | Group 2
-    | Group 3"), as subgroup labels; None unless every column is a numbered or lettered group."""
+def column_cohorts(sentence: Sentence, trial: TrialState) -> list[str | None] | None:
+    """The cohorts a header row's columns are in a trial of one regimen, as subgroup labels:
+    numbered or lettered groups (" | Group 1 | Group 2 | Group 3") or populations counted and
+    named by no drug (" | Treatment-naive (N=60) | Previously treated (N=100)"), a column that
+    counts every patient of the trial being no subgroup; None unless every column is one."""
     titles = column_titles(sentence.text) or []
     if len(trial.arm_sets()) != 1 or len(titles) < 2:
         return None
-    if not all(_COHORT_TITLE.fullmatch(label) for label, _, _ in titles):
-        return None
-    return [label for label, _, _ in titles]
+    if all(_COHORT_TITLE.fullmatch(label) for label, _, _ in titles):
+        return [label for label, _, _ in titles]
+    named = sentence.of("drug", "class", "placebo", "regimen")
+    counted: list[str | None] = [
+        None if count_value(count["n"] or count["n2"]) == trial.n_enrolled else subgroup_label(ARM_N.sub("", label))
+        for label, start, end in titles
+        if (count := ARM_N.search(label))
+        and not re.match(r"\s*arms?\b", label)
+        and not any(start <= sentence.local(m.start) < end for m in named)
+    ]
+    return counted if len(counted) == len(titles) else None
 
 
 def labelled_arm(

@@ -93,7 +93,9 @@ _TRAILING_SUBGROUP = re.compile(
     r"[A-Za-z0-9]+-(?!treated\b|exposed\b)[\w-]+\s+(?:patients|participants)\b))(?P<phrase>"
     r"(?:patients|participants|those)\s+(?:with|without|who|whose|harbou?ring|carrying)\b[^,;()]{3,70}?"
     r"|(?:[\w-]+\s+){1,3}(?:patients|participants))"
-    r"(?=\s*(?:[,;.)]|\band\b|\bversus\b|\bvs\b|$)|\s+(?:given|treated|receiving|taking)\b)",
+    # ("59% of patients with virus-positive tumours (n = 27) and ...": the group's count after it)
+    r"(?=\s*(?:\([^()]*\)\s*)?(?:[,;.)]|\band\b|\bversus\b|\bvs\b|$|(?:responded|achieved|had)\b)"
+    r"|\s+(?:given|treated|receiving|taking)\b)",
     re.I,
 )
 # "24 of 82 (29%) with LOH-high tumours": the kind of tumour a figure's patients had (not a
@@ -170,6 +172,12 @@ _THRESHOLD_BEFORE_BRACKET = re.compile(
     r"\bat\s+(?P<phrase>[^,;()\d]{1,25}[\u2265\u2264<>]=?\s*\d+(?:\.\d+)?\s*%?)\s*$", re.I
 )
 # "those previously treated with bevacizumab": a drug given before the trial names a subgroup
+# what an arm's patients were given, named by anaphor: "the drug", "the triplet", "study treatment"
+_ARM_ANAPHOR = re.compile(
+    r"(?:the\s+|this\s+|study\s+|active\s+)(?:(?:study|active|experimental|investigational|new|oral|same)\s+)?"
+    r"(?:drug|agent|combination|doublet|triplet|regimen|treatment|therapy)\b",
+    re.I,
+)
 _PRIOR_TREATMENT = re.compile(r"\b(?:previously|prior|earlier|pre-?treated)\b", re.I)
 # a subgroup's label before its ratio in a bracketed list: "(women, HR 0.71; men, HR 0.80)"
 _LABEL_IN_BRACKET_LIST = re.compile(
@@ -180,7 +188,8 @@ _LABEL_IN_BRACKET_LIST = re.compile(
 _CLAUSE_POPULATION = re.compile(
     r"\b(?:in|among|including|incl\.)\s+(?:the\s+|all\s+)?(?:\d+\s+)?"
     # "in PD-L1-positive patients with measurable disease": a hyphenated qualifier may come first
-    r"(?P<phrase>(?:[A-Za-z]\w*-[\w-]+\s+)?(?:patients|participants|those|pts)\s+(?:with|without|whose|who|aged|"
+    r"(?P<phrase>(?:[A-Za-z]\w*-[\w-]+\s+)?(?:patients|participants|those|pts|men|women|subjects|people|adults)\s+"
+    r"(?:with|without|whose|who|aged|"
     r"younger|older|treated\s+(?:in|as|at|after|beyond)|previously\s+(?:treated|untreated|given|exposed)|pre-?treated)\b"
     r"(?:[^,;()\u2014]|\([^()]{1,20}\)){2,60}?"
     # "among 40 treatment-naive patients, ...": patients named by the treatment they had before
@@ -217,6 +226,10 @@ _PATIENTS_HAD = re.compile(
 )
 # "... focused on the 313 patients without a detectable alteration. In this subgroup, ..."
 _PATIENTS_WHO = re.compile(r"\b(?:patients|participants|those)\s+(?:with|without|whose|who)\b[^,;.()]{3,60}", re.I)
+_HAD_BEEN_GIVEN = re.compile(
+    r"\b(?:had|have)\s+(?:already\s+|previously\s+)?(?:been\s+given|been\s+treated\s+with|received)\s+[^,;.()]{3,60}",
+    re.I,
+)
 _TRAILING_COHORT = re.compile(
     # "31% in the 2.5 mg/kg cohort", "12 (30%; CI 17-46) of 40 patients in the 1 mg/kg cohort"
     r"^(?:[^()]*\))?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+\d+\s+(?:(?:patients|participants)\s+)?)?"
@@ -352,7 +365,17 @@ class SubgroupReader:
             previous = self.reading.sentences[sentence.index - 1].text if sentence.index else ""
             named = _PATIENTS_WHO.search(previous)
             qualified = _QUALIFIED_GROUP.search(previous)  # "... in the PIK3CA-mutated cohort"
-            phrase = named.group() if named else qualified.group("phrase") if qualified else None
+            # "... and four in ten had already been given CAR T-cell therapy. In that subgroup ..."
+            treated = [*_HAD_BEEN_GIVEN.finditer(previous)]
+            phrase = (
+                named.group()
+                if named
+                else qualified.group("phrase")
+                if qualified
+                else treated[-1].group()
+                if treated
+                else None
+            )
             return self.last or (subgroup_label(phrase) if phrase else None) or self._cohort, 0
         return self._cohort, 0
 
@@ -431,6 +454,8 @@ class SubgroupReader:
         )
         if given is None or _PRIOR_TREATMENT.search(phrase):
             return True
+        if _ARM_ANAPHOR.match(given.group("what")):
+            return False  # "patients who received the drug", "those given the triplet": an arm
         words = re.findall(r"[\w-]+", given.group("what").casefold())[:3]
         return not ("placebo" in words or self._names_a_drug(words))
 

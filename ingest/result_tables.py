@@ -16,6 +16,7 @@ from ingest.mentions import Mention, Reading, Sentence
 from ingest.numbers import HazardRatio, find_hazard_ratios, find_landmarks, parse_number
 from ingest.registry_arms import column_arms, column_cohorts, labelled_arm
 from ingest.result_values import (
+    HEADING_SEPARATOR,
     LANDMARK_ENDPOINTS,
     MEASURE_ROLE,
     RATE_ENDPOINTS,
@@ -32,7 +33,11 @@ from ingest.trial_state import TrialState
 # "Label: 11.0", "Label: median 11.0 months (96% CI 7.4 to 13.8)", "Label (n=310):   6.4 (5.2 to 8.0)",
 # "Label (n=97) | 19.3 (14.0 to 25.5)"; "Label: NA (33.6 to NA)", a median not reached
 _TABLE_ROW = re.compile(
-    r"(?P<label>[A-Za-z][\w '\u2019/+()-]{0,60}?)(?:\s*\(\s*n\s*=\s*\d+\s*\))?\s*[:|]\s*(?:(?:median|mean)\s+)?"
+    # ("[B] Label | n=247 | 12.3 (9.5 to 13.4)", "Label | 238 | 24.7 (18.7 to 30.5)": the count in
+    # a cell of its own, before a figure with its interval)
+    r"(?P<label>[A-Za-z][\w '\u2019/+()-]{0,60}?)"
+    r"(?:\s*\(\s*n\s*=\s*\d+\s*\)|\s*\|\s*n\s*=\s*\d+|\s*\|\s*\d+(?=\s*\|\s*\d+(?:\.\d+)?\s*\(\s*\d))?\s*[:|]\s*"
+    r"(?:(?:median|mean)\s+)?"
     # "12/200 (6.0%)": the share in brackets after the count
     r"(?:(?:\d+\s*/\s*\d+\s*\(\s*)?(?P<value>\d+(?:\.\d+)?)(?![\d.]|\s*/)(?P<unit>\s*(?:months?|weeks?|%|percent(?:age)?)\b)?"
     r"|(?:NA|NE|NR|not\s+(?:reached|estimable|evaluable))\b)",
@@ -47,7 +52,7 @@ _TABLE_OUTCOME_FIELD = re.compile(
     # "Title: Overall Survival (OS)" under an outcome measure's heading
     r"|(?=title\b))"
     # "OUTCOME MEASURE 1 (Primary): Progression-free Survival"
-    rf"(?:\s*title)?(?:\s+\d{{1,2}})?(?:{MEASURE_ROLE})?\s*:",
+    rf"(?:\s*title)?(?:\s+\d{{1,2}})?(?:{MEASURE_ROLE})?{HEADING_SEPARATOR}",
     re.I,
 )
 # lines of an outcome measure that hold no figures of it
@@ -61,11 +66,21 @@ _TABLE_FIELD = re.compile(
 )
 # "Overall Survival in Participants With PD-L1 Expression of 1% or More": the group the measure is for
 _TITLE_SUBGROUP = re.compile(
-    r"(?:\b(?:in|among)\s+|,\s*)(?P<group>(?:participants|patients|subjects)\s+(?:with|who|enrolled|from|aged)\b.*)$"
+    r"(?:\b(?:in|among)\s+|,\s*)(?:(?P<group>(?:participants|patients|subjects)\s+(?:with|who|enrolled|from|aged)\b.*)$"
+    # "ORR, AKT Pathway-Altered Participants With Measurable Disease": the qualifier is the group
+    r"|(?P<qualified>(?!(?:in|among|of|for|the)\s)[\w+/-]+(?:\s+[\w+/-]+){0,3}?)\s+(?:participants|patients|subjects)\b)"
     # "Progression-free survival, PIK3CA-mutant cohort"
     r"|,\s*(?:in\s+)?(?:the\s+)?(?P<cohort>(?!(?:all|overall|whole|entire|full)\b)[\w+/-]+(?:\s+[\w+/-]+){0,3}?\s+"
     r"(?:cohort|population|subgroup|subset))\b",
     re.IGNORECASE,
+)
+# the patients a response can be measured in: everyone the outcome is of, no subgroup
+_ANALYSIS_SET = re.compile(
+    r"(?:participants|patients|subjects)\s+with\s+(?:measurable|evaluable)\s+disease(?:\s+at\s+baseline)?\s*", re.I
+)
+# a row counting patients past a threshold: "n (%)", "Duration of response >= 6 months"
+_COUNTED_SHARE = re.compile(
+    r"\bn\s*\(\s*%\s*\)|(?:>=|\u2265|at\s+least|more\s+than)\s*\d+(?:\.\d+)?\s*(?:months?|weeks?)\b", re.I
 )
 _UNIT_OF_MEASURE = re.compile(r"\bunits?\s+of\s+measure\b", re.I)
 _TABLE_UNIT_LINE = re.compile(
@@ -79,7 +94,7 @@ _MEASURE_TITLE = re.compile(
     rf"(?:outcome\s+(?:measure\s+)?)?title|outcome\s+measure\s+\d{{1,2}}{MEASURE_ROLE}|"
     # "Outcome 1a (prespecified subgroup): ..."
     r"outcome\s+\d{1,2}[a-z]?(?:\s*\([^()]{1,40}\))?)"
-    r"\s*:",
+    rf"{HEADING_SEPARATOR}",
     re.I,
 )
 _RECORD_SECTION = re.compile(
@@ -489,9 +504,14 @@ def _title_subgroup(sentence: Sentence, endpoint: Mention) -> str | None:
     group = _TITLE_SUBGROUP.search(sentence.text, sentence.local(endpoint.end))
     if group is None:
         return None
+    qualified = group.group("qualified")
+    if qualified is not None:
+        return _population(qualified)
     phrase = group.group("group") or group.group("cohort")
     if endpoint.key == "DOR" and re.search(r"\brespon(?:se|ded|ders?)\b", phrase, re.I):
         return None
+    if _ANALYSIS_SET.fullmatch(phrase):
+        return None  # "ORR in Participants With Measurable Disease": those a response is measured in
     return subgroup_label(phrase)
 
 
@@ -513,6 +533,8 @@ def _endpoint_row(sentence: Sentence) -> tuple[str, re.Match[str]] | None:
     if row is None:
         return None
     label = sentence.text.split("|", 1)[0]
+    if _COUNTED_SHARE.search(label):
+        return None  # "Duration of response >= 6 months, n (%)": patients counted, no median or rate
     endpoints = [m for m in sentence.of("endpoint") if sentence.local(m.end) <= len(label)]
     if len(endpoints) != 1:
         return None

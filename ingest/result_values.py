@@ -25,6 +25,10 @@ LANDMARK_ENDPOINTS = frozenset({"PFS", "OS"})
 _PREVALENCE = re.compile(
     r"\b(?P<at>prevalence|mutations?|altered|[\w.]+-(?:positive|negative)\s+(?:tumou?rs?|disease|cancers?))\b", re.I
 )
+_PATIENTS_WITH_BEFORE = re.compile(
+    r"\b(?:patients|participants|those|tumou?rs)\s+(?:with|whose|harbou?ring|carrying|bearing)\s+(?:[\w/+-]+\s+){0,3}$",
+    re.I,
+)
 _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     # second progression (PFS2) and time to treatment failure are not PFS; a complete response
     # rate is not the objective response rate (a partial response rate is, when none was complete)
@@ -67,7 +71,8 @@ _CUES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     # "24.0% were alive and free of progression at 18 months", "82% were progression-free at 1 year"
     (
         re.compile(
-            r"\b(?P<at>(?:alive\s+(?:and\s+)?)?(?:(?:free\s+(?:of|from)|without)\s+(?:disease\s+)?progression|"
+            r"\b(?P<at>(?:alive\s+(?:and\s+)?)?(?:(?:free\s+(?:of|from)|without)\s+"
+            r"(?:(?:disease|radiographic|radiological|radiologic)\s+)?progression|"
             r"progression[- ]free(?![- ]survival)))\b",
             re.I,
         ),
@@ -98,7 +103,7 @@ _NOT_A_RESULT_BEFORE = re.compile(
     rf"\b(?:(?<!similar )(?<!comparable )(?<!identical )(?<!steady )at|after|within|up to|every|by|for up to|over|"
     rf"beyond|until|than|least|landmark|aged?)\s*{_ABOUT}$"
     # a threshold: "stable disease lasting \u226524 weeks"
-    r"|[<>\u2264\u2265]\s*$"
+    r"|(?:[<>\u2264\u2265]=?|=>)\s*$"
     # a difference between arms: "an improvement of 9.4 months", "a gain in median OS of nearly 4 months"
     r"|\b(?:improvement|gain|difference|prolongation|extension|increase|reduction|benefit)\s+"
     rf"(?:in\s+(?:median\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?of\s*{_ABOUT}$",
@@ -139,6 +144,9 @@ _LIST_GAP = re.compile(
 )
 _DEFINITION = re.compile(r",\s*defined\s+as\b[^,;]*|\(\s*defined\s+as\b[^()]*\)", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_RESPECTIVELY_AFTER = re.compile(r"\s*(?:months?|weeks?|%)?\s*(?:\([^()]*\)\s*)?,?\s*respectively\b", re.I)
+# endpoints named in a list: "progression-free and overall survival", "PFS, OS and ORR"
+_ENDPOINT_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 _GENERALISATION = re.compile(r"\b(?:rarely|seldom|typically|usually|generally|historically|commonly)\b", re.I)
 # "- HRD-positive (n=387): 37.2 vs 17.7 months": a bulleted line under its label
 _BULLET_LINE = re.compile(r"^\s*[\u2022\u25aa\u25e6\u2023\u00b7*\u2013-]\s*(?P<label>[^:;\d][^:;]{1,60}?)\s*:")
@@ -282,8 +290,33 @@ def find_values(
             following = next((p for p in p_values if 0 <= p.start - value.end <= 25), None)
             value.p = (following.op, following.value) if following else None
         kept.append(value)
+    _endpoints_in_turn(text, kept, cues)
     _link_lists(text, kept)
     return kept
+
+
+def _endpoints_in_turn(text: str, values: list[Value], cues: list[tuple[int, int, str | None]]) -> None:
+    """ "the 24-month progression-free and overall survival rates were 48.3% and 68.7%,
+    respectively": a list of figures closed by "respectively" after a list of as many endpoints
+    takes one endpoint each, in order."""
+    for index in range(len(values)):
+        run = [values[index]]
+        while index + len(run) < len(values) and _LIST_GAP.match(text[run[-1].end : values[index + len(run)].start]):
+            run.append(values[index + len(run)])
+        if len(run) < 2 or not _RESPECTIVELY_AFTER.match(text, run[-1].end):
+            continue
+        before = [c for c in cues if c[1] <= run[0].start]
+        named = before[-len(run) :]
+        if len(named) != len(run) or any(
+            not _ENDPOINT_LIST_GAP.fullmatch(text[first[1] : second[0]]) for first, second in itertools.pairwise(named)
+        ):
+            continue
+        endpoints = [endpoint for _s, _e, endpoint in named]
+        if None in endpoints or len(set(endpoints)) != len(endpoints):
+            continue
+        if all(value.measure == "rate" for value in run) or all(value.measure == "median" for value in run):
+            for value, endpoint in zip(run, endpoints, strict=True):
+                value.endpoint = endpoint
 
 
 def led_by_endpoint(sentence: Sentence) -> bool:
@@ -296,10 +329,12 @@ def led_by_endpoint(sentence: Sentence) -> bool:
 _HEADING_FITS = {"HR": TIME_ENDPOINTS - {"DOR"}, "median": TIME_ENDPOINTS, "rate": RATE_ENDPOINTS}
 # an outcome measure's role in brackets after its number: "OUTCOME MEASURE 1 (Primary)"
 MEASURE_ROLE = r"\s*\((?:key\s+)?(?:primary|secondary|other|exploratory)\)"
+# what parts an outcome heading from its title: "Outcome 2: PFS", "Outcome 2 (Secondary) - PFS"
+HEADING_SEPARATOR = r"(?:\s*:|\s+[-\u2013\u2014]\s)"
 # a registry record's outcome heading: "Secondary outcome: Progression-free survival (PFS)"
 OUTCOME_HEADING = re.compile(
     r"^\s*(?:(?:primary|secondary|key\s+secondary|other|exploratory)\s+)?(?:outcome|end\s*-?point)"
-    rf"(?:\s+measure)?s?\s*\d*(?:{MEASURE_ROLE})?\s*:\s*\S",
+    rf"(?:\s+measure)?s?\s*\d*(?:{MEASURE_ROLE})?{HEADING_SEPARATOR}\s*\S",
     re.IGNORECASE,
 )
 
@@ -340,6 +375,8 @@ def _cues(sentence: Sentence) -> list[tuple[int, int, str | None]]:
     for pattern, endpoint in _CUES:
         for match in pattern.finditer(sentence.text, floor):
             start, end = match.start("at"), match.end("at")
+            if pattern is _PREVALENCE and _PATIENTS_WITH_BEFORE.search(sentence.text, max(0, start - 60), start):
+                continue  # "49% of patients with FGFR3 mutations": whom the figure is of, no prevalence
             if not any(s <= start < e for s, e, _ in cues):
                 cues.append((start, end, endpoint))
     # "Benefit, defined as a response or disease stable for 6 months, ...": the definition's words are no

@@ -83,6 +83,8 @@ _ABBREVIATIONS = frozenset(
 _ALIGNED_LINE = re.compile(r"[ \t]*(?:\S[^\n]*?\S[ \t]{3,}\S|[^\n]*?\s\|\s)")
 _WRAPPED_MID_CLAUSE = re.compile(r"(?:,|\b(?:and|or|of|to|with|the|a|an|in|for|versus|vs\.?))$", re.IGNORECASE)
 _LOWER_START = re.compile(r"[a-z]")
+# a word in lower case that goes on with a sentence, not a statistic's name ("p = 0.02")
+_CONTINUING_WORD = re.compile(r"(?=[a-z])[^\W\d_]+(?![ \t]*[=<>\u2264\u2265:])")
 _LINE_BREAKS = re.compile(r"[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
 _LONGEST_LIST_ITEM = 400
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u2013]\s|\d{1,2}[.)]\s)")
@@ -125,9 +127,11 @@ def _soft_wrap_width(text: str, breaks: list[re.Match[str]]) -> int | None:
     """
     widths: Counter[int] = Counter()
     for match in breaks:
-        # a line may open on a word in lower case that is no sentence's middle: "mPFS, mo: 7.3"
-        following = re.match(r"[^\W\d_]+", text[match.end() : match.end() + 30])
-        if following and following.group().islower():
+        # a line may open on a word in lower case that is no sentence's middle: "mPFS, mo: 7.3",
+        # "p = 0.017" under a table's rows
+        following = _CONTINUING_WORD.match(text[match.end() : match.end() + 30])
+        previous_start = text.rfind("\n", 0, match.start()) + 1
+        if following and not _ALIGNED_LINE.match(text, previous_start):
             widths[match.group().count("\n")] += 1
     if sum(widths.values()) < 2:
         return None

@@ -23,9 +23,11 @@ MAX_WORDS = 6
 
 _MAIN_CLAUSE = re.compile(
     # not "tumours had a PIK3CA alteration", which is the subgroup
-    r"(?<!tumours)(?<!tumour)(?<!tumors)(?<!tumor)(?<!disease)(?<!cancers)(?<!cancer)\s(?:derived|showed|achieved|experienced|obtained|reached|responded|gained|benefit+ed|lived|"
+    r"(?:(?<!tumours)(?<!tumour)(?<!tumors)(?<!tumor)(?<!disease)(?<!cancers)(?<!cancer)\s(?:derived|showed|achieved|experienced|obtained|reached|responded|gained|benefit+ed|lived|"
     r"survived|remained|had\s+(?:an?|the|longer|shorter|similar|better|worse)\b|"
     r"(?:was|were)\s+(?!treated|exposed|given|previously|pretreated|pre-treated|resistant|refractory))"
+    # "Only in patients who had not received A for metastatic disease did a gap appear": inverted
+    r"|\sdid\s+(?:an?|the|any)\b)"
     r".*$",
     re.IGNORECASE,
 )
@@ -41,7 +43,7 @@ _PRIOR_CUE = re.compile(
 )
 # The words after which the therapy is named: "received X", "treated with X", "exposed to X".
 _THERAPY_AFTER = re.compile(
-    r".*\b(?:received|receiving|treated\s+with|treatment\s+with|exposed\s+to|exposure\s+to|after|following|"
+    r".*\b(?:received|receiving|been\s+given|treated\s+with|treatment\s+with|exposed\s+to|exposure\s+to|after|following|"
     r"on|to|with|of|prior|previous)\s+(?P<therapy>.+)$",
     re.IGNORECASE,
 )

@@ -13,7 +13,7 @@ from ingest.arm_groups import (
     without_described_classes,
     without_placebo,
 )
-from ingest.mentions import CARE_CLASSES, PLACEBO_ARM, Reading, is_choice_arm, sorted_drugs
+from ingest.mentions import BACKGROUND_CARE, CARE_CLASSES, PLACEBO_ARM, Reading, is_choice_arm, sorted_drugs
 
 # the short form an arm's label ends with: "Investigator's Choice Chemotherapy (IC Chemo)"
 _SHORT_LABEL = re.compile(r"\(\s*([^()]{1,15}?)\s*\)\s*$")
@@ -226,6 +226,17 @@ class TrialState:
                 self.redefine_arm(arm.drugs, wholes[0])
             elif wholes:
                 self.arms.remove(arm)
+
+    def absorb_background_care_arm(self) -> None:
+        """An arm of background care alone in a placebo-controlled trial ("A plus best supportive
+        care versus best supportive care" over a placebo arm) is the placebo arm."""
+        placebo = next((arm for arm in self.arms if arm.drugs == (PLACEBO_ARM,)), None)
+        care = next((arm for arm in self.arms if len(arm.drugs) == 1 and arm.drugs[0] in BACKGROUND_CARE), None)
+        if placebo is None or care is None:
+            return
+        placebo.n = placebo.n or care.n
+        self.arms.remove(care)
+        self._rename_arm(care.drugs, placebo.drugs)
 
     def settle_choice_arm(self) -> None:
         """A chemotherapy arm and a physician's-choice arm of one trial are one arm ("Zeltinib vs.

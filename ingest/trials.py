@@ -112,7 +112,7 @@ _LAST_ARM = re.compile(r"\s*or\s+(?=\S)", re.IGNORECASE)
 _DESIGN_VERB = re.compile(
     r"\b(?:randomi[sz](?:ed|ation)|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
     r"took|treated|given|compared|pitted|evaluat\w+|tested|enrol\w*|Enrollment|Arms?|Experimental|"
-    r"comparator|adding|added)\b",
+    r"comparator|adding|added|population\s+(?:comprised|consisted\s+of))\b",
     re.IGNORECASE,
 )
 _ARM_START = re.compile(
@@ -280,8 +280,14 @@ _ENROLMENT = tuple(
         # "compared A with B in 524 previously treated patients", "combined A with B in 33 patients"
         rf"\b(?:compared|combined|paired|tested|evaluated|studied|assessed)\b[^.;]{{0,120}}?\bin\s+(?P<n>{COUNT})\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants)\b",
+        # "a phase 3 trial of A against B in 431 patients"
+        rf"\b(?:trial|study)\s+(?:of|comparing|testing)\b[^.;()]{{0,120}}?\bin\s+(?P<n>{COUNT})\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants)\b",
         rf"\b(?:cohort|total)\s+of\s+(?P<n>{COUNT})\s+(?:\w+\s+)?(?:patients|participants)\b",
         rf"(?P<n>{COUNT})\s+{_PEOPLE}\s+in\s+total\b",  # "..., 483 patients in total"
+        # "The efficacy population comprised 43 patients with ...", not "60 X patients and 100 Y patients"
+        rf"\bpopulation\s+(?:comprised|included|consisted\s+of)\s+(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
+        r"(?![^.;]{0,60}\band\s+\d)",
         rf"%\s+(?:of|in|among)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants)\b",
         # "In 343 patients previously treated with ..., A added to B yielded ... compared with ...":
         # a leading clause that sizes the comparison the sentence reports (not a cohort's figure)
@@ -647,6 +653,7 @@ class TrialTracker:
             trial.absorb_foreshadowed_arms()
             trial.add_unnamed_placebo_arm()
             trial.settle_choice_arm()
+            trial.absorb_background_care_arm()
             self._control_by_comparison(trial)
             self._arm_from_lead(trial)
             self._name_most_used(trial)
@@ -716,7 +723,15 @@ class TrialTracker:
                 sets.update(drugs for drugs, _ in groups if not all(is_class_phrase(self.reading, d) for d in drugs))
             if self.reading.starts_paragraph(sentence):
                 break
-        return next(iter(sets)) if len(sets) == 1 else None
+        return next(iter(sets)) if len(sets) == 1 else self._document_drug(trial)
+
+    def _document_drug(self, trial: TrialState) -> tuple[str, ...] | None:
+        """The one drug a whole text names, as a label's summary does ("TRADENAME (drug) ...
+        Efficacy was evaluated in TRIAL-1, a phase 2 study"), for the one trial it describes."""
+        if trial.phase is None or any(other.arms for other in self.trials if other is not trial):
+            return None
+        drugs = {m.key for sentence in self.reading.sentences for m in sentence.of("drug")}
+        return (next(iter(drugs)),) if len(drugs) == 1 else None
 
     def _arm_from_lead(self, trial: TrialState) -> None:
         """A single-arm trial whose design names no arm tests the drug it is named with, or the one

@@ -1371,18 +1371,29 @@ def test_a_set_named_by_one_of_its_drugs_is_the_set_named_before() -> None:
 
 
 @pytest.mark.parametrize(
-    ("later", "arm"),
+    ("chooser", "later", "arm"),
     [
-        ("Median PFS was 6.0 months with zeltinib and 4.1 months with physician's choice.", "physician's choice"),
-        ("Median PFS was 6.0 months with zeltinib and 4.1 months with chemotherapy.", "chemotherapy"),
+        ("investigator", "4.1 months with investigator's choice.", "investigator's choice"),
+        ("investigator", "4.1 months with chemotherapy.", "chemotherapy"),
+        # a physician's choice (TPC) is the arm's own name, whatever the text calls it after
+        ("physician", "4.1 months with physician's choice.", "physician's choice"),
+        ("physician", "4.1 months with chemotherapy.", "physician's choice"),
     ],
 )
-def test_a_class_of_the_physicians_choice_goes_by_the_name_the_text_gives_it_after(later: str, arm: str) -> None:
+def test_a_class_of_a_choice_goes_by_the_name_the_text_gives_it_after(chooser: str, later: str, arm: str) -> None:
     facts = read(
         "After two earlier lines of chemotherapy, 400 patients in the phase 3 KESTREL-5 trial were randomized to "
-        f"zeltinib or to single-drug chemotherapy of the physician's choice, eribulin or vinorelbine. {later}"
+        f"zeltinib or to single-drug chemotherapy of the {chooser}'s choice, eribulin or vinorelbine. "
+        f"Median PFS was 6.0 months with zeltinib and {later}"
     )
     assert arms_of(facts)["KESTREL-5"] == {("zeltinib",), (arm,)}
+
+
+@pytest.mark.parametrize("written", ["physician's-choice chemotherapy", "physician's choice chemotherapy"])
+def test_a_possessive_choice_joined_by_a_hyphen_names_the_choice_arm(written: str) -> None:
+    facts = read(f"ORCA-2, a phase 3 trial of zeltinib 1 mg daily against {written} in 431 patients, read out.")
+    assert arms_of(facts)["ORCA-2"] == {("zeltinib",), ("physician's choice",)}
+    assert designs(facts)["ORCA-2"].n_enrolled == 431
 
 
 # ---- listings parted by semicolons, platinum alternatives within an arm ----------------------------
@@ -1624,3 +1635,36 @@ def test_a_sponsor_study_number_names_a_trial_whose_counted_patients_were_given_
         (("eribulin",), 12.7),
         (("dacarbazine",), 13.0),
     }
+
+
+def test_standard_regimens_the_investigator_selected_are_one_arm_offering_each() -> None:
+    facts = read(
+        "ORCA-3 (NCT09990120) randomly assigned 381 patients in a 2:1 ratio to zeltinib (n = 254) or to one of three "
+        "standard regimens selected by the investigator (n = 127): daratumumab, pomalidomide and dexamethasone; "
+        "carfilzomib and dexamethasone; or elotuzumab, pomalidomide and dexamethasone. Median PFS was 13.3 months in "
+        "the zeltinib arm and 4.4 months in the standard-regimen arm. Responses occurred in 71% of patients given "
+        "zeltinib, compared with 42% of those on standard treatment."
+    )
+    assert arms_of(facts)["ORCA-3"] == {("zeltinib",), ("standard regimen",)}
+    assert {(o.arm, o.value) for o in statements(facts, Outcome)} == {
+        (("zeltinib",), 13.3),
+        (("standard regimen",), 4.4),
+        (("zeltinib",), 71.0),
+        (("standard regimen",), 42.0),
+    }
+    assert {c.drugs for c in statements(facts, Combination)} == {
+        ("daratumumab", "dexamethasone", "pomalidomide"),
+        ("carfilzomib", "dexamethasone"),
+        ("dexamethasone", "elotuzumab", "pomalidomide"),
+    }
+
+
+def test_background_care_alone_in_a_placebo_controlled_trial_is_the_placebo_arm() -> None:
+    facts = read(
+        "Brief Title: Oral Zeltinib Plus Best Supportive Care Versus Best Supportive Care in AML (ORCA-6)\n"
+        "Phase: Phase 3\nAllocation: Randomized\nEnrollment: 472\n\n"
+        "Arms and Interventions\n"
+        "  Experimental: Zeltinib\n    Drug: zeltinib 300 mg daily, plus best supportive care\n"
+        "  Placebo Comparator: Placebo\n    Drug: matching placebo daily, plus best supportive care\n"
+    )
+    assert arms_of(facts)["ORCA-6"] == {("zeltinib",), ("placebo",)}

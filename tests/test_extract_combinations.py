@@ -74,3 +74,28 @@ def test_a_colon_after_a_clause_ends_it_and_or_with_keeps_the_first_drug() -> No
         "or with a CDK4/6 inhibitor, deserves a randomised comparison."
     )
     assert proposed(text) == {("letrozole", "zeltinib"), ("CDK4/6 inhibitor", "zeltinib")}
+
+
+def combinations(text: str) -> set[tuple[tuple[str, ...], str]]:
+    facts = read_paper(Document(id="t", text=text))
+    return {(c.drugs, c.status) for f in facts.facts if isinstance(c := f.statement, Combination)}
+
+
+def test_a_pairing_said_to_be_under_test_now_is_tested() -> None:
+    assert combinations("The company is also testing zeltinib in combination with rituximab and lenalidomide.") == {
+        (("lenalidomide", "rituximab", "zeltinib"), "tested")
+    }
+
+
+def test_a_trial_testing_a_pairing_against_a_comparator_tests_the_pairing_only() -> None:
+    text = (
+        "Approval may depend on the ORCA-7 trial, which is testing zeltinib plus pembrolizumab against "
+        "pembrolizumab alone."
+    )
+    assert combinations(text) == {(("pembrolizumab", "zeltinib"), "tested")}
+
+
+def test_a_pairing_that_could_be_tested_is_proposed() -> None:
+    assert combinations("Zeltinib could be tested together with pembrolizumab.") == {
+        (("pembrolizumab", "zeltinib"), "proposed")
+    }

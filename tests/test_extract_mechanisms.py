@@ -52,6 +52,18 @@ def test_wrapped_lines_join_and_fields_stay_apart() -> None:
     ]
 
 
+def test_a_p_value_line_under_table_rows_does_not_make_a_record_wrapped() -> None:
+    text = (
+        "Unit of Measure: percentage\nZeltinib (N=80) | 4.6\nPlacebo (N=40) | 1.1\np = 0.17\n\n"
+        "Outcome 5 - Disease control rate\nUnit of Measure: percentage\nZeltinib (N=80) | 59.9\n"
+        "Placebo (N=40) | 38.9\np = 0.0006\n"
+    )
+    clean = CleanText(text)
+    sentences = [clean.text[s:e] for s, e in sentence_spans(clean.text)]
+    assert "Outcome 5 - Disease control rate" in sentences
+    assert "p = 0.17" in sentences
+
+
 def test_abbreviation_does_not_end_a_sentence() -> None:
     text = "Median PFS was 4.1 vs. 2.0 months in the trial. It was short."
     assert len(sentence_spans(text)) == 2

@@ -998,3 +998,35 @@ def test_a_caption_naming_a_trial_holds_up_to_a_blank_line() -> None:
         ("SELECT", 18.3),
         ("SELECT", 3.6),
     }
+
+
+def test_the_share_alive_without_radiographic_progression_is_a_pfs_rate() -> None:
+    found = outcomes(
+        TWO_ARMS + "The percentage of patients alive without radiographic progression at 24 months was 68.2% with "
+        "abemaciclib and 47.5% with placebo."
+    )
+    assert {(o.endpoint, o.value, o.timepoint) for o in found} == {
+        ("PFS", 68.2, "24 months"),
+        ("PFS", 47.5, "24 months"),
+    }
+
+
+def test_a_rate_for_patients_with_a_mutation_and_one_for_those_with_a_fusion() -> None:
+    found = outcomes(
+        "In the single-group phase 2 ORCA-3 trial, 99 patients received zeltinib. Responses occurred in 49% of "
+        "patients with FGFR3 mutations and in 16% of those with fusions."
+    )
+    assert {(o.value, o.subgroup) for o in found} == {(49.0, "fgfr3 mutations"), (16.0, "fusions")}
+
+
+def test_a_threshold_of_months_is_no_median() -> None:
+    found = outcomes("In the phase 1 ORCA-4 trial, 43 patients received zeltinib. Response lasted >= 6 months in 22.")
+    assert not [o for o in found if o.endpoint == "DOR"]
+
+
+def test_landmark_rates_of_two_endpoints_in_turn() -> None:
+    found = outcomes(
+        "In this single-arm phase 2 trial (NCT09990124), 50 patients received zeltinib. The 24-month "
+        "progression-free and overall survival rates were 48.3% and 68.7%, respectively."
+    )
+    assert {(o.endpoint, o.value) for o in found} == {("PFS", 48.3), ("OS", 68.7)}

@@ -1017,3 +1017,125 @@ Overall survival | Unit of Measure: months | Time frame: up to 4 years
 def test_an_outcome_heading_whose_fields_give_a_time_frame() -> None:
     facts = read("Zeltinib Versus Gemcitabine (CEDAR-17), a phase 3 trial\n\n" + TIME_FRAME_HEADER_RECORD)
     assert keyed(facts) == {(("zeltinib",), "OS", "median", 11.1), (("gemcitabine",), "OS", "median", 6.8)}
+
+
+DASHED_HEADINGS_RECORD = """Study record NCT09990101 - results posted
+
+Brief title: Zeltinib Versus Placebo in Liver Cancer (CEDAR-20)
+Design: Phase 3 | Randomized 2:1 | Double masked
+Enrollment: 300 (Actual)
+
+Arm/Group                 | Description                                   | Assigned
+Zeltinib                  | Zeltinib 8 mg/kg IV every 14 days             | 200
+Placebo + Fulvestrant     | Fulvestrant 500 mg monthly                    | 100
+  Drug: Placebo matched to zeltinib, same schedule
+
+Outcome 1 (Primary) - Overall Survival
+Unit of Measure: months
+Median (95% Confidence Interval)
+Zeltinib (N=200)          | 8.4 (7.1 to 10.2)
+Placebo + Fulvestrant (N=100) | 7.2 (5.0 to 9.0)
+Statistical analysis: stratified Cox model; hazard ratio 0.71 (95% CI 0.53 to 0.95)
+
+Outcome 2 (Secondary) - Objective Response Rate, Participants With Measurable Disease at Baseline
+Unit of Measure: percentage of participants
+Zeltinib (N=180)          | 4.5
+Placebo + Fulvestrant (N=90) | 1.2
+p = 0.17
+
+Outcome 3 (Secondary) - Objective Response Rate, FGFR2-Altered Participants With Measurable Disease
+Unit of Measure: percentage of participants
+Zeltinib (N=40)           | 20.0
+Placebo + Fulvestrant (N=21) | 4.8
+p = 0.09
+"""
+
+
+def test_outcome_headings_parted_by_a_dash_and_rows_of_one_figure_each() -> None:
+    facts = read(DASHED_HEADINGS_RECORD)
+    assert {(a.drugs, a.n) for f in facts.facts if isinstance(a := f.statement, Arm)} == {
+        (("zeltinib",), 200),
+        (("fulvestrant",), 100),  # its placebo is matched to zeltinib, which it does not give
+    }
+    results = {(o.arm, o.endpoint, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert results == {
+        (("zeltinib",), "OS", 8.4, None),
+        (("fulvestrant",), "OS", 7.2, None),
+        (("zeltinib",), "OS", 0.71, None),
+        # those with measurable disease are whom a response is measured in, not a subgroup
+        (("zeltinib",), "ORR", 4.5, None),
+        (("fulvestrant",), "ORR", 1.2, None),
+        (("zeltinib",), "ORR", 20.0, "fgfr2-altered"),
+        (("fulvestrant",), "ORR", 4.8, "fgfr2-altered"),
+    }
+
+
+LABEL_SUMMARY = """ZELTIQ (zeltinib) tablets - summary of prescribing information
+
+INDICATIONS AND USAGE
+ZELTIQ is a kinase inhibitor for adults with metastatic non-small cell lung cancer.
+
+CLINICAL STUDIES
+Efficacy was evaluated in CEDAR mono-2 (NCT09990102), a multicohort, non-randomized phase 2 study.
+
+Table: Efficacy results
+                                  Treatment-naive (N=40)   Previously treated (N=70)
+Overall response rate, % (95% CI)  61 (45, 75)              39 (28, 51)
+Median DOR, months (95% CI)        12.4 (8.0, 20.1)         8.3 (5.5, 12.0)
+"""
+
+
+def test_a_label_summarys_one_drug_is_its_trials_arm_and_counted_columns_are_cohorts() -> None:
+    facts = read(LABEL_SUMMARY)
+    assert {a.drugs for f in facts.facts if isinstance(a := f.statement, Arm)} == {("zeltinib",)}
+    results = {(o.endpoint, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert results == {
+        ("ORR", 61.0, "treatment-naive"),
+        ("ORR", 39.0, "previously treated"),
+        ("DOR", 12.4, "treatment-naive"),
+        ("DOR", 8.3, "previously treated"),
+    }
+
+
+def test_rows_with_a_count_cell_before_the_figure() -> None:
+    facts = read(
+        "NCT09990121 | ORCA-8\nA Study Comparing Zeltinib Versus Zeltinib Plus Cobimetinib\n"
+        "  Phase .............. Phase 3\n\n"
+        "ARM/GROUP DESCRIPTIONS\n"
+        "  [A] Zeltinib + Placebo: zeltinib 960 mg twice daily plus placebo\n"
+        "  [B] Zeltinib + Cobimetinib: zeltinib 960 mg twice daily plus cobimetinib 60 mg daily\n\n"
+        "OUTCOME MEASURE 1 (Primary)\n"
+        "  Title: Progression-Free Survival\n"
+        "  Unit of Measure: Months\n"
+        "  Measure Type: Median (95% Confidence Interval)\n"
+        "    [A] Zeltinib + Placebo        n=248    7.2 (5.6 to 7.5)\n"
+        "    [B] Zeltinib + Cobimetinib    n=247    12.3 (9.5 to 13.4)\n\n"
+        "OUTCOME MEASURE 2 (Secondary)\n"
+        "  Title: Overall Survival\n"
+        "  Unit of Measure: Months\n"
+        "     Arm/Group                 Number Analyzed    Value\n"
+        "     Zeltinib + Placebo        248                17.4 (15.0 to 19.8)\n"
+        "     Zeltinib + Cobimetinib    247                22.3 (20.3 to 24.0)\n"
+    )
+    assert keyed(facts) == {
+        (("zeltinib",), "PFS", "median", 7.2),
+        (("cobimetinib", "zeltinib"), "PFS", "median", 12.3),
+        (("zeltinib",), "OS", "median", 17.4),
+        (("cobimetinib", "zeltinib"), "OS", "median", 22.3),
+    }
+
+
+def test_a_column_of_every_patient_is_no_subgroup_and_a_counted_share_no_median() -> None:
+    facts = read(
+        "CLINICAL STUDIES\n"
+        "The efficacy of zeltinib was shown in ORCA-9 (NCT09990122), a single-arm phase 1 trial. The efficacy "
+        "population comprised 43 patients with a PDGFRA exon 18 mutation, 38 of whom had D842V.\n\n"
+        "Table. Efficacy results\n"
+        "                                 PDGFRA exon 18 (n = 43)    PDGFRA D842V (n = 38)\n"
+        "  ORR, % (95% CI)                84 (69, 93)                89 (75, 97)\n"
+        "  Duration of response >= 6 months, n (%)   22 (61)        20 (59)\n"
+    )
+    design = next(f.statement for f in facts.facts if isinstance(f.statement, TrialDesign))
+    assert design.n_enrolled == 43
+    results = {(o.endpoint, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert results == {("ORR", 84.0, None), ("ORR", 89.0, "pdgfra d842v")}

@@ -343,3 +343,50 @@ def test_a_line_labelled_by_its_subgroup_carries_it() -> None:
         "  BRCAm subgroup: overall survival HR 0.30 (95% CI 0.15, 0.59)\n"
     )
     assert {o.subgroup for o in statements(facts, Outcome)} == {"brcam subgroup"}
+
+
+@pytest.mark.parametrize("given", ["the drug", "the triplet", "study treatment"])
+def test_patients_given_an_arm_named_by_anaphor_are_no_subgroup(given: str) -> None:
+    facts = read(
+        ORBIT_DESIGN + f"Objective responses were seen in 58.4% of patients who received {given} versus 25.0%."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {(58.4, None), (25.0, None)}
+
+
+def test_a_subgroup_before_an_inverted_main_clause_ends_where_it_starts() -> None:
+    label = subgroup_label("patients who had not received chemotherapy for metastatic disease did a")
+    assert label == "no prior chemotherapy for metastatic disease"
+
+
+def test_men_with_a_feature_and_those_with_another_each_take_their_own_ratio() -> None:
+    facts = read(
+        "In the phase 3 ORBIT trial, 1000 men were randomised to zeltinib or placebo. The survival benefit was seen both "
+        "in men with high-volume disease (HR 0.70; 95% CI, 0.56 to 0.88) and in those with low-volume disease "
+        "(HR 0.52; 95% CI, 0.35 to 0.79)."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {
+        (0.70, "high-volume disease"),
+        (0.52, "low-volume disease"),
+    }
+
+
+def test_that_subgroup_after_patients_who_had_been_given_a_therapy() -> None:
+    facts = read(
+        "In the single-arm phase 2 ORCA-5 study, 148 patients received zeltinib and the response rate was 61%. "
+        "About four in ten had already been given CAR T-cell therapy. In that subgroup the response rate was 54%."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {
+        (61.0, None),
+        (54.0, "prior car t-cell therapy"),
+    }
+
+
+def test_groups_counted_in_brackets_after_each_figure() -> None:
+    facts = read(
+        "In this single-arm phase 2 trial (NCT09990125), 50 patients received zeltinib. Responses occurred in 59% of "
+        "patients with virus-positive tumours (n = 27) and 53% of those with virus-negative tumours (n = 19) responded."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {
+        (59.0, "virus-positive tumours"),
+        (53.0, "virus-negative tumours"),
+    }

@@ -59,6 +59,22 @@ def test_gene_names_written_out_in_words(text: str, symbol: str) -> None:
     assert symbol in genes(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        # a gene's name inside a longer gene's name is that gene only
+        ("Tumours negative for human epidermal growth factor receptor 2 were eligible.", {"ERBB2"}),
+        # serum markers the papers measure are their genes
+        ("Serum alpha-fetoprotein of 400 ng/mL or more was required.", {"AFP"}),
+        ("A prostate-specific antigen (PSA) fall of 50% was seen.", {"KLK3"}),
+        # an aromatase inhibitor is a class of drug, not a mention of the gene
+        ("Disease had progressed on an aromatase inhibitor.", set()),
+    ],
+)
+def test_genes_a_text_names(text: str, symbols: set[str]) -> None:
+    assert genes(text) == symbols
+
+
 def test_a_drug_named_inside_a_gene_name_is_not_a_drug() -> None:
     facts = read_paper(Document(id="t", text="Temsirolimus blocks the mammalian target of rapamycin (mTOR)."))
     assert "MTOR" in facts.genes
