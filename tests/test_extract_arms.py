@@ -1661,7 +1661,9 @@ def test_standard_regimens_the_investigator_selected_are_one_arm_offering_each()
 
 def test_background_care_alone_in_a_placebo_controlled_trial_is_the_placebo_arm() -> None:
     facts = read(
-        "Brief Title: Oral Zeltinib Plus Best Supportive Care Versus Best Supportive Care in AML (ORCA-6)\n"
+        "Brief Title: Zeltinib as Maintenance in AML (ORCA-6)\n"
+        "Official Title: A Phase 3, Randomized, Placebo-controlled Study Comparing Oral Zeltinib Plus Best "
+        "Supportive Care Versus Best Supportive Care as Maintenance Therapy in AML\n"
         "Phase: Phase 3\nAllocation: Randomized\nEnrollment: 472\n\n"
         "Arms and Interventions\n"
         "  Experimental: Zeltinib\n    Drug: zeltinib 300 mg daily, plus best supportive care\n"

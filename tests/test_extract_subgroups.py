@@ -360,8 +360,8 @@ def test_a_subgroup_before_an_inverted_main_clause_ends_where_it_starts() -> Non
 
 def test_men_with_a_feature_and_those_with_another_each_take_their_own_ratio() -> None:
     facts = read(
-        "In the phase 3 ORBIT trial, 1000 men were randomised to zeltinib or placebo. The survival benefit was seen both "
-        "in men with high-volume disease (HR 0.70; 95% CI, 0.56 to 0.88) and in those with low-volume disease "
+        "In the phase 3 ORBIT trial, 1000 men were randomised to zeltinib or placebo. The survival benefit was seen "
+        "both in men with high-volume disease (HR 0.70; 95% CI, 0.56 to 0.88) and in those with low-volume disease "
         "(HR 0.52; 95% CI, 0.35 to 0.79)."
     )
     assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {
