@@ -106,7 +106,11 @@ _TRAILING_TUMOUR_KIND = re.compile(
     re.I,
 )
 # the number of patients a population phrase starts from: "of 87 patients with ..."
-_COUNT_BEFORE = re.compile(r"\b(?P<count>\d{1,3}(?:,\d{3})*|\d+)\s+$")
+_COUNT_FIRST = re.compile(r"(?P<count>\d{1,3}(?:,\d{3})*|\d+)\s+")
+# ("Among 111 patients with HER2 IHC 3+ tumours": the count before the people the phrase qualifies)
+_COUNT_BEFORE = re.compile(
+    r"\b(?P<count>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:[\w-]+\s+)?(?:patients|participants)\s+(?:with|who|whose)\s+)?$"
+)
 # a cohort named by a letter or number: "cohort A", "Cohort 2"
 _COHORT_LETTER = r"(?i:cohort)\s+(?-i:[A-Z0-9]{1,2})\b"
 _LABELLED_COHORT = re.compile(
@@ -470,7 +474,7 @@ class SubgroupReader:
         "those with colorectal cancer" in a trial of several diseases. Patients as many as the
         trial enrolled ("32% of 87 patients with FGFR alterations" of an 87-patient trial) are its
         population, whatever the phrase says of them."""
-        counted = _COUNT_BEFORE.search(sentence.text, 0, start)
+        counted = _COUNT_BEFORE.search(sentence.text, 0, start) or _COUNT_FIRST.match(sentence.text, start, end)
         if counted and trial.n_enrolled is not None and int(counted["count"].replace(",", "")) == trial.n_enrolled:
             return True
         diseases = {m.key for m in sentence.of("disease") if start <= sentence.local(m.start) < end}

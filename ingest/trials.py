@@ -67,8 +67,8 @@ _PHASE_TO_NOUN = re.compile(
 _TRIAL_COUNT_BEFORE = re.compile(
     r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])\s+"
     r"(?:(?:randomi[sz]ed|[a-z]+-[a-z]+|large|pivotal|key|major|positive|negative|global|international|landmark|"
-    r"separate|similar|recent|controlled|"
-    r"confirmatory|registrational),?\s+){0,3}$",
+    r"separate|similar|recent|controlled|multi\w+|blinded|parallel|independent|"
+    r"confirmatory|registrational),?\s+){0,4}$",
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|its|our)\b", re.IGNORECASE)
@@ -247,6 +247,10 @@ _FIELD_LINE = re.compile(
 # words that tie a sentence to the arms of the trial in focus
 _ARM_WORDS = re.compile(r"\b(?:arms?|groups?|control|comparator|placebo|randomi[sz]\w*|assigned|allocated)\b", re.I)
 _LABELLED_PART = re.compile(r"\b(?i:cohort|arm)\s+[A-Z0-9]{1,2}\b[^.;]{0,30}$")
+_SHARED_BY_TRIALS = re.compile(
+    r"\b(?:one\s+of\s+|any\s+of\s+)?(?:two|three|four|five|six|[2-9])\s+(?:[\w-]+,?\s+){0,5}?(?:trials|studies)\b",
+    re.IGNORECASE,
+)
 _PART_OF = re.compile(r"\b(?:part|portion|stage)\s+of\b[^.;]{0,120}$", re.IGNORECASE)
 _QUALIFIED_AFTER = re.compile(r"\s+(?:who|whose|in\s+whom)\b", re.IGNORECASE)
 _PEOPLE = r"(?:patients|participants|subjects|adults|women|men|people|individuals|children|adolescents|persons|pts)"
@@ -285,6 +289,10 @@ _ENROLMENT = tuple(
         rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants)\b",
         rf"\b(?:cohort|total)\s+of\s+(?P<n>{COUNT})\s+(?:\w+\s+)?(?:patients|participants)\b",
         rf"(?P<n>{COUNT})\s+{_PEOPLE}\s+in\s+total\b",  # "..., 483 patients in total"
+        # "TRIAL-2: Among 111 patients with HER2 IHC 3+ tumours, the ORR was ...": a line led by the
+        # trial's name gives its patients
+        rf"^\s*[A-Z][\w-]*(?:\s+[\w-]+)?\s*:\s*(?i:among|in)\s+(?:the\s+)?(?P<n>{COUNT})\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b",
         # "The efficacy population comprised 43 patients with ...", not "60 X patients and 100 Y patients"
         rf"\bpopulation\s+(?:comprised|included|consisted\s+of)\s+(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
         r"(?![^.;]{0,60}\band\s+\d)",
@@ -835,6 +843,9 @@ class TrialTracker:
             start, end = window
         elif group is not None and not group.anaphoric:
             start, end = clause_around(text, sentence, group.start)
+            if text.startswith(":", end) and not text[start : group.start].strip():
+                # "TRIAL-2: Among 111 patients with ..., the ORR was ...": the line the name labels
+                end = clause_around(text, sentence, end + 1)[1]
             breaks = clause_breaks(text, end, sentence.end)
             resumed = _resumed_listing(text, breaks, start, sentence.end)
             end = resumed[-1][1] if resumed else end
@@ -904,6 +915,8 @@ class TrialTracker:
                     continue  # "during the phase 2 portion, 38 patients ...": not the whole trial
                 if clause[match.start()] == "%" and _QUALIFIED_AFTER.match(clause, match.end()):
                     continue  # "79% of 71 patients who were new to ...": a subgroup's count
+                if _SHARED_BY_TRIALS.search(clause, match.end()):
+                    continue  # "192 patients enrolled in one of three phase 2 trials": no one trial's
                 value = count_value(match.group("n"))
                 if value is not None and value >= 5:
                     trial.set_once("n_enrolled", value, sentence.index, f"trial.enrolment.{rank}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Arm, Combination, Outcome, PaperFacts
+from kg.model import Arm, Combination, Outcome, PaperFacts, TrialDesign
 from tests.reading import arms_of, designs, read, statements
 
 
@@ -247,3 +247,18 @@ def test_a_trial_named_for_its_regimen_does_not_take_another_trials_results() ->
         "ORCA": {("cetuximab", "chemotherapy"), ("chemotherapy",)},
         "DELTA-7": {("ipilimumab", "nivolumab")},
     }
+
+
+def test_trials_a_label_pools_take_the_phase_announced_and_each_its_own_labelled_line() -> None:
+    facts = read(
+        "Efficacy was evaluated in 120 adult patients who were enrolled in one of two multicenter, open-label, "
+        "multi-cohort phase 2 trials: ORCA-11 (NCT09990131) and ORCA-12 (NCT09990132). Patients received zeltinib "
+        "5.4 mg/kg every 3 weeks.\n\n"
+        "ORCA-11: Among 80 patients with HER2 IHC 3+ tumours, the ORR was 51.4% and the median DOR was 19.4 months.\n\n"
+        "ORCA-12: Among 40 patients with HER2 IHC 3+ colorectal cancer, the ORR was 46.9%.\n"
+    )
+    assert {(d.trial, d.phase, d.n_enrolled) for d in statements(facts, TrialDesign)} == {
+        ("ORCA-11", "2", 80),
+        ("ORCA-12", "2", 40),
+    }
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {(51.4, None), (19.4, None), (46.9, None)}
