@@ -182,6 +182,12 @@ _ARM_ANAPHOR = re.compile(
     r"(?:drug|agent|combination|doublet|triplet|regimen|treatment|therapy)\b",
     re.I,
 )
+_EVALUABLE = re.compile(
+    r"\b(?:evaluable|assessable|(?:could|can)\s+be\s+(?:evaluated|assessed)|(?:were|was)\s+evaluated\s+for)\b", re.I
+)
+_HOW_ASSESSED = re.compile(
+    r"\b(?:scans?|images?)\b|\b(?:were|was)\s+(?:read|re-?read|reviewed|re-?assessed|censored)\b", re.I
+)
 _PRIOR_TREATMENT = re.compile(r"\b(?:previously|prior|earlier|pre-?treated)\b", re.I)
 # a subgroup's label before its ratio in a bracketed list: "(women, HR 0.71; men, HR 0.80)"
 _LABEL_IN_BRACKET_LIST = re.compile(
@@ -444,10 +450,12 @@ class SubgroupReader:
         everyone = r"\b(?:patients|participants)\s+who\s+(?:were\s+)?(?:randomi[sz]ed|enrolled)\b"
         if re.search(everyone, phrase, re.I):
             return False
-        if re.search(r"\b(?:evaluable|assessable)\b", phrase, re.I) and not _PRIOR_TREATMENT.search(phrase):
-            # "those evaluable for response": the analysis set; "those previously treated with A
-            # who were evaluable" a subgroup still
+        if _EVALUABLE.search(phrase) and not _PRIOR_TREATMENT.search(phrase):
+            # "those evaluable for response", "patients whose disease could be evaluated": the
+            # analysis set; "those previously treated with A who were evaluable" a subgroup still
             return False
+        if _HOW_ASSESSED.search(phrase):
+            return False  # "when the same scans were read using other criteria": a reading, no patients
         # "patients who received placebo plus docetaxel" are an arm, not a subgroup ("patients who
         # received the recommended dose" are)
         given = re.search(

@@ -247,6 +247,12 @@ _FIELD_LINE = re.compile(
 # words that tie a sentence to the arms of the trial in focus
 _ARM_WORDS = re.compile(r"\b(?:arms?|groups?|control|comparator|placebo|randomi[sz]\w*|assigned|allocated)\b", re.I)
 _LABELLED_PART = re.compile(r"\b(?i:cohort|arm)\s+[A-Z0-9]{1,2}\b[^.;]{0,30}$")
+# a trial's design told right after its name: "TRIAL-2, a phase 3 trial that is comparing"
+_DESCRIBED_TRIAL = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?,\s*(?:an?|the)\s+[^,;.]{0,60}?\b(?:trial|study)\s+(?:that|which)\s+(?:is|was)\s+"
+    r"(?:comparing|testing|evaluating|randomi[sz]ing)\b",
+    re.IGNORECASE,
+)
 _SHARED_BY_TRIALS = re.compile(
     r"\b(?:one\s+of\s+|any\s+of\s+)?(?:two|three|four|five|six|[2-9])\s+(?:[\w-]+,?\s+){0,5}?(?:trials|studies)\b",
     re.IGNORECASE,
@@ -282,8 +288,8 @@ _ENROLMENT = tuple(
         rf"\b(?:trial|study)\s+(?:of|in|with|that enrolled)\s+(?P<n>{COUNT})\s+(?:patients|participants)\b",
         rf"\bin\s+(?P<n>{COUNT})\s+(?:patients|participants)\b(?=[^.;]*\b(?:randomi|compar))",
         # "compared A with B in 524 previously treated patients", "combined A with B in 33 patients"
-        rf"\b(?:compared|combined|paired|tested|evaluated|studied|assessed)\b[^.;]{{0,120}}?\bin\s+(?P<n>{COUNT})\s+"
-        rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants)\b",
+        rf"\b(?:compar(?:ed|ing)|combined|paired|test(?:ed|ing)|evaluat(?:ed|ing)|studied|assessed)\b[^.;]{{0,120}}?"
+        rf"\bin\s+(?:(?:approximately|about|around|some)\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b",
         # "a phase 3 trial of A against B in 431 patients"
         rf"\b(?:trial|study)\s+(?:of|comparing|testing)\b[^.;()]{{0,120}}?\bin\s+(?P<n>{COUNT})\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants)\b",
@@ -1210,6 +1216,11 @@ def hypothetical_cut(reading: Reading, sentence: Sentence, start: int, end: int)
         return end
     if _trial_subject_end(reading, sentence, start, hedge.start(), _TRIAL_REPORTS) < hedge.start():
         return hedge.start()
+    named = [m for m in sentence.of("trial", "nct") if hedge.end() <= m.start < end]
+    if named and not _HYPOTHETICAL.search(text, named[0].end, end) and _DESCRIBED_TRIAL.match(text, named[0].end):
+        # "approval may depend on TRIAL-2, a phase 3 trial that is comparing A with B": the hedge is
+        # the approval's, the trial named after it reports its design
+        return end
     return None
 
 

@@ -1670,3 +1670,12 @@ def test_background_care_alone_in_a_placebo_controlled_trial_is_the_placebo_arm(
         "  Placebo Comparator: Placebo\n    Drug: matching placebo daily, plus best supportive care\n"
     )
     assert arms_of(facts)["ORCA-6"] == {("zeltinib",), ("placebo",)}
+
+
+def test_a_trial_named_after_a_hedge_that_is_comparing_arms_reports_its_design() -> None:
+    facts = read(
+        "Continued approval may depend on ORCA-14, a randomised phase 3 trial that is comparing zeltinib with "
+        "standard chemotherapy as front-line treatment in about 400 children with newly diagnosed glioma."
+    )
+    assert arms_of(facts)["ORCA-14"] == {("zeltinib",), ("chemotherapy",)}
+    assert designs(facts)["ORCA-14"].n_enrolled == 400

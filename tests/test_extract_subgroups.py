@@ -390,3 +390,12 @@ def test_groups_counted_in_brackets_after_each_figure() -> None:
         (59.0, "virus-positive tumours"),
         (53.0, "virus-negative tumours"),
     }
+
+
+def test_patients_who_could_be_evaluated_and_scans_read_again_are_no_subgroups() -> None:
+    facts = read(
+        "The phase 2 ORCA-13 study (NCT09990133) enrolled 77 children given zeltinib. In the 76 patients whose "
+        "disease could be evaluated under RANO criteria, the overall response rate was 51%. When the same scans were "
+        "read using RANO-HGG criteria, the response rate was 67%."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {(51.0, None), (67.0, None)}
