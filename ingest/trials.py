@@ -82,6 +82,12 @@ _THIS_TRIAL_BEFORE_ID = re.compile(
 )
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\b", re.IGNORECASE)
 _EARLIER_TRIAL = re.compile(r"preceding|previous|earlier|prior|predecessor|original|parent|pilot", re.IGNORECASE)
+# an unnamed trial other than the one in focus: "an earlier randomised, placebo-controlled trial"
+_OTHER_TRIAL = re.compile(
+    r"\b(?:an?\s+(?:earlier|previous|prior|separate|older|smaller)|another)\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\b"
+    r"(?!\s+(?:design|drug))",
+    re.IGNORECASE,
+)
 _ANAPHORIC_TRIAL = re.compile(
     r"\b(?:the|this|that|our)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b(?!\s+(?:of|design))", re.IGNORECASE
 )
@@ -129,6 +135,8 @@ _COUNTED_PATIENTS_GIVEN = re.compile(
     r"receiving|who\s+received)\b",
     re.IGNORECASE,
 )
+# "the most rigorously tested of those is B", "the best studied": how well, no arm assigned
+_DEGREE_BEFORE = re.compile(r"\b(?:most|best|least|well|widely|rigorously|extensively)\s+(?:\w+ly\s+)?$", re.I)
 # "neither trial randomised B", "B was not given": no arm
 _NEGATED_BEFORE = re.compile(r"\b(?:neither|nor|not|never)\s+(?:[\w-]+\s+)?(?:been\s+)?$", re.IGNORECASE)
 # what names the arm the others are compared with: "versus C", "non-inferior to C", "OS over C"
@@ -420,6 +428,11 @@ class TrialTracker:
                 self._merge(groups[-1], group)
             else:
                 groups.append(group)
+        other = _OTHER_TRIAL.search(sentence.text) if not groups else None
+        if other is not None and not _HYPOTHETICAL.search(sentence.text, other.end()):
+            # "In an earlier randomised trial of 87 patients, the multikinase inhibitor ...": a
+            # trial of its own, unnamed
+            groups.append(_Group(sentence.start + other.start(), sentence.start + other.end(), indefinite=True))
         if not groups:
             for match in _ANAPHORIC_TRIAL.finditer(sentence.text):
                 start = sentence.start + match.start()
@@ -988,6 +1001,7 @@ class TrialTracker:
             if (counted or not _PATIENTS_BEFORE.search(text, start, m.start()))
             and text[m.start() - 1] not in "-\u2010\u2011"  # "A-treated patients" are an arm's patients
             and not _NEGATED_BEFORE.search(text, max(start, m.start() - 40), m.start())
+            and not _DEGREE_BEFORE.search(text, max(start, m.start() - 30), m.start())
         ]
         verb = verbs[0] if verbs else None
         has_trial_mention = bool(sentence.of("trial", "nct", "phase"))

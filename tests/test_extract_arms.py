@@ -1679,3 +1679,17 @@ def test_a_trial_named_after_a_hedge_that_is_comparing_arms_reports_its_design()
     )
     assert arms_of(facts)["ORCA-14"] == {("zeltinib",), ("chemotherapy",)}
     assert designs(facts)["ORCA-14"].n_enrolled == 400
+
+
+def test_an_earlier_unnamed_trial_is_a_trial_of_its_own() -> None:
+    facts = read(
+        "The ORCA-15 phase 3 trial assigned 142 adults to zeltinib (n = 70) or to placebo (n = 72). Doctors have "
+        "relied on off-label drugs; the most rigorously tested of those is sorafenib. In an earlier randomised, "
+        "placebo-controlled trial of 87 patients, sorafenib produced a two-year PFS rate of 81% versus 36% with "
+        "placebo."
+    )
+    assert sorted(sorted(arms) for arms in arms_of(facts).values()) == [
+        [("placebo",), ("sorafenib",)],
+        [("placebo",), ("zeltinib",)],
+    ]
+    assert sorted(d.n_enrolled for d in statements(facts, TrialDesign)) == [87, 142]
