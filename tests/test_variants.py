@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.extract import read_paper
 from ingest.variants import HOTSPOTS, VariantMention, find_variants, hotspot_residue, short_change, to_hgvs
+from kg.model import Document
 
 
 def changes(text: str, gene_spans: tuple[tuple[int, int, str], ...] = ()) -> list[tuple[str | None, str]]:
@@ -286,3 +288,14 @@ def test_an_isoform_name_hyphened_to_its_gene_is_no_codon() -> None:
     text = "Splice variants such as AR-V7 were studied, and KRAS-G12 mutations were common."
     spans = (gene_span(text, "AR"), gene_span(text, "KRAS"))
     assert changes(text, spans) == [("KRAS", "G12")]
+
+
+def test_a_change_written_alone_goes_to_the_gene_whose_hotspot_it_is() -> None:
+    facts = read_paper(
+        Document(
+            id="t",
+            text="JAK2 V617F drives most cases of myelofibrosis. In chronic myeloid leukaemia with a BCR::ABL1 "
+            "fusion, zeltinib is approved for patients whose leukaemia carries the T315I mutation.",
+        )
+    )
+    assert set(facts.variants) >= {("JAK2", "V617F"), ("ABL1", "T315I")}
