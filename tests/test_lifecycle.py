@@ -150,7 +150,7 @@ def test_a_write_the_store_cannot_take_leaves_nothing_partial(tmp_path: Path, mo
     assert servers_of(home) == []
 
 
-@pytest.mark.parametrize("call", ["ensure_schema", "clear", "read"])
+@pytest.mark.parametrize("call", ["clear", "read"])
 def test_a_lost_server_is_a_store_error_on_every_call(tmp_path: Path, call: str) -> None:
     from kg.store import StoreError
     from kg.store.embedded import EmbeddedStore
@@ -163,6 +163,41 @@ def test_a_lost_server_is_a_store_error_on_every_call(tmp_path: Path, call: str)
         with pytest.raises(StoreError, match="lost the embedded store"):
             getattr(store, call)(*(["MATCH (n) RETURN count(n)"] if call == "read" else []))
     finally:
+        store.close()
+    assert servers_of(tmp_path / "home") == []
+
+
+def test_a_server_lost_while_preparing_its_indexes_is_started_again_for_a_lone_command(tmp_path: Path) -> None:
+    from kg.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "home")
+    try:
+        lost = store.server.server_pid()
+        assert lost is not None
+        os.kill(lost, signal.SIGKILL)
+        store.ensure_schema()
+        assert store.server.server_pid() not in (None, lost)
+        store.write("MERGE (r:Resource {uri: $uri})", {"uri": "urn:x"})
+        assert store.read("MATCH (r:Resource) RETURN r.uri AS uri") == [{"uri": "urn:x"}]
+    finally:
+        store.close()
+    assert servers_of(tmp_path / "home") == []
+
+
+def test_a_server_lost_while_another_command_uses_it_is_a_store_error(tmp_path: Path) -> None:
+    from kg.store import StoreError
+    from kg.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "home")
+    other = EmbeddedStore(tmp_path / "home")
+    try:
+        pid = store.server.server_pid()
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        with pytest.raises(StoreError, match="lost the embedded store while preparing its indexes"):
+            store.ensure_schema()
+    finally:
+        other.close()
         store.close()
     assert servers_of(tmp_path / "home") == []
 

@@ -113,6 +113,25 @@ class EmbeddedServer:
             if not any(self.clients_dir.iterdir()) and not self.keep_running_flag.exists():
                 self._stop()
 
+    def restart_if_alone(self) -> bool:
+        """Stop and start the server again when this process is its only client; False (nothing
+        done) when another command is using it."""
+        with self._locked():
+            self._prune_dead_clients()
+            if [entry for entry in self.clients_dir.iterdir() if entry != self._client_file]:
+                return False
+            pid = self.server_pid()
+            if pid is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+                child = _children.pop(pid, None)
+                if child is not None:
+                    child.wait(timeout=30)
+                self.pidfile.unlink(missing_ok=True)
+                self.socket_path.unlink(missing_ok=True)
+            self._start()
+            return True
+
     def keep_running(self, keep: bool) -> None:
         """`kg server start` / `kg server stop`: keep the server up between commands, or not."""
         self._prepare_dirs()
@@ -331,6 +350,23 @@ class EmbeddedStore(GraphStore):
         self._closed = False
 
     def ensure_schema(self) -> None:
+        import redis
+        from falkordb import FalkorDB
+
+        try:
+            self._ensure_schema()
+            return
+        except (redis.ConnectionError, redis.TimeoutError):
+            # Seen about once in a few hundred fresh stores under heavy CPU load: the server stops
+            # answering while it builds its first index. Nothing is written yet, so a fresh
+            # server can do it again; a server other commands are using is left alone.
+            self._db.connection.close()
+            if not self.server.restart_if_alone():
+                raise StoreError(
+                    "lost the embedded store while preparing its indexes; run the command again"
+                ) from None
+        self._db = FalkorDB(unix_socket_path=str(self.server.socket_path), socket_timeout=QUERY_TIMEOUT_MS / 1000 + 10)
+        self._graph = self._db.select_graph(GRAPH_NAME)
         with _server_lost("while preparing its indexes"):
             self._ensure_schema()
 
