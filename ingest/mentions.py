@@ -172,10 +172,11 @@ BRACKETED = r"\((?:[^()]|\([^()]*\))*\)"
 # "platinum-based chemotherapy", "taxane chemotherapy": a class phrase headed by chemotherapy
 _CHEMOTHERAPY_HEAD = re.compile(r"\bchemo(?:therap(?:y|ies))?$", re.IGNORECASE)
 _CLASS_COMPOUND_GAP = re.compile(r"\s*[-\u2010-\u2013/]\s*")
-_STANDARD_OF_CARE = "standard of care"
+# the arm of standard care, under the name the text gives it
+_STANDARD_OF_CARE = frozenset({"standard of care", "standard care"})
 # classes that name the care a control arm gets, not a drug a combination could hold
 SUPPORTIVE_CARE = "best supportive care"
-CARE_CLASSES = frozenset({_STANDARD_OF_CARE, SUPPORTIVE_CARE})
+CARE_CLASSES = _STANDARD_OF_CARE | {SUPPORTIVE_CARE}
 # the care every patient gets beside an arm's drugs, no part of the arm: "A plus ADT" is A's arm
 BACKGROUND_CARE = frozenset({SUPPORTIVE_CARE, "androgen deprivation therapy"})
 CHEMOIMMUNOTHERAPY = "chemoimmunotherapy"
@@ -684,7 +685,7 @@ class Reading:
                 else:
                     found.append(Agent((), mention.start, mention.end, "placebo", mention.text))
             elif mention.kind == "class":
-                if mention.key == _STANDARD_OF_CARE and not self._standard_of_care_arm(mention):
+                if mention.key in _STANDARD_OF_CARE and not self._standard_of_care_arm(mention):
                     continue  # "may become a new standard of care": a verdict, no arm
                 chooser = _CHOSEN_BY.match(self.text, mention.end)
                 chosen_end = chooser.end() if chooser else mention.end

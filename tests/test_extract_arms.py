@@ -1693,3 +1693,9 @@ def test_an_earlier_unnamed_trial_is_a_trial_of_its_own() -> None:
         [("placebo",), ("zeltinib",)],
     ]
     assert sorted(d.n_enrolled for d in statements(facts, TrialDesign)) == [87, 142]
+
+
+@pytest.mark.parametrize("written", ["standard care", "standard of care"])
+def test_an_arm_of_standard_care_keeps_the_name_the_text_gives_it(written: str) -> None:
+    facts = read(f"In the phase 3 ORCA-16 trial, 359 patients were randomised to zeltinib or to {written}.")
+    assert arms_of(facts)["ORCA-16"] == {("zeltinib",), (written,)}
