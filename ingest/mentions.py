@@ -159,6 +159,11 @@ class Sentence:
     def of(self, *kinds: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind in kinds]
 
+    def names_given(self, start: int, end: int) -> bool:
+        """Whether a drug, regimen, class or placebo starts between two sentence-local offsets:
+        the words name what patients were given."""
+        return any(start <= self.local(m.start) < end for m in self.of("drug", "regimen", "class", "placebo"))
+
     def local(self, offset: int) -> int:
         return offset - self.start
 

@@ -322,13 +322,12 @@ def column_cohorts(sentence: Sentence, trial: TrialState) -> list[str | None] | 
         return None
     if all(_COHORT_TITLE.fullmatch(label) for label, _, _ in titles):
         return [label for label, _, _ in titles]
-    named = sentence.of("drug", "class", "placebo", "regimen")
     counted: list[str | None] = [
         None if count_value(count["n"] or count["n2"]) == trial.n_enrolled else subgroup_label(ARM_N.sub("", label))
         for label, start, end in titles
         if (count := ARM_N.search(label))
         and not re.match(r"\s*arms?\b", label)
-        and not any(start <= sentence.local(m.start) < end for m in named)
+        and not sentence.names_given(start, end)
     ]
     return counted if len(counted) == len(titles) else None
 

@@ -175,19 +175,21 @@ _POPULATION_BEFORE_BRACKET = re.compile(
 _THRESHOLD_BEFORE_BRACKET = re.compile(
     r"\bat\s+(?P<phrase>[^,;()\d]{1,25}[\u2265\u2264<>]=?\s*\d+(?:\.\d+)?\s*%?)\s*$", re.I
 )
-# "those previously treated with bevacizumab": a drug given before the trial names a subgroup
 # what an arm's patients were given, named by anaphor: "the drug", "the triplet", "study treatment"
 _ARM_ANAPHOR = re.compile(
     r"(?:the\s+|this\s+|study\s+|active\s+)(?:(?:study|active|experimental|investigational|new|oral|same)\s+)?"
     r"(?:drug|agent|combination|doublet|triplet|regimen|treatment|therapy)\b",
     re.I,
 )
+# those a figure is measured in, no subgroup: "patients evaluable for response"
 _EVALUABLE = re.compile(
     r"\b(?:evaluable|assessable|(?:could|can)\s+be\s+(?:evaluated|assessed)|(?:were|was)\s+evaluated\s+for)\b", re.I
 )
+# how a figure was read, not whose it is: "when the same scans were read using other criteria"
 _HOW_ASSESSED = re.compile(
     r"\b(?:scans?|images?)\b|\b(?:were|was)\s+(?:read|re-?read|reviewed|re-?assessed|censored)\b", re.I
 )
+# "those previously treated with bevacizumab": a drug given before the trial names a subgroup
 _PRIOR_TREATMENT = re.compile(r"\b(?:previously|prior|earlier|pre-?treated)\b", re.I)
 # a subgroup's label before its ratio in a bracketed list: "(women, HR 0.71; men, HR 0.80)"
 _LABEL_IN_BRACKET_LIST = re.compile(
@@ -373,19 +375,7 @@ class SubgroupReader:
             if own:
                 return subgroup_label(own[-1].group("feature")), 0
             previous = self.reading.sentences[sentence.index - 1].text if sentence.index else ""
-            named = _PATIENTS_WHO.search(previous)
-            qualified = _QUALIFIED_GROUP.search(previous)  # "... in the PIK3CA-mutated cohort"
-            # "... and four in ten had already been given CAR T-cell therapy. In that subgroup ..."
-            treated = [*_HAD_BEEN_GIVEN.finditer(previous)]
-            phrase = (
-                named.group()
-                if named
-                else qualified.group("phrase")
-                if qualified
-                else treated[-1].group()
-                if treated
-                else None
-            )
+            phrase = _group_named_in(previous)
             return self.last or (subgroup_label(phrase) if phrase else None) or self._cohort, 0
         return self._cohort, 0
 
@@ -434,10 +424,7 @@ class SubgroupReader:
         qualifies them."""
         if not re.search(r"\b(?:group|arm)$", sentence.text[start:end], re.I):
             return False  # "patients who had received immunotherapy": what they had before
-        given = any(
-            start <= sentence.local(m.start) < end for m in sentence.of("drug", "placebo", "class", "regimen")
-        )
-        return given and not _PRIOR_TREATMENT.search(sentence.text, start, end)
+        return sentence.names_given(start, end) and not _PRIOR_TREATMENT.search(sentence.text, start, end)
 
     def _is_subgroup(self, phrase: str) -> bool:
         if re.match(
@@ -655,6 +642,20 @@ _GROUPS_AFTER_LIST = re.compile(
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
 
 
+def _group_named_in(text: str) -> str | None:
+    """The group a sentence names, for "this subgroup" in the sentence after it: patients with
+    or who ..., a qualified cohort ("... in the PIK3CA-mutated cohort"), or those given a therapy
+    ("... and four in ten had already been given CAR T-cell therapy")."""
+    named = _PATIENTS_WHO.search(text)
+    if named:
+        return named.group()
+    qualified = _QUALIFIED_GROUP.search(text)
+    if qualified:
+        return qualified.group("phrase")
+    treated = [*_HAD_BEEN_GIVEN.finditer(text)]
+    return treated[-1].group() if treated else None
+
+
 def group_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str | None:
     """The group a list of figures names for each, in order, right after its last figure."""
     members = _list_of(value, values)
@@ -662,7 +663,7 @@ def group_in_turn(sentence: Sentence, value: Value, values: list[Value]) -> str 
     if named is None or len(members) < 2:
         return None
     start, end = named.span("labels")
-    if any(start <= sentence.local(m.start) < end for m in sentence.of("drug", "placebo", "class", "regimen")):
+    if sentence.names_given(start, end):
         return None  # "in the A and placebo groups, respectively": the arms, no subgroups
     labels = [label for label in _LIST_SEPARATOR.split(named.group("labels")) if label.strip()]
     return subgroup_label(labels[members.index(value)]) if len(labels) == len(members) else None

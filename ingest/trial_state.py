@@ -168,11 +168,17 @@ class TrialState:
             self.placebo_backbone = new  # "placebo" still names the arm that now has its backbone
         target = next((other for other in self.arms if other.drugs == new), None)
         if target is not None:
-            target.n = target.n or arm.n
-            self.arms.remove(arm)
+            self._absorb(arm, target)
         else:
             arm.drugs = new
-        self._rename_arm(old, new)
+            self._rename_arm(old, new)
+
+    def _absorb(self, arm: ArmState, into: ArmState) -> None:
+        """One arm is another under a second name: the other takes its patients when it counts
+        none, and its labels."""
+        into.n = into.n or arm.n
+        self.arms.remove(arm)
+        self._rename_arm(arm.drugs, into.drugs)
 
     def _settle_placebo(self) -> None:
         """In an add-on trial (A plus B against B) the placebo stands in for A, so "the placebo
@@ -232,11 +238,8 @@ class TrialState:
         care versus best supportive care" over a placebo arm) is the placebo arm."""
         placebo = next((arm for arm in self.arms if arm.drugs == (PLACEBO_ARM,)), None)
         care = next((arm for arm in self.arms if len(arm.drugs) == 1 and arm.drugs[0] in BACKGROUND_CARE), None)
-        if placebo is None or care is None:
-            return
-        placebo.n = placebo.n or care.n
-        self.arms.remove(care)
-        self._rename_arm(care.drugs, placebo.drugs)
+        if placebo is not None and care is not None:
+            self._absorb(care, placebo)
 
     def settle_choice_arm(self) -> None:
         """A chemotherapy arm and a physician's-choice arm of one trial are one arm ("Zeltinib vs.
@@ -265,10 +268,7 @@ class TrialState:
             ]
             if len(members) != 1 or members[0].sentence == arm.sentence or self._listed_together(arm, members[0]):
                 continue  # a choice of the class named beside the drug arm is an arm of its own
-            target = members[0]
-            target.n = target.n or arm.n
-            self.arms.remove(arm)
-            self._rename_arm(arm.drugs, target.drugs)
+            self._absorb(arm, members[0])
         self._spell_out_chemotherapy(reading)
 
     def _listed_together(self, arm: ArmState, other: ArmState) -> bool:

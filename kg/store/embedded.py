@@ -122,13 +122,7 @@ class EmbeddedServer:
                 return False
             pid = self.server_pid()
             if pid is not None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-                child = _children.pop(pid, None)
-                if child is not None:
-                    child.wait(timeout=30)
-                self.pidfile.unlink(missing_ok=True)
-                self.socket_path.unlink(missing_ok=True)
+                self._kill(pid, time.monotonic() + 30)
             self._start()
             return True
 
@@ -255,6 +249,10 @@ class EmbeddedServer:
         deadline = time.monotonic() + 30
         while self.pidfile.exists() and _pid_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.01)
+        self._kill(pid, deadline)
+
+    def _kill(self, pid: int, deadline: float) -> None:
+        """End the server process, if it still runs, and clear what it leaves behind."""
         if _pid_alive(pid) and _is_redis(pid):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
@@ -337,21 +335,23 @@ class EmbeddedStore(GraphStore):
     name = "embedded"
 
     def __init__(self, home: Path) -> None:
-        from falkordb import FalkorDB
-
         self.server = EmbeddedServer(home)
-        socket = self.server.acquire()
+        self.server.acquire()
         try:
-            self._db = FalkorDB(unix_socket_path=str(socket), socket_timeout=QUERY_TIMEOUT_MS / 1000 + 10)
-            self._graph = self._db.select_graph(GRAPH_NAME)
+            self._connect()
         except BaseException:
             self.server.release()
             raise
         self._closed = False
 
+    def _connect(self) -> None:
+        from falkordb import FalkorDB
+
+        self._db = FalkorDB(unix_socket_path=str(self.server.socket_path), socket_timeout=QUERY_TIMEOUT_MS / 1000 + 10)
+        self._graph = self._db.select_graph(GRAPH_NAME)
+
     def ensure_schema(self) -> None:
         import redis
-        from falkordb import FalkorDB
 
         try:
             self._ensure_schema()
@@ -365,8 +365,7 @@ class EmbeddedStore(GraphStore):
                 raise StoreError(
                     "lost the embedded store while preparing its indexes; run the command again"
                 ) from None
-        self._db = FalkorDB(unix_socket_path=str(self.server.socket_path), socket_timeout=QUERY_TIMEOUT_MS / 1000 + 10)
-        self._graph = self._db.select_graph(GRAPH_NAME)
+        self._connect()
         with _server_lost("while preparing its indexes"):
             self._ensure_schema()
 
