@@ -143,7 +143,8 @@ _PHASE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PHASE_AFTER = re.compile(r"\s+(?:maintenance|consolidation)\b", re.IGNORECASE)
-_ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b", re.IGNORECASE)
+# ("whether A adds anything to B": the question an add-on trial asks)
+_ADDED_TO = re.compile(r"\badd(?:ed|s)\s+(?:(?:anything|something|much|little)\s+)?(?:on\s+)?to\b", re.IGNORECASE)
 # "A with or without B", "A, alone or with B", "A alone or in combination with B", "A ± B": A+B and A
 _WITH_OR_WITHOUT = re.compile(
     r"^\s*,?\s*(?:(?:with\s+or\s+without|alone\s+or\s+(?:with|plus|(?:in\s+combination|combined)\s+with)|"

@@ -76,7 +76,7 @@ _CHOSEN_BY = re.compile(
 )
 _SET_ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|both|same)\s+(?:same\s+)?(?:(?:targeted|drug|active|experimental|"
-    r"oral|two-drug|three-drug)\s+)?(?P<noun>doublets?|triplets?|combinations?|regimens?|pairings?)\b",
+    r"oral|two-drug|three-drug)\s+)?(?P<noun>doublets?|triplets?|combinations?|regimens?|pairings?|backbones?)\b",
     re.IGNORECASE,
 )
 # "the combination of A and B", "the oral combination A/B": the set is named right after
@@ -757,7 +757,10 @@ class Reading:
                 continue  # "the oral combination trifluridine/tipiracil": the drugs it names follow
             noun = match.group("noun").casefold()
             size = 2 if noun.startswith("doublet") else 3 if noun.startswith("triplet") else None
-            drugs_set = self._set_named_before(sentence, start + match.start(), size) or context.resolve_set(size)
+            if noun.startswith("backbone"):
+                drugs_set = context.resolve_backbone()
+            else:
+                drugs_set = self._set_named_before(sentence, start + match.start(), size) or context.resolve_set(size)
             if drugs_set:
                 position = start + match.start()
                 found.append(Agent(drugs_set, position, start + match.end(), "anaphor", match.group()))
@@ -1160,6 +1163,14 @@ class AgentContext:
             if size is None or len(drugs) == size:
                 return drugs
         return None
+
+    def resolve_backbone(self) -> tuple[str, ...] | None:
+        """What "the same backbone" means: the last set named that another set adds to (B+C in
+        "A added to B and C"), else the last set named."""
+        sets = [arm for arm in self.arms if len(arm) >= 2] + self.recent_sets[::-1]
+        added_to = [s for s in sets if any(set(s) < set(other) for other in sets)]
+        found = added_to or sets
+        return found[0] if found else None
 
     def arm_adding_to(self, class_name: str) -> tuple[str, ...] | None:
         """The one arm that gives drugs of a class together with a drug outside it."""

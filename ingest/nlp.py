@@ -96,8 +96,10 @@ _TRIAL_NAME_PATTERNS = tuple(
         rf"(?P<name>{_ACRONYM}(?:\s[A-Z]{{2,4}}\b)?)\s+(?:(?i:phase)\s+\S+\s+)?{_TRIAL_NOUN}\b",
         # "NEMO (NCT01763164)", "(FLAURA; NCT02296125)", "(... ; NEMO ClinicalTrials.gov number, NCT01763164)"
         rf"(?P<name>{_ACRONYM})\s*(?:[(;,]|\s+ClinicalTrials\.gov\s+number,?)\s*NCT\d{{8}}",
-        # "ORBIT, a randomised phase 3 study", "ORBIT-2, which randomised", "ORCA, another phase 3 trial"
-        rf"(?P<name>{_ACRONYM}),\s+(?:a|an|another|the|which|that)\b[^.;]{{0,80}}?\b(?:{_TRIAL_NOUN}|randomi[sz]ed)\b",
+        # "ORBIT, a randomised phase 3 study", "ORBIT-2, which randomised", "ORCA, another phase 3 trial",
+        # "ORCA, the largest of the three,"
+        rf"(?P<name>{_ACRONYM}),\s+(?:a|an|another|the|which|that)\b[^.;]{{0,80}}?\b(?:{_TRIAL_NOUN}|randomi[sz]ed|"
+        r"of\s+the\s+(?:two|three|four|five|six|trials|studies))\b",
         # "trial (NEMO)", "trial (NEMO; ...)"
         rf"\b{_TRIAL_NOUN}\s*\((?P<name>{_ACRONYM})\s*[);,]",
         # registry fields: "Acronym: COLUMBUS", "Brief title acronym: NEMO"
@@ -632,27 +634,54 @@ def trial_names(doc: Doc) -> dict[str, str]:
         if number == 0 or _TITLE_FIELD.match(line):
             candidates.extend(m.group("name") for m in _TITLE_NAME.finditer(line.rstrip(" .")))
     for candidate in candidates:
-        # "phase III LYRA trial": the numeral before the name is the phase's
-        words = candidate.split()
-        leading_word = len(words) > 1 and (words[0].upper() in _NOT_TRIAL_NAMES or _PHASE_NUMERAL.fullmatch(words[0]))
-        name = " ".join(words[1:]) if leading_word else candidate
-        if re.fullmatch(_STUDY_NUMBER, candidate):
-            names.setdefault(candidate.casefold(), candidate)
-            continue
-        if not (re.fullmatch(_ACRONYM, name) or re.fullmatch(_PROTOCOL_NUMBER, name)):
-            continue
-        first = name.split()[0].split("-")[0]
-        if first.upper() in _NOT_TRIAL_NAMES or _PHASE_NUMERAL.fullmatch(first) or name.startswith("NCT"):
-            continue
-        if name.casefold() in entity_words or first.casefold() in gene_words:
-            continue
-        if " " in name and name.split()[0].casefold() in entity_words:
-            continue  # "LENVIMA 65%": a brand and a figure
-        names.setdefault(name.casefold(), name)
+        if name := _trial_name(candidate, entity_words, gene_words):
+            names.setdefault(name.casefold(), name)
     for sibling in _sibling_names(doc.text, list(names.values())):
         if sibling.casefold() not in entity_words:
             names.setdefault(sibling.casefold(), sibling)
+    known = [span.text for span in doc.spans.get("known_trials", [])]
+    for listed in _coordinated_names(doc.text, [*names.values(), *known]):
+        if name := _trial_name(listed, entity_words, gene_words):
+            names.setdefault(name.casefold(), name)
     return names
+
+
+def _trial_name(candidate: str, entity_words: set[str], gene_words: set[str]) -> str | None:
+    """The trial name a candidate spells, unless it is another kind of word."""
+    # "phase III LYRA trial": the numeral before the name is the phase's
+    words = candidate.split()
+    leading_word = len(words) > 1 and (words[0].upper() in _NOT_TRIAL_NAMES or _PHASE_NUMERAL.fullmatch(words[0]))
+    name = " ".join(words[1:]) if leading_word else candidate
+    if re.fullmatch(_STUDY_NUMBER, candidate):
+        return candidate
+    if not (re.fullmatch(_ACRONYM, name) or re.fullmatch(_PROTOCOL_NUMBER, name)):
+        return None
+    first = name.split()[0].split("-")[0]
+    if first.upper() in _NOT_TRIAL_NAMES or _PHASE_NUMERAL.fullmatch(first) or name.startswith("NCT"):
+        return None
+    if name.casefold() in entity_words or first.casefold() in gene_words:
+        return None
+    if " " in name and name.split()[0].casefold() in entity_words:
+        return None  # "LENVIMA 65%": a brand and a figure
+    return name
+
+
+# "PERSEUS, CEPHEUS and IMROZ": acronyms listed together
+_ACRONYM_LIST = re.compile(
+    rf"(?<![\w-]){_ACRONYM}(?:,\s+{_ACRONYM})*,?\s+(?:and|or)\s+{_ACRONYM}(?![\w-])"
+)
+
+
+def _coordinated_names(text: str, names: list[str]) -> list[str]:
+    """The acronyms a list gives beside a trial's name ("PERSEUS, CEPHEUS and IMROZ" where
+    PERSEUS is a trial): the trials a review names together."""
+    known = {name.casefold() for name in names}
+    found: list[str] = []
+    for listing in _ACRONYM_LIST.finditer(text):
+        members = [m.group() for m in re.finditer(_ACRONYM, listing.group())]
+        if any(member.casefold() in known for member in members):
+            found.extend(member for member in members if member.casefold() not in known)
+    return found
 
 
 def _sibling_names(text: str, names: list[str]) -> list[str]:

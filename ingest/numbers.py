@@ -260,6 +260,8 @@ _NOT_A_RATIO_AFTER = frozenset({
     "stage", "grade", "grades", "phase", "cycle", "cycles", "arm", "cohort", "day", "days", "week",
     "weeks", "month", "months", "year", "years", "exon", "codon", "group", "part", "level", "version",
     "dose", "n",
+    # "hazard ratios for death between 0.58 and 0.70": the spread of several trials' ratios
+    "between", "from", "ranging",
 })  # fmt: skip
 _GAP = re.compile(r"[\s,;:(\[]*")
 _CLOSE_GAP = re.compile(r"[\s,;:()\[\]]*")
@@ -267,7 +269,8 @@ _HR_REACH = 160
 # A bare ratio after "and" or a comma, printed with decimals and without a unit.
 _LISTED_RATIO = re.compile(
     # "... was 0.68; in those aged 60 or older it was 0.94": the ratio named again by "it"
-    r"(?:\band|[,;]|\b(?:it|this|that)\s+(?:was|is|stood\s+at))"
+    # ("0.57 in A but only 0.89 in B")
+    r"(?:\band|[,;]|\bbut(?:\s+(?:only|just))?|\b(?:it|this|that)\s+(?:was|is|stood\s+at))"
     rf"\s+(?P<value>\d?[.·]\d+)(?![\d·%])(?!\s*(?:{_RANGE_UNIT}|mg|patients|participants))"
     # nor the low end of a bare interval ("HR 0.76, 0.68 to 0.86"), nor the first of a list of
     # durations ("0.7, 1.5 and 2.5 months")

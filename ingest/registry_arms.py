@@ -83,6 +83,9 @@ _PARTICIPANTS_CELL = re.compile(r"\|\s*(?:participants|patients|enrolled|n)\s*[:
 # an arm row whose other cell is its patients: "[A] Drug A + drug B | 169"
 _COUNT_BODY = re.compile(r"\s*(?P<n>\d[\d,]*)\s*")
 # "Participants assigned: 79": the patients of the registry arm whose lines these are
+# "Investigator's choice of one of the following:", "one of these, chosen by the site": a line of an
+# arm's record saying that the drugs listed under it are options
+_OFFERS_OPTIONS = re.compile(r"\b(?:choice\s+of|one\s+of\s+the\s+following|one\s+of\s+these)\b", re.IGNORECASE)
 _ASSIGNED_LINE = re.compile(
     r"\s*(?:number\s+of\s+)?(?:participants|patients)\s+(?:assigned|allocated|randomi[sz]ed|enrolled|started)"
     r"\s*[:=]\s*(?P<n>\d+)\s*\.?\s*$",
@@ -128,6 +131,7 @@ class RegistryArmReader:
         self.context = context  # the tracker's, so that later mentions resolve to the arms read here
         # the registry arm whose intervention lines may follow: trial, label, whether it is the control
         self._open_arm: tuple[TrialState, str, bool] | None = None
+        self._open_arm_offers = False  # its record said the lines after offer options, one each
         self._grid: list[tuple[str, ...]] | None = None  # the arms of a registry grid's columns
 
     def read_arm(self, sentence: Sentence, trial: TrialState, match: re.Match[str]) -> bool:
@@ -167,6 +171,7 @@ class RegistryArmReader:
         placebo_label = any(m.kind == "placebo" for m in label_mentions)
         label = label_text.strip().casefold()
         self._open_arm = (trial, label, comparator or placebo_label)
+        self._open_arm_offers = False
         if not drugs:
             return placebo_label  # "Arm II (Placebo)": its intervention lines give its drugs
         counted = _COUNT_BODY.fullmatch(match.groupdict().get("body") or "")
@@ -219,6 +224,7 @@ class RegistryArmReader:
             trial.size_arm(trial.labels[label], int(assigned["n"]))
             return
         if not _INTERVENTION_LINE.match(sentence.text):
+            self._open_arm_offers = self._open_arm_offers or bool(_OFFERS_OPTIONS.search(sentence.text))
             return
         # not the aliases in brackets ("Drug: A (Other Names: CODE-1, Brand)")
         text = sentence.text
@@ -233,8 +239,10 @@ class RegistryArmReader:
         if not listed:
             return
         old = trial.labels.get(label)
-        if old is not None and is_choice_arm(old):
-            return  # "Investigator's Choice", then "Drug: A, OR" / "Drug: B": the options it offers
+        if old is not None and (is_choice_arm(old) or self._open_arm_offers):
+            # "Investigator's Choice", then "Drug: A, OR" / "Drug: B"; "Chemotherapy", "Investigator's
+            # choice of one of the following:", then the drugs: the options it offers
+            return
         drugs = sorted_drugs((listed | set(old or ())) - {PLACEBO_ARM})  # "Group 2 (Placebo)" gives A
         if old is None:
             trial.labels[label] = trial.add_arm(drugs, sentence.index, "arm.registry")

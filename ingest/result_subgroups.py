@@ -35,6 +35,13 @@ _LEADING_SUBGROUP = (
         re.I,
     ),
     re.compile(r"\bin\s+(?P<phrase>[\w-]+\s+(?:treated|pretreated|pre-treated|naive)\s+patients)\b", re.I),
+    # "in intermediate- and poor-risk patients", "In the 249 favourable-risk patients": patients of a
+    # kind a hyphened word names
+    re.compile(
+        r"\b(?:in|among)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?P<phrase>(?:\w+-?\s+(?:and|or)\s+)?\w+-"
+        r"(?:risk|positive|negative|mutant|mutated|high|low|expressing)\s+(?:patients|participants|tumou?rs|disease))\b",
+        re.I,
+    ),
     # "The drug also helped patients whose tumours were HRD-negative (n = 189): 12.1 versus ...":
     # a population, counted, and its figures after a colon
     re.compile(
@@ -142,6 +149,14 @@ _NAMED_POPULATION = re.compile(
     r"^(?:[A-Z][\w ]{0,20}:\s*)?(?:In|Among|For)\s+(?:the|that|this)\s+"
     rf"(?P<phrase>{_GROUP_NAME}"
     r"|(?:population|subgroup|subset|cohort|stratum)\s+(?:of\s+patients\s+)?(?:with|without)\s+[^,;()]{3,60}(?=,))\b",
+    re.I,
+)
+# "Once again, the non-epithelioid subgroup fared best, with an OS hazard ratio of 0.51": the group
+# as the subject of how it did
+_SUBJECT_GROUP = re.compile(
+    r"^(?:[A-Za-z]+(?:\s+[a-z]+)?,\s+)?the\s+"
+    rf"(?P<phrase>{_GROUP_NAME})\s+(?=(?:fared|did|had|showed|derived|benefit\w*|gained|saw|achieved|experienced|"
+    r"responded)\b)",
     re.I,
 )
 _QUALIFIED_GROUP = re.compile(
@@ -346,6 +361,7 @@ class SubgroupReader:
         for pattern in (
             _LABELLED_COHORT,
             _NAMED_POPULATION,
+            _SUBJECT_GROUP,
             *_LEADING_SUBGROUP,
             _QUALIFIED_GROUP,
             _CLAUSE_GROUP,
@@ -601,10 +617,14 @@ class SubgroupReader:
         return self._last_groups[members.index(value)]
 
 
+_LATER_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\s", re.IGNORECASE)
+
+
 def named_after(sentence: Sentence, value: Value, named_at: int) -> bool:
     """Whether a sentence names its own subgroup (at ``named_at``) in a later clause than the
-    figure: "was 12.3 months (...); among responders at 10 mg it was not reached"."""
-    return value.end < named_at and ";" in sentence.text[value.end : named_at]
+    figure: "was 12.3 months (...); among responders at 10 mg it was not reached", "(HR 0.63),
+    and the effect held among patients with ... (HR 0.64)"."""
+    return value.end < named_at and _LATER_CLAUSE.search(sentence.text, value.end, named_at) is not None
 
 
 def _list_of(value: Value, values: list[Value]) -> list[Value]:

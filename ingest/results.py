@@ -328,6 +328,12 @@ class ResultReader:
                 assigned[id(value)] = trial.arm_sets()
                 continue
             before = self._arms_before(sentence, 0, trial, upto=value.start, from_clause=True)
+            if not before and _NOT_REACHED_BEFORE.search(sentence.text, 0, value.start):
+                # "median OS was not reached versus 26.0 months": the second arm's, the first's has no figure
+                order = self._trial_order(trial, sentence.index, 2, respectively=False)
+                if len(order) == 2:
+                    assigned[id(value)] = [order[1]]
+                    continue
             compared, comparator = self._compared_before(sentence, value, trial) if len(before) >= 2 else (None, None)
             if compared is not None and comparator is not None:
                 # "A was non-inferior to B, with a median OS of 16.5 months": the subject, not B
@@ -781,6 +787,8 @@ class ResultReader:
                 continue
             if _DESCRIBED_IN_PASSING.search(self.reading.text, max(start, agent.start - 80), agent.start):
                 continue
+            if _FAVOURED_BEFORE.search(self.reading.text, max(start, agent.start - 30), agent.start):
+                continue  # "outcomes favoured B: 29% versus 52%": a verdict, not the list's first arm
             # "among those treated with A" is a subgroup by prior treatment; "... with A alone" an arm
             if in_subgroup_phrase(self.reading.text, sentence, agent.start) and not ALONE_AFTER.match(
                 self.reading.text, agent.end
@@ -808,6 +816,10 @@ class ResultReader:
 
 
 # "..., a histology that responds poorly to B:": a drug in a description, no arm of the figures
+_NOT_REACHED_BEFORE = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?reached\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:versus|vs\.?|v|compared\s+with)\s*$", re.I
+)
+_FAVOURED_BEFORE = re.compile(r"\bfavou?r(?:ed|ing|s)?\s+(?:the\s+)?$", re.I)
 _DESCRIBED_IN_PASSING = re.compile(r",\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that|which)\s+[^,;:()]*$", re.I)
 # the unit a list of figures may end on before the words that name their arms
 _LIST_UNIT = r"\s*(?:months?|weeks?|%|percent)?\s*"

@@ -310,7 +310,7 @@ class TrialState:
         randomised to A or B" of a trial whose cohort 1 compared A with C); else every arm."""
         sets = self.arm_sets()
         assigning = [arms for sentence, assigns, arms in self.listings if assigns and sentence <= index]
-        if assigning and len(sets) > len(assigning[-1]) and all(arm in sets for arm in assigning[-1]):
+        if assigning and len(sets) > len(assigning[-1]) >= 2 and all(arm in sets for arm in assigning[-1]):
             return assigning[-1]
         return sets
 

@@ -65,7 +65,9 @@ _PHASE_TO_NOUN = re.compile(
 # The count before a phase mention that announces several trials: "the four phase 3 studies",
 # "three randomised phase 3 trials"
 _TRIAL_COUNT_BEFORE = re.compile(
-    r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])\s+"
+    # ("several randomised phase 3 trials", "a cluster of phase III trials": trials not counted)
+    r"\b(?:(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])|several|multiple|"
+    r"a\s+(?:few|number|series|cluster|handful|string|succession)\s+of)\s+"
     r"(?:(?:randomi[sz]ed|[a-z]+-[a-z]+|large|pivotal|key|major|positive|negative|global|international|landmark|"
     r"separate|similar|recent|controlled|multi\w+|blinded|parallel|independent|"
     r"confirmatory|registrational),?\s+){0,4}$",
@@ -118,12 +120,12 @@ _LAST_ARM = re.compile(r"\s*or\s+(?=\S)", re.IGNORECASE)
 _DESIGN_VERB = re.compile(
     r"\b(?:randomi[sz](?:ed|ation)|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
     r"took|treated|given|compared|pitted|evaluat\w+|tested|enrol\w*|Enrollment|Arms?|Experimental|"
-    r"comparator|adding|added|population\s+(?:comprised|consisted\s+of))\b",
+    r"comparator|adding|added|adds|population\s+(?:comprised|consisted\s+of))\b",
     re.IGNORECASE,
 )
 _ARM_START = re.compile(
     r"\b(?:randomi[sz]ed|underwent randomi[sz]ation|randomly assigned|assigned|allocated|received|receiving|took|"
-    r"given|compared|adding|added|pitted|evaluated|tested|treated|"
+    r"given|compared|adding|added|adds|pitted|evaluated|tested|treated|"
     # a planned trial's design: "to allocate them to A or B", "will randomise patients to"
     r"(?:(?<=to\s)|(?<=will\s))(?:allocate|assign|randomi[sz]e)"
     # "we enrolled 931 patients, 467 to A and 464 to B": an enrolment that allocates
@@ -282,6 +284,9 @@ _ENROLMENT = tuple(
         # "Among 493 patients randomised to A or B": the whole trial, named by how it was assigned
         rf"\b(?:among|in|of)\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:patients|participants)\s+(?:who\s+were\s+)?"
         r"(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+(?:\d+\s*:\s*\d+\s+)?(?:to|between)\b",
+        # "Among 400 randomised patients, ...", "applied A to 395 randomised patients": all the trial
+        # assigned (not "the first 264 randomised patients")
+        rf"\b(?:among|in|of|to|across)\s+(?:all\s+|the\s+)?(?P<n>{COUNT})\s+randomi[sz]ed\s+{_PEOPLE}\b",
         # "556 patients with ... (a long description) ... were randomly assigned"
         rf"\b(?:In\s+total,?\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
         rf"(?:\([^()]*\)|[^.;()]){{0,200}}?\b(?:(?:were|was|had\s+been|have\s+been)\s+(?:then\s+)?"
@@ -296,7 +301,7 @@ _ENROLMENT = tuple(
         rf"\b(?:trial|study)\s+(?:of|in|with|that enrolled)\s+(?P<n>{COUNT})\s+(?:patients|participants)\b",
         rf"\bin\s+(?P<n>{COUNT})\s+(?:patients|participants)\b(?=[^.;]*\b(?:randomi|compar))",
         # "compared A with B in 524 previously treated patients", "combined A with B in 33 patients"
-        rf"\b(?:compar(?:ed|ing)|combined|paired|test(?:ed|ing)|evaluat(?:ed|ing)|studied|assessed)\b[^.;]{{0,120}}?"
+        rf"\b(?:compar(?:ed|ing)|combined|paired|test(?:ed|ing)|evaluat(?:ed|ing)|studied|assessed|add(?:ed|ing))\b[^.;]{{0,120}}?"
         rf"\bin\s+(?:(?:approximately|about|around|some)\s+)?(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b",
         # "a phase 3 trial of A against B in 431 patients"
         rf"\b(?:trial|study)\s+(?:of|comparing|testing)\b[^.;()]{{0,120}}?\bin\s+(?P<n>{COUNT})\s+"
@@ -357,7 +362,7 @@ class TrialTracker:
         self._row: Row | None = None  # the table row the current sentence is, if it is one
         self.registry_arms = RegistryArmReader(reading, self.context)
         # "four phase 3 studies": (trials known then, how many, phase, randomised, sentence)
-        self._announced: list[tuple[int, int, str, bool, int]] = []
+        self._announced: list[tuple[int, int | None, str, bool, int]] = []
 
     # -- finding -----------------------------------------------------------------------------
 
@@ -449,8 +454,8 @@ class TrialTracker:
         counted = _TRIAL_COUNT_BEFORE.search(self.reading.text, sentence.start, start)
         if counted is None:
             return False
-        count = count_value(counted.group("count"))
-        if count is None or not 2 <= count <= 12:
+        count = count_value(counted.group("count")) if counted.group("count") else None
+        if count is not None and not 2 <= count <= 12:
             return False
         randomised = bool(_RANDOMISED.search(counted.group()) or _RANDOMISED.search(noun.group()))
         self._announced.append((len(self.trials), count, phase, randomised, sentence.index))
@@ -458,11 +463,16 @@ class TrialTracker:
 
     def _apply_announced(self) -> None:
         """Give the phase a review announced for "N phase 3 trials" to the N named trials that
-        follow the announcement, when at least N follow; a trial that states its own phase keeps
-        it (and still counts)."""
+        follow the announcement, when at least N follow ("several phase 3 trials": to all that
+        follow, two at least); a trial that states its own phase keeps it (and still counts)."""
         for known, count, phase, randomised, index in self._announced:
             named = [t for t in self.trials[known:] if t.acronym or t.nct]
-            if len(named) < count:
+            if count is None:
+                # trials not counted are the ones named after the announcement
+                if len(named) < 2:
+                    continue
+                count = len(named)
+            elif len(named) < count:
                 # a title or lead that names the trials before the count ("what A, B and C tell
                 # us ... we review three phase 3 trials"): the count is of every trial named
                 named = [t for t in self.trials if t.acronym or t.nct]
@@ -676,6 +686,7 @@ class TrialTracker:
                 self.focus(found[-1][1])
         self._apply_announced()
         for trial in self.trials:
+            self._control_from_sibling(trial)
             trial.drop_optional_drugs()
             trial.absorb_foreshadowed_arms()
             trial.add_unnamed_placebo_arm()
@@ -793,6 +804,23 @@ class TrialTracker:
         }
         known = trial.drugs or set(self._lead_set(trial) or ())
         return bool(drugs) and bool(known) and not drugs & known
+
+    def _control_from_sibling(self, trial: TrialState) -> None:
+        """A randomised trial told by its one regimen ("TRIAL-3 combined A with B and C") among
+        trials that each added a drug to one backbone (B and C alone in TRIAL-1 and TRIAL-2)
+        compared that regimen with the backbone."""
+        sets = trial.arm_sets()
+        if trial.randomized is not True or len(sets) != 1 or len(sets[0]) < 2:
+            return
+        backbones = {
+            arm
+            for other in self.trials
+            if other is not trial
+            for arm in other.arm_sets()
+            if set(arm) < set(sets[0]) and len(arm) == len(sets[0]) - 1
+        }
+        if len(backbones) == 1 and trial.arms[0].sentence is not None:
+            trial.add_arm(backbones.pop(), trial.arms[0].sentence, "arm.sibling_backbone")
 
     def _control_by_comparison(self, trial: TrialState) -> None:
         """Of three or more arms, the control is the one arm the text compares the others with

@@ -1030,3 +1030,14 @@ def test_landmark_rates_of_two_endpoints_in_turn() -> None:
         "progression-free and overall survival rates were 48.3% and 68.7%, respectively."
     )
     assert {(o.endpoint, o.value) for o in found} == {("PFS", 48.3), ("OS", 68.7)}
+
+
+def test_a_median_after_one_not_reached_is_the_other_arms() -> None:
+    assert keyed(TWO_ARMS + "Median overall survival was not reached versus 26.4 months (HR 0.70).") >= {
+        (BACKBONE, "OS", "median", 26.4)
+    }
+
+
+def test_the_arm_a_verdict_favoured_does_not_start_the_list_after_it() -> None:
+    found = keyed(TWO_ARMS + "In older patients, outcomes favoured fulvestrant: the response rate was 20% versus 35%.")
+    assert found == {(COMBO, "ORR", "rate", 20.0), (BACKBONE, "ORR", "rate", 35.0)}

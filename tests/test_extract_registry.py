@@ -1139,3 +1139,20 @@ def test_a_column_of_every_patient_is_no_subgroup_and_a_counted_share_no_median(
     assert design.n_enrolled == 43
     results = {(o.endpoint, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
     assert results == {("ORR", 84.0, None), ("ORR", 89.0, "pdgfra d842v")}
+
+
+def test_an_arm_whose_record_offers_one_of_the_drugs_listed_keeps_its_class_name() -> None:
+    facts = read(
+        "Official Title: A Randomized Phase 3 Study of Zeltumab Versus Chemotherapy (ORBIT-5)\n"
+        "ARMS AND INTERVENTIONS\n"
+        "Experimental: Zeltumab\n"
+        "  Drug: zeltumab 10 mg/kg intravenously every 3 weeks\n"
+        "Active Comparator: Chemotherapy\n"
+        "  Investigator's choice of one of the following, each every 3 weeks:\n"
+        "  Drug: docetaxel 75 mg/m2\n"
+        "  Drug: vinflunine 320 mg/m2\n"
+    )
+    assert {f.statement.drugs for f in facts.facts if isinstance(f.statement, Arm)} == {
+        ("zeltumab",),
+        ("chemotherapy",),
+    }

@@ -262,3 +262,72 @@ def test_trials_a_label_pools_take_the_phase_announced_and_each_its_own_labelled
         ("ORCA-12", "2", 40),
     }
     assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {(51.4, None), (19.4, None), (46.9, None)}
+
+
+# ---- trials a review names together, and what they share -------------------------------------
+
+
+def test_an_uncounted_set_of_phase_3_trials_gives_its_phase_to_the_trials_named_after_it() -> None:
+    facts = read(
+        "Several randomised phase III trials have asked whether an antibody improves on docetaxel.\n\n"
+        "ORBIT-1 randomised 400 patients to zeltumab plus docetaxel or to docetaxel alone.\n\n"
+        "KESTREL enrolled 380 patients and assigned them to ravotumab plus docetaxel or docetaxel."
+    )
+    assert {name: (d.phase, d.randomized) for name, d in designs(facts).items()} == {
+        "ORBIT-1": ("3", True),
+        "KESTREL": ("3", True),
+    }
+
+
+def test_an_acronym_listed_with_a_trial_is_a_trial_too() -> None:
+    facts = read(
+        "What ORBIT-1, HALCYON and KESTREL teach us\n\n"
+        "ORBIT-1 randomised 400 patients to zeltumab plus docetaxel or to docetaxel alone.\n\n"
+        "HALCYON gave the same regimen to 312 randomised patients; median PFS was 8.1 months with zeltumab "
+        "plus docetaxel versus 5.0 months with docetaxel."
+    )
+    assert designs(facts)["HALCYON"].n_enrolled == 312
+    assert arms_of(facts)["HALCYON"] == {("docetaxel", "zeltumab"), ("docetaxel",)}
+
+
+def test_the_same_backbone_is_the_regimen_an_earlier_trial_added_a_drug_to() -> None:
+    facts = read(
+        "In ORBIT-1, 500 patients were randomly assigned to zeltumab or placebo, each with carboplatin and "
+        "etoposide.\n\n"
+        "KESTREL enrolled 450 patients and added ravotumab or placebo to the same backbone."
+    )
+    assert arms_of(facts)["KESTREL"] == {("carboplatin", "etoposide", "ravotumab"), ("carboplatin", "etoposide")}
+
+
+def test_a_randomised_trial_told_by_its_regimen_alone_compares_it_with_the_shared_backbone() -> None:
+    facts = read(
+        "Three randomised phase 3 trials added an antibody to carboplatin and etoposide.\n\n"
+        "In ORBIT-1, 500 patients were randomly assigned to zeltumab or placebo, each with carboplatin and "
+        "etoposide.\n\n"
+        "KESTREL randomised 450 patients to ravotumab or placebo, again with carboplatin and etoposide.\n\n"
+        "HALCYON, the last of the three, combined vorutumab with carboplatin and etoposide. Median OS was "
+        "15.1 versus 11.9 months."
+    )
+    assert arms_of(facts)["HALCYON"] == {("carboplatin", "etoposide", "vorutumab"), ("carboplatin", "etoposide")}
+    assert ("HALCYON", ("carboplatin", "etoposide"), "OS", "median", 11.9) in outcomes(facts)
+
+
+def test_a_trial_that_asks_whether_a_drug_adds_to_a_regimen_compares_the_two() -> None:
+    facts = read(
+        "The phase 3 HALCYON trial asked whether zeltumab adds anything to bevacizumab plus carboplatin. "
+        "Among 410 randomised patients, median OS was 19.0 months with the zeltumab-containing regimen and "
+        "17.2 months without it."
+    )
+    assert arms_of(facts)["HALCYON"] == {
+        ("bevacizumab", "carboplatin", "zeltumab"),
+        ("bevacizumab", "carboplatin"),
+    }
+    assert designs(facts)["HALCYON"].n_enrolled == 410
+
+
+def test_a_range_of_several_trials_hazard_ratios_is_no_result() -> None:
+    facts = read(
+        "ORBIT-1 randomised 400 patients to zeltumab plus docetaxel or docetaxel (HR for death 0.71).\n\n"
+        "Across the antibodies, the hazard ratios for death lay between 0.64 and 0.80."
+    )
+    assert set(ratios(facts)) == {0.71}

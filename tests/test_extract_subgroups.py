@@ -399,3 +399,49 @@ def test_patients_who_could_be_evaluated_and_scans_read_again_are_no_subgroups()
         "read using RANO-HGG criteria, the response rate was 67%."
     )
     assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {(51.0, None), (67.0, None)}
+
+
+def test_patients_of_a_risk_group_are_a_subgroup_wherever_the_sentence_names_them() -> None:
+    facts = read(
+        "In the phase 3 CEDAR trial, 900 patients were randomised to nivolumab plus ipilimumab or sunitinib. "
+        "The 2-year overall survival rate in intermediate- and poor-risk patients was 70% with nivolumab plus "
+        "ipilimumab and 56% with sunitinib. In the 210 favourable-risk patients, the response rate was 31% "
+        "versus 50%."
+    )
+    groups = {o.value: o.subgroup for o in statements(facts, Outcome)}
+    assert groups == {
+        70.0: "intermediate- and poor-risk patients",
+        56.0: "intermediate- and poor-risk patients",
+        31.0: "favourable-risk patients",
+        50.0: "favourable-risk patients",
+    }
+
+
+def test_a_group_as_the_subject_of_how_it_did_is_the_subgroup() -> None:
+    facts = read(
+        "In the phase 3 CEDAR trial, 400 patients were randomised to zeltumab plus cisplatin or cisplatin. "
+        "The OS hazard ratio was 0.80. Once again, the sarcomatoid subgroup fared best, with an overall survival "
+        "hazard ratio of 0.48."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {(0.8, None), (0.48, "sarcomatoid subgroup")}
+
+
+def test_a_subgroup_named_in_a_later_clause_is_not_the_first_clauses() -> None:
+    facts = read(
+        "In the phase 3 CEDAR trial, 400 patients were randomised to zeltumab plus cisplatin or cisplatin. "
+        "Survival improved (hazard ratio, 0.66), and the gain held among patients whose tumours expressed "
+        "PD-L1 (HR 0.61)."
+    )
+    groups = {o.value: o.subgroup for o in statements(facts, Outcome)}
+    assert groups[0.66] is None and groups[0.61]
+
+
+def test_ratios_parted_by_but_are_each_for_the_group_after_it() -> None:
+    facts = read(
+        "In the phase 3 CEDAR trial, 400 patients were randomised to zeltumab plus cisplatin or cisplatin. "
+        "The hazard ratio for death was 0.55 in sarcomatoid tumours but only 0.91 in epithelioid disease."
+    )
+    assert {(o.value, o.subgroup) for o in statements(facts, Outcome)} == {
+        (0.55, "sarcomatoid tumours"),
+        (0.91, "epithelioid disease"),
+    }
