@@ -119,7 +119,9 @@ _CHOICE_BRACKET = re.compile(r"\s*\(\s*(?P<count>\d+\s+[^,;()]*?[,;]\s*(?:and\s+
 _OPTION_LIST_GOES_ON = re.compile(
     rf"\s*\)?\s*(?:{BRACKETED}\s*)?(?:[,;]\s*)?(?:or|and|plus|with|\+)?\s*\(?\s*", re.IGNORECASE
 )
-_JOINED_WITH = re.compile(r"\bplus\b|\+|\b(?:in\s+combination|combined)\s+with\b", re.IGNORECASE)
+_JOINED_WITH = re.compile(
+    r"\bplus\b|\+|\b(?:in\s+combination|combined|given|administered|together)\s+with\b", re.IGNORECASE
+)
 _OR_ALONE = re.compile(r"\s+or\s+", re.IGNORECASE)
 _OR_WITH = re.compile(r"\s*,?\s*or\s+(?:with|plus)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)
 # what a described choice offers: "A or B", "A in 57% of patients, otherwise B"

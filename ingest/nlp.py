@@ -75,7 +75,8 @@ _NOT_A_MEMBER_AFTER = re.compile(r"[.,]\d|\s*(?:%|(?:mg|g|mL|months?|weeks?|days
 # "IMspire150" or "CodeBreaK"), optionally a hyphen or space and a number, a short suffix or a
 # capitalised word with a number ("DESTINY-Breast03") or a capitalised part ("ATHENA-MONO").
 _ACRONYM = (
-    r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*|[a-z]{1,2}[A-Z]{3,}[A-Za-z]*\d*)"
+    # ("PA.3", "BR.21": a cooperative group's letters, a dot and a number)
+    r"(?:[A-Z]{2,4}\.\d{1,3}(?![\d.])|[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*|[a-z]{1,2}[A-Z]{3,}[A-Za-z]*\d*)"
     # "-2", "-Breast03", "-v", "-MONO", "-CCA3"
     r"(?:[-\u2010\u2011](?:\d+[A-Za-z]?|[A-Z][a-z]+\d+|[A-Z]{1,4}\d{1,3}[A-Za-z]?\b|[A-Za-z]{1,3}\b|[A-Z]{4,6}\b))?"
     r"(?: \d{1,4}\b)?"

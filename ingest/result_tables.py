@@ -55,6 +55,10 @@ _TABLE_OUTCOME_FIELD = re.compile(
     rf"(?:\s*title)?(?:\s+\d{{1,2}})?(?:{MEASURE_ROLE})?{HEADING_SEPARATOR}",
     re.I,
 )
+# "Overall survival by rash grade, Arm I only": the one arm a table's rows are of
+_ONE_ARM_ONLY = re.compile(r"(?:,|\bin|\bfor)\s+(?:the\s+)?(?P<label>[^,;()]{1,40}?)\s+only\s*$", re.I)
+# "[Primary] Overall survival", "[Other, exploratory] ...": an outcome's title led by its role
+_BRACKETED_ROLE = re.compile(r"\s*\[(?:key\s+)?(?:primary|secondary|other)\b[^\]\n]{0,30}\]\s*[A-Za-z]", re.I)
 # lines of an outcome measure that hold no figures of it
 # "2. Objective response rate", "1. Primary. Progression-free survival (PFS) by ..."
 _NUMBERED_TITLE = re.compile(r"\s*\d{1,2}\.\s+(?:(?:primary|secondary|other)[.:]\s+)?[A-Za-z]", re.I)
@@ -151,6 +155,7 @@ class _Block:
     unit: str | None
     timepoint: str | None = None  # "Overall Survival Rate at 12 Months"
     subgroup: str | None = None
+    only_arm: tuple[str, ...] | None = None  # "..., Arm I only": rows of that arm's patients by kind
 
 
 class TableReader:
@@ -344,6 +349,10 @@ class TableReader:
         if header is not None and (trial.labels or self.reading.own_line(sentence)):
             self._table = header if header.endpoint else None
             self._comparison = None
+            only = _ONE_ARM_ONLY.search(text)
+            arm = labelled_arm(self.reading, sentence, trial, *only.span("label")) if only else None
+            if self._table is not None and arm:
+                self._table = replace(self._table, only_arm=arm)
             return True
         if self._table is None:
             return False
@@ -367,6 +376,11 @@ class TableReader:
         ]
         if not rows and (_TABLE_FIELD.match(text) or _TABLE_NOTE.match(text)):
             return True
+        groups = {}
+        if not rows and block.only_arm is not None:
+            # "No rash (grade 0): 5.29" under "... by worst rash grade, Arm I only": that arm's patients of a kind
+            rows = [(m, block.only_arm) for m in _TABLE_ROW.finditer(text)]
+            groups = {id(m): subgroup_label(m.group("label")) for m, _arm in rows}
         if not rows and _TABLE_UNIT_LINE.search(text):
             unit = _unit_named(text) or block.unit
             self._table = replace(block, unit=unit)
@@ -395,7 +409,7 @@ class TableReader:
                     row_unit,
                     sentence,
                     "outcome.registry_table",
-                    subgroup=block.subgroup,
+                    subgroup=groups.get(id(row)) or block.subgroup,
                     timepoint=block.timepoint,
                 )
             )
@@ -460,7 +474,7 @@ class TableReader:
         its rows are not read."""
         text = sentence.text
         endpoints = sentence.of("endpoint")
-        outcome_field = _TABLE_OUTCOME_FIELD.match(text)
+        outcome_field = _TABLE_OUTCOME_FIELD.match(text) or _BRACKETED_ROLE.match(text)
         listing = endpoints and not re.search(r"\d", re.sub(r"\(\s*95\s*%\s*CI\s*\)|95\s*%", "", text)) and "," in text
         # "2. Objective response rate (complete + partial response)": a numbered outcome title
         title = _NUMBERED_TITLE.match(text)

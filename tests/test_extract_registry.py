@@ -1156,3 +1156,42 @@ def test_an_arm_whose_record_offers_one_of_the_drugs_listed_keeps_its_class_name
         ("zeltumab",),
         ("chemotherapy",),
     }
+
+
+BRACKETED_ROLES = """NCT09990042 | Results posted
+Zeltumab With or Without Docetaxel in Advanced Lung Cancer
+Acronym: BR.44
+Design: Phase III; randomized (1:1); double-blind; placebo-controlled
+Enrollment: 500 participants
+
+Brief summary: This randomized trial compares docetaxel given with zeltumab to docetaxel given with placebo.
+
+ARM GROUPS
+  Arm I - Docetaxel + Zeltumab: zeltumab 10 mg/kg plus docetaxel 75 mg/m2 every 3 weeks.
+  Arm II - Docetaxel + Placebo: placebo plus docetaxel on the same schedule.
+
+OUTCOME MEASURES
+[Primary] Overall survival
+  Unit of Measure: months. Median (95% Confidence Interval)
+    Arm I ........ 9.4 (8.1 to 10.2)
+    Arm II ....... 7.9 (7.0 to 8.8)
+
+[Other, exploratory] Overall survival by skin toxicity grade, Arm I only
+  Unit of Measure: months. Median
+    No skin toxicity ............ 6.1
+    Grade 2 or higher skin toxicity ....... 12.8
+"""
+
+
+def test_outcome_titles_led_by_a_bracketed_role_and_rows_of_one_arm_by_kind() -> None:
+    facts = read(BRACKETED_ROLES)
+    found = {(o.arm, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    combo, backbone = ("docetaxel", "zeltumab"), ("docetaxel",)
+    assert found == {
+        (combo, 9.4, None),
+        (backbone, 7.9, None),
+        (combo, 6.1, "no skin toxicity"),
+        (combo, 12.8, "grade 2 or higher skin toxicity"),
+    }
+    assert {f.statement.drugs for f in facts.facts if isinstance(f.statement, Arm)} == {combo, backbone}
+    assert [f.statement.trial for f in facts.facts if isinstance(f.statement, TrialDesign)] == ["BR.44"]
