@@ -835,7 +835,9 @@ _QUALIFIER_BEFORE = re.compile(
     r"\b(?:eligible|ineligible|unfit|unsuitable|fit|candidates?)\s+for\s+(?:intensive\s+)?$|\bnon[-\u2010\u2011]$"
     r"|\boptional\s+$"
     # "Placebo matched to drug A", "placebo matching A": the drug is not given
-    r"|\bplacebo\s+(?:matched\s+to|matching|for)\s+$",
+    r"|\bplacebo\s+(?:matched\s+to|matching|for)\s+$"
+    # "placebo in place of A", "placebo instead of A"
+    r"|\b(?:in\s+place|instead)\s+of\s+$",
     re.I,
 )
 # The one single-drug arm of a trial that also tests a combination: "19% with monotherapy"

@@ -161,6 +161,14 @@ class RegistryArmReader:
         # may switch to drug A"); else the line's text says what it gives
         end = label_end if any(m.kind != "class" for m in label_mentions) else sentence.end
         groups = agent_groups(self.reading, sentence, sentence.start, end, self.context)
+        described = agent_groups(self.reading, sentence, label_end, sentence.end, self.context)
+        if end == label_end and described and not kind:
+            # "Arm I (A) | Induction B + C with A ...": a label naming the drug the arms differ by,
+            # its description every drug the arm gives
+            whole = _all_drugs(self.reading, described)
+            label_drugs = set(_all_drugs(self.reading, groups))
+            if label_drugs < set(whole) and not any(is_class_phrase(self.reading, d) for d in whole):
+                groups = described
         drugs = _all_drugs(self.reading, groups)
         named_drugs = tuple(d for d in drugs if not is_class_phrase(self.reading, d))
         choice = [m.key for m in label_mentions if m.key in OPTION_CLASSES]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ingest.mentions import Mention, Reading, Sentence
-from ingest.numbers import HazardRatio, find_hazard_ratios, find_landmarks, parse_number
+from ingest.numbers import HazardRatio, find_bare_range, find_hazard_ratios, find_landmarks, parse_number
 from ingest.registry_arms import column_arms, column_cohorts, labelled_arm
 from ingest.result_values import (
     HEADING_SEPARATOR,
@@ -36,7 +36,7 @@ _TABLE_ROW = re.compile(
     # ("[B] Label | n=247 | 12.3 (9.5 to 13.4)", "Label | 238 | 24.7 (18.7 to 30.5)": the count in
     # a cell of its own, before a figure with its interval)
     r"(?P<label>[A-Za-z][\w '\u2019/+()-]{0,60}?)"
-    r"(?:\s*\(\s*n\s*=\s*\d+\s*\)|\s*\|\s*n\s*=\s*\d+|\s*\|\s*\d+(?=\s*\|\s*\d+(?:\.\d+)?\s*\(\s*\d))?\s*[:|]\s*"
+    r"(?:\s*\(\s*n\s*=\s*\d+\s*\)|\s*[|,]\s*n\s*=\s*\d+|\s*\|\s*\d+(?=\s*\|\s*\d+(?:\.\d+)?\s*\(\s*\d))?\s*[:|]\s*"
     r"(?:(?:median|mean)\s+)?"
     # "12/200 (6.0%)": the share in brackets after the count
     r"(?:(?:\d+\s*/\s*\d+\s*\(\s*)?(?P<value>\d+(?:\.\d+)?)(?![\d.]|\s*/)(?P<unit>\s*(?:months?|weeks?|%|percent(?:age)?)\b)?"
@@ -54,6 +54,12 @@ _TABLE_OUTCOME_FIELD = re.compile(
     # "OUTCOME MEASURE 1 (Primary): Progression-free Survival"
     rf"(?:\s*title)?(?:\s+\d{{1,2}})?(?:{MEASURE_ROLE})?{HEADING_SEPARATOR}",
     re.I,
+)
+# "Overall Survival by FLT3 Subtype (Hazard Ratio, Arm I vs Arm II)": a table of ratios
+_RATIO_TABLE = re.compile(r"\bhazard\s+ratios?\b", re.I)
+# "FLT3-ITD, allelic ratio 0.7 or higher (n = 214): 0.80 (0.57 to 1.12)": a group's ratio, a row a line
+_RATIO_ROW = re.compile(
+    r"^\s*(?P<label>[A-Za-z][^:\n]{0,100}?)\s*(?:\(\s*n\s*=\s*\d+\s*\))?\s*:\s*(?P<value>\d+(?:\.\d+)?)(?![\d.])", re.M
 )
 # "Overall survival by rash grade, Arm I only": the one arm a table's rows are of
 _ONE_ARM_ONLY = re.compile(r"(?:,|\bin|\bfor)\s+(?:the\s+)?(?P<label>[^,;()]{1,40}?)\s+only\s*$", re.I)
@@ -156,6 +162,7 @@ class _Block:
     timepoint: str | None = None  # "Overall Survival Rate at 12 Months"
     subgroup: str | None = None
     only_arm: tuple[str, ...] | None = None  # "..., Arm I only": rows of that arm's patients by kind
+    ratios: bool = False  # "OS by subtype (Hazard Ratio, Arm I vs Arm II)": rows of ratios by group
 
 
 class TableReader:
@@ -353,6 +360,8 @@ class TableReader:
             arm = labelled_arm(self.reading, sentence, trial, *only.span("label")) if only else None
             if self._table is not None and arm:
                 self._table = replace(self._table, only_arm=arm)
+            if self._table is not None and _RATIO_TABLE.search(text):
+                self._table = replace(self._table, ratios=True)
             return True
         if self._table is None:
             return False
@@ -376,6 +385,8 @@ class TableReader:
         ]
         if not rows and (_TABLE_FIELD.match(text) or _TABLE_NOTE.match(text)):
             return True
+        if not rows and sentence.start and self.reading.text[sentence.start - 1] != "\n" and not re.search(r"\d", text):
+            return True  # "Description: Time to death. Patients were not censored ...": the field goes on
         groups = {}
         if not rows and block.only_arm is not None:
             # "No rash (grade 0): 5.29" under "... by worst rash grade, Arm I only": that arm's patients of a kind
@@ -389,6 +400,8 @@ class TableReader:
                 # "Unit of Measure: percentage of participants alive at Month 48": a rate at a time
                 self._table = replace(block, unit=unit, measure="rate", timepoint=landmarks[0].label)
             return True
+        if not rows and block.ratios and block.endpoint in TIME_ENDPOINTS:
+            return self._ratio_rows(sentence, trial, block)
         if not rows:
             self._table = None
             return False
@@ -411,6 +424,35 @@ class TableReader:
                     "outcome.registry_table",
                     subgroup=groups.get(id(row)) or block.subgroup,
                     timepoint=block.timepoint,
+                )
+            )
+        return True
+
+    def _ratio_rows(self, sentence: Sentence, trial: TrialState, block: _Block) -> bool:
+        """ "FLT3-TKD (n = 162): 0.65 (0.42 to 1.01)" in a table of hazard ratios by group: the
+        experimental arm's ratio against the control in that group."""
+        text = sentence.text
+        rows = list(_RATIO_ROW.finditer(text))
+        experimental, control = trial.experimental_arm(), trial.control_arm()
+        if not rows or experimental is None or control is None:
+            self._table = None
+            return False
+        for row in rows:
+            intervals = find_bare_range(text[row.start("value") :])
+            ci = interval(intervals[0].low, intervals[0].high) if intervals else None
+            self._add(
+                Result(
+                    trial,
+                    experimental,
+                    block.endpoint,
+                    "HR",
+                    float(row.group("value")),
+                    None,
+                    sentence,
+                    "hr.registry_table",
+                    comparator=control,
+                    ci=ci,
+                    subgroup=subgroup_label(re.sub(r"\s*\([^()]*\)", "", row.group("label"))),
                 )
             )
         return True

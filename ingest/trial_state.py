@@ -68,6 +68,7 @@ class TrialState:
     # the orders sentences list the arms in: (sentence index, assigns patients, arms)
     listings: list[tuple[int, bool, list[tuple[str, ...]]]] = field(default_factory=list)
     optional_drugs: set[str] = field(default_factory=set)  # given at the investigator's discretion
+    masked_drugs: set[str] = field(default_factory=set)  # "placebo in place of A": what placebo stands for
 
     def listed_before(self, index: int, size: int) -> list[tuple[str, ...]]:
         """The arms in the order a sentence before ``index`` listed at least ``size`` of them
@@ -232,6 +233,18 @@ class TrialState:
                 self.redefine_arm(arm.drugs, wholes[0])
             elif wholes:
                 self.arms.remove(arm)
+
+    def unmask_placebo_arm(self) -> None:
+        """The placebo arm of a trial that gave "placebo in place of A" is the arm with A minus A
+        ("B + C with A" against placebo: B + C)."""
+        placebo = (PLACEBO_ARM,)
+        if len(self.masked_drugs) != 1 or placebo not in self.arm_sets():
+            return
+        masked = next(iter(self.masked_drugs))
+        holding = [arm for arm in self.arm_sets() if masked in arm and len(arm) >= 2]
+        if len(holding) == 1:
+            self.placebo_backbone = tuple(d for d in holding[0] if d != masked)
+            self.redefine_arm(placebo, self.placebo_backbone)
 
     def absorb_background_care_arm(self) -> None:
         """An arm of background care alone in a placebo-controlled trial ("A plus best supportive

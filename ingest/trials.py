@@ -267,6 +267,8 @@ _SHARED_BY_TRIALS = re.compile(
     r"\b(?:one\s+of\s+|any\s+of\s+)?(?:two|three|four|five|six|[2-9])\s+(?:[\w-]+,?\s+){0,5}?(?:trials|studies)\b",
     re.IGNORECASE,
 )
+# "placebo in place of midostaurin": the drug the placebo arm goes without
+_PLACEBO_IN_PLACE_OF = re.compile(r"\bplacebo\s+(?:(?:given|used)\s+)?(?:in\s+place|instead)\s+of\s+(?:the\s+)?$", re.I)
 _PART_OF = re.compile(r"\b(?:part|portion|stage)\s+of\b[^.;]{0,120}$", re.IGNORECASE)
 _QUALIFIED_AFTER = re.compile(r"\s+(?:who|whose|in\s+whom)\b", re.IGNORECASE)
 _PEOPLE = r"(?:patients|participants|subjects|adults|women|men|people|individuals|children|adolescents|persons|pts)"
@@ -688,6 +690,7 @@ class TrialTracker:
         for trial in self.trials:
             self._control_from_sibling(trial)
             trial.drop_optional_drugs()
+            trial.unmask_placebo_arm()
             trial.absorb_foreshadowed_arms()
             trial.add_unnamed_placebo_arm()
             trial.settle_choice_arm()
@@ -933,6 +936,9 @@ class TrialTracker:
                 trial.genes.add(mention.key)
         trial.diseases.update(m.key for m in sentence.of("disease") if start <= m.start < end)
         trial.optional_drugs.update(m.key for m in sentence.of("drug") if GIVEN_AT_DISCRETION.match(text, m.end))
+        trial.masked_drugs.update(
+            m.key for m in sentence.of("drug") if _PLACEBO_IN_PLACE_OF.search(text, max(0, m.start - 40), m.start)
+        )
         _control_by_label(sentence, trial)
         if self._row is not None:
             self.registry_arms.read_table_arm(sentence, trial, self._row)

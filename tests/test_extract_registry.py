@@ -1195,3 +1195,41 @@ def test_outcome_titles_led_by_a_bracketed_role_and_rows_of_one_arm_by_kind() ->
     }
     assert {f.statement.drugs for f in facts.facts if isinstance(f.statement, Arm)} == {combo, backbone}
     assert [f.statement.trial for f in facts.facts if isinstance(f.statement, TrialDesign)] == ["BR.44"]
+
+
+SUBTYPE_RATIOS = """STUDY RESULTS | NCT09990043
+
+Cisplatin and Etoposide With or Without Zeltinib in Small-Cell Lung Cancer
+Study type: Interventional | Phase 3 | Allocation: Randomized | Masking: Double
+Actual enrollment: 600
+
+Arm/Group                  | Description
+Arm I (zeltinib)           | Cisplatin + etoposide with zeltinib on days 2-15 of each cycle, then zeltinib maintenance
+Arm II (placebo)           | The same chemotherapy with placebo in place of zeltinib
+
+OUTCOME MEASURES
+
+[Primary] Overall Survival
+Description: Time from randomization to death. Patients were followed for up to five years.
+Unit of Measure: months | Median (95% Confidence Interval)
+Arm I (zeltinib), N = 300: 14.2 (12.0 to 16.1)
+Arm II (placebo), N = 300: 11.3 (10.1 to 12.6)
+
+[Secondary] Overall Survival by Smoking History (Hazard Ratio, Arm I vs Arm II)
+Unit of Measure: hazard ratio (95% confidence interval)
+Never smokers (n = 90): 0.61 (0.40 to 0.93)
+Former smokers, under 10 pack-years (n = 210): 0.77 (0.58 to 1.02)
+"""
+
+
+def test_a_record_that_labels_arms_by_the_drug_they_differ_by_and_a_table_of_ratios_by_group() -> None:
+    facts = read(SUBTYPE_RATIOS)
+    combo, backbone = ("cisplatin", "etoposide", "zeltinib"), ("cisplatin", "etoposide")
+    assert {f.statement.drugs for f in facts.facts if isinstance(f.statement, Arm)} == {combo, backbone}
+    found = {(o.arm, o.measure, o.value, o.subgroup) for f in facts.facts if isinstance(o := f.statement, Outcome)}
+    assert found == {
+        (combo, "median", 14.2, None),
+        (backbone, "median", 11.3, None),
+        (combo, "HR", 0.61, "never smokers"),
+        (combo, "HR", 0.77, "former smokers, under 10 pack-years"),
+    }
