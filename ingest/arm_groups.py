@@ -129,6 +129,10 @@ _OPTIONS_OFFERED = re.compile(
     r"\s+(?:or|otherwise)\s+|\bin\s+(?:\d[\d.]*\s*%|most|some|others|the\s+(?:rest|others))\b", re.IGNORECASE
 )
 _VERSUS_NEXT = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
+# "A-B or C-B, each with or without D": every set before, with D and without it
+_EACH_WITH_OR_WITHOUT = re.compile(
+    r",\s*(?:each|both|all)\s+(?:given\s+)?with\s+or\s+without\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE
+)
 # "A or placebo, given with B", "A (268) or placebo (271) together with B": B is in both arms
 _PARTNER_AFTER_PLACEBO = re.compile(
     r"(?:,\s*(?:(?:given|administered)\s+)?(?:with|plus)|,?\s*(?:(?:given|administered)\s+)?"
@@ -278,6 +282,12 @@ def agent_groups(
         ):
             groups.append(_DrugSet(list(agent.drugs), agent))
             control, backbone, shared = None, [], []
+            continue
+        if _EACH_WITH_OR_WITHOUT.search(gap):
+            # "A-B or C-B, each with or without D": a factorial design, every set with D and without it
+            for group in groups[_last_clause_start(text, groups) :]:
+                extra.append(_DrugSet(list(group.drugs), group.agent))
+                group.drugs.extend(agent.drugs)
             continue
         if _SHARED_PARTNER.search(gap) or (groups[-1].agent.kind == "placebo" and _PARTNER_AFTER_PLACEBO.search(gap)):
             # "A or placebo every 3 weeks, in combination with B": B is given in both arms

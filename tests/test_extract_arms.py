@@ -1699,3 +1699,16 @@ def test_an_earlier_unnamed_trial_is_a_trial_of_its_own() -> None:
 def test_an_arm_of_standard_care_keeps_the_name_the_text_gives_it(written: str) -> None:
     facts = read(f"In the phase 3 ORCA-16 trial, 359 patients were randomised to zeltinib or to {written}.")
     assert arms_of(facts)["ORCA-16"] == {("zeltinib",), (written,)}
+
+
+def test_each_set_with_or_without_a_drug_is_a_factorial_design_of_four_arms() -> None:
+    facts = read(
+        "In this 2 x 2 factorial phase 3 trial, 400 women received carboplatin-paclitaxel or "
+        "gemcitabine-paclitaxel, each with or without zeltumab every 3 weeks."
+    )
+    assert arm_sets(facts) == {
+        ("carboplatin", "paclitaxel"),
+        ("carboplatin", "paclitaxel", "zeltumab"),
+        ("gemcitabine", "paclitaxel"),
+        ("gemcitabine", "paclitaxel", "zeltumab"),
+    }
