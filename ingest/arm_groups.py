@@ -106,7 +106,8 @@ _CHOICE_OF_KIND = re.compile(r"\s*(?:\([^()]*\)\s*)?of\s+(?:[\w-]+\s+){0,2}", re
 CHOICE_OF = re.compile(
     # ("standard regimens selected by the investigator (n = 127): A; B; or C")
     r"\s*(?:,?\s*(?:chosen|selected|determined|decided)\s+by\s+(?:the\s+|each\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}?)?"
-    rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*)",
+    # ("standard endocrine therapy chosen by the investigator, either A or B")
+    rf"\s*(?:{BRACKETED}\s*)?(?:(?:of|with)\s+(?:[\w-]+\s+){{0,2}}|\)?\s*:\s*|,\s*(?:either|namely)\s+)",
     re.IGNORECASE,
 )
 # "chemotherapy of the investigator's choice": the class is the arm, the choice says who picks

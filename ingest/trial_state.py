@@ -329,13 +329,17 @@ class TrialState:
 
     def control_arm(self, among: list[tuple[str, ...]] | None = None) -> tuple[str, ...] | None:
         """The comparator (of the arms ``among``, by default all): the arm the text calls control
-        (or the placebo arm), else an arm whose drugs are all in another arm, else a chemotherapy
+        (or the placebo arm), else the one physician's-choice arm, else an arm whose drugs are all in
+        another arm, else a chemotherapy
         or class-phrase arm facing a drug arm, else the second arm."""
         sets = self.arm_sets() if among is None else among
         if len(sets) < 2:
             return None
         if self.declared_control in sets:
             return self.declared_control
+        choices = [arm for arm in sets if is_choice_arm(arm)]
+        if len(choices) == 1:
+            return choices[0]  # "A, A plus B, or the investigator's choice": the choice, not A
         for arm in sets:
             if any(arm != other and set(arm) < set(other) for other in sets):
                 return arm

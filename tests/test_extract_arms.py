@@ -1712,3 +1712,16 @@ def test_each_set_with_or_without_a_drug_is_a_factorial_design_of_four_arms() ->
         ("gemcitabine", "paclitaxel"),
         ("gemcitabine", "paclitaxel", "zeltumab"),
     }
+
+
+def test_a_choice_offered_after_a_comma_is_one_arm_and_the_control_of_three() -> None:
+    facts = read(
+        "ORBIT-7 randomly assigned 800 patients to zelestrant alone (n = 300), to standard endocrine therapy "
+        "chosen by the investigator, either fulvestrant or exemestane (n = 300), or to zelestrant plus "
+        "abemaciclib (n = 200). Median PFS was 5.5 months with zelestrant versus 3.8 months with standard "
+        "endocrine therapy (HR 0.62)."
+    )
+    arms = arm_sets(facts)
+    assert len(arms) == 3 and ("zelestrant",) in arms and ("abemaciclib", "zelestrant") in arms
+    ratio = next(o for o in statements(facts, Outcome) if o.measure == "HR")
+    assert ratio.arm == ("zelestrant",) and ratio.comparator not in {("zelestrant",), ("abemaciclib", "zelestrant")}
