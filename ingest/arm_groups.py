@@ -151,7 +151,8 @@ _PHASE_WORDS = re.compile(
 )
 _PHASE_AFTER = re.compile(r"\s+(?:maintenance|consolidation)\b", re.IGNORECASE)
 # ("whether A adds anything to B": the question an add-on trial asks)
-_ADDED_TO = re.compile(r"\badd(?:ed|s)\s+(?:(?:anything|something|much|little)\s+)?(?:on\s+)?to\b", re.IGNORECASE)
+# (not "whether an antibody adds to a BTK inhibitor": kinds of drug, no design)
+_ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b|\badds\s+(?:anything|something|much|little)\s+to\b", re.IGNORECASE)
 # "A with or without B", "A, alone or with B", "A alone or in combination with B", "A ± B": A+B and A
 _WITH_OR_WITHOUT = re.compile(
     r"^\s*,?\s*(?:(?:with\s+or\s+without|alone\s+or\s+(?:with|plus|(?:in\s+combination|combined)\s+with)|"

@@ -39,7 +39,7 @@ _LEADING_SUBGROUP = (
     # kind a hyphened word names
     re.compile(
         r"\b(?:in|among)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?P<phrase>(?:\w+-?\s+(?:and|or)\s+)?\w+-"
-        r"(?:risk|positive|negative|mutant|mutated|high|low|expressing)\s+(?:patients|participants|tumou?rs|disease))\b",
+        r"(?:risk|positive|negative|mutant|mutated|high|low|expressing)\s+(?:patients|participants))\b",
         re.I,
     ),
     # "The drug also helped patients whose tumours were HRD-negative (n = 189): 12.1 versus ...":

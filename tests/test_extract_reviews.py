@@ -331,3 +331,11 @@ def test_a_range_of_several_trials_hazard_ratios_is_no_result() -> None:
         "Across the antibodies, the hazard ratios for death lay between 0.64 and 0.80."
     )
     assert set(ratios(facts)) == {0.71}
+
+
+def test_a_question_about_kinds_of_drug_names_no_arms() -> None:
+    facts = read(
+        "ORBIT-9 randomised 300 older patients to ibrutinib plus obinutuzumab or chlorambucil plus "
+        "obinutuzumab. It asked whether an anti-CD20 antibody adds to a BTK inhibitor in frail patients."
+    )
+    assert arms_of(facts)["ORBIT-9"] == {("ibrutinib", "obinutuzumab"), ("chlorambucil", "obinutuzumab")}
