@@ -150,9 +150,10 @@ _PHASE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PHASE_AFTER = re.compile(r"\s+(?:maintenance|consolidation)\b", re.IGNORECASE)
-# ("whether A adds anything to B": the question an add-on trial asks)
-# (not "whether an antibody adds to a BTK inhibitor": kinds of drug, no design)
-_ADDED_TO = re.compile(r"\badded\s+(?:on\s+)?to\b|\badds\s+(?:anything|something|much|little)\s+to\b", re.IGNORECASE)
+# ("whether A adds anything to B": the question an add-on trial asks; not "whether an antibody
+# adds to a BTK inhibitor", a question about kinds of drug)
+ADDS_OBJECT = r"(?:anything|something|much|little)\s+to"
+_ADDED_TO = re.compile(rf"\badded\s+(?:on\s+)?to\b|\badds\s+{ADDS_OBJECT}\b", re.IGNORECASE)
 # "A with or without B", "A, alone or with B", "A alone or in combination with B", "A ± B": A+B and A
 _WITH_OR_WITHOUT = re.compile(
     r"^\s*,?\s*(?:(?:with\s+or\s+without|alone\s+or\s+(?:with|plus|(?:in\s+combination|combined)\s+with)|"

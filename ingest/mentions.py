@@ -1159,9 +1159,12 @@ class AgentContext:
         """The last drug set holding a drug that the text named up to a sentence."""
         return next((s for index, s in reversed(self.named_sets) if index <= sentence and drug in s), None)
 
+    def _sets_in_reach(self) -> list[tuple[str, ...]]:
+        """The drug sets an anaphor may mean: the current trial's, then the last named first."""
+        return [arm for arm in self.arms if len(arm) >= 2] + self.recent_sets[::-1]
+
     def resolve_set(self, size: int | None) -> tuple[str, ...] | None:
-        candidates = [arm for arm in self.arms if len(arm) >= 2] + self.recent_sets[::-1]
-        for drugs in candidates:
+        for drugs in self._sets_in_reach():
             if size is None or len(drugs) == size:
                 return drugs
         return None
@@ -1169,7 +1172,7 @@ class AgentContext:
     def resolve_backbone(self) -> tuple[str, ...] | None:
         """What "the same backbone" means: the last set named that another set adds to (B+C in
         "A added to B and C"), else the last set named."""
-        sets = [arm for arm in self.arms if len(arm) >= 2] + self.recent_sets[::-1]
+        sets = self._sets_in_reach()
         added_to = [s for s in sets if any(set(s) < set(other) for other in sets)]
         found = added_to or sets
         return found[0] if found else None

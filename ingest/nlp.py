@@ -649,12 +649,12 @@ def trial_names(doc: Doc) -> dict[str, str]:
 
 def _trial_name(candidate: str, entity_words: set[str], gene_words: set[str]) -> str | None:
     """The trial name a candidate spells, unless it is another kind of word."""
+    if re.fullmatch(_STUDY_NUMBER, candidate):
+        return candidate
     # "phase III LYRA trial": the numeral before the name is the phase's
     words = candidate.split()
     leading_word = len(words) > 1 and (words[0].upper() in _NOT_TRIAL_NAMES or _PHASE_NUMERAL.fullmatch(words[0]))
     name = " ".join(words[1:]) if leading_word else candidate
-    if re.fullmatch(_STUDY_NUMBER, candidate):
-        return candidate
     if not (re.fullmatch(_ACRONYM, name) or re.fullmatch(_PROTOCOL_NUMBER, name)):
         return None
     first = name.split()[0].split("-")[0]

@@ -385,13 +385,12 @@ class TableReader:
         ]
         if not rows and (_TABLE_FIELD.match(text) or _TABLE_NOTE.match(text)):
             return True
-        if not rows and sentence.start and self.reading.text[sentence.start - 1] != "\n" and not re.search(r"\d", text):
+        if not rows and sentence.index and not self.reading.starts_paragraph(sentence) and not re.search(r"\d", text):
             return True  # "Description: Time to death. Patients were not censored ...": the field goes on
-        groups = {}
-        if not rows and block.only_arm is not None:
+        kind_arm = block.only_arm if not rows else None  # rows of that arm's patients by kind
+        if kind_arm is not None:
             # "No rash (grade 0): 5.29" under "... by worst rash grade, Arm I only": that arm's patients of a kind
-            rows = [(m, block.only_arm) for m in _TABLE_ROW.finditer(text)]
-            groups = {id(m): subgroup_label(m.group("label")) for m, _arm in rows}
+            rows = [(m, kind_arm) for m in _TABLE_ROW.finditer(text)]
         if not rows and _TABLE_UNIT_LINE.search(text):
             unit = _unit_named(text) or block.unit
             self._table = replace(block, unit=unit)
@@ -422,7 +421,7 @@ class TableReader:
                     row_unit,
                     sentence,
                     "outcome.registry_table",
-                    subgroup=groups.get(id(row)) or block.subgroup,
+                    subgroup=(subgroup_label(row.group("label")) if kind_arm is not None else None) or block.subgroup,
                     timepoint=block.timepoint,
                 )
             )

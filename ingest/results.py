@@ -815,11 +815,13 @@ class ResultReader:
         return arm_for(self.reading, trial, drugs)
 
 
-# "..., a histology that responds poorly to B:": a drug in a description, no arm of the figures
+# "median OS was not reached versus 26.0 months": the first of a pair that has no figure
 _NOT_REACHED_BEFORE = re.compile(
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?reached\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:versus|vs\.?|v|compared\s+with)\s*$", re.I
 )
+# "outcomes favoured B": the arm a verdict names
 _FAVOURED_BEFORE = re.compile(r"\bfavou?r(?:ed|ing|s)?\s+(?:the\s+)?$", re.I)
+# "..., a histology that responds poorly to B:": a drug in a description, no arm of the figures
 _DESCRIBED_IN_PASSING = re.compile(r",\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that|which)\s+[^,;:()]*$", re.I)
 # the unit a list of figures may end on before the words that name their arms
 _LIST_UNIT = r"\s*(?:months?|weeks?|%|percent)?\s*"

@@ -243,8 +243,7 @@ class TrialState:
         masked = next(iter(self.masked_drugs))
         holding = [arm for arm in self.arm_sets() if masked in arm and len(arm) >= 2]
         if len(holding) == 1:
-            self.placebo_backbone = tuple(d for d in holding[0] if d != masked)
-            self.redefine_arm(placebo, self.placebo_backbone)
+            self.redefine_arm(placebo, tuple(d for d in holding[0] if d != masked))
 
     def absorb_background_care_arm(self) -> None:
         """An arm of background care alone in a placebo-controlled trial ("A plus best supportive
@@ -329,9 +328,9 @@ class TrialState:
 
     def control_arm(self, among: list[tuple[str, ...]] | None = None) -> tuple[str, ...] | None:
         """The comparator (of the arms ``among``, by default all): the arm the text calls control
-        (or the placebo arm), else the one physician's-choice arm, else an arm whose drugs are all in
-        another arm, else a chemotherapy
-        or class-phrase arm facing a drug arm, else the second arm."""
+        (or the placebo arm), else the one physician's-choice arm, else an arm whose drugs are all
+        in another arm, else a chemotherapy or class-phrase arm facing a drug arm, else the second
+        arm."""
         sets = self.arm_sets() if among is None else among
         if len(sets) < 2:
             return None

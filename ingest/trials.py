@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.arm_groups import (
+    ADDS_OBJECT,
     ALONE_AFTER,
     CHOICE_OF,
     GROUP_LABEL_AFTER,
@@ -120,12 +121,12 @@ _LAST_ARM = re.compile(r"\s*or\s+(?=\S)", re.IGNORECASE)
 _DESIGN_VERB = re.compile(
     r"\b(?:randomi[sz](?:ed|ation)|randomly assigned|assigned|allocated|enrolled|recruited|received|receiving|"
     r"took|treated|given|compared|pitted|evaluat\w+|tested|enrol\w*|Enrollment|Arms?|Experimental|"
-    r"comparator|adding|added|adds\s+(?:anything|something|much|little)\s+to|population\s+(?:comprised|consisted\s+of))\b",
+    rf"comparator|adding|added|adds\s+{ADDS_OBJECT}|population\s+(?:comprised|consisted\s+of))\b",
     re.IGNORECASE,
 )
 _ARM_START = re.compile(
     r"\b(?:randomi[sz]ed|underwent randomi[sz]ation|randomly assigned|assigned|allocated|received|receiving|took|"
-    r"given|compared|adding|added|adds(?=\s+(?:anything|something|much|little)\s+to)|pitted|evaluated|tested|treated|"
+    rf"given|compared|adding|added|adds(?=\s+{ADDS_OBJECT})|pitted|evaluated|tested|treated|"
     # a planned trial's design: "to allocate them to A or B", "will randomise patients to"
     r"(?:(?<=to\s)|(?<=will\s))(?:allocate|assign|randomi[sz]e)"
     # "we enrolled 931 patients, 467 to A and 464 to B": an enrolment that allocates
